@@ -1,0 +1,273 @@
+"""Load the human-edited YAML data files into the catalogue database.
+
+Everything is validated before anything is written, and the write is one transaction, so a
+bad edit can never leave the bot reading half a catalogue: the database stays as it was and
+every error names the file, the service and the field.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import jsonschema
+import yaml
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from .models import (
+    ACCESS_ROUTES, Base, Contact, Organisation, Service, ServiceArea, ServiceAttribute,
+)
+from .phones import is_valid_uk_number
+from .taxonomy import NATIONAL, Taxonomy, load_taxonomy
+
+DATA_DIR = Path(__file__).with_name("data")
+SCHEMA = json.loads(Path(__file__).with_name("data_schema.json").read_text(encoding="utf-8"))
+
+#: Youth services serve 0-25; a service that also serves adults must say so.
+YOUTH_MAX_AGE = 25
+#: A fact not checked for this long is reported as stale and shown with a "check the website".
+STALE_AFTER = timedelta(days=365)
+
+_NUMBER_KINDS = ("phone", "text")
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """Keeps dates as text so that the schema checks their shape and we parse them once."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.record}: {self.field}: {self.message}"
+
+
+class CatalogueInvalid(Exception):
+    """The data files have errors; nothing was written."""
+
+    def __init__(self, problems: List[Problem]):
+        self.problems = problems
+        super().__init__(
+            f"{len(problems)} error(s) in the catalogue data; the database was not changed:\n"
+            + "\n".join(f"  {p}" for p in problems)
+        )
+
+
+@dataclass
+class LoadReport:
+    organisations: int = 0
+    services: int = 0
+    contacts: int = 0
+    warnings: List[Problem] = field(default_factory=list)
+
+
+def is_stale(assured: date, today: Optional[date] = None) -> bool:
+    return (today or date.today()) - assured > STALE_AFTER
+
+
+def read_data_files(data_dir: Path = DATA_DIR) -> List[Tuple[str, dict]]:
+    files = sorted(Path(data_dir).glob("*.yml"))
+    if not files:
+        raise CatalogueInvalid([Problem(str(data_dir), "-", "-", "no *.yml data files found")])
+    out = []
+    for path in files:
+        try:
+            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDatesLoader) or {}
+        except yaml.YAMLError as exc:
+            raise CatalogueInvalid([Problem(path.name, "-", "-", f"not valid YAML: {exc}")])
+        out.append((path.name, doc))
+    return out
+
+
+def validate(documents: Iterable[Tuple[str, dict]], taxonomy: Optional[Taxonomy] = None,
+             today: Optional[date] = None) -> Tuple[List[Problem], List[Problem]]:
+    """Returns (errors, warnings) for all documents taken together."""
+    taxonomy = taxonomy or load_taxonomy()
+    errors: List[Problem] = []
+    warnings: List[Problem] = []
+    documents = list(documents)
+    org_ids: Dict[str, str] = {}
+    service_ids: Dict[str, str] = {}
+
+    broken = set()  # (file, index) of services with schema errors: reported, not checked further
+    for filename, doc in documents:
+        schema_errors = sorted(
+            jsonschema.Draft7Validator(SCHEMA).iter_errors(doc), key=lambda e: list(e.path)
+        )
+        for err in schema_errors:
+            errors.append(Problem(filename, _record_name(doc, err.path), _field_name(err), err.message))
+            path = list(err.path)
+            broken.add((filename, path[1] if len(path) > 1 and path[0] == "services" else "*"))
+        if not isinstance(doc, dict) or not isinstance(doc.get("organisations", []), list):
+            continue
+        for org in doc.get("organisations", []):
+            if not isinstance(org, dict) or not isinstance(org.get("id"), str):
+                continue
+            if org["id"] in org_ids:
+                errors.append(Problem(filename, f"organisation '{org['id']}'", "id",
+                                      f"duplicate id (also in {org_ids[org['id']]})"))
+            org_ids.setdefault(org["id"], filename)
+
+    for filename, doc in documents:
+        if (filename, "*") in broken or not isinstance(doc, dict):
+            continue
+        for index, svc in enumerate(doc.get("services", [])):
+            if (filename, index) in broken:
+                continue
+            where = f"service '{svc['id']}'"
+            if svc["id"] in service_ids:
+                errors.append(Problem(filename, where, "id",
+                                      f"duplicate id (also in {service_ids[svc['id']]})"))
+            service_ids.setdefault(svc["id"], filename)
+            errors.extend(_check_service(filename, where, svc, taxonomy, org_ids))
+            warnings.extend(_stale_facts(filename, where, svc, today))
+    return errors, warnings
+
+
+def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
+                   org_ids: Dict[str, str]) -> List[Problem]:
+    problems = []
+
+    def bad(field_name: str, message: str) -> None:
+        problems.append(Problem(filename, where, field_name, message))
+
+    if svc.get("organisation") not in org_ids:
+        bad("organisation", f"unknown organisation '{svc.get('organisation')}'")
+    known = {
+        "areas": set(taxonomy.areas) | {NATIONAL},
+        "needs": set(taxonomy.needs),
+        "urgent": set(taxonomy.urgent),
+        "audiences": set(taxonomy.audiences),
+        "thrive": set(taxonomy.thrive),
+        "access": set(ACCESS_ROUTES),
+    }
+    for key, allowed in known.items():
+        for code in svc.get(key, []) or []:
+            if code not in allowed:
+                bad(key, f"unknown code '{code}' (known: {', '.join(sorted(allowed))})")
+    if not svc.get("needs") and not svc.get("urgent"):
+        bad("needs", "a service needs at least one need or urgent code")
+
+    low, high = svc.get("minimum_age"), svc.get("maximum_age")
+    if low is not None and low < 0:
+        bad("minimum_age", f"{low} is below 0")
+    if high is not None and high > YOUTH_MAX_AGE and not svc.get("serves_adults"):
+        bad("maximum_age", f"{high} is above {YOUTH_MAX_AGE} for a youth service")
+    if low is not None and high is not None and low > high:
+        bad("minimum_age", f"minimum_age {low} is greater than maximum_age {high}")
+
+    for name in ("assured_date",):
+        if _parse_date(svc[name]) is None:
+            bad(name, f"'{svc[name]}' is not a real date (YYYY-MM-DD)")
+    for i, contact in enumerate(svc.get("contacts", [])):
+        prefix = f"contacts[{i}]"
+        if _parse_date(contact["assured_date"]) is None:
+            bad(f"{prefix}.assured_date", f"'{contact['assured_date']}' is not a real date")
+        if contact["kind"] in _NUMBER_KINDS and not is_valid_uk_number(contact["value"]):
+            bad(f"{prefix}.value", f"'{contact['value']}' is not a valid UK phone number")
+    return problems
+
+
+def _stale_facts(filename: str, where: str, svc: dict, today: Optional[date]) -> List[Problem]:
+    warnings = []
+    assured = _parse_date(svc.get("assured_date", ""))
+    if assured and is_stale(assured, today):
+        warnings.append(Problem(filename, where, "assured_date",
+                                f"last checked {assured.isoformat()}, over 12 months ago (stale)"))
+    return warnings
+
+
+def _parse_date(value: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _record_name(doc, path) -> str:
+    path = list(path)
+    if isinstance(doc, dict) and len(path) >= 2 and path[0] in ("services", "organisations"):
+        try:
+            item = doc[path[0]][path[1]]
+            kind = "service" if path[0] == "services" else "organisation"
+            return f"{kind} '{item.get('id', '#' + str(path[1]))}'"
+        except (IndexError, KeyError, TypeError, AttributeError):
+            pass
+    return "-"
+
+
+def _field_name(err: jsonschema.ValidationError) -> str:
+    path = [str(p) for p in list(err.path)[2:]]
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else "?"
+        path.append(missing)
+    if err.validator == "additionalProperties" and "'" in err.message:
+        path.append(err.message.split("'")[1])
+    return ".".join(path) or "-"
+
+
+def load(engine: Engine, data_dir: Path = DATA_DIR, today: Optional[date] = None) -> LoadReport:
+    """Validates every data file, then replaces the catalogue's contents in one transaction."""
+    documents = read_data_files(data_dir)
+    errors, warnings = validate(documents, today=today)
+    if errors:
+        raise CatalogueInvalid(errors)
+
+    Base.metadata.create_all(engine)
+    report = LoadReport(warnings=warnings)
+    with Session(engine, future=True) as session, session.begin():
+        for table in (ServiceAttribute, ServiceArea, Contact, Service, Organisation):
+            session.execute(delete(table))
+        for filename, doc in documents:
+            for org in doc.get("organisations", []):
+                session.add(Organisation(id=org["id"], name=org["name"],
+                                         description=org.get("description"), url=org.get("url")))
+                report.organisations += 1
+        session.flush()
+        for filename, doc in documents:
+            for svc in doc.get("services", []):
+                session.add(_service_row(filename, svc))
+                report.services += 1
+                report.contacts += len(svc["contacts"])
+    return report
+
+
+def _service_row(filename: str, svc: dict) -> Service:
+    service = Service(
+        id=svc["id"], organisation_id=svc["organisation"], name=svc["name"],
+        summary=svc["summary"], description=svc["description"].strip(), url=svc.get("url"),
+        email=svc.get("email"), status=svc.get("status", "active"),
+        minimum_age=svc.get("minimum_age"), maximum_age=svc.get("maximum_age"),
+        always_open=svc.get("always_open", False), hours=svc.get("hours"),
+        source=svc["source"], assured_date=date.fromisoformat(svc["assured_date"]),
+        data_file=filename,
+    )
+    service.contacts = [
+        Contact(position=i, kind=c["kind"], value=c["value"], keyword=c.get("keyword"),
+                note=c.get("note"), hours=c.get("hours"), source=c["source"],
+                status=c["status"], assured_date=date.fromisoformat(c["assured_date"]))
+        for i, c in enumerate(svc["contacts"])
+    ]
+    districts = svc.get("districts") or [None]
+    service.areas = [ServiceArea(area=a, district=d) for a in svc["areas"] for d in districts]
+    service.attributes = [
+        ServiceAttribute(taxonomy=taxonomy, code=code)
+        for taxonomy, key in (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),
+                              ("thrive", "thrive"), ("access", "access"))
+        for code in svc.get(key, []) or []
+    ]
+    return service

@@ -1,0 +1,108 @@
+"""Catalogue tables, shaped on Open Referral UK (HSDS UK profile).
+
+Services carry their taxonomy links as (taxonomy, code) attributes, as ORUK does, so a new
+vocabulary (e.g. a THRIVE grouping or an access route) needs no schema change. Every contact
+detail keeps its own source, status and assured date: a service can have one confirmed number
+and one that must not be read out.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+CONFIRMED = "confirmed"
+UNVERIFIED = "unverified"
+CONTACT_STATUSES = (CONFIRMED, UNVERIFIED)
+
+#: Kinds of contact detail. ``phone`` and ``text`` are numbers; the rest are addresses.
+CONTACT_KINDS = ("phone", "text", "webchat", "email", "website")
+
+#: Taxonomies a service can be tagged with (see taxonomy.yml); ``access`` lists how to reach it.
+ATTRIBUTE_TAXONOMIES = ("need", "urgent", "audience", "thrive", "access")
+ACCESS_ROUTES = ("self_referral", "parent", "professional", "gp", "school", "walk_in")
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id = Column(String(80), primary_key=True)
+    name = Column(String(200), nullable=False)
+    description = Column(Text, nullable=True)
+    url = Column(String(300), nullable=True)
+
+    services = relationship("Service", back_populates="organisation")
+
+
+class Service(Base):
+    __tablename__ = "service"
+
+    id = Column(String(80), primary_key=True)
+    organisation_id = Column(String(80), ForeignKey("organisation.id"), nullable=False)
+    name = Column(String(200), nullable=False)
+    summary = Column(String(160), nullable=False)
+    description = Column(Text, nullable=False)
+    url = Column(String(300), nullable=True)
+    email = Column(String(200), nullable=True)
+    status = Column(String(20), nullable=False, default="active")
+    minimum_age = Column(Integer, nullable=True)
+    maximum_age = Column(Integer, nullable=True)
+    always_open = Column(Boolean, nullable=False, default=False)
+    hours = Column(String(200), nullable=True)
+    source = Column(String(500), nullable=False)
+    assured_date = Column(Date, nullable=False)
+    data_file = Column(String(200), nullable=False)
+
+    organisation = relationship("Organisation", back_populates="services")
+    contacts = relationship(
+        "Contact", back_populates="service", cascade="all, delete-orphan",
+        order_by="Contact.position",
+    )
+    areas = relationship("ServiceArea", back_populates="service", cascade="all, delete-orphan")
+    attributes = relationship(
+        "ServiceAttribute", back_populates="service", cascade="all, delete-orphan"
+    )
+
+    def codes(self, taxonomy: str) -> list:
+        return sorted(a.code for a in self.attributes if a.taxonomy == taxonomy)
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(80), ForeignKey("service.id", ondelete="CASCADE"), nullable=False)
+    position = Column(Integer, nullable=False)
+    kind = Column(String(20), nullable=False)
+    value = Column(String(300), nullable=False)
+    keyword = Column(String(40), nullable=True)
+    note = Column(String(200), nullable=True)
+    hours = Column(String(200), nullable=True)
+    source = Column(String(500), nullable=False)
+    status = Column(String(20), nullable=False)
+    assured_date = Column(Date, nullable=False)
+
+    service = relationship("Service", back_populates="contacts")
+
+
+class ServiceArea(Base):
+    __tablename__ = "service_area"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(80), ForeignKey("service.id", ondelete="CASCADE"), nullable=False)
+    area = Column(String(40), nullable=False, index=True)
+    district = Column(String(80), nullable=True)
+
+    service = relationship("Service", back_populates="areas")
+
+
+class ServiceAttribute(Base):
+    __tablename__ = "service_attribute"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(80), ForeignKey("service.id", ondelete="CASCADE"), nullable=False)
+    taxonomy = Column(String(20), nullable=False)
+    code = Column(String(60), nullable=False, index=True)
+
+    service = relationship("Service", back_populates="attributes")

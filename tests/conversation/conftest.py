@@ -1,0 +1,110 @@
+"""The trained model, an action server, and helpers to talk to them.
+
+The model is trained once per run by `make test` (make train) and shared by every test here;
+a missing model is a failure, never a skip.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "current.tar.gz"
+
+#: The 24/7 routes, in the order the crisis reply must give them.
+CRISIS_ROUTES = ["999", "111", "option 2", "SHOUT to 85258", "0800 1111", "116 123"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {seconds}s")
+
+
+def assert_crisis_routes(text: str) -> None:
+    positions = [text.find(route) for route in CRISIS_ROUTES]
+    assert -1 not in positions, f"missing routes in: {text}"
+    assert positions == sorted(positions), f"routes out of order in: {text}"
+
+
+@pytest.fixture(scope="session")
+def model_path() -> str:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` (make test does this first)")
+    return str(MODEL)
+
+
+@pytest.fixture(scope="session")
+def action_server(catalogue_url):
+    port = free_port()
+    env = dict(os.environ, CATALOGUE_DB_URL=catalogue_url, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", process, 90)
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _agent(model_path: str, action_url: str):
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    return Agent.load(model_path, action_endpoint=EndpointConfig(action_url))
+
+
+@pytest.fixture(scope="session")
+def agent(model_path, action_server):
+    return _agent(model_path, action_server)
+
+
+@pytest.fixture(scope="session")
+def agent_without_actions(model_path):
+    """The same model with its action server unreachable (nothing listens on the port)."""
+    return _agent(model_path, f"http://127.0.0.1:{free_port()}/webhook")
+
+
+class Conversation:
+    def __init__(self, agent, sender: str):
+        self.agent, self.sender = agent, sender
+
+    async def say(self, text: str) -> str:
+        replies = await self.agent.handle_text(text, sender_id=self.sender)
+        return "\n".join(r.get("text", "") for r in replies)
+
+    async def tracker(self):
+        return await self.agent.tracker_store.retrieve(self.sender)
+
+
+@pytest.fixture
+def chat(agent, request):
+    return Conversation(agent, f"test-{request.node.name}")
+
+
+@pytest.fixture
+def chat_without_actions(agent_without_actions, request):
+    return Conversation(agent_without_actions, f"test-down-{request.node.name}")

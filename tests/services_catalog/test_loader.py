@@ -1,0 +1,99 @@
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from services_catalog.db import make_engine
+from services_catalog.loader import DATA_DIR, CatalogueInvalid, load
+from services_catalog.models import Service
+
+GOOD_SERVICE = {
+    "id": "test-service",
+    "organisation": "test-org",
+    "name": "Test service",
+    "summary": "A made-up service for tests.",
+    "description": "Made up.",
+    "minimum_age": 11,
+    "maximum_age": 18,
+    "areas": ["kent"],
+    "needs": ["anxiety"],
+    "audiences": ["young_person"],
+    "thrive": ["getting_advice"],
+    "access": ["self_referral"],
+    "source": "https://example.org/test",
+    "assured_date": "2026-11-01",
+    "contacts": [{"kind": "phone", "value": "0800 1111", "source": "https://example.org/test",
+                  "status": "confirmed", "assured_date": "2026-11-01"}],
+}
+
+
+def write_data(folder: Path, service: dict) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = {"organisations": [{"id": "test-org", "name": "Test org"}], "services": [service]}
+    (folder / "test.yml").write_text(yaml.safe_dump(doc, sort_keys=False))
+    return folder
+
+
+def count_services(engine) -> int:
+    with Session(engine) as session:
+        return session.execute(select(func.count()).select_from(Service)).scalar_one()
+
+
+def test_real_data_loads_with_every_service(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    report = load(engine)
+    files_total = sum(len((yaml.safe_load(p.read_text()) or {}).get("services", []))
+                      for p in DATA_DIR.glob("*.yml"))
+    assert report.services == files_total == count_services(engine)
+    assert report.services >= 10
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"needs": ["anxiety", "happiness"]}, "needs", "unknown code 'happiness'"),
+    ({"areas": ["london"]}, "areas", "unknown code 'london'"),
+    ({"audiences": ["teacher"]}, "audiences", "unknown code 'teacher'"),
+    ({"minimum_age": 19, "maximum_age": 12}, "minimum_age", "greater than maximum_age"),
+    ({"maximum_age": 40}, "maximum_age", "above 25"),
+    ({"minimum_age": -1}, "minimum_age", "below 0"),
+    ({"source": None}, "source", "'source' is a required property"),
+    ({"assured_date": "2026-02-30"}, "assured_date", "not a real date"),
+    ({"contacts": [dict(GOOD_SERVICE["contacts"][0], value="0800 12")]}, "contacts[0].value",
+     "not a valid UK phone number"),
+])
+def test_bad_data_is_rejected_with_file_service_and_field(tmp_path, change, field, words):
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    load(engine)
+    before = count_services(engine)
+    bad = {k: v for k, v in dict(GOOD_SERVICE, **change).items() if v is not None}
+    with pytest.raises(CatalogueInvalid) as caught:
+        load(engine, write_data(tmp_path / "data", bad))
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith("test.yml: service 'test-service'") and words in m for m in messages), messages
+    assert any(p.field.startswith(field) or p.field == field for p in caught.value.problems)
+    assert count_services(engine) == before  # nothing written
+
+
+def test_missing_assured_date_is_named(tmp_path):
+    bad = {k: v for k, v in GOOD_SERVICE.items() if k != "assured_date"}
+    with pytest.raises(CatalogueInvalid) as caught:
+        load(make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}"), write_data(tmp_path / "d", bad))
+    assert [(p.record, p.field) for p in caught.value.problems] == [
+        ("service 'test-service'", "assured_date")]
+
+
+def test_duplicate_ids_are_rejected(tmp_path):
+    folder = write_data(tmp_path / "d", GOOD_SERVICE)
+    (folder / "again.yml").write_text(yaml.safe_dump({"services": [GOOD_SERVICE]}))
+    with pytest.raises(CatalogueInvalid) as caught:
+        load(make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}"), folder)
+    assert any("duplicate id" in str(p) for p in caught.value.problems)
+
+
+def test_good_file_loads_and_old_facts_are_reported_stale(tmp_path):
+    old = dict(GOOD_SERVICE, assured_date="2020-01-01")
+    report = load(make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}"), write_data(tmp_path / "d", old))
+    assert report.services == 1
+    assert [w.field for w in report.warnings] == ["assured_date"]
+    assert "stale" in str(report.warnings[0])

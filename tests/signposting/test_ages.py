@@ -1,0 +1,22 @@
+import pytest
+
+from signposting.ages import ADULT, MISSING, NOT_AN_AGE, parse_age
+
+
+@pytest.mark.parametrize("text, age", [
+    ("15", 15), ("im 15", 15), ("I'm 13 years old", 13), ("fifteen", 15), ("twenty one", 21),
+    ("twenty-one", 21), ("15yo", 15), ("she's 9", 9), ("0", 0), ("25", 25),
+])
+def test_ages_in_range(text, age):
+    answer = parse_age(text)
+    assert answer.ok and answer.age == age
+
+
+@pytest.mark.parametrize("text, problem, age", [
+    ("300", NOT_AN_AGE, None), ("-3", NOT_AN_AGE, None), ("30", ADULT, 30),
+    ("dunno", MISSING, None), ("", MISSING, None), ("🙂", MISSING, None), ("1.5", MISSING, None),
+])
+def test_ages_out_of_range_or_missing(text, problem, age):
+    answer = parse_age(text)
+    assert not answer.ok
+    assert (answer.problem, answer.age) == (problem, age)
