@@ -1,33 +1,52 @@
-"""Command line: ``python -m services_catalog load`` and ``search``."""
+"""Command line: load, search, export and import the catalogue.
+
+    python -m services_catalog load
+    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" [--audience parent_carer] [--open-now] [--json]
+    python -m services_catalog export --format oruk [--out services.json]
+    python -m services_catalog import services.json [--yaml-out DIR]
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
+
+import yaml
 
 from .db import database_url, make_engine
-from .loader import CatalogueInvalid, load
+from .loader import CatalogueInvalid, load, load_documents
 from .locality import FOUND, resolve
+from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
 from .query import Catalogue
+from .describe import describe_contacts
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m services_catalog")
+    parser.add_argument("--db", help="SQLAlchemy URL (default: CATALOGUE_DB_URL or build/catalogue.sqlite)")
     sub = parser.add_subparsers(dest="command", required=True)
-    load_cmd = sub.add_parser("load", help="validate the data files and (re)build the database")
-    load_cmd.add_argument("--db", help="SQLAlchemy URL (default: CATALOGUE_DB_URL or build/catalogue.sqlite)")
-    search_cmd = sub.add_parser("search", help="find services")
-    search_cmd.add_argument("--need", required=True)
-    search_cmd.add_argument("--age", type=int)
-    search_cmd.add_argument("--where", help="postcode, postcode district or town")
-    search_cmd.add_argument("--audience")
-    search_cmd.add_argument("--json", action="store_true")
-    search_cmd.add_argument("--db")
+    sub.add_parser("load", help="validate the data files and (re)build the database")
+    search = sub.add_parser("search", help="find services")
+    search.add_argument("--need", required=True)
+    search.add_argument("--age", type=int)
+    search.add_argument("--where", help="postcode, postcode district or town")
+    search.add_argument("--audience", choices=["young_person", "parent_carer", "professional"])
+    search.add_argument("--open-now", action="store_true")
+    search.add_argument("--limit", type=int, default=3)
+    search.add_argument("--json", action="store_true")
+    export = sub.add_parser("export", help="write the catalogue as Open Referral UK JSON")
+    export.add_argument("--format", choices=["oruk"], default="oruk")
+    export.add_argument("--out", help="file to write (default: standard output)")
+    importer = sub.add_parser("import", help="load Open Referral UK JSON into the database")
+    importer.add_argument("file")
+    importer.add_argument("--yaml-out", help="also write the services as data files in this folder")
     args = parser.parse_args(argv)
+    engine = make_engine(args.db)
 
     if args.command == "load":
         try:
-            report = load(make_engine(args.db))
+            report = load(engine)
         except CatalogueInvalid as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -37,20 +56,63 @@ def main(argv=None) -> int:
               f"{report.contacts} contact details into {database_url(args.db)}")
         return 0
 
-    area = None
-    if args.where:
-        place = resolve(args.where)
-        if place.status != FOUND:
-            print(f"'{args.where}': {place.status}", file=sys.stderr)
-        area = place.area
-    matches = Catalogue(make_engine(args.db)).search(args.need, args.age, area, args.audience)
-    if args.json:
-        print(json.dumps([{"id": m.service.id, "name": m.service.name, "reason": m.reason}
-                          for m in matches], indent=2))
-    else:
-        for m in matches:
-            print(f"{m.service.name}  ({m.reason})")
-    return 0
+    if args.command == "search":
+        area = district = None
+        if args.where:
+            place = resolve(args.where)
+            if place.status != FOUND:
+                print(f"'{args.where}': {place.status}; showing national services", file=sys.stderr)
+            area, district = place.area, place.district
+        matches = Catalogue(engine).search(args.need, args.age, area, district, args.audience,
+                                           open_now=args.open_now or None, limit=args.limit)
+        if args.json:
+            print(json.dumps([{"id": m.service.id, "name": m.service.name, "reason": m.reason,
+                               "open_now": m.open_now, "contacts": describe_contacts(m.service)}
+                              for m in matches], indent=2))
+        else:
+            for m in matches:
+                print(f"{m.service.name}\n  {m.reason}\n  {'; '.join(describe_contacts(m.service))}")
+        return 0
+
+    if args.command == "export":
+        services = to_oruk(documents_from_db(engine))
+        for item in services:
+            errors = validation_errors(item)
+            if errors:
+                print(f"{item['x_id']}: not valid ORUK: {errors}", file=sys.stderr)
+                return 1
+        text = json.dumps(services, indent=2, ensure_ascii=False)
+        if args.out:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+            print(f"wrote {len(services)} services to {args.out}", file=sys.stderr)
+        else:
+            print(text)
+        return 0
+
+    if args.command == "import":
+        try:
+            items = read_oruk_file(Path(args.file))
+        except (OSError, ValueError) as exc:
+            print(f"cannot read {args.file}: {exc}", file=sys.stderr)
+            return 1
+        problems = [f"{i.get('x_id', i.get('id'))}: {e}" for i in items for e in validation_errors(i)]
+        if problems:
+            print("not valid ORUK; nothing imported:\n  " + "\n  ".join(problems), file=sys.stderr)
+            return 1
+        documents = from_oruk(items)
+        try:
+            report = load_documents(engine, documents)
+        except CatalogueInvalid as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        if args.yaml_out:
+            out = Path(args.yaml_out)
+            out.mkdir(parents=True, exist_ok=True)
+            for filename, doc in documents:
+                (out / filename).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+        print(f"imported {report.services} services into {database_url(args.db)}")
+        return 0
+    return 2
 
 
 if __name__ == "__main__":

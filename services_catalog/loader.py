@@ -6,9 +6,10 @@ every error names the file, the service and the field.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -18,8 +19,11 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from .hours import DAYS, parse_time
+from .locality import district_areas
 from .models import (
-    ACCESS_ROUTES, Base, Contact, Organisation, Service, ServiceArea, ServiceAttribute,
+    ACCESS_ROUTES, Base, CatalogueVersion, Contact, Organisation, Schedule, Service, ServiceArea,
+    ServiceAttribute,
 )
 from .phones import is_valid_uk_number
 from .taxonomy import NATIONAL, Taxonomy, load_taxonomy
@@ -170,16 +174,50 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
     if low is not None and high is not None and low > high:
         bad("minimum_age", f"minimum_age {low} is greater than maximum_age {high}")
 
-    for name in ("assured_date",):
-        if _parse_date(svc[name]) is None:
-            bad(name, f"'{svc[name]}' is not a real date (YYYY-MM-DD)")
+    if _parse_date(svc["assured_date"]) is None:
+        bad("assured_date", f"'{svc['assured_date']}' is not a real date (YYYY-MM-DD)")
+    areas_by_district = district_areas()
+    for name in svc.get("districts", []) or []:
+        if name not in areas_by_district:
+            bad("districts", f"unknown district '{name}'")
+        elif areas_by_district[name] not in svc["areas"]:
+            bad("districts", f"'{name}' is not in the service's areas ({', '.join(svc['areas'])})")
+    if svc.get("always_open") and svc.get("schedule"):
+        bad("schedule", "a service that is always open has no weekly schedule")
+    for problem in _schedule_problems(svc.get("schedule")):
+        bad("schedule", problem)
+    if not svc["contacts"] and not svc.get("access_note"):
+        bad("access_note", "a service with no contacts needs an access_note saying how to reach it")
     for i, contact in enumerate(svc.get("contacts", [])):
         prefix = f"contacts[{i}]"
         if _parse_date(contact["assured_date"]) is None:
             bad(f"{prefix}.assured_date", f"'{contact['assured_date']}' is not a real date")
         if contact["kind"] in _NUMBER_KINDS and not is_valid_uk_number(contact["value"]):
             bad(f"{prefix}.value", f"'{contact['value']}' is not a valid UK phone number")
+        for problem in _schedule_problems(contact.get("schedule")):
+            bad(f"{prefix}.schedule", problem)
     return problems
+
+
+def _schedule_problems(rows) -> List[str]:
+    problems = []
+    for i, row in enumerate(rows or []):
+        opens, closes = parse_time(row["opens"]), parse_time(row["closes"])
+        if opens is None or opens == 24 * 60:
+            problems.append(f"[{i}] opens '{row['opens']}' is not a time (HH:MM)")
+        if closes is None:
+            problems.append(f"[{i}] closes '{row['closes']}' is not a time (HH:MM, 24:00 = midnight)")
+        if opens is not None and opens == closes:
+            problems.append(f"[{i}] opens and closes at the same time")
+    return problems
+
+
+def _schedule_rows(rows, contact_position=None) -> List[Schedule]:
+    return [
+        Schedule(weekday=DAYS.index(day), opens=parse_time(row["opens"]),
+                 closes=parse_time(row["closes"]), contact_position=contact_position)
+        for row in rows or [] for day in row["days"]
+    ]
 
 
 def _stale_facts(filename: str, where: str, svc: dict, today: Optional[date]) -> List[Problem]:
@@ -222,7 +260,12 @@ def _field_name(err: jsonschema.ValidationError) -> str:
 
 def load(engine: Engine, data_dir: Path = DATA_DIR, today: Optional[date] = None) -> LoadReport:
     """Validates every data file, then replaces the catalogue's contents in one transaction."""
-    documents = read_data_files(data_dir)
+    return load_documents(engine, read_data_files(data_dir), today)
+
+
+def load_documents(engine: Engine, documents: List[Tuple[str, dict]],
+                   today: Optional[date] = None) -> LoadReport:
+    """Validates (file name, document) pairs, then replaces the catalogue in one transaction."""
     errors, warnings = validate(documents, today=today)
     if errors:
         raise CatalogueInvalid(errors)
@@ -230,7 +273,8 @@ def load(engine: Engine, data_dir: Path = DATA_DIR, today: Optional[date] = None
     Base.metadata.create_all(engine)
     report = LoadReport(warnings=warnings)
     with Session(engine, future=True) as session, session.begin():
-        for table in (ServiceAttribute, ServiceArea, Contact, Service, Organisation):
+        for table in (Schedule, ServiceAttribute, ServiceArea, Contact, Service, Organisation,
+                      CatalogueVersion):
             session.execute(delete(table))
         for filename, doc in documents:
             for org in doc.get("organisations", []):
@@ -243,7 +287,16 @@ def load(engine: Engine, data_dir: Path = DATA_DIR, today: Optional[date] = None
                 session.add(_service_row(filename, svc))
                 report.services += 1
                 report.contacts += len(svc["contacts"])
+        session.add(CatalogueVersion(id=1, version=_fingerprint(documents),
+                                     loaded_at=datetime.utcnow(), services=report.services))
     return report
+
+
+def _fingerprint(documents) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps(documents, sort_keys=True, default=str).encode())
+    digest.update(datetime.utcnow().isoformat().encode())  # a reload is a new version
+    return digest.hexdigest()
 
 
 def _service_row(filename: str, svc: dict) -> Service:
@@ -251,11 +304,17 @@ def _service_row(filename: str, svc: dict) -> Service:
         id=svc["id"], organisation_id=svc["organisation"], name=svc["name"],
         summary=svc["summary"], description=svc["description"].strip(), url=svc.get("url"),
         email=svc.get("email"), status=svc.get("status", "active"),
+        status_note=svc.get("status_note"), serves_adults=svc.get("serves_adults", False),
         minimum_age=svc.get("minimum_age"), maximum_age=svc.get("maximum_age"),
-        always_open=svc.get("always_open", False), hours=svc.get("hours"),
+        always_open=svc.get("always_open", False),
+        closed_bank_holidays=svc.get("closed_bank_holidays", False), hours=svc.get("hours"),
+        access_note=svc.get("access_note"),
         source=svc["source"], assured_date=date.fromisoformat(svc["assured_date"]),
         data_file=filename,
     )
+    service.schedules = _schedule_rows(svc.get("schedule")) + [
+        row for i, c in enumerate(svc["contacts"]) for row in _schedule_rows(c.get("schedule"), i)
+    ]
     service.contacts = [
         Contact(position=i, kind=c["kind"], value=c["value"], keyword=c.get("keyword"),
                 note=c.get("note"), hours=c.get("hours"), source=c["source"],

@@ -30,6 +30,15 @@ UPPER_TIER_AREAS = {
     "Thurrock": "thurrock",
 }
 
+#: The postcode areas of the UK (and the Crown dependencies), the letters before the first
+#: digit. A well-formed code outside this list is not a real postcode.
+UK_POSTCODE_AREAS = frozenset("""
+AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT
+DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD
+LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK
+SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+""".split())
+
 #: Below this share of an outcode's postcodes, one district is not a safe guess (SOURCES.md).
 DOMINANT_SHARE = 0.95
 #: rapidfuzz score (0-100) a misspelt place name must reach to count as a match.
@@ -81,6 +90,10 @@ class Resolution:
         place = self.matched if self.kind == "place" else None
         parts = [p for p in (place, self.district, c.upper_tier) if p]
         return ", ".join(dict.fromkeys(parts))
+
+
+def _postcode_area(outward: str) -> str:
+    return re.match(r"[A-Z]+", outward).group()
 
 
 def normalise_name(text: str) -> str:
@@ -161,11 +174,13 @@ class LocalityIndex:
         place = self._place(query)
         if place:
             return place
-        if _OUTCODE.match(compact):
+        if _OUTCODE.match(compact) and _postcode_area(compact) in UK_POSTCODE_AREAS:
             return Resolution(OUTSIDE, query, "outcode", matched=compact)
         return Resolution(UNKNOWN, query)
 
     def _postcode(self, query: str, outward: str, inward: str) -> Resolution:
+        if _postcode_area(outward) not in UK_POSTCODE_AREAS:
+            return Resolution(UNKNOWN, query)
         code = outward + inward
         if code in self.postcodes:
             district, upper_tier = self.postcodes[code]
@@ -234,6 +249,14 @@ class LocalityIndex:
         if len({l.area for l in inside}) == 1:
             return Resolution(FOUND, query, "place", inside, display)
         return Resolution(AMBIGUOUS, query, "place", inside, display)
+
+
+@lru_cache(maxsize=1)
+def district_areas(data_dir: Path = DATA) -> Dict[str, str]:
+    """District name -> area code, for the districts inside the five areas."""
+    with open(data_dir / "districts.csv", encoding="utf-8") as fh:
+        return {row["district"]: UPPER_TIER_AREAS[row["upper_tier"]]
+                for row in csv.DictReader(fh) if row["upper_tier"] in UPPER_TIER_AREAS}
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ and one that must not be read out.
 """
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -48,8 +48,12 @@ class Service(Base):
     status = Column(String(20), nullable=False, default="active")
     minimum_age = Column(Integer, nullable=True)
     maximum_age = Column(Integer, nullable=True)
+    status_note = Column(Text, nullable=True)
+    serves_adults = Column(Boolean, nullable=False, default=False)
     always_open = Column(Boolean, nullable=False, default=False)
+    closed_bank_holidays = Column(Boolean, nullable=False, default=False)
     hours = Column(String(200), nullable=True)
+    access_note = Column(Text, nullable=True)
     source = Column(String(500), nullable=False)
     assured_date = Column(Date, nullable=False)
     data_file = Column(String(200), nullable=False)
@@ -63,6 +67,8 @@ class Service(Base):
     attributes = relationship(
         "ServiceAttribute", back_populates="service", cascade="all, delete-orphan"
     )
+    #: The service's hours and, marked with a contact position, hours of single contacts.
+    schedules = relationship("Schedule", back_populates="service", cascade="all, delete-orphan")
 
     def codes(self, taxonomy: str) -> list:
         return sorted(a.code for a in self.attributes if a.taxonomy == taxonomy)
@@ -106,3 +112,29 @@ class ServiceAttribute(Base):
     code = Column(String(60), nullable=False, index=True)
 
     service = relationship("Service", back_populates="attributes")
+
+
+class Schedule(Base):
+    """Weekly opening hours (ORUK ``schedule``) of a service, or of one of its contacts."""
+
+    __tablename__ = "schedule"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    service_id = Column(String(80), ForeignKey("service.id", ondelete="CASCADE"), nullable=False)
+    contact_position = Column(Integer, nullable=True)  # None: the service's own hours
+    weekday = Column(Integer, nullable=False)  # 0 = Monday
+    opens = Column(Integer, nullable=False)  # minutes after midnight, UK time
+    closes = Column(Integer, nullable=False)  # 1440 = midnight; <= opens runs past midnight
+
+    service = relationship("Service", back_populates="schedules")
+
+
+class CatalogueVersion(Base):
+    """One row, rewritten by every load, so that readers know when to refresh their cache."""
+
+    __tablename__ = "catalogue_version"
+
+    id = Column(Integer, primary_key=True)
+    version = Column(String(64), nullable=False)
+    loaded_at = Column(DateTime, nullable=False)
+    services = Column(Integer, nullable=False)

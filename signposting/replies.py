@@ -29,6 +29,8 @@ def contact_line(c: ContactView) -> str:
 
 
 def how_to_reach(service: ServiceView) -> str:
+    if not service.contacts and service.access_note:
+        return service.access_note.rstrip(".")
     confirmed = [c for c in service.contacts if c.confirmed]
     websites = [c.value for c in service.contacts if c.kind in ("website", "webchat")]
     websites += [service.url] if service.url else []

@@ -41,3 +41,34 @@ def test_every_urgent_class_has_catalogue_routes(catalogue):
         routes = catalogue.crisis_routes(urgent)
         assert routes, urgent
         assert any(r.always_open for r in routes), urgent
+
+
+def test_open_now_puts_open_services_first(catalogue):
+    from datetime import datetime
+    from services_catalog.hours import UK
+    sunday_night = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
+    matches = catalogue.search("anxiety", age=15, area="kent", open_now=True, at=sunday_night,
+                               limit=None)
+    states = [m.open_now for m in matches]
+    order = [0 if s else 1 if s is None else 2 for s in states]
+    assert order == sorted(order)
+    assert states[0] is True
+    assert all(("open now" in m.reason) == (m.open_now is True) for m in matches)
+
+
+def test_audience_ranks_after_locality_and_need(catalogue):
+    young = [m.service.id for m in catalogue.search("anxiety", 15, "kent", limit=None)]
+    parent = catalogue.search("anxiety", 15, "kent", audience="parent_carer", limit=None)
+    assert {m.service.id for m in parent} == set(young)  # audience reorders, never filters
+    groups = {}
+    for m in parent:
+        group = ("kent" in m.service.areas, "anxiety" in m.service.needs)
+        groups.setdefault(group, []).append("parent_carer" in m.service.audiences)
+    assert len(groups) > 1
+    for flags in groups.values():
+        assert flags == sorted(flags, reverse=True)
+
+
+def test_reasons_are_one_line(catalogue):
+    for m in catalogue.search("low_mood", 17, "essex", limit=None):
+        assert m.reason and "\n" not in m.reason

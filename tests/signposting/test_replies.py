@@ -34,3 +34,8 @@ def test_unverified_number_is_never_given():
 def test_stale_service_says_check_the_website():
     stale = replace(SERVICE, assured_date=date(2020, 1, 1))
     assert how_to_reach(stale).endswith(f"({CHECK_WEBSITE})")
+
+
+def test_service_known_only_by_name_says_how_to_reach_it():
+    by_name = replace(SERVICE, contacts=(), url=None, access_note="Ask at your school.")
+    assert how_to_reach(by_name) == "Ask at your school"
