@@ -27,15 +27,24 @@ def make_engine(url: Optional[str] = None) -> Engine:
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_foreign_keys)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
     # SQLite ignores foreign keys unless asked, and cascades depend on them.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    # Python's sqlite3 driver does not open a transaction before DDL, so a catalogue rebuild
+    # (drop, create, insert) would not be atomic. Let SQLAlchemy emit BEGIN itself, as its
+    # documentation recommends for pysqlite.
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker:

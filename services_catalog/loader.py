@@ -15,7 +15,6 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 import jsonschema
 import yaml
-from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -270,25 +269,27 @@ def load_documents(engine: Engine, documents: List[Tuple[str, dict]],
     if errors:
         raise CatalogueInvalid(errors)
 
-    Base.metadata.create_all(engine)
     report = LoadReport(warnings=warnings)
-    with Session(engine, future=True) as session, session.begin():
-        for table in (Schedule, ServiceAttribute, ServiceArea, Contact, Service, Organisation,
-                      CatalogueVersion):
-            session.execute(delete(table))
-        for filename, doc in documents:
-            for org in doc.get("organisations", []):
-                session.add(Organisation(id=org["id"], name=org["name"],
-                                         description=org.get("description"), url=org.get("url")))
-                report.organisations += 1
-        session.flush()
-        for filename, doc in documents:
-            for svc in doc.get("services", []):
-                session.add(_service_row(filename, svc))
-                report.services += 1
-                report.contacts += len(svc["contacts"])
-        session.add(CatalogueVersion(id=1, version=_fingerprint(documents),
-                                     loaded_at=datetime.utcnow(), services=report.services))
+    # The database is derived from the files, so the tables are rebuilt (a schema change needs
+    # no migration); DDL and rows share one transaction, so a failure leaves it as it was.
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        Base.metadata.create_all(connection)
+        with Session(bind=connection, future=True) as session:
+            for filename, doc in documents:
+                for org in doc.get("organisations", []):
+                    session.add(Organisation(id=org["id"], name=org["name"],
+                                             description=org.get("description"), url=org.get("url")))
+                    report.organisations += 1
+            session.flush()
+            for filename, doc in documents:
+                for svc in doc.get("services", []):
+                    session.add(_service_row(filename, svc))
+                    report.services += 1
+                    report.contacts += len(svc["contacts"])
+            session.add(CatalogueVersion(id=1, version=_fingerprint(documents),
+                                         loaded_at=datetime.utcnow(), services=report.services))
+            session.flush()
     return report
 
 

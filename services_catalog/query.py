@@ -30,6 +30,7 @@ from .taxonomy import NATIONAL, load_taxonomy
 logger = logging.getLogger(__name__)
 
 GENERAL_NEED = "general_wellbeing"
+PROFESSIONAL = "professional"
 
 
 @dataclass(frozen=True)
@@ -202,9 +203,11 @@ class Catalogue:
                district: Optional[str] = None, audience: Optional[str] = None,
                open_now: Optional[bool] = None, at: Optional[datetime] = None,
                limit: Optional[int] = 3) -> List[Match]:
-        """Services for a need, best first: open now (when asked), then local before national
-        (a service for the person's district before one for the whole area), the need itself
-        before general wellbeing, the asker's audience first, confirmed contacts first."""
+        """Services for a need, best first: open now (when asked); then services the person can
+        contact directly before those reached only through school or a GP (professionals, who
+        refer, see both alike); then services for the need itself before general support; then
+        local before national (a service for the person's district before one for the whole
+        area); then the asker's audience first, and confirmed contacts first."""
         snap = self.snapshot()
         moment = UkMoment.of(at or now()) if open_now else None
         ranked = []
@@ -224,14 +227,15 @@ class Catalogue:
                     continue  # already ranked as local
                 opened = is_open(s.schedule, moment, s.always_open, s.closed_bank_holidays) \
                     if moment else None
+                indirect = 0 if s.contacts or audience == PROFESSIONAL else 1
                 ranked.append(((0 if opened else 1 if opened is None else 2) if moment else 0,
-                               rank, need_rank,
+                               indirect, need_rank, rank,
                                0 if audience is None or audience in s.audiences else 1,
                                confirmed, name, s, opened))
         best = ranked if limit is None else heapq.nsmallest(limit, ranked, key=_KEY)
         if limit is None:
             best.sort(key=_KEY)
-        return [Match(item[6], _reason(item[6], need, area, district, audience, item[7]), item[7])
+        return [Match(item[7], _reason(item[7], need, area, district, audience, item[8]), item[8])
                 for item in best]
 
     def crisis_routes(self, urgent_class: str) -> List[ServiceView]:
@@ -247,7 +251,7 @@ class Catalogue:
 
 
 def _KEY(item: tuple) -> tuple:
-    return item[:6]
+    return item[:7]
 
 
 def _reason(s: ServiceView, need: str, area: Optional[str], district: Optional[str],

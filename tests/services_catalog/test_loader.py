@@ -97,3 +97,32 @@ def test_good_file_loads_and_old_facts_are_reported_stale(tmp_path):
     assert report.services == 1
     assert [w.field for w in report.warnings] == ["assured_date"]
     assert "stale" in str(report.warnings[0])
+
+
+def test_load_replaces_an_older_schema(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("create table service (id varchar primary key, name varchar)")
+        connection.exec_driver_sql("insert into service values ('old', 'Old row')")
+    report = load(engine)
+    assert count_services(engine) == report.services
+
+
+def test_a_failure_while_writing_leaves_the_previous_catalogue(tmp_path, monkeypatch):
+    from services_catalog import loader
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    before = load(engine).services
+    calls = []
+
+    def fail_after_a_few(filename, svc):
+        calls.append(svc["id"])
+        if len(calls) > 5:
+            raise RuntimeError("disk full")
+        return real_row(filename, svc)
+
+    real_row = loader._service_row
+    monkeypatch.setattr(loader, "_service_row", fail_after_a_few)
+    with pytest.raises(RuntimeError):
+        load(engine)
+    assert count_services(engine) == before

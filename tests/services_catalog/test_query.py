@@ -1,12 +1,60 @@
 from services_catalog.taxonomy import load_taxonomy
 
 
-def test_local_services_come_before_national(catalogue):
+def groups(matches, need, audience=None):
+    """Group results by the ranking criteria that come before locality."""
+    out = {}
+    for m in matches:
+        direct = bool(m.service.contacts) or audience == "professional"
+        out.setdefault((direct, need in m.service.needs), []).append(m)
+    return out
+
+
+def test_local_services_come_before_national_for_the_same_need(catalogue):
     matches = catalogue.search("anxiety", age=14, area="kent", limit=None)
-    local = ["kent" in m.service.areas for m in matches]
-    assert local[0] is True
-    assert local == sorted(local, reverse=True)  # every local one before any national one
+    assert "kent" in matches[0].service.areas
     assert all(m.service.national or "kent" in m.service.areas for m in matches)
+    for group in groups(matches, "anxiety").values():
+        local = ["kent" in m.service.areas for m in group]
+        assert local == sorted(local, reverse=True)
+
+
+def test_services_for_the_need_come_before_general_support(catalogue):
+    matches = catalogue.search("bereavement", age=14, area="kent", limit=None)
+    specific = ["bereavement" in m.service.needs for m in matches if m.service.contacts]
+    assert specific == sorted(specific, reverse=True)
+    top3 = catalogue.search("bereavement", age=14, area="kent")
+    assert all("bereavement" in m.service.needs for m in top3)
+
+
+def test_services_reached_only_through_school_or_gp_come_last_except_for_professionals(catalogue):
+    young = catalogue.search("sleep", age=12, area="kent", limit=None)
+    direct = [bool(m.service.contacts) for m in young]
+    assert direct == sorted(direct, reverse=True) and not all(direct)
+    staff = catalogue.search("sleep", age=12, area="kent", audience="professional", limit=None)
+    assert {m.service.id for m in staff} == {m.service.id for m in young}
+
+
+def test_district_services_only_for_their_districts(catalogue):
+    dartford = {m.service.id for m in catalogue.search("self_harm", 16, "kent", "Dartford", limit=None)}
+    canterbury = {m.service.id for m in catalogue.search("self_harm", 16, "kent", "Canterbury", limit=None)}
+    county = {m.service.id for m in catalogue.search("self_harm", 16, "kent", None, limit=None)}
+    assert "emerge-advocacy-dvh" in dartford
+    assert "emerge-advocacy-dvh" not in canterbury | county
+
+
+def test_inactive_services_are_never_offered(catalogue):
+    offered = {s.id for s in catalogue.all()}
+    assert "moodspark" not in offered and "mind-and-body" not in offered
+
+
+def test_every_need_has_a_service_in_every_area_for_ages_5_to_25(catalogue):
+    taxonomy = load_taxonomy()
+    gaps = [(need, area, age) for need in taxonomy.needs for area in taxonomy.areas
+            for age in range(5, 26)
+            if not [m for m in catalogue.search(need, age=age, area=area, limit=None)
+                    if m.service.contacts]]
+    assert gaps == []
 
 
 def test_other_areas_services_are_not_offered(catalogue):
