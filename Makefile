@@ -26,7 +26,7 @@ DOMAIN_FILES   := $(wildcard domain/*.yml)
 DATA_FILES     := $(shell find data -name '*.yml' 2>/dev/null)
 CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxonomy.yml \
                   $(wildcard services_catalog/*.py) services_catalog/data_schema.json
-MODEL_CODE     := $(wildcard bot/*.py)
+MODEL_CODE     := $(wildcard bot/*.py) $(wildcard safety/*.py) safety/lexicon.yml
 
 .PHONY: help setup run test train validate shell unit lock clean
 
@@ -43,11 +43,11 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	@py=$$(scripts/find-python310.sh) || exit 1; \
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
 	    echo "creating $(VENV) with $$py"; rm -rf $(VENV); "$$py" -m venv $(VENV); fi
-	$(PY) -m pip install --quiet --upgrade "pip<24.1" wheel
+	$(PY) -m pip install --quiet "pip==24.0" "wheel==0.45.1"
 	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	@touch $@
 
-$(SPACY_MODEL)/meta.json: $(VENV)/.installed bot/spacy_pipeline.py
+$(SPACY_MODEL)/meta.json: $(VENV)/.installed bot/spacy_pipeline.py safety/pipeline.py safety/lexicon.yml
 	$(PY) -m bot.spacy_pipeline $(SPACY_MODEL)
 	@touch $@
 

@@ -1,8 +1,9 @@
 """Build and save the blank English spaCy pipeline that the NLU pipeline loads.
 
 No pretrained spaCy model can be downloaded where this project runs, and none is needed:
-intents are learned by DIET from our own data, and spaCy provides its English tokenizer
-(rule-based, with exceptions such as "can't" -> "ca", "n't"). Usage:
+intents are learned by DIET from our own data. spaCy provides its rule-based English tokenizer,
+with the safety lexicon's youth-texting exceptions and lemma lookup table added
+(safety/pipeline.py), so the NLU and the safety matcher see the same tokens. Usage:
     python -m bot.spacy_pipeline build/spacy/en_blank
 """
 from __future__ import annotations
@@ -12,9 +13,11 @@ from pathlib import Path
 
 import spacy
 
+from safety.pipeline import build_nlp
+
 
 def build():
-    return spacy.blank("en")
+    return build_nlp()
 
 
 def main(argv=None) -> int:

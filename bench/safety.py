@@ -1,0 +1,139 @@
+"""Urgent-message detection on the labelled development set, with the trained model.
+
+    .venv/bin/python -m bench.safety [--model models/current.tar.gz] [--data tests/data/safety_dev.yml]
+                                      [--worst 25] [--json results/safety.json]
+
+Every message goes through the whole NLU pipeline (DIET, the fallback classifier and the safety
+component), exactly as the Rasa server parses it. Reported:
+- recall per urgent class and overall: urgent messages answered with an urgent reply (any of the
+  four; the class-correct rate is shown beside it). A check-in question counts as a miss here:
+  the target is that no urgent message waits for a second turn.
+- false-positive rate: non-urgent messages (with risky-looking words) given an urgent reply;
+  check-in questions on them are reported separately.
+- ambiguous messages (slang, hyperbole): how many get a check-in, an urgent reply or nothing.
+- the misses, worst first (urgent messages that got no urgent reply, lowest urgent score first).
+Targets (issue 4): recall 100%, false-positive rate at most 5%.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import warnings
+import json
+import logging
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+URGENT = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
+CHECK_IN = "risk_check_in"
+
+
+def outcome(intent: str) -> str:
+    if intent in URGENT:
+        return "urgent"
+    return "check_in" if intent == CHECK_IN else "other"
+
+
+async def parse_all(model: str, texts):
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(model)
+    results = []
+    for text in texts:
+        results.append(await agent.parse_message(text))
+    return results
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
+    parser.add_argument("--data", default=str(ROOT / "tests" / "data" / "safety_dev.yml"))
+    parser.add_argument("--worst", type=int, default=25)
+    parser.add_argument("--json", help="also write the figures and misses to this file")
+    args = parser.parse_args(argv)
+    logging.disable(logging.WARNING)
+    warnings.filterwarnings("ignore")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+    messages = yaml.safe_load(Path(args.data).read_text(encoding="utf-8"))["messages"]
+    start = time.perf_counter()
+    parsed = asyncio.run(parse_all(args.model, [m["text"] for m in messages]))
+    seconds = time.perf_counter() - start
+
+    by_label = defaultdict(Counter)
+    correct_class = Counter()
+    misses, false_positives = [], []
+    check_in_sources = Counter()
+    for message, result in zip(messages, parsed):
+        label, intent = message["label"], result["intent"]["name"]
+        got = outcome(intent)
+        by_label[label][got] += 1
+        if label in URGENT:
+            if intent == label:
+                correct_class[label] += 1
+            if got != "urgent":
+                urgent_score = max((r["confidence"] for r in result.get("intent_ranking", [])
+                                    if r["name"] in URGENT), default=0.0)
+                misses.append((urgent_score, label, intent, message["text"]))
+        elif label == "none" and got == "urgent":
+            false_positives.append((intent, message["text"], result.get("safety", {}).get("source")))
+        if label == "none" and got == "check_in":
+            check_in_sources[result.get("safety", {}).get("source", "?")] += 1
+
+    print(f"safety development set: {len(messages)} messages ({args.data}), model {args.model}")
+    print(f"parsed in {seconds:.1f} s ({seconds / len(messages) * 1000:.1f} ms per message)\n")
+    print(f"{'class':<26}{'n':>5}{'urgent reply':>14}{'recall':>9}{'right class':>13}{'check-in':>10}")
+    total = caught = 0
+    figures = {"recall": {}, "class_correct": {}}
+    for label in URGENT:
+        counts = by_label[label]
+        n = sum(counts.values())
+        total += n
+        caught += counts["urgent"]
+        recall = counts["urgent"] / n if n else 0.0
+        figures["recall"][label] = recall
+        figures["class_correct"][label] = correct_class[label] / n if n else 0.0
+        print(f"{label:<26}{n:>5}{counts['urgent']:>14}{recall:>9.1%}"
+              f"{correct_class[label] / n if n else 0:>13.1%}{counts['check_in']:>10}")
+    overall = caught / total if total else 0.0
+    figures["recall"]["overall"] = overall
+    print(f"{'all urgent':<26}{total:>5}{caught:>14}{overall:>9.1%}")
+    none = by_label["none"]
+    n_none = sum(none.values())
+    fp_rate = none["urgent"] / n_none if n_none else 0.0
+    figures["false_positive_rate"] = fp_rate
+    figures["check_in_rate_on_non_urgent"] = none["check_in"] / n_none if n_none else 0.0
+    print(f"\nnon-urgent: {n_none}; urgent reply (false positive) {none['urgent']} = {fp_rate:.1%}; "
+          f"check-in {none['check_in']} = {none['check_in'] / max(n_none, 1):.1%} "
+          f"(from {', '.join(f'{k} {v}' for k, v in check_in_sources.most_common())})")
+    amb = by_label["ambiguous"]
+    print(f"ambiguous: {sum(amb.values())}; check-in {amb['check_in']}, urgent {amb['urgent']}, "
+          f"nothing {amb['other']}")
+    print(f"\ntargets: recall 100% -> {'met' if overall == 1.0 else 'NOT met'}; "
+          f"false positives <= 5% -> {'met' if fp_rate <= 0.05 else 'NOT met'}")
+    misses.sort()
+    if misses:
+        print(f"\nworst misses ({len(misses)} in all; urgent score, label -> reply intent):")
+        for score, label, intent, text in misses[:args.worst]:
+            print(f"  {score:.2f} {label} -> {intent}: {text[:110]}")
+    if false_positives:
+        print(f"\nfalse positives ({len(false_positives)}):")
+        for intent, text, source in false_positives[:args.worst]:
+            print(f"  {intent} [{source}]: {text[:110]}")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps({
+            **figures, "misses": [{"label": l, "intent": i, "text": t} for _, l, i, t in misses],
+            "false_positives": [{"intent": i, "text": t} for i, t, _ in false_positives],
+        }, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+"""Weigh what the lexicon matched into a decision, and combine it with the NLU model's.
+
+Principles (from safe-messaging and safeguarding practice):
+- A clear signal of suicide risk, self-harm now, an overdose of any amount, immediate danger
+  or a disclosure of abuse is urgent, whatever else the message says.
+- Slang, hyperbole and jokes ("kms", "this homework is killing me", "lol") get a gentle
+  check-in question, never silence and never the full crisis script; a yes escalates.
+- Negation ("I'm not suicidal"), history ("I used to self-harm"), fiction and lessons, and
+  ordinary medicine use ("2 paracetamol for my headache") are not urgent; if the model still
+  thinks they are, the answer is a check-in, not nothing.
+- When two urgent classes match, the most immediate leads: danger, then self-harm (an overdose
+  needs treatment), then suicidal thoughts, then a disclosure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from spacy.tokens import Doc
+
+from .lexicon import URGENT_CLASSES
+from .matcher import Hit, SafetyMatcher
+
+URGENT, CHECK_IN, NONE = "urgent", "check_in", "none"
+CHECK_IN_INTENT = "risk_check_in"
+PRIORITY = ("crisis_danger", "crisis_self_harm", "crisis_suicidal", "safeguarding_disclosure")
+
+FIRST_PERSON = {"i", "me", "my", "myself", "meself", "m", "am", "im", "mine"}
+# Demotions and what they lead to: to nothing, or to a check-in question.
+TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign", "hyperbole"}
+#: Modifier lists that mark an ordinary context for risky-sounding words.
+BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "history",
+                   "hyperbole_objects")
+#: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
+CURRENT_DISTANCE = 6
+TO_CHECK_IN = {"laughter", "trivial", "hypothetical"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    urgent_class: str
+    tier: str
+    text: str
+    demoted_by: Optional[str] = None
+
+    @property
+    def outcome(self) -> str:
+        if self.tier == "strong":
+            if self.demoted_by is None:
+                return URGENT
+            return CHECK_IN if self.demoted_by in TO_CHECK_IN else NONE
+        if self.demoted_by is None:
+            return CHECK_IN
+        if self.demoted_by == "laughter" and self.urgent_class == "crisis_suicidal":
+            return CHECK_IN  # "kms lol" still deserves a gentle question
+        return NONE
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: str
+    urgent_class: Optional[str] = None  # the class that leads (for check-ins, the likeliest)
+    evidence: Tuple[Evidence, ...] = ()
+    third_party: bool = False
+    audience: Optional[str] = None  # parent_carer / professional when the wording says so
+    #: Contexts seen that make a risky-sounding message ordinary (everyday medicine use, a
+    #: lesson, an accident, history, a film): the model's urgent guesses become check-ins.
+    benign_context: Tuple[str, ...] = ()
+
+    @property
+    def demoted(self) -> bool:
+        """A risk phrase was found but read as negated, past, fictional or benign, or the
+        message is set in an ordinary context."""
+        return bool(self.benign_context) or any(
+            e.outcome == NONE for e in self.evidence if e.tier != "support")
+
+    @property
+    def explained(self) -> bool:
+        """Every risk phrase found was read as negated, past, fictional, benign or an
+        accident, and none is urgent or a check-in on its own."""
+        phrases = [e for e in self.evidence if e.tier != "support"]
+        return bool(phrases) and all(e.outcome == NONE for e in phrases)
+
+    def as_dict(self) -> Dict:
+        return {"level": self.level, "urgent_class": self.urgent_class,
+                "third_party": self.third_party, "audience": self.audience,
+                "evidence": [{"class": e.urgent_class, "tier": e.tier, "text": e.text,
+                              "demoted_by": e.demoted_by} for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class Decision:
+    intent: str
+    confidence: float
+    source: str  # "lexicon", "model", "model+lexicon" or "unchanged"
+    assessment: Assessment = field(default_factory=lambda: Assessment(NONE))
+
+    @property
+    def changed(self) -> bool:
+        return self.source != "unchanged"
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> SafetyMatcher:
+    return SafetyMatcher()
+
+
+def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc] = None) -> Assessment:
+    matcher = matcher or default_matcher()
+    doc = doc if doc is not None else matcher.doc(text)
+    hits = matcher.hits(doc)
+    modifiers: Dict[str, List[Hit]] = {}
+    for hit in hits:
+        if hit.kind == "modifier":
+            modifiers.setdefault(hit.tier, []).append(hit)
+    risk = _drop_contained([h for h in hits if h.kind in URGENT_CLASSES])
+    context = _Context(doc, matcher, modifiers)
+    evidence = []
+    for hit in risk:
+        demotion = None if hit.tier == "support" else context.demotion(hit)
+        evidence.append(Evidence(hit.kind, hit.tier, hit.text, demotion))
+    evidence = _support_upgrades(evidence, risk, context)
+    third_party, audience = _who(doc, matcher)
+    benign = tuple(sorted(name for name in BENIGN_CONTEXTS if modifiers.get(name)))
+    outcomes = [(e.outcome, e.urgent_class) for e in evidence if e.tier != "support"]
+    for level in (URGENT, CHECK_IN):
+        classes = {cls for outcome, cls in outcomes if outcome == level}
+        if classes:
+            lead = next(c for c in PRIORITY if c in classes)
+            return Assessment(level, lead, tuple(evidence), third_party, audience, benign)
+    return Assessment(NONE, None, tuple(evidence), third_party, audience, benign)
+
+
+def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
+           urgent_threshold: float = 0.6, check_in_threshold: float = 0.5,
+           sure_threshold: float = 0.9) -> Decision:
+    """Combine the lexicon's assessment with the model's intent ranking (best first).
+
+    The lexicon can raise an urgent intent above the model, and turns the model's urgent
+    guesses on slang, negation or history into a check-in. When the lexicon saw nothing, a
+    confident urgent prediction stands (a paraphrase the lexicon does not know) and an unsure
+    one becomes a check-in.
+    """
+    if assessment.level == URGENT:
+        return Decision(assessment.urgent_class, 1.0, "lexicon", assessment)
+    if assessment.level == CHECK_IN:
+        return Decision(CHECK_IN_INTENT, 1.0, "lexicon", assessment)
+    ranking = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
+    if not ranking:
+        return Decision("", 0.0, "unchanged", assessment)
+    top, confidence = ranking[0]
+    if top in URGENT_CLASSES:
+        if assessment.explained and confidence < sure_threshold:
+            # The lexicon found the risky phrase and read it as negated, past, fictional or
+            # benign ("I'm not suicidal, just stressed"): answer the rest of the message.
+            others = [(n, c) for n, c in ranking if n not in URGENT_CLASSES and n != CHECK_IN_INTENT]
+            if others:
+                return Decision(others[0][0], others[0][1], "lexicon", assessment)
+        if assessment.demoted or confidence < urgent_threshold:
+            return Decision(CHECK_IN_INTENT, confidence, "model+lexicon", assessment)
+        return Decision(top, confidence, "unchanged", assessment)
+    if top != CHECK_IN_INTENT and not assessment.demoted and any(
+            name in URGENT_CLASSES and conf >= check_in_threshold for name, conf in ranking[1:]):
+        return Decision(CHECK_IN_INTENT, confidence, "model", assessment)
+    return Decision(top, confidence, "unchanged", assessment)
+
+
+# -- reading the context of a match ---------------------------------------------------------
+
+class _Context:
+    def __init__(self, doc: Doc, matcher: SafetyMatcher, modifiers: Dict[str, List[Hit]]):
+        self.doc = doc
+        self.lexicon = matcher.lexicon
+        self.modifiers = modifiers
+        self.negation = set(matcher.lexicon.negation)
+        self.filler = set(matcher.lexicon.negation_filler)
+        self.laughter = set(matcher.lexicon.laughter)
+        history_tokens: Set[int] = {i for h in modifiers.get("history", []) for i in range(h.start, h.end)}
+        self.current = [h for h in modifiers.get("current", [])
+                        if not any(i in history_tokens for i in range(h.start, h.end))]
+
+    def _sentence(self, hit: Hit):
+        return self.doc[hit.start].sent
+
+    def _in_sentence(self, name: str, hit: Hit, before_only: bool = False) -> bool:
+        sent = self._sentence(hit)
+        return any(sent.start <= m.start < sent.end and (not before_only or m.start < hit.start)
+                   for m in self.modifiers.get(name, []))
+
+    def demotion(self, hit: Hit) -> Optional[str]:
+        doc = self.doc
+        if self._negated(hit):
+            return "negation"
+        if hit.kind == "crisis_self_harm" and self._medicine_is_benign(hit):
+            return "benign"
+        if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
+            return "hyperbole"
+        if self._body_part_before(hit):
+            return "hyperbole"
+        first_person = any(doc[i].norm_ in FIRST_PERSON for i in range(hit.start, hit.end))
+        if not first_person and self._near("fiction", hit):
+            return "fiction"
+        if not first_person and self._in_sentence("information", hit):
+            return "information"
+        if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
+                and self._sentence_opens_with_question(hit):
+            return "information"  # "What's county lines?"; never for suicide or self-harm
+        if hit.kind == "crisis_self_harm" and self.modifiers.get("accident"):
+            return "accident"
+        if self.modifiers.get("history") and not self._current_near(hit):
+            return "history"
+        if hit.kind in ("crisis_suicidal", "crisis_danger"):
+            if self._laughing():
+                return "laughter"
+            if hit.kind == "crisis_suicidal" and self.modifiers.get("trivial"):
+                return "trivial"
+        if self._in_sentence("hypothetical", hit, before_only=True) and not _has_quantity(hit, doc):
+            return "hypothetical"
+        return None
+
+    def _laughing(self) -> bool:
+        """lol, haha, jk, 😂 ... but not "not joking" or "no joke"."""
+        for i, token in enumerate(self.doc):
+            if token.norm_ in self.laughter or token.text in self.laughter:
+                if i == 0 or self.doc[i - 1].norm_ not in self.negation:
+                    return True
+        return False
+
+    def _near(self, name: str, hit: Hit, distance: int = 8) -> bool:
+        return any(m.start < hit.end + distance and m.end > hit.start - distance
+                   for m in self.modifiers.get(name, []))
+
+    def _negated(self, hit: Hit) -> bool:
+        """A negation just before the match, with only filler words between ("I'm not
+        suicidal", "I would never", "no one abuses me"); "can't stop looking at" is not one."""
+        steps = 0
+        for i in range(hit.start - 1, -1, -1):
+            norm = self.doc[i].norm_
+            if norm in self.negation:
+                return True
+            if norm not in self.filler or steps >= self.lexicon.negation_window:
+                return False
+            steps += 1
+        return False
+
+    def _sentence_opens_with_question(self, hit: Hit) -> bool:
+        sent = self._sentence(hit)
+        return any(m.start == sent.start for m in self.modifiers.get("question_openers", []))
+
+    def _current_near(self, hit: Hit) -> bool:
+        return any(m.start < hit.end + CURRENT_DISTANCE and m.end > hit.start - CURRENT_DISTANCE
+                   for m in self.current)
+
+    def _medicine_is_benign(self, hit: Hit) -> bool:
+        if not self.modifiers.get("benign_medicine"):
+            return False
+        span = self.doc[hit.start:hit.end]
+        if any(t.norm_ in ("purpose", "numb", "nothing", "die", "dead", "end", "stop")
+               for t in self.doc[hit.start:min(len(self.doc), hit.end + 8)]):
+            return False  # "on purpose", "to feel numb", "to make it stop"
+        quantity = set(self.lexicon.classes["quantity"]) - {"few", "couple"}
+        if any(t.norm_ in quantity for t in span) or "overdose" in {t.lemma_ for t in span}:
+            return False
+        numbers = [_number(t) for t in span if t.like_num]
+        return all(n is not None and n <= 2 for n in numbers)
+
+    def _body_part_before(self, hit: Hit) -> bool:
+        if hit.kind != "crisis_danger":
+            return False
+        parts = set(self.lexicon.classes["body_part"])
+        return any(self.doc[i].norm_ in parts for i in range(max(0, hit.start - 4), hit.start))
+
+
+def _has_quantity(hit: Hit, doc: Doc) -> bool:
+    return any(t.norm_ in ("all", "whole", "too", "load", "loads") or t.like_num
+               for t in doc[hit.start:hit.end])
+
+
+def _number(token) -> Optional[float]:
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "a": 1}
+    try:
+        return float(token.text)
+    except ValueError:
+        return words.get(token.norm_)
+
+
+def _drop_contained(hits: List[Hit]) -> List[Hit]:
+    """Keep the longest of overlapping matches of the same class and tier."""
+    kept: List[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if any(k.kind == hit.kind and k.tier == hit.tier and k.start <= hit.start and hit.end <= k.end
+               for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _support_upgrades(evidence: List[Evidence], hits: List[Hit], context: _Context) -> List[Evidence]:
+    """An ambiguous match becomes urgent with a plan, means or time word of its class
+    ("kms tonight", "urge to cut and I have the blade"), unless it was a joke or a figure of
+    speech."""
+    supported = {e.urgent_class for e in evidence if e.tier == "support"}
+    out = []
+    for e, hit in zip(evidence, hits):
+        if e.tier == "ambiguous" and e.demoted_by is None and e.urgent_class in supported:
+            support_hits = [h for h in hits if h.tier == "support" and h.kind == e.urgent_class
+                            and (h.end <= hit.start or h.start >= hit.end)]
+            if support_hits:
+                e = Evidence(e.urgent_class, "strong", f"{e.text} + {support_hits[0].text}")
+        out.append(e)
+    return out
+
+
+def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
+    """Is this about someone else, and does the wording say who is asking?"""
+    classes = matcher.lexicon.classes
+    third = set(classes["third_party"])
+    parent_words = set(classes["parent_words"])
+    staff_words = set(classes["professional_words"])
+    norms = [t.norm_ for t in doc]
+    third_party = audience = None
+    for i, norm in enumerate(norms):
+        nearby = norms[i + 1:i + 4]
+        if norm in ("my", "our", "a", "one") and any(w in third for w in nearby):
+            third_party = True
+        if norm in ("my", "our") and any(w in parent_words for w in nearby):
+            audience = audience or "parent_carer"
+        if norm in ("pupil", "pupils", "student", "students", "senco", "dsl", "caseload") or (
+                norm in ("my", "our") and any(w in staff_words for w in nearby)):
+            audience = "professional"
+        if norm in ("he", "she", "they") and nearby[:1] and nearby[0] in ("says", "said", "told", "texted", "messaged", "is", "has"):
+            third_party = True
+    return bool(third_party), audience

@@ -1,0 +1,51 @@
+"""Run the compiled lexicon over a message and report what matched, where."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .lexicon import MODIFIER_LISTS, TIERS, Lexicon, load_lexicon
+from .patterns import compile_all
+from .pipeline import build_nlp, normalise
+
+#: Enough for any real message; the rest of a very long message is still scanned in pieces.
+MAX_CHARS = 20000
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # an urgent class, or "modifier"
+    tier: str  # strong / ambiguous / support, or the modifier's name
+    start: int
+    end: int
+    text: str
+
+
+class SafetyMatcher:
+    def __init__(self, lexicon: Optional[Lexicon] = None, nlp: Optional[Language] = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.nlp = nlp or build_nlp(self.lexicon)
+        self.matcher = Matcher(self.nlp.vocab)
+        for cls, tiers in self.lexicon.urgent.items():
+            for tier in TIERS:
+                patterns = compile_all(tiers[tier], self.lexicon)
+                if patterns:
+                    self.matcher.add(f"{cls}|{tier}", patterns)
+        for name in MODIFIER_LISTS:
+            patterns = compile_all(self.lexicon.modifiers[name], self.lexicon)
+            if patterns:
+                self.matcher.add(f"modifier|{name}", patterns)
+
+    def doc(self, text: str) -> Doc:
+        return self.nlp(normalise(text)[:MAX_CHARS])
+
+    def hits(self, doc: Doc) -> List[Hit]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            kind, tier = self.nlp.vocab.strings[match_id].split("|")
+            found.append(Hit(kind, tier, start, end, doc[start:end].text))
+        return sorted(found, key=lambda h: (h.start, -h.end))
