@@ -1,7 +1,11 @@
 """Urgent-message detection on the labelled development set, with the trained model.
 
-    .venv/bin/python -m bench.safety [--model models/current.tar.gz] [--data tests/data/safety_dev.yml]
+    .venv/bin/python -m bench.safety [--model models/current.tar.gz] [--data FILE ...]
                                       [--worst 25] [--json results/safety.json]
+
+By default it measures the development set (tests/data/safety_dev.yml, used while writing the
+lexicon, so its figures are optimistic) and then the held-out set (tests/data/safety_holdout.yml,
+written independently and never used for development), each reported on its own.
 
 Every message goes through the whole NLU pipeline (DIET, the fallback classifier and the safety
 component), exactly as the Rasa server parses it. Reported:
@@ -42,6 +46,9 @@ def outcome(intent: str) -> str:
 
 async def parse_all(model: str, texts):
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # Rasa's debug lines would print every message
 
     agent = Agent.load(model)
     results = []
@@ -53,7 +60,7 @@ async def parse_all(model: str, texts):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
-    parser.add_argument("--data", default=str(ROOT / "tests" / "data" / "safety_dev.yml"))
+    parser.add_argument("--data", action="append", help="labelled set(s); default: dev and held-out")
     parser.add_argument("--worst", type=int, default=25)
     parser.add_argument("--json", help="also write the figures and misses to this file")
     args = parser.parse_args(argv)
@@ -61,10 +68,28 @@ def main(argv=None) -> int:
     warnings.filterwarnings("ignore")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-    messages = yaml.safe_load(Path(args.data).read_text(encoding="utf-8"))["messages"]
+    files = args.data or [str(p) for p in (ROOT / "tests" / "data" / "safety_dev.yml",
+                                           ROOT / "tests" / "data" / "safety_holdout.yml")
+                          if p.exists()]
+    sets = {f: yaml.safe_load(Path(f).read_text(encoding="utf-8"))["messages"] for f in files}
     start = time.perf_counter()
-    parsed = asyncio.run(parse_all(args.model, [m["text"] for m in messages]))
+    parsed_all = asyncio.run(parse_all(args.model, [m["text"] for ms in sets.values() for m in ms]))
     seconds = time.perf_counter() - start
+    print(f"parsed {len(parsed_all)} messages in {seconds:.1f} s "
+          f"({seconds / max(len(parsed_all), 1) * 1000:.1f} ms per message), model {args.model}")
+    results, offset = {}, 0
+    for name, messages in sets.items():
+        parsed = parsed_all[offset:offset + len(messages)]
+        offset += len(messages)
+        print()
+        results[name] = report(name, messages, parsed, args.worst)
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+def report(name, messages, parsed, worst):
 
     by_label = defaultdict(Counter)
     correct_class = Counter()
@@ -86,8 +111,7 @@ def main(argv=None) -> int:
         if label == "none" and got == "check_in":
             check_in_sources[result.get("safety", {}).get("source", "?")] += 1
 
-    print(f"safety development set: {len(messages)} messages ({args.data}), model {args.model}")
-    print(f"parsed in {seconds:.1f} s ({seconds / len(messages) * 1000:.1f} ms per message)\n")
+    print(f"== {Path(name).name}: {len(messages)} messages")
     print(f"{'class':<26}{'n':>5}{'urgent reply':>14}{'recall':>9}{'right class':>13}{'check-in':>10}")
     total = caught = 0
     figures = {"recall": {}, "class_correct": {}}
@@ -120,19 +144,14 @@ def main(argv=None) -> int:
     misses.sort()
     if misses:
         print(f"\nworst misses ({len(misses)} in all; urgent score, label -> reply intent):")
-        for score, label, intent, text in misses[:args.worst]:
+        for score, label, intent, text in misses[:worst]:
             print(f"  {score:.2f} {label} -> {intent}: {text[:110]}")
     if false_positives:
         print(f"\nfalse positives ({len(false_positives)}):")
-        for intent, text, source in false_positives[:args.worst]:
+        for intent, text, source in false_positives[:worst]:
             print(f"  {intent} [{source}]: {text[:110]}")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps({
-            **figures, "misses": [{"label": l, "intent": i, "text": t} for _, l, i, t in misses],
-            "false_positives": [{"intent": i, "text": t} for i, t, _ in false_positives],
-        }, indent=2))
-    return 0
+    return {**figures, "misses": [{"label": l, "intent": i, "text": t} for _, l, i, t in misses],
+            "false_positives": [{"intent": i, "text": t} for i, t, _ in false_positives]}
 
 
 if __name__ == "__main__":

@@ -78,9 +78,17 @@ class Assessment:
     @property
     def explained(self) -> bool:
         """Every risk phrase found was read as negated, past, fictional, benign or an
-        accident, and none is urgent or a check-in on its own."""
+        accident; or none was found and the message is set in an ordinary context."""
         phrases = [e for e in self.evidence if e.tier != "support"]
-        return bool(phrases) and all(e.outcome == NONE for e in phrases)
+        if not phrases:
+            return bool(self.benign_context)
+        return all(e.outcome == NONE for e in phrases)
+
+    @property
+    def negated(self) -> bool:
+        """Every risk phrase found was explicitly negated ("I'm not suicidal")."""
+        phrases = [e for e in self.evidence if e.tier != "support"]
+        return bool(phrases) and all(e.demoted_by == "negation" for e in phrases)
 
     def as_dict(self) -> Dict:
         return {"level": self.level, "urgent_class": self.urgent_class,
@@ -151,7 +159,7 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
         return Decision("", 0.0, "unchanged", assessment)
     top, confidence = ranking[0]
     if top in URGENT_CLASSES:
-        if assessment.explained and confidence < sure_threshold:
+        if assessment.explained and (confidence < sure_threshold or assessment.negated):
             # The lexicon found the risky phrase and read it as negated, past, fictional or
             # benign ("I'm not suicidal, just stressed"): answer the rest of the message.
             others = [(n, c) for n, c in ranking if n not in URGENT_CLASSES and n != CHECK_IN_INTENT]
@@ -314,22 +322,25 @@ def _support_upgrades(evidence: List[Evidence], hits: List[Hit], context: _Conte
 
 
 def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
-    """Is this about someone else, and does the wording say who is asking?"""
+    """Is this about someone else, and does the wording say who is asking? A staff role
+    ("one of my pupils", "I'm a SENCo") makes it a professional; "my son", "our daughter" a
+    parent or carer."""
     classes = matcher.lexicon.classes
     third = set(classes["third_party"])
     parent_words = set(classes["parent_words"])
     staff_words = set(classes["professional_words"])
     norms = [t.norm_ for t in doc]
-    third_party = audience = None
+    third_party = parent = staff = False
     for i, norm in enumerate(norms):
         nearby = norms[i + 1:i + 4]
         if norm in ("my", "our", "a", "one") and any(w in third for w in nearby):
             third_party = True
-        if norm in ("my", "our") and any(w in parent_words for w in nearby):
-            audience = audience or "parent_carer"
-        if norm in ("pupil", "pupils", "student", "students", "senco", "dsl", "caseload") or (
-                norm in ("my", "our") and any(w in staff_words for w in nearby)):
-            audience = "professional"
-        if norm in ("he", "she", "they") and nearby[:1] and nearby[0] in ("says", "said", "told", "texted", "messaged", "is", "has"):
+        if norm in ("my", "our") and any(w in parent_words for w in norms[i + 1:i + 5]):
+            parent = True
+        if norm in staff_words:
+            staff = True
+        if norm in ("he", "she", "they") and nearby[:1] and nearby[0] in (
+                "says", "said", "told", "texted", "messaged", "is", "has"):
             third_party = True
-    return bool(third_party), audience
+    audience = "professional" if staff else "parent_carer" if parent else None
+    return third_party or staff or parent, audience

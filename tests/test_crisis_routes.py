@@ -41,12 +41,51 @@ def test_crisis_reply_equals_the_catalogue(catalogue, urgent_class):
     assert reply_numbers(f"utter_{urgent_class}") == catalogue_numbers(catalogue, urgent_class)
 
 
-def test_crisis_reply_gives_the_routes_in_order():
-    text = DOMAIN.responses["utter_crisis_suicidal"][0]["text"]
-    order = ["999", "111", "option 2", "SHOUT to 85258", "0800 1111", "116 123", "0800 068 4141"]
-    positions = [text.index(route) for route in order]
-    assert positions == sorted(positions)
-    assert text.rstrip().endswith("Are you safe right now?")
+#: What each urgent reply gives, in the order it must give it (issue 4): immediate danger leads
+#: with 999; suicidal thoughts and self-harm with NHS 111 option 2, Shout, Samaritans,
+#: Childline, PAPYRUS (self-harm first says to call 999 or go to A&E after an overdose or heavy
+#: bleeding); a disclosure with "not your fault", then 999 if in danger now and Childline, or
+#: for an adult reporting, the NSPCC helpline and children's services.
+ROUTE_ORDER = {
+    "utter_crisis_suicidal": ["NHS 111", "option 2", "SHOUT to 85258", "116 123",
+                              "0800 1111 (under 19)", "0800 068 4141 (under 35)", "999"],
+    "utter_crisis_self_harm": ["999", "NHS 111", "option 2", "SHOUT to 85258", "116 123",
+                               "0800 1111 (under 19)", "0800 068 4141 (under 35)"],
+    "utter_crisis_danger": ["999", "0800 1111"],
+}
+
+
+def variations(response: str) -> list:
+    return [v["text"] for v in DOMAIN.responses[response]]
+
+
+@pytest.mark.parametrize("response, order", ROUTE_ORDER.items())
+def test_urgent_replies_give_the_routes_in_order(response, order):
+    for text in variations(response):
+        positions = [text.find(route) for route in order]
+        assert -1 not in positions, (response, text)
+        assert positions == sorted(positions), (response, text)
+        assert "safe right now?" in text
+
+
+def test_disclosure_replies_for_young_people_and_adults():
+    by_audience = {tuple(c.get("value") for c in v.get("condition", [])) or None: v["text"]
+                   for v in DOMAIN.responses["utter_safeguarding_disclosure"]}
+    young = by_audience[None]
+    assert young.index("not your fault") < young.index("999") < young.index("Childline 0800 1111")
+    for audience in ("parent_carer", "professional"):
+        adult = by_audience[(audience,)]
+        assert "never to blame" in adult or "not to blame" in adult
+        assert adult.index("999") < adult.index("0808 800 5000")
+        assert "children's services" in adult
+
+
+@pytest.mark.parametrize("response", [r for r in DOMAIN.responses if r.startswith(
+    ("utter_crisis", "utter_safeguarding", "utter_risk_check_in", "utter_not_safe"))])
+def test_urgent_replies_fit_in_three_sms_segments_of_plain_characters(response):
+    for text in variations(response):
+        assert len(text) <= 459, (response, len(text))
+        assert all(ord(ch) < 128 for ch in text), response  # no characters that force UCS-2
 
 
 @pytest.mark.parametrize("text", [ROUTES_24_7, DOMAIN.responses["utter_goodbye"][0]["text"]])

@@ -18,8 +18,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 
-#: The 24/7 routes, in the order the crisis reply must give them.
-CRISIS_ROUTES = ["999", "111", "option 2", "SHOUT to 85258", "0800 1111", "116 123"]
+#: The 24/7 routes, in the order each urgent reply must give them (see test_crisis_routes).
+ROUTES = {
+    "crisis_suicidal": ["111", "option 2", "SHOUT to 85258", "116 123", "0800 1111", "0800 068 4141", "999"],
+    "crisis_self_harm": ["999", "111", "option 2", "SHOUT to 85258", "116 123", "0800 1111"],
+    "crisis_danger": ["999", "0800 1111"],
+    "safeguarding_disclosure": ["not your fault", "999", "0800 1111"],
+    "safeguarding_disclosure_adult": ["999", "0808 800 5000", "children's services"],
+}
+CRISIS_ROUTES = ROUTES["crisis_suicidal"]
 
 
 def free_port() -> int:
@@ -41,8 +48,8 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float) -> None:
     raise TimeoutError(f"{url} did not answer within {seconds}s")
 
 
-def assert_crisis_routes(text: str) -> None:
-    positions = [text.find(route) for route in CRISIS_ROUTES]
+def assert_crisis_routes(text: str, routes=CRISIS_ROUTES) -> None:
+    positions = [text.find(route) for route in routes]
     assert -1 not in positions, f"missing routes in: {text}"
     assert positions == sorted(positions), f"routes out of order in: {text}"
 
@@ -71,8 +78,13 @@ def action_server(catalogue_url):
 
 
 def _agent(model_path: str, action_url: str):
+    import logging
+
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
 
     return Agent.load(model_path, action_endpoint=EndpointConfig(action_url))
 

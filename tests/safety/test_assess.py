@@ -9,6 +9,7 @@ from safety.assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, assess, decid
     ("i really want to kill myself tonight", "crisis_suicidal"),
     ("i wnat to die", "crisis_suicidal"),
     ("everybody would be better off without me", "crisis_suicidal"),
+    ("i cant do this anymore", "crisis_suicidal"),
     ("sorted my things out and gave away my stuff, wont be around much longer", "crisis_suicidal"),
     ("i took 3 paracetamol to make the pain inside stop", "crisis_self_harm"),
     ("swallowed half a packet of my mums tablets", "crisis_self_harm"),
@@ -26,7 +27,7 @@ def test_urgent(text, urgent_class):
 
 
 @pytest.mark.parametrize("text", [
-    "kms", "ugh kms lol", "this maths homework is killing me", "i cant do this anymore",
+    "kms", "ugh kms lol", "this maths homework is killing me", "i could unalive myself lol",
 ])
 def test_slang_and_hyperbole_get_a_check_in(text):
     assert assess(text).level == CHECK_IN
@@ -93,3 +94,15 @@ def test_non_urgent_prediction_is_left_alone():
 def test_fallback_is_ignored_when_reading_the_ranking():
     decision = decide(assess("hmm"), [("nlu_fallback", 0.5), ("crisis_danger", 0.8)])
     assert decision.intent == "crisis_danger"
+
+
+def test_explicit_negation_wins_over_a_sure_model():
+    decision = decide(assess("i'm not suicidal, just stressed about exams"),
+                      [("crisis_suicidal", 0.99), ("need_school_stress", 0.01)])
+    assert decision.intent == "need_school_stress"
+
+
+def test_history_gives_way_only_when_the_model_is_unsure():
+    text = "i used to self harm when i was 13 but i'm doing much better now"
+    assert decide(assess(text), [("crisis_self_harm", 0.7), ("need_self_harm", 0.3)]).intent == "need_self_harm"
+    assert decide(assess(text), [("crisis_self_harm", 0.95), ("need_self_harm", 0.05)]).intent == CHECK_IN_INTENT

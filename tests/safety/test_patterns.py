@@ -58,3 +58,30 @@ def test_the_whole_lexicon_compiles_and_its_words_are_strings():
     total = sum(len(compile_all(LEXICON.urgent[c][t], LEXICON)) for c in LEXICON.urgent for t in TIERS)
     assert total > 500
     assert all(isinstance(w, str) for w in LEXICON.negation + LEXICON.laughter)
+
+
+def test_no_pattern_splits_a_phrase_inside_an_alternative():
+    """'anymore|no more' reads as two words ('anymore|no', 'more'), a mistake made before:
+    an alternative that ends in a function word must not be followed by another word."""
+    import yaml
+    from safety.lexicon import LEXICON_FILE
+
+    reviewed = {  # alternatives of single words followed by a shared word: correct as written
+        "can not do this|it any|no more", "can not take it|this any|no more",
+        "not be here by|on the", "<write> letters for|to my", "on|at the bridge",
+        "roof of my|the block|building|flat", "up at|on the cliffs|cliff", "<think> about|of suicide",
+        "get in his|their|the car", "get in his|a|the car", "pulled her|him|them|me into a|the van|car",
+        "<throw> ... at my|the window|door|head|face",
+    }
+    raw = yaml.safe_load(LEXICON_FILE.read_text())
+    function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
+    suspicious = []
+    patterns = [p for cls in raw["urgent"].values() for tier in cls.values() for p in tier or []]
+    for pattern in patterns:
+        words = pattern.split()
+        for word, following in zip(words, words[1:]):
+            parts = word.lstrip("?").split("|")
+            if len(parts) > 1 and parts[-1] in function_words and not following.startswith(("?", "...")) \
+                    and pattern not in reviewed:
+                suspicious.append(pattern)
+    assert suspicious == []

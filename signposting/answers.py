@@ -1,0 +1,43 @@
+"""Short answers to the bot's yes/no questions, recognised exactly rather than guessed.
+
+"Are you safe right now?" must never meet "Sorry, I didn't understand" because a model was
+unsure what "no" means. The lists are closed and small, so a lookup is the right tool; longer
+messages are left to the NLU model.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+AFFIRM = "affirm"
+DENY = "deny"
+
+_YES = {
+    "yes", "yeah", "yea", "yeh", "yep", "yup", "ye", "yh", "ya", "yas", "ys", "y", "ok", "okay",
+    "k", "kk", "sure", "please", "yes please", "yeah please", "go on", "ok please", "alright",
+    "i'm safe", "im safe", "i am safe", "yes i'm safe", "yes im safe", "yeah im safe",
+    "yeah i'm safe", "safe", "i'm ok", "im ok", "i am ok", "i'm okay", "im okay", "i'm fine",
+    "im fine", "yes i am", "yeah i am", "i am", "yes i'm ok", "yes im ok", "👍", "yes thanks",
+    "yeah thanks", "yes thank you", "that would help", "correct", "right", "true",
+}
+_NO = {
+    "no", "nah", "nope", "na", "nay", "n", "no thanks", "no thank you", "nah thanks",
+    "not really", "no i'm not", "no im not", "no i am not", "not at all", "no not really",
+    "nah not really", "no way", "no it's not", "no its not", "definitely not", "i'm not",
+    "im not", "i am not", "no i don't", "no i dont", "👎", "nah im good", "no i'm good",
+    "no im good", "not now", "no not now",
+}
+_PUNCTUATION = re.compile(r"[^\w\s'👍👎]+")
+
+
+def short_answer(text: str) -> Optional[str]:
+    """affirm, deny, or None when the message is more than a short yes or no."""
+    key = _PUNCTUATION.sub(" ", (text or "").lower().replace("\u2019", "'"))
+    key = re.sub(r"\s+", " ", key).strip()
+    if len(key) > 24:
+        return None
+    if key in _YES:
+        return AFFIRM
+    if key in _NO:
+        return DENY
+    return None

@@ -1,0 +1,19 @@
+import pytest
+
+from signposting.answers import AFFIRM, DENY, short_answer
+
+
+@pytest.mark.parametrize("text", ["yes", "Yeah!", "yep", "im safe", "I'm safe.", "ok", "👍", "yes please"])
+def test_yes(text):
+    assert short_answer(text) == AFFIRM
+
+
+@pytest.mark.parametrize("text", ["no", "No.", "nah", "nope", "not really", "no im not", "👎"])
+def test_no(text):
+    assert short_answer(text) == DENY
+
+
+@pytest.mark.parametrize("text", ["no one cares about me", "yes i want to die", "i feel anxious",
+                                  "", "x" * 1000, "not safe at home"])
+def test_longer_messages_are_left_to_the_model(text):
+    assert short_answer(text) is None
