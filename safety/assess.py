@@ -31,7 +31,7 @@ FIRST_PERSON = {"i", "me", "my", "myself", "meself", "m", "am", "im", "mine"}
 TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign", "hyperbole"}
 #: Modifier lists that mark an ordinary context for risky-sounding words.
 BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "history",
-                   "hyperbole_objects")
+                   "hyperbole_objects", "laughter")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical"}
@@ -130,6 +130,12 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
         evidence.append(Evidence(hit.kind, hit.tier, hit.text, demotion))
     evidence = _support_upgrades(evidence, risk, context)
     third_party, audience = _who(doc, matcher)
+    if context._laughing():
+        modifiers.setdefault("laughter", [])
+        modifiers["laughter"].append(Hit("modifier", "laughter", 0, 0, "laughter"))
+    age_gap = _age_gap(doc, matcher)
+    if age_gap:
+        evidence.append(Evidence("safeguarding_disclosure", "strong", age_gap))
     benign = tuple(sorted(name for name in BENIGN_CONTEXTS if modifiers.get(name)))
     outcomes = [(e.outcome, e.urgent_class) for e in evidence if e.tier != "support"]
     for level in (URGENT, CHECK_IN):
@@ -204,6 +210,8 @@ class _Context:
             return "benign"
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
+        if self._overdose_on_something_else(hit):
+            return "hyperbole"
         if self._body_part_before(hit):
             return "hyperbole"
         first_person = any(doc[i].norm_ in FIRST_PERSON for i in range(hit.start, hit.end))
@@ -226,6 +234,18 @@ class _Context:
         if self._in_sentence("hypothetical", hit, before_only=True) and not _has_quantity(hit, doc):
             return "hypothetical"
         return None
+
+    def _overdose_on_something_else(self, hit: Hit) -> bool:
+        """ "OD on mince pies": an overdose "on" something that is not a medicine or drug."""
+        span = self.doc[hit.start:hit.end]
+        if "overdose" not in {t.lemma_ for t in span} and not any(t.norm_ in ("od", "overdose") for t in span):
+            return False
+        after = [t.norm_ for t in self.doc[hit.end - 1:hit.end + 4]]
+        if "on" not in after:
+            return False
+        following = after[after.index("on") + 1:]
+        drugs = set(self.lexicon.classes["medicine"]) | {"drugs", "weed", "coke", "ket", "pills", "my", "her", "his"}
+        return bool(following) and not any(w in drugs for w in following[:3])
 
     def _laughing(self) -> bool:
         """lol, haha, jk, 😂 ... but not "not joking" or "no joke"."""
@@ -292,6 +312,34 @@ def _number(token) -> Optional[float]:
         return float(token.text)
     except ValueError:
         return words.get(token.norm_)
+
+
+_AGE_WORDS = {"i", "im", "m", "am", "is", "s", "she", "he", "aged", "age", "only"}
+_PARTNER_WORDS = {"boyfriend", "girlfriend", "partner", "bf", "gf", "father", "man", "guy", "bloke",
+                  "lad", "older", "fella", "husband", "dating", "seeing", "pregnant", "sex"}
+
+
+def _age_gap(doc: Doc, matcher: SafetyMatcher) -> Optional[str]:
+    """A child under 16 with a partner aged 18 or more, or a pregnancy under 16: the numbers
+    are read, so "i'm 14 and my boyfriend is 24" is a disclosure whatever the wording."""
+    ages = []
+    for i, token in enumerate(doc):
+        if not token.like_num:
+            continue
+        value = _number(token)
+        if value is None or not 8 <= value <= 60:
+            continue
+        before = doc[i - 1].norm_ if i else ""
+        after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        if before in _AGE_WORDS or after in ("year", "years", "yo", "yr", "yrs"):
+            ages.append(value)
+    norms = {t.norm_ for t in doc}
+    if not ages or not norms & _PARTNER_WORDS:
+        return None
+    young, old = min(ages), max(ages)
+    if young < 16 and (old >= 18 and old - young >= 4 or "pregnant" in norms):
+        return f"age {young:g} with {old:g}" if old != young else f"pregnant at {young:g}"
+    return None
 
 
 def _drop_contained(hits: List[Hit]) -> List[Hit]:

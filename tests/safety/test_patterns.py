@@ -71,7 +71,10 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "not be here by|on the", "<write> letters for|to my", "on|at the bridge",
         "roof of my|the block|building|flat", "up at|on the cliffs|cliff", "<think> about|of suicide",
         "get in his|their|the car", "get in his|a|the car", "pulled her|him|them|me into a|the van|car",
-        "<throw> ... at my|the window|door|head|face",
+        "<throw> ... at my|the window|door|head|face", "thoughts about|of suicide|dying|ending",
+        "<punch|hit|bang> the|a wall til|till|until", "<hit|bang> my head ?... off|against|on the wall",
+        "on the edge of the|a", "tonight is|s the night",
+        "<step|jump|walk|throw> in front of ?a|the train|car|bus|lorry|tube",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
