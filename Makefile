@@ -56,7 +56,9 @@ $(CATALOGUE_DB): $(VENV)/.installed $(CATALOGUE_DATA)
 	@mv $@.tmp $@
 
 $(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml $(DOMAIN_FILES) $(DATA_FILES) $(MODEL_CODE)
-	$(RASA) train --domain domain --fixed-model-name current --out models
+	@# --force: Rasa's cache keys the spaCy model by its path, not its contents, so a changed
+	@# tokenizer could otherwise reuse stale features.
+	$(RASA) train --force --domain domain --fixed-model-name current --out models
 	@touch $@
 
 setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(CATALOGUE_DB) $(MODEL)

@@ -36,7 +36,9 @@ class ActionFindServices(Action):
         age = tracker.get_slot("age")
         area = search_area(tracker.get_slot("area"))
         try:
-            matches = catalogue().search(need, age=age, area=area, limit=3)
+            matches = catalogue().search(need, age=age, area=area,
+                                         district=tracker.get_slot("district"),
+                                         audience=tracker.get_slot("audience"), limit=3)
         except SQLAlchemyError:
             logger.exception("catalogue query failed")
             dispatcher.utter_message(text=CATALOGUE_DOWN)

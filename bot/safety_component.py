@@ -2,9 +2,9 @@
 
 Runs after DIET and the FallbackClassifier. It can raise an urgent intent above DIET's
 prediction (and above a fallback), turn an unsure or figurative urgent guess into the
-``risk_check_in`` intent, and adds an ``audience`` entity when the wording shows a parent or a
-professional is writing ("my son", "one of my pupils"), so that the reply can be worded for
-them. The knowledge is in the plain ``safety`` package; this is glue.
+``risk_check_in`` intent (with a ``risk_class`` entity saying what it checks), and adds an
+``audience`` entity when the wording shows who is writing ("my son", "one of my pupils"), so
+that the reply can be worded for them. The knowledge is in the plain ``safety`` package; this is glue.
 """
 from __future__ import annotations
 
@@ -75,7 +75,10 @@ class SafetyClassifier(GraphComponent, IntentClassifier):
         if decision.changed and decision.intent:
             self._set_intent(message, decision.intent, decision.confidence)
         if assessment.audience:
-            self._add_audience(message, assessment.audience)
+            self._add_entity(message, "audience", assessment.audience)
+        if decision.intent == "risk_check_in":
+            # What the check-in is about, so that a "yes" gets that class's reply.
+            self._add_entity(message, "risk_class", assessment.urgent_class or "crisis_suicidal")
         message.set(SAFETY_KEY, {**assessment.as_dict(), "source": decision.source,
                                  "intent": decision.intent}, add_to_output=True)
 
@@ -88,11 +91,11 @@ class SafetyClassifier(GraphComponent, IntentClassifier):
         message.set(INTENT_RANKING_KEY, [dict(intent)] + ranking, add_to_output=True)
 
     @staticmethod
-    def _add_audience(message: Message, audience: str) -> None:
-        entities = [e for e in message.get(ENTITIES, []) if e.get(ENTITY_ATTRIBUTE_TYPE) != "audience"]
+    def _add_entity(message: Message, name: str, value: str) -> None:
+        entities = [e for e in message.get(ENTITIES, []) if e.get(ENTITY_ATTRIBUTE_TYPE) != name]
         text = message.get(TEXT) or ""
         entities.append({
-            ENTITY_ATTRIBUTE_TYPE: "audience", ENTITY_ATTRIBUTE_VALUE: audience,
+            ENTITY_ATTRIBUTE_TYPE: name, ENTITY_ATTRIBUTE_VALUE: value,
             ENTITY_ATTRIBUTE_START: 0, ENTITY_ATTRIBUTE_END: len(text),
             ENTITY_ATTRIBUTE_CONFIDENCE: 1.0, EXTRACTOR: "SafetyClassifier",
         })

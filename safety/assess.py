@@ -31,7 +31,7 @@ FIRST_PERSON = {"i", "me", "my", "myself", "meself", "m", "am", "im", "mine"}
 TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign", "hyperbole"}
 #: Modifier lists that mark an ordinary context for risky-sounding words.
 BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "history",
-                   "hyperbole_objects", "laughter")
+                   "hyperbole_objects", "laughter", "everyday", "trivial_threat")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical"}
@@ -78,11 +78,9 @@ class Assessment:
     @property
     def explained(self) -> bool:
         """Every risk phrase found was read as negated, past, fictional, benign or an
-        accident; or none was found and the message is set in an ordinary context."""
+        accident."""
         phrases = [e for e in self.evidence if e.tier != "support"]
-        if not phrases:
-            return bool(self.benign_context)
-        return all(e.outcome == NONE for e in phrases)
+        return bool(phrases) and all(e.outcome == NONE for e in phrases)
 
     @property
     def negated(self) -> bool:
@@ -142,7 +140,8 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
         classes = {cls for outcome, cls in outcomes if outcome == level}
         if classes:
             lead = next(c for c in PRIORITY if c in classes)
-            return Assessment(level, lead, tuple(evidence), third_party, audience, benign)
+            speaker = _speaker(level, evidence, doc, audience) if not third_party else audience
+            return Assessment(level, lead, tuple(evidence), third_party, speaker, benign)
     return Assessment(NONE, None, tuple(evidence), third_party, audience, benign)
 
 
@@ -158,14 +157,19 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
     """
     if assessment.level == URGENT:
         return Decision(assessment.urgent_class, 1.0, "lexicon", assessment)
-    if assessment.level == CHECK_IN:
-        return Decision(CHECK_IN_INTENT, 1.0, "lexicon", assessment)
     ranking = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
+    top, confidence = ranking[0] if ranking else ("", 0.0)
+    if assessment.level == CHECK_IN:
+        figurative = bool(assessment.benign_context) or any(
+            e.demoted_by in ("laughter", "trivial") for e in assessment.evidence)
+        if top in URGENT_CLASSES and confidence >= urgent_threshold and not figurative:
+            # The model confirms it is urgent; the lexicon knows what the words are about.
+            return Decision(assessment.urgent_class or top, confidence, "model+lexicon", assessment)
+        return Decision(CHECK_IN_INTENT, 1.0, "lexicon", assessment)
     if not ranking:
         return Decision("", 0.0, "unchanged", assessment)
-    top, confidence = ranking[0]
     if top in URGENT_CLASSES:
-        if assessment.explained and (confidence < sure_threshold or assessment.negated):
+        if assessment.explained and confidence < urgent_threshold:
             # The lexicon found the risky phrase and read it as negated, past, fictional or
             # benign ("I'm not suicidal, just stressed"): answer the rest of the message.
             others = [(n, c) for n, c in ranking if n not in URGENT_CLASSES and n != CHECK_IN_INTENT]
@@ -182,6 +186,16 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
 
 # -- reading the context of a match ---------------------------------------------------------
 
+#: Words that end a clause: a modifier in another clause says nothing about a match.
+CLAUSE_BREAKS = {",", ".", ";", ":", "!", "?", "but", "and", "though", "although", "however",
+                 "because", "cos", "coz", "cuz", "so", "then", "-", "\u2014", "\u2013", "also",
+                 "anyway", "now"}
+#: Who the clause is about: a first-person subject ("my character" is not one).
+FIRST_PERSON_SUBJECT = {"i", "me", "myself", "meself", "m", "am", "im"}
+#: Words between a negation and a match that mean "even more", not "not" ("never been so").
+INTENSIFIERS = {"more", "so", "than", "ever", "worse"}
+
+
 class _Context:
     def __init__(self, doc: Doc, matcher: SafetyMatcher, modifiers: Dict[str, List[Hit]]):
         self.doc = doc
@@ -190,86 +204,116 @@ class _Context:
         self.negation = set(matcher.lexicon.negation)
         self.filler = set(matcher.lexicon.negation_filler)
         self.laughter = set(matcher.lexicon.laughter)
+        # "if she killed herself" is not a past event: a history match right after "if" is dropped.
+        modifiers["history"] = [h for h in modifiers.get("history", [])
+                                if not any(t.norm_ == "if" for t in doc[max(0, h.start - 2):h.start])]
         history_tokens: Set[int] = {i for h in modifiers.get("history", []) for i in range(h.start, h.end)}
         self.current = [h for h in modifiers.get("current", [])
                         if not any(i in history_tokens for i in range(h.start, h.end))]
+        self.clause_of = _clauses(doc)
 
     def _sentence(self, hit: Hit):
         return self.doc[hit.start].sent
+
+    def _same_clause(self, name: str, hit: Hit) -> bool:
+        clause = self.clause_of[hit.start]
+        return any(self.clause_of[m.start] == clause or self.clause_of[max(m.end - 1, m.start)] == clause
+                   for m in self.modifiers.get(name, []))
 
     def _in_sentence(self, name: str, hit: Hit, before_only: bool = False) -> bool:
         sent = self._sentence(hit)
         return any(sent.start <= m.start < sent.end and (not before_only or m.start < hit.start)
                    for m in self.modifiers.get(name, []))
 
+    def _near(self, name: str, hit: Hit, distance: int = 8) -> bool:
+        sent = self._sentence(hit)
+        return any(sent.start <= m.start < sent.end and m.start < hit.end + distance
+                   and m.end > hit.start - distance for m in self.modifiers.get(name, []))
+
+    def _first_person(self, hit: Hit) -> bool:
+        """A first-person subject in the match's clause, up to the end of the match."""
+        clause = self.clause_of[hit.start]
+        i = hit.start
+        while i > 0 and self.clause_of[i - 1] == clause:
+            i -= 1
+        return any(t.norm_ in FIRST_PERSON_SUBJECT for t in self.doc[i:hit.end])
+
     def demotion(self, hit: Hit) -> Optional[str]:
-        doc = self.doc
         if self._negated(hit):
             return "negation"
         if hit.kind == "crisis_self_harm" and self._medicine_is_benign(hit):
             return "benign"
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
-        if self._overdose_on_something_else(hit):
+        if self._figurative_killing(hit):
             return "hyperbole"
-        if self._body_part_before(hit):
-            return "hyperbole"
-        first_person = any(doc[i].norm_ in FIRST_PERSON for i in range(hit.start, hit.end))
+        first_person = self._first_person(hit)
         if not first_person and self._near("fiction", hit):
             return "fiction"
-        if not first_person and self._in_sentence("information", hit):
+        if (not first_person and self._in_sentence("information", hit)) or self._teaching(hit):
             return "information"
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
             return "information"  # "What's county lines?"; never for suicide or self-harm
-        if hit.kind == "crisis_self_harm" and self.modifiers.get("accident"):
+        if hit.kind == "crisis_self_harm" and self._same_clause("accident", hit) and not self._on_purpose():
             return "accident"
-        if self.modifiers.get("history") and not self._current_near(hit):
-            return "history"
+        if self._same_clause("history", hit) and not self._current_near(hit):
+            if hit.kind != "safeguarding_disclosure" or self.modifiers.get("resolved"):
+                return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
             if self._laughing():
                 return "laughter"
-            if hit.kind == "crisis_suicidal" and self.modifiers.get("trivial"):
+            if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit):
                 return "trivial"
-        if self._in_sentence("hypothetical", hit, before_only=True) and not _has_quantity(hit, doc):
+            if hit.kind == "crisis_danger" and hit.tier == "ambiguous" and self.modifiers.get("trivial_threat"):
+                return "trivial"
+        if self._hypothetical(hit) and not _has_quantity(hit, self.doc):
             return "hypothetical"
         return None
 
-    def _overdose_on_something_else(self, hit: Hit) -> bool:
-        """ "OD on mince pies": an overdose "on" something that is not a medicine or drug."""
-        span = self.doc[hit.start:hit.end]
-        if "overdose" not in {t.lemma_ for t in span} and not any(t.norm_ in ("od", "overdose") for t in span):
-            return False
-        after = [t.norm_ for t in self.doc[hit.end - 1:hit.end + 4]]
-        if "on" not in after:
-            return False
-        following = after[after.index("on") + 1:]
-        drugs = set(self.lexicon.classes["medicine"]) | {"drugs", "weed", "coke", "ket", "pills", "my", "her", "his"}
-        return bool(following) and not any(w in drugs for w in following[:3])
-
-    def _laughing(self) -> bool:
-        """lol, haha, jk, 😂 ... but not "not joking" or "no joke"."""
-        for i, token in enumerate(self.doc):
-            if token.norm_ in self.laughter or token.text in self.laughter:
-                if i == 0 or self.doc[i - 1].norm_ not in self.negation:
-                    return True
-        return False
-
-    def _near(self, name: str, hit: Hit, distance: int = 8) -> bool:
-        return any(m.start < hit.end + distance and m.end > hit.start - distance
-                   for m in self.modifiers.get(name, []))
-
     def _negated(self, hit: Hit) -> bool:
         """A negation just before the match, with only filler words between ("I'm not
-        suicidal", "I would never", "no one abuses me"); "can't stop looking at" is not one."""
+        suicidal", "I would never", "no one abuses me"). Not: "can't stop looking at",
+        "never been so suicidal", "no, I want to die"."""
         steps = 0
         for i in range(hit.start - 1, -1, -1):
-            norm = self.doc[i].norm_
-            if norm in self.negation:
-                return True
+            token = self.doc[i]
+            norm = token.norm_
+            if norm in self.negation or (norm == "no" and i + 1 < len(self.doc)
+                                         and self.doc[i + 1].norm_ in ("one", "body")):
+                between = {t.norm_ for t in self.doc[i + 1:min(len(self.doc), hit.end + 2)]}
+                return not (between & INTENSIFIERS)
             if norm not in self.filler or steps >= self.lexicon.negation_window:
                 return False
             steps += 1
+        return False
+
+    def _teaching(self, hit: Hit) -> bool:
+        """ "How can I teach Year 8 about sextortion": information before the topic, same clause."""
+        clause = self.clause_of[hit.start]
+        return hit.kind == "safeguarding_disclosure" and any(
+            self.clause_of[m.start] == clause and m.start < hit.start
+            for m in self.modifiers.get("information", []))
+
+    def _hypothetical(self, hit: Hit) -> bool:
+        """A hypothetical that opens the match's sentence ("what if...", "if I ever...")."""
+        sent = self._sentence(hit)
+        return any(m.start <= sent.start + 1 and m.start < hit.start and sent.start <= m.start
+                   for m in self.modifiers.get("hypothetical", []))
+
+    def _on_purpose(self) -> bool:
+        return any(t.norm_ in ("purpose", "deliberately", "deliberate", "intentionally") for t in self.doc)
+
+    def _laughing(self) -> bool:
+        """lol, haha, jk, a crying-laughing emoji, unless "not joking" is said anywhere."""
+        norms = [t.norm_ for t in self.doc]
+        for i, norm in enumerate(norms):
+            if norm in ("joking", "kidding", "joke", "jk") and i and norms[i - 1] in ("not", "no", "n't"):
+                return False
+        for i, token in enumerate(self.doc):
+            if token.norm_ in self.laughter or token.text in self.laughter:
+                if not any(self.doc[j].norm_ in self.negation for j in range(max(0, i - 2), i)):
+                    return True
         return False
 
     def _sentence_opens_with_question(self, hit: Hit) -> bool:
@@ -277,27 +321,47 @@ class _Context:
         return any(m.start == sent.start for m in self.modifiers.get("question_openers", []))
 
     def _current_near(self, hit: Hit) -> bool:
-        return any(m.start < hit.end + CURRENT_DISTANCE and m.end > hit.start - CURRENT_DISTANCE
+        clause = self.clause_of[hit.start]
+        return any(self.clause_of[m.start] == clause or
+                   (m.start < hit.end + CURRENT_DISTANCE and m.end > hit.start - CURRENT_DISTANCE)
                    for m in self.current)
 
     def _medicine_is_benign(self, hit: Hit) -> bool:
-        if not self.modifiers.get("benign_medicine"):
+        if not self._same_clause("benign_medicine", hit):
             return False
-        span = self.doc[hit.start:hit.end]
-        if any(t.norm_ in ("purpose", "numb", "nothing", "die", "dead", "end", "stop")
-               for t in self.doc[hit.start:min(len(self.doc), hit.end + 8)]):
+        window = self.doc[hit.start:min(len(self.doc), hit.end + 8)]
+        if any(t.norm_ in ("purpose", "numb", "nothing", "die", "dead", "end", "stop") for t in window):
             return False  # "on purpose", "to feel numb", "to make it stop"
-        quantity = set(self.lexicon.classes["quantity"]) - {"few", "couple"}
-        if any(t.norm_ in quantity for t in span) or "overdose" in {t.lemma_ for t in span}:
+        span = self.doc[hit.start:hit.end]
+        stock = {"all", "whole", "load", "loads", "rest", "packet", "packets", "box", "bottle",
+                 "extra", "handful", "bunch", "strip", "too"}
+        if any(t.norm_ in stock for t in span) or "overdose" in {t.lemma_ for t in span}:
             return False
+        norms = [t.norm_ for t in span]
+        if any(a == "some" and b == "of" for a, b in zip(norms, norms[1:])):
+            return False  # "some of my tablets"
         numbers = [_number(t) for t in span if t.like_num]
         return all(n is not None and n <= 2 for n in numbers)
 
-    def _body_part_before(self, hit: Hit) -> bool:
-        if hit.kind != "crisis_danger":
+    def _figurative_killing(self, hit: Hit) -> bool:
+        """ "my feet are killing me": a body part before a figurative "killing me"."""
+        span = self.doc[hit.start:hit.end]
+        if not any(t.norm_.startswith(("kill", "kil")) for t in span):
             return False
         parts = set(self.lexicon.classes["body_part"])
         return any(self.doc[i].norm_ in parts for i in range(max(0, hit.start - 4), hit.start))
+
+
+def _clauses(doc: Doc) -> List[int]:
+    """The clause number of every token."""
+    numbers, clause = [], 0
+    for token in doc:
+        if token.is_sent_start and token.i:
+            clause += 1
+        numbers.append(clause)  # a break word belongs to the clause it ends
+        if token.norm_ in CLAUSE_BREAKS:
+            clause += 1
+    return numbers
 
 
 def _has_quantity(hit: Hit, doc: Doc) -> bool:
@@ -392,3 +456,13 @@ def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
             third_party = True
     audience = "professional" if staff else "parent_carer" if parent else None
     return third_party or staff or parent, audience
+
+
+def _speaker(assessment_level: str, evidence, doc: Doc, audience: Optional[str]) -> Optional[str]:
+    """A first-person disclosure or crisis with no sign of a parent or professional writing
+    comes from a young person: say so, so an earlier "my son..." does not word this reply."""
+    if audience or assessment_level == NONE:
+        return audience
+    if any(t.norm_ in FIRST_PERSON for t in doc):
+        return "young_person"
+    return None

@@ -12,7 +12,8 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.yml")
 URGENT_CLASSES = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
 TIERS = ("strong", "ambiguous", "support")
 MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", "accident",
-                  "history", "current", "trivial", "benign_medicine", "hyperbole_objects")
+                  "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
+                  "hyperbole_objects", "everyday")
 
 
 @dataclass(frozen=True)

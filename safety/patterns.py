@@ -41,6 +41,11 @@ def _alternatives(word: str, lexicon: Lexicon) -> List[str]:
             out.append(part)
         else:
             raise PatternError(f"empty alternative in '{word}'")
+    # spaCy normalises "he's" to "he" + "'s" and "I'd" to "i" + "'d".
+    if {"s", "is", "has"} & set(out):
+        out.append("'s")
+    if {"d", "would", "had"} & set(out):
+        out.append("'d")
     # A lemma's forms may include multi-word strings; the matcher works on single tokens.
     return list(dict.fromkeys(w for w in out if " " not in w))
 

@@ -18,6 +18,9 @@ from spacy.lookups import Lookups
 from .lexicon import Lexicon, load_lexicon
 
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+#: Compound names that the hyphen rule would split ("pain-killers", "anti-depressants").
+_COMPOUNDS = re.compile(r"\b(pain|anti|co) (killers?|depressants?|codamol)\b")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
@@ -36,6 +39,8 @@ def build_nlp(lexicon: Lexicon = None) -> Language:
 
 
 def normalise(text: str) -> str:
-    """Lower case, plain quotes, no invisible characters, "sooooo" -> "so"."""
+    """Lower case, plain quotes, no invisible characters, "sooooo" -> "so", "self-harm" ->
+    "self harm"."""
     text = unicodedata.normalize("NFKC", text or "").translate(_INVISIBLE).translate(_QUOTES)
-    return _REPEATS.sub(r"\1", text.lower())
+    text = _HYPHEN.sub(" ", _REPEATS.sub(r"\1", text.lower()))
+    return _COMPOUNDS.sub(r"\1\2", text)

@@ -41,6 +41,8 @@ def main(argv=None) -> int:
     importer = sub.add_parser("import", help="load Open Referral UK JSON into the database")
     importer.add_argument("file")
     importer.add_argument("--yaml-out", help="also write the services as data files in this folder")
+    importer.add_argument("--trust-status", action="store_true",
+                          help="keep 'confirmed' statuses (only for this project's own exports)")
     args = parser.parse_args(argv)
     engine = make_engine(args.db)
 
@@ -99,7 +101,7 @@ def main(argv=None) -> int:
         if problems:
             print("not valid ORUK; nothing imported:\n  " + "\n  ".join(problems), file=sys.stderr)
             return 1
-        documents = from_oruk(items)
+        documents = from_oruk(items, trust_status=args.trust_status)
         try:
             report = load_documents(engine, documents)
         except CatalogueInvalid as exc:

@@ -73,7 +73,7 @@ def is_open(rows: Iterable[Row], moment: Union[datetime, UkMoment], always_open:
         if day == at.weekday and opens <= at.minute and (overnight or at.minute < closes):
             return not (closed_bank_holidays and at.bank_holiday)
         if overnight and day == yesterday and at.minute < closes:
-            return True
+            return not (closed_bank_holidays and at.bank_holiday)
     return False
 
 

@@ -24,7 +24,7 @@ from .models import (
     ACCESS_ROUTES, Base, CatalogueVersion, Contact, Organisation, Schedule, Service, ServiceArea,
     ServiceAttribute,
 )
-from .phones import is_valid_uk_number
+from .phones import is_valid_uk_number, numbers_in
 from .taxonomy import NATIONAL, Taxonomy, load_taxonomy
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -187,6 +187,17 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
         bad("schedule", problem)
     if not svc["contacts"] and not svc.get("access_note"):
         bad("access_note", "a service with no contacts needs an access_note saying how to reach it")
+    # The bot reads summaries and notes aloud: a number there must be a confirmed contact.
+    confirmed = set().union(*[numbers_in(c["value"]) for c in svc.get("contacts", [])
+                              if c["kind"] in _NUMBER_KINDS and c["status"] == "confirmed"] or [set()])
+    texts = [("summary", svc.get("summary")), ("access_note", svc.get("access_note")),
+             ("hours", svc.get("hours"))] + [
+        (f"contacts[{i}].{key}", c.get(key)) for i, c in enumerate(svc.get("contacts", []))
+        for key in ("note", "hours")]
+    for name, text in texts:
+        stray = numbers_in(text or "") - confirmed
+        if stray:
+            bad(name, f"mentions {', '.join(sorted(stray))}, which is not a confirmed contact of this service")
     for i, contact in enumerate(svc.get("contacts", [])):
         prefix = f"contacts[{i}]"
         if _parse_date(contact["assured_date"]) is None:
@@ -221,6 +232,10 @@ def _schedule_rows(rows, contact_position=None) -> List[Schedule]:
 
 def _stale_facts(filename: str, where: str, svc: dict, today: Optional[date]) -> List[Problem]:
     warnings = []
+    if svc.get("urgent") and not any(c["status"] == "confirmed" and c["kind"] in _NUMBER_KINDS
+                                     for c in svc.get("contacts", [])):
+        warnings.append(Problem(filename, where, "urgent",
+                                "an urgent route with no confirmed number (never read out)"))
     assured = _parse_date(svc.get("assured_date", ""))
     if assured and is_stale(assured, today):
         warnings.append(Problem(filename, where, "assured_date",
@@ -322,8 +337,10 @@ def _service_row(filename: str, svc: dict) -> Service:
                 status=c["status"], assured_date=date.fromisoformat(c["assured_date"]))
         for i, c in enumerate(svc["contacts"])
     ]
-    districts = svc.get("districts") or [None]
-    service.areas = [ServiceArea(area=a, district=d) for a in svc["areas"] for d in districts]
+    areas_by_district = district_areas()
+    districts = svc.get("districts") or []
+    service.areas = [ServiceArea(area=a, district=d) for a in svc["areas"]
+                     for d in ([d for d in districts if areas_by_district.get(d) == a] or [None])]
     service.attributes = [
         ServiceAttribute(taxonomy=taxonomy, code=code)
         for taxonomy, key in (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),

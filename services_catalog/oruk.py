@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from .hours import DAYS, format_time
+from .locality import district_areas
 from .models import Organisation, Service
 from .taxonomy import NATIONAL, load_taxonomy
 
@@ -159,12 +160,14 @@ def _oruk_service(filename: str, svc: dict, org: dict, descriptions: dict) -> di
          "description": svc.get("hours", "")}
         for i, row in enumerate(svc.get("schedule", []))
     ]
-    districts = svc.get("districts") or [None]
+    areas_by_district = district_areas()
+    districts = svc.get("districts") or []
     result["service_areas"] = [
         {"id": oruk_id("area", f"{svc['id']}:{area}:{district}"), "service_id": sid,
          "name": district or descriptions["area"].get(area, area),
          "service_area": area if district is None else f"{area}/{district}"}
-        for area in svc["areas"] for district in districts
+        for area in svc["areas"]
+        for district in ([d for d in districts if areas_by_district.get(d) == area] or [None])
     ]
     result["attributes"] = [
         {"id": oruk_id("attribute", f"{svc['id']}:{taxonomy}:{code}"), "link_id": sid,
@@ -180,7 +183,8 @@ def _oruk_service(filename: str, svc: dict, org: dict, descriptions: dict) -> di
          "type": "voice" if c["kind"] == "phone" else "text",
          "description": " ".join(p for p in (f"text {c['keyword']} to this number" if c.get("keyword") else "",
                                              c.get("note", ""), c.get("hours", "")) if p)}
-        for i, c in enumerate(svc["contacts"]) if c["kind"] in ("phone", "text")
+        for i, c in enumerate(svc["contacts"])
+        if c["kind"] in ("phone", "text") and c["status"] == "confirmed"
     ]
     result.update({
         "x_id": svc["id"], "x_organisation": org["id"], "x_data_file": filename,
@@ -200,8 +204,12 @@ def _oruk_close(closes: str) -> str:
 
 # -- ORUK -> documents ------------------------------------------------------------------------
 
-def from_oruk(services: List[dict]) -> Documents:
-    """Data-file documents from ORUK services (as exported here, or from another ORUK feed)."""
+def from_oruk(services: List[dict], trust_status: bool = False) -> Documents:
+    """Data-file documents from ORUK services (as exported here, or from another ORUK feed).
+
+    A feed's claim that a number is confirmed is not taken on trust: every contact comes in as
+    unverified (never read out) unless ``trust_status`` is set for this project's own exports.
+    """
     files: Dict[str, dict] = defaultdict(lambda: {"organisations": [], "services": []})
     seen_orgs = set()
     for item in services:
@@ -216,7 +224,10 @@ def from_oruk(services: List[dict]) -> Documents:
             if org.get("website"):
                 org_doc["url"] = org["website"]
             files[filename]["organisations"].append(org_doc)
-        files[filename]["services"].append(_service_from_oruk(item, org_id))
+        service = _service_from_oruk(item, org_id)
+        if not trust_status:
+            service["contacts"] = [dict(c, status="unverified") for c in service["contacts"]]
+        files[filename]["services"].append(service)
     for doc in files.values():
         doc["organisations"].sort(key=lambda o: o["id"])
         doc["services"].sort(key=lambda s: s["id"])

@@ -10,12 +10,18 @@ _DIGIT_RUN = re.compile(r"(?<![\w/])\d[\d ]*\d(?![\w/])")
 
 
 def is_valid_uk_number(value: str) -> bool:
-    """A full UK number (0800 1111) or a UK short code (999, 111, 116 123, 85258)."""
+    """A full UK number (0800 1111) or a UK short code (999, 111, 116 123, 85258); not a
+    number abroad, and not a premium-rate line."""
     try:
         number = phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number) or phonenumbers.is_valid_short_number(number)
+    if phonenumbers.region_code_for_number(number) not in ("GB", None) and number.country_code != 44:
+        return False
+    if phonenumbers.is_valid_short_number_for_region(number, "GB"):
+        return True
+    return (phonenumbers.is_valid_number_for_region(number, "GB")
+            and phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.PREMIUM_RATE)
 
 
 def digits(value: str) -> str:

@@ -49,6 +49,10 @@ class ContactView:
     def confirmed(self) -> bool:
         return self.status == CONFIRMED
 
+    @property
+    def stale(self) -> bool:
+        return is_stale(self.assured_date)
+
 
 @dataclass(frozen=True)
 class ServiceView:
@@ -227,7 +231,8 @@ class Catalogue:
                     continue  # already ranked as local
                 opened = is_open(s.schedule, moment, s.always_open, s.closed_bank_holidays) \
                     if moment else None
-                indirect = 0 if s.contacts or audience == PROFESSIONAL else 1
+                indirect = 0 if (s.contacts or audience == PROFESSIONAL
+                                 or {"walk_in", "self_referral"} & set(s.access)) else 1
                 ranked.append(((0 if opened else 1 if opened is None else 2) if moment else 0,
                                indirect, need_rank, rank,
                                0 if audience is None or audience in s.audiences else 1,

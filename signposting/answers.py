@@ -11,6 +11,7 @@ from typing import Optional
 
 AFFIRM = "affirm"
 DENY = "deny"
+UNSURE = "dont_know"
 
 _YES = {
     "yes", "yeah", "yea", "yeh", "yep", "yup", "ye", "yh", "ya", "yas", "ys", "y", "ok", "okay",
@@ -27,17 +28,26 @@ _NO = {
     "im not", "i am not", "no i don't", "no i dont", "👎", "nah im good", "no i'm good",
     "no im good", "not now", "no not now",
 }
+#: After "are you safe right now?" these are treated as not safe; after a check-in, as yes.
+_UNSURE = {
+    "idk", "i dont know", "i don't know", "dont know", "don't know", "dunno", "not sure",
+    "im not sure", "i'm not sure", "maybe", "kind of", "kinda", "sort of", "a bit", "a little",
+    "sometimes", "i guess", "possibly", "no idea", "i dunno", "idk tbh", "not really sure",
+}
+_REPEATS = re.compile(r"([a-z])\1{2,}")
 _PUNCTUATION = re.compile(r"[^\w\s'👍👎]+")
 
 
 def short_answer(text: str) -> Optional[str]:
-    """affirm, deny, or None when the message is more than a short yes or no."""
+    """affirm, deny, dont_know, or None when the message is more than a short answer."""
     key = _PUNCTUATION.sub(" ", (text or "").lower().replace("\u2019", "'"))
-    key = re.sub(r"\s+", " ", key).strip()
+    key = _REPEATS.sub(r"\1", re.sub(r"\s+", " ", key).strip())  # "nooo" -> "no"
     if len(key) > 24:
         return None
     if key in _YES:
         return AFFIRM
     if key in _NO:
         return DENY
+    if key in _UNSURE:
+        return UNSURE
     return None

@@ -31,14 +31,15 @@ def contact_line(c: ContactView) -> str:
 def how_to_reach(service: ServiceView) -> str:
     if not service.contacts and service.access_note:
         return service.access_note.rstrip(".")
-    confirmed = [c for c in service.contacts if c.confirmed]
+    order = {"phone": 0, "text": 1, "webchat": 2, "website": 3, "email": 4}
+    confirmed = sorted((c for c in service.contacts if c.confirmed), key=lambda c: order.get(c.kind, 9))
     websites = [c.value for c in service.contacts if c.kind in ("website", "webchat")]
     websites += [service.url] if service.url else []
     if not confirmed:
         where = websites[0] if websites else "the provider's website"
         return f"{where} ({CHECK_WEBSITE})"
     text = "; ".join(contact_line(c) for c in confirmed[:2])
-    if service.stale:
+    if service.stale or any(c.stale for c in confirmed[:2]):
         text += f" ({CHECK_WEBSITE})"
     return text[:1].upper() + text[1:]
 

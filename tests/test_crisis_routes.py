@@ -88,6 +88,15 @@ def test_urgent_replies_fit_in_three_sms_segments_of_plain_characters(response):
         assert all(ord(ch) < 128 for ch in text), response  # no characters that force UCS-2
 
 
+def test_check_in_yes_gives_each_classes_reply():
+    by_class = {tuple(c.get("value") for c in v.get("condition", [])) or None: v["text"]
+                for v in DOMAIN.responses["utter_check_in_yes"]}
+    for urgent_class, response in (("crisis_self_harm", "utter_crisis_self_harm"),
+                                   ("crisis_danger", "utter_crisis_danger")):
+        assert by_class[(urgent_class,)] == DOMAIN.responses[response][0]["text"]
+    assert by_class[None] == DOMAIN.responses["utter_crisis_suicidal"][0]["text"]
+
+
 @pytest.mark.parametrize("text", [ROUTES_24_7, DOMAIN.responses["utter_goodbye"][0]["text"]])
 def test_other_replies_only_give_catalogue_crisis_numbers(catalogue, text):
     every_crisis_number = set().union(

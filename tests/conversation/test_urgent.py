@@ -60,8 +60,9 @@ async def test_after_a_fallback(chat):
 async def test_slang_gets_a_check_in_and_yes_escalates(chat, message):
     reply = await chat.say(message)
     assert "Are you thinking about ending your life" in reply
-    assert "999" not in reply
-    assert_crisis_routes(await chat.say("yes"))
+    assert "0800 1111" not in reply  # a question, not the crisis script
+    yes = await chat.say("yes")
+    assert "0800 1111" in yes and "Are you safe right now?" in yes
 
 
 async def test_no_to_the_check_in_keeps_listening(chat):
@@ -73,7 +74,7 @@ async def test_no_to_the_check_in_keeps_listening(chat):
 
 async def test_safe_after_the_crisis_reply(chat):
     await chat.say("i want to die")
-    assert "I'm glad you're safe" in await chat.say("yes")
+    assert "I'm glad to hear that" in await chat.say("yes")
 
 
 async def test_not_safe_after_the_crisis_reply(chat):
@@ -82,8 +83,34 @@ async def test_not_safe_after_the_crisis_reply(chat):
     assert "call 999 now" in reply
 
 
-@pytest.mark.parametrize("message", ["my feet are killing me", "i'm not suicidal, just stressed about exams"])
-async def test_figures_of_speech_and_negation_get_no_crisis_script(chat, message):
-    reply = await chat.say(message)
+async def test_figures_of_speech_get_no_crisis_script(chat):
+    reply = await chat.say("my feet are killing me")
     assert "Are you safe right now" not in reply and "0800 1111" not in reply
     assert "Are you thinking about ending your life" not in reply
+
+
+async def test_negation_gets_at_most_a_gentle_check_in(chat):
+    reply = await chat.say("i'm not suicidal, just stressed about exams")
+    assert "Are you safe right now" not in reply and "0800 1111" not in reply
+
+
+@pytest.mark.parametrize("answer, expected", [("yes", "I'm glad to hear that"), ("no", "call 999 now"),
+                                              ("not sure", "call 999 now")])
+async def test_follow_up_after_an_interruption_in_the_form(chat, answer, expected):
+    assert "How old" in await chat.say("i feel so anxious all the time")
+    assert_crisis_routes(await chat.say("honestly i just want to end my life"))
+    assert expected in await chat.say(answer)
+
+
+async def test_yes_to_a_danger_check_in_gets_the_danger_reply(chat):
+    reply = await chat.say("my dad is gonna kill me")
+    if "Are you thinking about ending your life" in reply:  # a check-in about danger
+        assert_crisis_routes(await chat.say("yes"), ROUTES["crisis_danger"])
+    else:  # read as urgent danger straight away
+        assert_crisis_routes(reply, ROUTES["crisis_danger"])
+
+
+async def test_a_young_person_after_a_parent_gets_the_young_persons_disclosure_reply(chat):
+    await chat.say("my daughter told me her uncle touches her")
+    reply = await chat.say("also my stepdad hits me every night")
+    assert "not your fault" in reply and "Childline 0800 1111" in reply

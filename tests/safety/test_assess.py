@@ -96,13 +96,55 @@ def test_fallback_is_ignored_when_reading_the_ranking():
     assert decision.intent == "crisis_danger"
 
 
-def test_explicit_negation_wins_over_a_sure_model():
-    decision = decide(assess("i'm not suicidal, just stressed about exams"),
-                      [("crisis_suicidal", 0.99), ("need_school_stress", 0.01)])
-    assert decision.intent == "need_school_stress"
+def test_a_confident_urgent_guess_is_never_worse_than_a_check_in():
+    negated = assess("i'm not suicidal, just stressed about exams")
+    assert decide(negated, [("crisis_suicidal", 0.99), ("need_school_stress", 0.01)]).intent == CHECK_IN_INTENT
+    assert decide(negated, [("crisis_suicidal", 0.4), ("need_school_stress", 0.3)]).intent == "need_school_stress"
 
 
-def test_history_gives_way_only_when_the_model_is_unsure():
-    text = "i used to self harm when i was 13 but i'm doing much better now"
-    assert decide(assess(text), [("crisis_self_harm", 0.7), ("need_self_harm", 0.3)]).intent == "need_self_harm"
+def test_explained_history_gives_way_only_when_the_model_is_unsure():
+    text = "i used to cut myself when i was 13"
+    assert decide(assess(text), [("crisis_self_harm", 0.5), ("need_self_harm", 0.4)]).intent == "need_self_harm"
     assert decide(assess(text), [("crisis_self_harm", 0.95), ("need_self_harm", 0.05)]).intent == CHECK_IN_INTENT
+
+
+def test_a_lexicon_check_in_gives_way_to_a_confident_model_unless_it_was_a_joke():
+    assert decide(assess("i'm going to hurt myself"), [("crisis_self_harm", 0.9)]).intent == "crisis_self_harm" \
+        or assess("i'm going to hurt myself").level == URGENT
+    assert decide(assess("kms lol"), [("crisis_suicidal", 0.9)]).intent == CHECK_IN_INTENT
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # from the review: context in another clause, contractions, hyphens, scoped negation
+    ("i used to cut but i want to kill myself", "crisis_suicidal"),
+    ("since my mum passed away i want to die", "crisis_suicidal"),
+    ("im not ok now i took 20 pills", "crisis_self_harm"),
+    ("my uncle touched me when i was little and he is coming to stay next week", "safeguarding_disclosure"),
+    ("he's going to hurt me", "crisis_danger"),
+    ("i self-harmed tonight", "crisis_self_harm"),
+    ("i took 20 pain-killers", "crisis_self_harm"),
+    ("i think i overdosed on vodka", "crisis_self_harm"),
+    ("i burned myself on purpose with the iron", "crisis_self_harm"),
+    ("i want to die. my favourite song is on repeat", "crisis_suicidal"),
+    ("no i want to die", "crisis_suicidal"),
+    ("i have never been so suicidal", "crisis_suicidal"),
+    ("not even joking i want to die", "crisis_suicidal"),
+    ("i lost my job and i want to kill myself", "crisis_suicidal"),
+    ("he hit my head and now she is not responding", "crisis_danger"),
+    ("my friend is going to jump", "crisis_suicidal"),
+    ("how many paracetamol does it take to die", "crisis_suicidal"),
+    ("there's a man in the house with a knife", "crisis_danger"),
+    ("my stepdad sneaks into my bed at night", "safeguarding_disclosure"),
+])
+def test_review_cases(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "can you help me find a counsellor", "it is time for dinner", "i just cut my hair",
+    "my phone won't stop buzzing", "my cat has gone missing", "i owe my friend a fiver",
+    "i want to be married one day", "gonna OD on mince pies this christmas", "my friends are coming round tonight",
+])
+def test_review_everyday_messages(text):
+    assert assess(text).level == NONE, assess(text).as_dict()

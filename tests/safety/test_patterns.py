@@ -75,6 +75,7 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<punch|hit|bang> the|a wall til|till|until", "<hit|bang> my head ?... off|against|on the wall",
         "on the edge of the|a", "tonight is|s the night",
         "<step|jump|walk|throw> in front of ?a|the train|car|bus|lorry|tube",
+        "fire in our|my|the house|flat|room|building", "collapsed on|in the",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}

@@ -61,6 +61,11 @@ def test_real_data_loads_with_every_service(tmp_path):
     ({"assured_date": "2026-02-30"}, "assured_date", "not a real date"),
     ({"contacts": [dict(GOOD_SERVICE["contacts"][0], value="0800 12")]}, "contacts[0].value",
      "not a valid UK phone number"),
+    ({"contacts": [dict(GOOD_SERVICE["contacts"][0], value="0909 879 0000")]}, "contacts[0].value",
+     "not a valid UK phone number"),
+    ({"contacts": [dict(GOOD_SERVICE["contacts"][0], value="+1 650 253 0000")]}, "contacts[0].value",
+     "not a valid UK phone number"),
+    ({"summary": "Call 0800 068 4141 any time."}, "summary", "not a confirmed contact"),
 ])
 def test_bad_data_is_rejected_with_file_service_and_field(tmp_path, change, field, words):
     engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")

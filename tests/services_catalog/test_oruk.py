@@ -20,7 +20,7 @@ def test_an_invalid_service_is_reported():
 
 def test_round_trip_keeps_every_fact(catalogue, tmp_path):
     documents = documents_from_db(catalogue.engine)
-    again = from_oruk(to_oruk(documents))
+    again = from_oruk(to_oruk(documents), trust_status=True)
     assert again == documents
     engine = make_engine(f"sqlite:///{tmp_path / 'imported.sqlite'}")
     load_documents(engine, again)
@@ -46,7 +46,8 @@ def test_command_line_export_and_import(catalogue_url, tmp_path, capsys):
     services = json.loads(out.read_text())
     assert services and all(s["id"] and s["status"] for s in services)
     target = f"sqlite:///{tmp_path / 'copy.sqlite'}"
-    assert main(["--db", target, "import", str(out), "--yaml-out", str(tmp_path / "yaml")]) == 0
+    assert main(["--db", target, "import", str(out), "--yaml-out", str(tmp_path / "yaml"),
+                 "--trust-status"]) == 0
     assert (tmp_path / "yaml" / "national.yml").exists()
     assert f"imported {len(services)} services" in capsys.readouterr().out
 
@@ -57,3 +58,15 @@ def test_import_rejects_invalid_json_and_changes_nothing(tmp_path, capsys):
     target = f"sqlite:///{tmp_path / 'copy.sqlite'}"
     assert main(["--db", target, "import", str(bad)]) == 1
     assert "expected a list" in capsys.readouterr().err
+
+
+def test_a_feed_cannot_mark_its_own_numbers_confirmed(catalogue):
+    imported = from_oruk(to_oruk(documents_from_db(catalogue.engine)))
+    statuses = {c["status"] for _, doc in imported for svc in doc["services"] for c in svc["contacts"]}
+    assert statuses == {"unverified"}
+
+
+def test_only_confirmed_numbers_go_in_the_standard_phones_list(catalogue):
+    for service in to_oruk(documents_from_db(catalogue.engine)):
+        confirmed = {c["value"] for c in service["x_contacts"] if c["status"] == "confirmed"}
+        assert {p["number"] for p in service["phones"]} <= confirmed

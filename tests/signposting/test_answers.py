@@ -1,6 +1,6 @@
 import pytest
 
-from signposting.answers import AFFIRM, DENY, short_answer
+from signposting.answers import AFFIRM, DENY, UNSURE, short_answer
 
 
 @pytest.mark.parametrize("text", ["yes", "Yeah!", "yep", "im safe", "I'm safe.", "ok", "👍", "yes please"])
@@ -17,3 +17,12 @@ def test_no(text):
                                   "", "x" * 1000, "not safe at home"])
 def test_longer_messages_are_left_to_the_model(text):
     assert short_answer(text) is None
+
+
+@pytest.mark.parametrize("text", ["idk", "not sure", "maybe", "dunno", "kind of"])
+def test_unsure(text):
+    assert short_answer(text) == UNSURE
+
+
+def test_stretched_words():
+    assert short_answer("nooo") == DENY and short_answer("yesss") == AFFIRM

@@ -39,3 +39,14 @@ def test_stale_service_says_check_the_website():
 def test_service_known_only_by_name_says_how_to_reach_it():
     by_name = replace(SERVICE, contacts=(), url=None, access_note="Ask at your school.")
     assert how_to_reach(by_name) == "Ask at your school"
+
+
+def test_a_stale_contact_says_check_the_website():
+    old_phone = replace(PHONE, assured_date=date(2020, 1, 1))
+    assert how_to_reach(replace(SERVICE, contacts=(old_phone,))).endswith(f"({CHECK_WEBSITE})")
+
+
+def test_numbers_come_before_web_addresses():
+    web = ContactView("website", "https://example.org", None, None, None, "confirmed",
+                      "https://example.org", date.today())
+    assert how_to_reach(replace(SERVICE, contacts=(web, PHONE))).startswith("Call 0800 1111")
