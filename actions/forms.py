@@ -11,10 +11,13 @@ from rasa_sdk.types import DomainDict
 from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, resolve
 from services_catalog.taxonomy import NATIONAL
 from signposting.ages import ADULT, NOT_AN_AGE, parse_age
+from signposting.answers import declines
 from signposting.questions import ask_age, ask_location
 
 #: What the area slot holds when someone lives outside the five areas: national services only.
 OUTSIDE_AREA = "outside"
+#: What a slot holds when the person would rather not say.
+NOT_GIVEN = "not given"
 
 
 class ValidateSignpostForm(FormValidationAction):
@@ -23,6 +26,8 @@ class ValidateSignpostForm(FormValidationAction):
 
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                      domain: DomainDict) -> Dict[Text, Any]:
+        if declines(str(value)):
+            return {"age": NOT_GIVEN}
         answer = parse_age(str(value))
         if answer.ok:
             return {"age": answer.age}
@@ -41,6 +46,10 @@ class ValidateSignpostForm(FormValidationAction):
 
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[Text, Any]:
+        if declines(str(value)):
+            dispatcher.utter_message(text="That's fine. I'll show you services you can use "
+                                          "wherever you live in the UK.")
+            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None}
         place = resolve(str(value))
         if place.status == FOUND:
             return {"location": place.label, "area": place.area, "district": place.district}

@@ -34,6 +34,7 @@ class ActionFindServices(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         need = tracker.get_slot("need") or "general_wellbeing"
         age = tracker.get_slot("age")
+        age = age if isinstance(age, (int, float)) else None  # "not given"
         area = search_area(tracker.get_slot("area"))
         try:
             matches = catalogue().search(need, age=age, area=area,

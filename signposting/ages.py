@@ -1,4 +1,6 @@
-"""Read an age from a free-text answer ("15", "I'm fifteen", "15yo", "twenty one")."""
+"""Read an age from a free-text answer ("15", "I'm fifteen", "15yo", "twenty one", "year 9",
+"in sixth form"). School years give the youngest age in the year (Year 9 is 13-14), which
+keeps services that start at that age."""
 from __future__ import annotations
 
 import re
@@ -21,6 +23,13 @@ _WORD_NUMBER = re.compile(
     + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))\b"
 )
 _DIGITS = re.compile(r"(?<![\d.])(-?\d{1,4})(?![\d.])")
+_EXPLICIT = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?|yo|y/o|y\.o\.)\b|\b(?:i'?m|i am|is|she'?s|he'?s|aged?)\s+(\d{1,3})\b")
+_SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b")
+_STAGES = (
+    (re.compile(r"\b(?:sixth|6th)[\s-]?form\b"), 16),
+    (re.compile(r"\breception\b"), 4),
+    (re.compile(r"\bnursery\b"), 3),
+)
 
 ADULT, NOT_AN_AGE, MISSING = "adult", "not_an_age", "missing"
 
@@ -37,9 +46,16 @@ class AgeAnswer:
 
 def parse_age(text: str) -> AgeAnswer:
     text = (text or "").lower()[:500]
-    match = _DIGITS.search(text)
-    if match:
-        value = int(match.group(1))
+    explicit = _EXPLICIT.search(text)
+    school_year = _SCHOOL_YEAR.search(text)
+    if explicit:
+        value = int(explicit.group(1) or explicit.group(2))
+    elif school_year and 1 <= int(school_year.group(1)) <= 13:
+        value = int(school_year.group(1)) + 4  # Year 1 is 5-6, Year 9 is 13-14
+    elif any(pattern.search(text) for pattern, _ in _STAGES):
+        value = next(age for pattern, age in _STAGES if pattern.search(text))
+    elif _DIGITS.search(text):
+        value = int(_DIGITS.search(text).group(1))
     else:
         word = _WORD_NUMBER.search(text)
         if not word:

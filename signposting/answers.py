@@ -51,3 +51,14 @@ def short_answer(text: str) -> Optional[str]:
     if key in _UNSURE:
         return UNSURE
     return None
+
+
+_DECLINE = re.compile(
+    r"\b(?:(?:i'?d\s+)?rather\s+not(?:\s+say)?|prefer\s+not\s+to\s+say|(?:i\s+)?(?:do\s*n'?t|dont)\s+want\s+to\s+(?:say|tell)|"
+    r"not\s+telling|skip(?:\s+(?:it|this|that))?|none\s+of\s+your\s+business)\b")
+
+
+def declines(text: str) -> bool:
+    """ "Rather not say": the person would rather not give their age or where they live."""
+    key = (text or "").lower().replace("\u2019", "'")
+    return len(key) <= 60 and bool(_DECLINE.search(key))

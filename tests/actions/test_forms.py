@@ -75,3 +75,15 @@ async def test_age_question():
     tracker = form_tracker("age", "")
     assert await ActionAskAge().run(dispatcher, tracker, DOMAIN) == []
     assert dispatcher.messages[0]["text"].startswith("How old are you")
+
+
+async def test_rather_not_say_age_moves_on():
+    events, messages = await validate("age", "rather not say")
+    assert events == [SlotSet("age", "not given")]
+
+
+async def test_rather_not_say_place_means_national_services():
+    events, messages = await validate("location", "prefer not to say")
+    assert events == [SlotSet("location", "not given"), SlotSet("area", OUTSIDE_AREA),
+                      SlotSet("district", None)]
+    assert "wherever you live" in messages[0]

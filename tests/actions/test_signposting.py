@@ -44,3 +44,8 @@ async def test_catalogue_down_gives_the_24_7_routes(monkeypatch):
         raise OperationalError("select", {}, Exception("database is locked"))
     monkeypatch.setattr(signposting, "catalogue", broken)
     assert await run(need="anxiety", age=15, area="kent") == [CATALOGUE_DOWN]
+
+
+async def test_age_not_given_searches_without_an_age(use_test_catalogue):
+    (reply,) = await run(need="anxiety", age="not given", area="outside", location="not given")
+    assert reply.startswith("Here is support available across the UK:")

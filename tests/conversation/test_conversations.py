@@ -67,3 +67,12 @@ async def test_crisis_routes_mid_form_with_the_action_server_down(chat_without_a
     assert_crisis_routes(reply)
     tracker = await chat_without_actions.tracker()
     assert tracker.active_loop_name is None
+
+
+async def test_rather_not_say_where_gives_national_services(chat):
+    await chat.say("i feel really anxious all the time")
+    await chat.say("year 10")
+    reply = await chat.say("rather not say")
+    assert "wherever you live" in reply
+    assert "Here is support available across the UK" in reply
+    assert (await chat.tracker()).get_slot("age") == 14

@@ -20,3 +20,12 @@ def test_ages_out_of_range_or_missing(text, problem, age):
     answer = parse_age(text)
     assert not answer.ok
     assert (answer.problem, answer.age) == (problem, age)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("year 9", 13), ("she's in year 7", 11), ("yr 11", 15), ("in sixth form", 16), ("6th form", 16),
+    ("reception", 4), ("my son is 15 and in year 10", 15), ("14 years old, year 9", 14),
+])
+def test_school_years_and_stages(text, age):
+    answer = parse_age(text)
+    assert answer.ok and answer.age == age

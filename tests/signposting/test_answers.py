@@ -26,3 +26,17 @@ def test_unsure(text):
 
 def test_stretched_words():
     assert short_answer("nooo") == DENY and short_answer("yesss") == AFFIRM
+
+
+@pytest.mark.parametrize("text", ["rather not say", "I'd rather not", "prefer not to say", "skip",
+                                  "dont want to say", "not telling"])
+def test_declines(text):
+    from signposting.answers import declines
+    assert declines(text)
+
+
+@pytest.mark.parametrize("text", ["15", "maidstone", "i passed my exams", "i'd rather die",
+                                  "a private school in maidstone", "near the pass"])
+def test_not_declines(text):
+    from signposting.answers import declines
+    assert not declines(text)
