@@ -34,7 +34,7 @@ BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "his
                    "hyperbole_objects", "laughter", "everyday", "trivial_threat")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
-TO_CHECK_IN = {"laughter", "trivial", "hypothetical"}
+TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception"}
 
 
 @dataclass(frozen=True)
@@ -269,6 +269,9 @@ class _Context:
                 return "trivial"
         if self._hypothetical(hit) and not _has_quantity(hit, self.doc):
             return "hypothetical"
+        if hit.kind == "crisis_danger" and self._same_clause("perception", hit) \
+                and not self._current_near(hit):
+            return "perception"
         return None
 
     def _negated(self, hit: Hit) -> bool:

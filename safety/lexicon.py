@@ -13,7 +13,7 @@ URGENT_CLASSES = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeg
 TIERS = ("strong", "ambiguous", "support")
 MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", "accident",
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
-                  "hyperbole_objects", "everyday")
+                  "hyperbole_objects", "everyday", "perception")
 
 
 @dataclass(frozen=True)

@@ -148,3 +148,8 @@ def test_review_cases(text, urgent_class):
 ])
 def test_review_everyday_messages(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+def test_ongoing_perceptions_get_a_check_in_not_the_danger_script():
+    assert assess("i feel like people are following me everywhere i go").level == CHECK_IN
+    assert assess("someone is following me right now").level == URGENT
