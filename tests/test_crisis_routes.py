@@ -103,3 +103,10 @@ def test_other_replies_only_give_catalogue_crisis_numbers(catalogue, text):
         *(catalogue_numbers(catalogue, c) for c in load_taxonomy().urgent))
     assert numbers_in(text)
     assert numbers_in(text) <= every_crisis_number
+
+
+def test_welcome_fits_two_sms_segments_and_says_what_matters():
+    text = DOMAIN.responses["utter_greet"][0]["text"]
+    assert len(text) <= 306 and all(ord(ch) < 128 for ch in text)
+    for words in ("automated", "can't give medical advice", "not shared", "999"):
+        assert words in text
