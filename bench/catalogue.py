@@ -104,9 +104,9 @@ def main(argv=None) -> int:
 
         print(f"catalogue search, {args.queries} random (need, age 5-25, place) queries")
         report(f"real catalogue ({services} services)", time_searches(real, queries))
-        report(f"real catalogue, open now first", time_searches(real, queries, open_now=True))
+        report("real catalogue, open now first", time_searches(real, queries, open_now=True))
         report(f"synthetic catalogue ({args.synthetic} services)", time_searches(synthetic, queries))
-        report(f"synthetic, open now first", time_searches(synthetic, queries, open_now=True))
+        report("synthetic, open now first", time_searches(synthetic, queries, open_now=True))
         print(f"  synthetic load (validate + write): {load_seconds:.1f} s; "
               f"snapshot build from the database: {snapshot_seconds * 1000:.0f} ms")
     print(f"locality: {len(places)} lookups (postcodes, outcodes, towns, typos, elsewhere) in "

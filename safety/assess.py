@@ -140,7 +140,7 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
         classes = {cls for outcome, cls in outcomes if outcome == level}
         if classes:
             lead = next(c for c in PRIORITY if c in classes)
-            speaker = _speaker(level, evidence, doc, audience) if not third_party else audience
+            speaker = _speaker(level, doc, audience) if not third_party else audience
             return Assessment(level, lead, tuple(evidence), third_party, speaker, benign)
     return Assessment(NONE, None, tuple(evidence), third_party, audience, benign)
 
@@ -461,7 +461,7 @@ def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
     return third_party or staff or parent, audience
 
 
-def _speaker(assessment_level: str, evidence, doc: Doc, audience: Optional[str]) -> Optional[str]:
+def _speaker(assessment_level: str, doc: Doc, audience: Optional[str]) -> Optional[str]:
     """A first-person disclosure or crisis with no sign of a parent or professional writing
     comes from a young person: say so, so an earlier "my son..." does not word this reply."""
     if audience or assessment_level == NONE:

@@ -91,16 +91,6 @@ class ServiceView:
     def national(self) -> bool:
         return NATIONAL in self.areas
 
-    def open_at(self, moment: Optional[datetime] = None) -> Optional[bool]:
-        """Open at that moment (default now), or None when the hours are not known."""
-        return is_open(self.schedule, moment or now(), self.always_open, self.closed_bank_holidays)
-
-    def serves_age(self, age: Optional[int]) -> bool:
-        return age is None or (
-            (self.minimum_age is None or self.minimum_age <= age)
-            and (self.maximum_age is None or self.maximum_age >= age)
-        )
-
 
 @dataclass(frozen=True)
 class Match:
