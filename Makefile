@@ -28,13 +28,14 @@ CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxon
                   $(wildcard services_catalog/*.py) services_catalog/data_schema.json
 MODEL_CODE     := $(wildcard bot/*.py) $(wildcard safety/*.py) safety/lexicon.yml
 
-.PHONY: help setup run test train validate shell unit lock clean
+.PHONY: help setup run test train validate stories shell unit lock clean
 
 help:
 	@echo "make run       set up what is missing or stale, then start the bot on localhost"
 	@echo "make test      set up the same way, then validate the data and run all tests"
 	@echo "make train     retrain the model if data, domain or config changed"
 	@echo "make validate  rasa data validate --fail-on-warnings"
+	@echo "make stories   the test conversations (tests/test_stories.yml) against the model"
 	@echo "make shell     talk to the bot in the terminal"
 
 # --- set-up -----------------------------------------------------------------------------
@@ -79,7 +80,13 @@ validate: $(VENV)/.installed
 unit: $(VENV)/.installed $(CATALOGUE_DB)
 	$(PY) -m pytest -q -m "not model"
 
-test: setup validate
+# Whole conversations: every action the policies predict must match (the messages' intents
+# are checked by tests/conversation/test_story_messages.py, since `--e2e` would also demand every entity).
+stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out $(BUILD)/story-results --no-plot
+
+test: setup validate stories
 	$(PY) -m pytest
 
 lock:

@@ -1,10 +1,16 @@
-"""A RulePolicy in which an urgent message is answered before an active form runs.
+"""A RulePolicy in which urgent messages, and messages that are plainly not an answer to the
+form's question, are handled before an active form runs.
 
 Stock RulePolicy always runs an active form first and lets rules act only if the form rejects
 the message. Rejection needs the form's validation, which runs on the action server; with the
 action server down, an urgent message in the middle of a form would get no reply at all. Here
 the form is skipped for the turn of an urgent message, so the urgent rules (domain responses
 only) answer it from the model and the domain alone.
+
+The same holds for other interruptions ("stop", "delete my data", a new worry, "who can see
+this?"): a form that asked "how old are you?" should not read "stop" as an age. Such a turn
+still goes to the form when the message also carries the detail the form asked for ("I'm 15
+and being bullied" answers the age question), so the answer is never lost.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from typing import Any, Dict, Optional, Text, Tuple
 
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -24,24 +31,39 @@ class UrgentFirstRulePolicy(RulePolicy):
     def get_default_config() -> Dict[Text, Any]:
         config = RulePolicy.get_default_config()
         config["urgent_intents"] = []
+        config["interrupting_intents"] = []
+        # Entities that answer a requested slot: {slot: [entity, ...]}.
+        config["answer_entities"] = {}
         return config
 
     def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:
         super().__init__(config, *args, **kwargs)
         self._urgent_intents = frozenset(config.get("urgent_intents") or [])
+        self._interrupting_intents = frozenset(config.get("interrupting_intents") or [])
+        self._answer_entities = {slot: frozenset(names) for slot, names in
+                                 (config.get("answer_entities") or {}).items()}
 
     def _find_action_from_loop_happy_path(
         self, tracker: DialogueStateTracker
     ) -> Tuple[Optional[Text], Optional[Text]]:
-        if tracker.active_loop_name and self._urgent_turn_before_loop_ran(tracker):
+        if tracker.active_loop_name and self._interrupted_before_loop_ran(tracker):
             return None, None
         return RulePolicy._find_action_from_loop_happy_path(tracker)
 
-    def _urgent_turn_before_loop_ran(self, tracker: DialogueStateTracker) -> bool:
-        """True from an urgent user message until the active loop next runs."""
+    def _interrupted_before_loop_ran(self, tracker: DialogueStateTracker) -> bool:
+        """True from an interrupting user message until the active loop next runs."""
         for event in reversed(tracker.events):
             if isinstance(event, ActionExecuted) and event.action_name == tracker.active_loop_name:
                 return False
             if isinstance(event, UserUttered):
-                return (event.intent or {}).get("name") in self._urgent_intents
+                intent = (event.intent or {}).get("name")
+                if intent in self._urgent_intents:
+                    return True
+                return intent in self._interrupting_intents and not self._answers(tracker, event)
         return False
+
+    def _answers(self, tracker: DialogueStateTracker, event: UserUttered) -> bool:
+        if (event.text or "").strip().isdigit():
+            return True  # "15", or "2" for a numbered choice
+        wanted = self._answer_entities.get(tracker.get_slot(REQUESTED_SLOT), frozenset())
+        return any(e.get("entity") in wanted for e in event.entities or [])

@@ -1,4 +1,5 @@
-"""Rasa NLU component: exact yes/no answers (signposting.answers) before the safety check.
+"""Rasa NLU component: exact yes/no answers and one-word commands ("stop", "more") from
+signposting.answers, before the safety check.
 
 Runs after DIET and the fallback classifier and before the safety component, so an urgent
 message is still raised above it.
@@ -17,7 +18,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from signposting.answers import short_answer
+from signposting.answers import command, short_answer
 
 
 @DefaultV1Recipe.register(
@@ -31,7 +32,7 @@ class ShortAnswerClassifier(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            answer = short_answer(message.get(TEXT) or "")
+            answer = short_answer(message.get(TEXT) or "") or command(message.get(TEXT) or "")
             if answer:
                 intent = {INTENT_NAME_KEY: answer, PREDICTED_CONFIDENCE_KEY: 1.0}
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or []

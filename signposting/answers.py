@@ -34,14 +34,37 @@ _UNSURE = {
     "im not sure", "i'm not sure", "maybe", "kind of", "kinda", "sort of", "a bit", "a little",
     "sometimes", "i guess", "possibly", "no idea", "i dunno", "idk tbh", "not really sure",
 }
+#: One-word commands people send by text, recognised exactly (SMS users expect STOP to work).
+_COMMANDS = {
+    "stop": "stop", "quit": "stop", "end": "stop", "cancel": "stop", "unsubscribe": "stop",
+    "stop please": "stop", "please stop": "stop", "stop it": "stop", "leave me alone": "stop",
+    "restart": "restart_conversation", "start again": "restart_conversation",
+    "start over": "restart_conversation", "reset": "restart_conversation",
+    "more": "ask_more_services", "more please": "ask_more_services", "next": "ask_more_services",
+    "show more": "ask_more_services", "any more": "ask_more_services",
+    "anymore": "ask_more_services", "others": "ask_more_services", "more options": "ask_more_services",
+    "delete my data": "delete_my_data", "delete": "delete_my_data", "forget me": "delete_my_data",
+    "delete this": "delete_my_data", "delete my chat": "delete_my_data",
+    "delete this chat": "delete_my_data", "delete conversation": "delete_my_data",
+    "delete my conversation": "delete_my_data", "erase my data": "delete_my_data",
+}
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _PUNCTUATION = re.compile(r"[^\w\s'👍👎]+")
 
 
+def _key(text: str) -> str:
+    key = _PUNCTUATION.sub(" ", (text or "").lower().replace("\u2019", "'"))
+    return _REPEATS.sub(r"\1", re.sub(r"\s+", " ", key).strip())  # "nooo" -> "no"
+
+
+def command(text: str) -> Optional[str]:
+    """The intent of an exact one-word (or few-word) command, or None."""
+    return _COMMANDS.get(_key(text)) if len(text or "") <= 40 else None
+
+
 def short_answer(text: str) -> Optional[str]:
     """affirm, deny, dont_know, or None when the message is more than a short answer."""
-    key = _PUNCTUATION.sub(" ", (text or "").lower().replace("\u2019", "'"))
-    key = _REPEATS.sub(r"\1", re.sub(r"\s+", " ", key).strip())  # "nooo" -> "no"
+    key = _key(text)
     if len(key) > 24:
         return None
     if key in _YES:

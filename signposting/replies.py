@@ -6,11 +6,19 @@ website for current details" instead, as the catalogue's status rules require.
 """
 from __future__ import annotations
 
-from typing import Iterable, List
+from datetime import datetime
+from typing import Iterable, List, Optional
 
+from services_catalog.hours import is_open
 from services_catalog.query import ContactView, ServiceView
 
+from .questions import PROFESSIONAL
+
 CHECK_WEBSITE = "check the website for current details"
+
+#: Who can make a referral, in the catalogue's access codes, for professionals' replies.
+_REFERRERS = {"gp": "a GP", "school": "school", "parent": "a parent or carer",
+              "professional": "a professional"}
 
 
 def contact_line(c: ContactView) -> str:
@@ -36,17 +44,54 @@ def how_to_reach(service: ServiceView) -> str:
     websites = [c.value for c in service.contacts if c.kind in ("website", "webchat")]
     websites += [service.url] if service.url else []
     if not confirmed:
-        where = websites[0] if websites else "the provider's website"
-        return f"{where} ({CHECK_WEBSITE})"
+        if not websites:
+            return f"Search online for the provider's website ({CHECK_WEBSITE})"
+        return f"See {websites[0]} ({CHECK_WEBSITE})"
     text = "; ".join(contact_line(c) for c in confirmed[:2])
     if service.stale or any(c.stale for c in confirmed[:2]):
         text += f" ({CHECK_WEBSITE})"
     return text[:1].upper() + text[1:]
 
 
-def service_entry(service: ServiceView, number: int) -> str:
-    return f"{number}. {service.name}: {service.summary} {how_to_reach(service)}."
+def open_now(service: ServiceView, at: datetime) -> Optional[bool]:
+    """Is the service, or any of its confirmed contacts, open at this moment? None: not known."""
+    status = is_open(service.schedule, at, service.always_open, service.closed_bank_holidays)
+    if status:
+        return True
+    for contact in service.contacts:
+        if contact.confirmed and contact.schedule:
+            if is_open(contact.schedule, at, False, service.closed_bank_holidays):
+                return True
+            status = False if status is None else status
+    return status
 
 
-def service_list(services: Iterable[ServiceView], start: int = 1) -> List[str]:
-    return [service_entry(s, i) for i, s in enumerate(services, start)]
+def how_to_refer(service: ServiceView) -> str:
+    """For professionals: who can refer, and whether the young person can go directly."""
+    referrers = [_REFERRERS[a] for a in service.access if a in _REFERRERS]
+    direct = [w for a, w in (("self_referral", "refer themselves"), ("walk_in", "walk in"))
+              if a in service.access]
+    parts = []
+    if referrers:
+        parts.append("Referral by " + (referrers[0] if len(referrers) == 1 else
+                                       ", ".join(referrers[:-1]) + " or " + referrers[-1]))
+    if direct:
+        parts.append("the young person can " + " or ".join(direct))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def service_entry(service: ServiceView, number: int, at: Optional[datetime] = None,
+                  audience: Optional[str] = None) -> str:
+    parts = [f"{number}. {service.name}: {service.summary} {how_to_reach(service)}."]
+    if audience == PROFESSIONAL and how_to_refer(service):
+        parts.append(how_to_refer(service))
+    status = open_now(service, at) if at else None
+    if status is not None:
+        parts.append("Open now." if status else "Closed now.")
+    return " ".join(parts)
+
+
+def service_list(services: Iterable[ServiceView], start: int = 1, at: Optional[datetime] = None,
+                 audience: Optional[str] = None) -> List[str]:
+    return [service_entry(s, i, at, audience) for i, s in enumerate(services, start)]

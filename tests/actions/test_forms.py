@@ -1,20 +1,76 @@
+"""The signposting form: age, place and who is asking, validated through the SDK's own run().
+
+Each answer is run through ``ValidateSignpostForm().run`` (so extraction, the dynamic
+``required_slots`` and the next requested slot all take part), and the reply texts checked.
+The catalogue behind ``required_slots`` is replaced by a stub unless a test says otherwise.
+"""
+from types import SimpleNamespace
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import OperationalError
 
-from actions.forms import OUTSIDE_AREA, ActionAskAge, ValidateSignpostForm
+from actions import forms
+from actions.forms import (
+    NOT_GIVEN, OUTSIDE_AREA, ActionAskAge, ActionAskAudience, ActionAskLocation,
+    ValidateSignpostForm,
+)
 
+FORM_SLOTS = ["age", "location", "audience"]
 DOMAIN = {
-    "forms": {"signpost_form": {"required_slots": ["age", "location"]}},
-    "slots": {name: {"type": "any"} for name in ("age", "location", "area", "district", "need")},
+    "forms": {"signpost_form": {"required_slots": FORM_SLOTS}},
+    "slots": {name: {"type": "any"} for name in (
+        "age", "location", "area", "district", "need", "audience", "failed_answers",
+        "support_offered", "requested_slot")},
 }
+AUDIENCES = ("young_person", "parent_carer", "professional")
+FIVE_AREAS = {"kent", "medway", "essex", "southend", "thurrock"}
+
+REASK_AGE = "Please send a number, for example 15, or say \"rather not say\"."
+MOVE_ON_AGE = "Let's move on. I'll show support that isn't limited by age."
+REASK_PLACE = "Sorry, I don't recognise that place."
+MOVE_ON_PLACE = "Let's move on. I'll show services you can use wherever you live."
+REASK_AUDIENCE = ("Sorry, I didn't follow. Reply 1 if it's for you, 2 for your child, or 3 for a "
+                  "young person you work with.")
+ADULT_NOTE = ("This service is for young people up to 25, so I'll show you support that's open "
+              "to adults too.")
+UNDER_5_NOTE = ("For a child under 5, support usually comes through their parent or carer, so "
+                "I'll show support for parents and families.")
+NO_AGE_NOTE = "That's OK. I'll show support that isn't limited by age."
+NATIONAL_NOTE = "That's fine. I'll show you services you can use wherever you live in the UK."
 
 
-def form_tracker(slot: str, value: str) -> Tracker:
+class StubCatalogue:
+    """Top-three service ids per audience; records each search; can be made to fail."""
+
+    def __init__(self, by_audience=None, error=None):
+        self.by_audience = by_audience or {}
+        self.error = error
+        self.calls = []
+
+    def search(self, need, age=None, area=None, district=None, audience=None, limit=3, **kwargs):
+        self.calls.append({"need": need, "age": age, "area": area, "district": district,
+                           "audience": audience, "limit": limit})
+        if self.error:
+            raise self.error
+        ids = self.by_audience.get(audience, ("a", "b", "c"))
+        return [SimpleNamespace(service=SimpleNamespace(id=i)) for i in ids][:limit]
+
+
+@pytest.fixture(autouse=True)
+def same_for_everyone(monkeypatch):
+    """By default the results do not depend on who is asking, so audience is never asked."""
+    stub = StubCatalogue()
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    return stub
+
+
+def form_tracker(slot, value, intent="inform", **slots) -> Tracker:
     return Tracker(
-        sender_id="test", slots={"requested_slot": slot, slot: value},
-        latest_message={"text": value, "intent": {"name": "inform", "confidence": 0.9}},
+        sender_id="test", slots={**slots, "requested_slot": slot, slot: value},
+        latest_message={"text": value, "intent": {"name": intent, "confidence": 0.9}},
         events=[{"event": "user", "text": value},
                 {"event": "slot", "name": slot, "value": value}],
         paused=False, followup_action=None, active_loop={"name": "signpost_form"},
@@ -22,68 +78,416 @@ def form_tracker(slot: str, value: str) -> Tracker:
     )
 
 
-async def validate(slot, value):
+async def answer(slot, value, intent="inform", **slots):
+    """Run the validation action on one answer; the slots it sets (in order) and its replies."""
     dispatcher = CollectingDispatcher()
-    events = await ValidateSignpostForm().run(dispatcher, form_tracker(slot, value), DOMAIN)
+    events = await ValidateSignpostForm().run(dispatcher, form_tracker(slot, value, intent, **slots),
+                                              DOMAIN)
+    assert all(e["event"] == "slot" for e in events), events
+    return {e["name"]: e["value"] for e in events}, [m["text"] for m in dispatcher.messages]
+
+
+def without_requested(result):
+    return {k: v for k, v in result.items() if k != "requested_slot"}
+
+
+# -- age ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, age", [
+    ("15", 15), ("im fourteen", 14), ("fifteen", 15), ("twenty one", 21), ("I'm 13 years old", 13),
+    ("year 9", 13), ("she's in year 7", 11), ("in sixth form", 16), ("25", 25), ("<b>15</b>", 15),
+    ("15 🙂", 15),
+])
+async def test_age_is_read_from_digits_words_and_school_years(text, age):
+    result, messages = await answer("age", text)
+    assert without_requested(result) == {"age": age, "failed_answers": None}
+    assert result["requested_slot"] == "location"
+    assert messages == []
+
+
+@pytest.mark.parametrize("text, age", [("32", 32), ("twenty six", 26), ("I'm 40", 40)])
+async def test_age_over_25_is_kept_with_the_adult_note(text, age):
+    result, messages = await answer("age", text)
+    assert result["age"] == age
+    assert messages == [ADULT_NOTE]
+
+
+@pytest.mark.parametrize("text, age", [("3", 3), ("0", 0), ("four", 4), ("reception", 4)])
+async def test_under_5_means_parent_and_carer_support_with_a_note(text, age):
+    result, messages = await answer("age", text)
+    assert result["age"] == age and result["audience"] == "parent_carer"
+    assert messages == [UNDER_5_NOTE]
+
+
+async def test_under_5_from_a_young_person_still_goes_to_parents():
+    result, messages = await answer("age", "4", audience="young_person")
+    assert result["audience"] == "parent_carer" and messages == [UNDER_5_NOTE]
+
+
+@pytest.mark.parametrize("audience", ["professional", "parent_carer"])
+async def test_under_5_keeps_an_audience_that_already_fits(audience):
+    result, messages = await answer("age", "3", audience=audience)
+    assert result["age"] == 3
+    assert "audience" not in result or result["audience"] == audience
+    assert messages == []
+
+
+async def test_5_is_not_under_5():
+    result, messages = await answer("age", "5")
+    assert result["age"] == 5 and "audience" not in result and messages == []
+
+
+@pytest.mark.parametrize("text, opening", [
+    ("blue", "Sorry, I didn't catch an age there."),
+    ("🙂", "Sorry, I didn't catch an age there."),
+    ("<b>hello</b>", "Sorry, I didn't catch an age there."),
+    ("300", "That doesn't look like an age."),
+    ("I am 300 years old", "That doesn't look like an age."),
+    ("-3", "That doesn't look like an age."),
+])
+async def test_bad_age_is_asked_again_with_a_clear_message(text, opening):
+    result, messages = await answer("age", text)
+    assert result == {"age": None, "failed_answers": 1.0, "requested_slot": "age"}
+    assert messages == [f"{opening} {REASK_AGE}"]
+
+
+async def test_after_the_third_unusable_age_in_a_row_the_form_moves_on():
+    slots = {}
+    for attempt, text in enumerate(["blue", "300", "🙂"], 1):
+        result, messages = await answer("age", text, **slots)
+        slots.update(without_requested(result))
+        if attempt < 3:
+            assert result["age"] is None and result["failed_answers"] == float(attempt)
+            assert messages[0].endswith(REASK_AGE)
+            assert result["requested_slot"] == "age"
+    assert result["age"] == NOT_GIVEN and result["failed_answers"] is None
+    assert messages == [MOVE_ON_AGE]
+    assert result["requested_slot"] == "location"
+
+
+async def test_a_good_age_clears_the_count_of_failed_answers():
+    result, _ = await answer("age", "14", failed_answers=2.0)
+    assert result["age"] == 14 and result["failed_answers"] is None
+
+
+async def test_a_kept_adult_age_clears_the_count_of_failed_answers():
+    # Two unusable ages, then "40" (kept, with the adult note): one bad place after that is the
+    # first unusable place answer, not the third unusable answer "in a row".
+    result, _ = await answer("age", "40", failed_answers=2.0)
+    slots = {"failed_answers": 2.0, **without_requested(result)}
+    result, messages = await answer("location", "blahblahville", **slots)
+    assert result["location"] is None, "one bad place after a usable age must be asked again"
+    assert messages[0].startswith(REASK_PLACE)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("rather not say", "inform"), ("I'd rather not", "inform"), ("skip", "inform"),
+    ("prefer not to say", "inform"), ("pass", "rather_not_say"),
+    ("idk", "inform"), ("dunno", "inform"), ("not sure", "inform"), ("no clue", "dont_know"),
+])
+async def test_rather_not_say_or_dont_know_age_moves_on_without_an_age(text, intent):
+    result, messages = await answer("age", text, intent, failed_answers=1.0)
+    assert without_requested(result) == {"age": NOT_GIVEN, "failed_answers": None}
+    assert messages == [NO_AGE_NOTE]
+
+
+@pytest.mark.parametrize("text", ["x" * 10_000, "9" * 10_000, "<script>alert('hi')</script>",
+                                  "😀😀😀", "", "   "])
+async def test_strange_age_answers_get_a_clear_answer_and_never_raise(text):
+    result, messages = await answer("age", text)
+    assert result["age"] is None and len(messages) == 1
+    assert messages[0].endswith(REASK_AGE) and len(messages[0]) < 200
+
+
+# -- location -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, location, area, district", [
+    ("ME7 1AA", "Medway", "medway", "Medway"),                     # full postcode
+    ("me7 1aa", "Medway", "medway", "Medway"),
+    ("ME14", "Maidstone, Kent", "kent", "Maidstone"),              # outcode
+    ("CM1", "Chelmsford, Essex", "essex", "Chelmsford"),
+    ("Dartford", "Dartford, Kent", "kent", "Dartford"),            # town
+    ("i live in maidstone", "Maidstone, Kent", "kent", "Maidstone"),
+    ("Maidstome", "Maidstone, Kent", "kent", "Maidstone"),         # typo
+    ("canvey", "Canvey Island, Castle Point, Essex", "essex", "Castle Point"),  # alias
+    ("Grays", "Grays, Thurrock", "thurrock", "Thurrock"),
+    ("SS0", "Southend-on-Sea", "southend", "Southend-on-Sea"),
+    ("<b>Maidstone</b>", "Maidstone, Kent", "kent", "Maidstone"),  # HTML around a town
+])
+async def test_place_sets_location_area_and_district(text, location, area, district):
+    result, messages = await answer("location", text, age=15)
+    assert without_requested(result) == {"location": location, "area": area,
+                                         "district": district, "failed_answers": None}
+    assert messages == []
+
+
+async def test_place_finishes_the_form_when_audience_does_not_matter():
+    result, _ = await answer("location", "Dartford", age=15)
+    assert result["requested_slot"] is None
+
+
+@pytest.mark.parametrize("text, matched", [("SW1A 1AA", "SW1A 1AA"), ("M1", "M1"),
+                                           ("EH1 1AA", "EH1 1AA")])
+async def test_place_outside_the_areas_means_national(text, matched):
+    result, messages = await answer("location", text, age=15)
+    assert without_requested(result) == {"location": matched, "area": OUTSIDE_AREA,
+                                         "district": None}
+    assert messages == ["That looks like somewhere outside Kent, Medway, Essex, Southend and "
+                        "Thurrock, so I'll show you services available across the UK."]
+
+
+@pytest.mark.parametrize("text", ["Cambridge", "Croydon", "Enfield"])
+async def test_a_big_town_outside_the_areas_is_not_taken_for_a_village_inside(text):
+    # Cambridge, Croydon and Enfield are outside the five areas; a fuzzy match must not turn
+    # them into Abridge, Roydon or Shenfield (Essex) and show Essex services as local.
+    result, _ = await answer("location", text, age=15)
+    assert result.get("area") not in FIVE_AREAS, result
+
+
+async def test_ambiguous_outcode_is_asked_again_listing_the_districts():
+    result, messages = await answer("location", "DA1", age=15)
+    assert without_requested(result) == {"location": None, "failed_answers": 1.0, "area": None,
+                                         "district": None}
+    assert messages == ["DA1 covers more than one area (Bexley, Dartford). Could you send your "
+                        "full postcode or the name of your town?"]
+
+
+@pytest.mark.parametrize("text", ["blahblahville", "🏠", "300", "x" * 10_000,
+                                  "<script>alert(1)</script>", "1" * 10_000])
+async def test_nonsense_place_is_asked_again_with_an_example(text):
+    result, messages = await answer("location", text, age=15)
+    assert without_requested(result) == {"location": None, "failed_answers": 1.0, "area": None,
+                                         "district": None}
+    assert messages == ["Sorry, I don't recognise that place. Could you send your postcode (like "
+                        "ME14 1XX) or the name of your town? Or say \"rather not say\"."]
+    assert result["requested_slot"] == "location"
+
+
+async def test_after_the_third_unusable_place_the_form_moves_on_with_national_services():
+    slots = {"age": 15}
+    for text in ["blahblahville", "DA1", "🏠"]:
+        result, messages = await answer("location", text, **slots)
+        slots.update(without_requested(result))
+    assert without_requested(result) == {"location": NOT_GIVEN, "area": OUTSIDE_AREA,
+                                         "failed_answers": None, "district": None}
+    assert messages == [MOVE_ON_PLACE]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("prefer not to say", "inform"), ("rather not say", "inform"), ("none of your business", "inform"),
+    ("nah", "rather_not_say"), ("idk", "inform"), ("not sure", "inform"), ("no clue", "dont_know"),
+])
+async def test_rather_not_say_or_dont_know_place_means_national_services(text, intent):
+    result, messages = await answer("location", text, intent, age=15, failed_answers=2.0)
+    assert without_requested(result) == {"location": NOT_GIVEN, "area": OUTSIDE_AREA,
+                                         "district": None, "failed_answers": None}
+    assert messages == [NATIONAL_NOTE]
+
+
+async def test_place_already_not_given_stays_national_without_a_message():
+    result, messages = await answer("location", NOT_GIVEN, age=15)
+    assert result["location"] == NOT_GIVEN and result["area"] == OUTSIDE_AREA
+    assert messages == []
+
+
+async def test_a_place_outside_the_areas_clears_the_count_of_failed_answers():
+    # Two unusable places, then a usable one outside the areas: one unclear "who is it for?"
+    # answer after that must be asked again, not count as the third unusable answer in a row.
+    result, _ = await answer("location", "SW1A 1AA", age=15, failed_answers=2.0)
+    slots = {"age": 15, "failed_answers": 2.0, **without_requested(result)}
+    result, messages = await answer("audience", "banana", **slots)
+    assert result["audience"] is None, "one unclear audience answer must be asked again"
+    assert messages == [REASK_AUDIENCE]
+
+
+# -- audience -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, audience", [
+    ("1", "young_person"), ("2", "parent_carer"), ("3", "professional"),
+    ("for my son", "parent_carer"), ("I'm a teacher", "professional"),
+    ("I’m a SENCo", "professional"), ("me", "young_person"), ("young_person", "young_person"),
+    ("professional", "professional"),
+])
+async def test_audience_is_read(text, audience):
+    result, messages = await answer("audience", text, age=15, location="Dartford, Kent",
+                                    area="kent", district="Dartford")
+    assert result["audience"] == audience
+    assert messages == []
+
+
+@pytest.mark.parametrize("text", ["banana", "🙂", "x" * 10_000, "<b>?</b>", "7"])
+async def test_unclear_audience_is_asked_again(text):
+    result, messages = await answer("audience", text, age=15, location="Dartford, Kent",
+                                    area="kent", district="Dartford")
+    assert result["audience"] is None and result["failed_answers"] == 1.0
+    assert messages == [REASK_AUDIENCE]
+
+
+async def test_after_the_third_unclear_audience_the_form_moves_on_as_a_young_person():
+    result, messages = await answer("audience", "banana", age=15, location="Dartford, Kent",
+                                    area="kent", failed_answers=2.0)
+    assert result["audience"] == "young_person" and result["failed_answers"] is None
+    assert messages == ["Let's move on."]
+
+
+@pytest.mark.parametrize("text, intent", [("rather not say", "inform"), ("idk", "inform"),
+                                          ("whatever", "dont_know")])
+async def test_rather_not_say_audience_means_services_a_young_person_can_use(text, intent):
+    result, messages = await answer("audience", text, intent, age=15, location="Dartford, Kent",
+                                    area="kent")
+    assert result["audience"] == "young_person" and messages == []
+
+
+# -- required_slots -------------------------------------------------------------------------
+
+async def required(**slots):
+    tracker = form_tracker("location", slots.pop("location", None), **slots)
+    return await ValidateSignpostForm().required_slots(list(FORM_SLOTS), CollectingDispatcher(),
+                                                       tracker, DOMAIN)
+
+
+async def test_audience_is_not_asked_when_results_do_not_depend_on_it(same_for_everyone):
+    assert await required(age=15, location="Dartford, Kent", area="kent",
+                          district="Dartford", need="anxiety") == ["age", "location"]
+    assert {c["audience"] for c in same_for_everyone.calls} == set(AUDIENCES)
+    assert all(c["limit"] == 3 and c["need"] == "anxiety" and c["area"] == "kent"
+               and c["district"] == "Dartford" and c["age"] == 15
+               for c in same_for_everyone.calls)
+
+
+async def test_audience_is_asked_when_results_depend_on_it(monkeypatch):
+    stub = StubCatalogue({"professional": ("a", "b", "referral-only")})
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    assert await required(age=15, location="Dartford, Kent", area="kent",
+                          district="Dartford", need="anxiety") == FORM_SLOTS
+
+
+async def test_only_the_top_three_count_when_deciding(monkeypatch):
+    # The same three, in another order: the person would see the same services.
+    stub = StubCatalogue({"parent_carer": ("c", "a", "b")})
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    assert await required(age=15, location="x", area="kent", need="anxiety") == ["age", "location"]
+
+
+async def test_a_known_audience_is_kept():
+    assert await required(age=15, location="x", area="kent", audience="parent_carer") == FORM_SLOTS
+
+
+@pytest.mark.parametrize("slots", [{}, {"age": 15}, {"location": "Dartford, Kent"}])
+async def test_audience_is_not_asked_before_age_and_place_are_known(same_for_everyone, slots):
+    assert await required(**slots) == ["age", "location"]
+    assert same_for_everyone.calls == []
+
+
+async def test_no_age_and_national_search_without_age_or_area(same_for_everyone):
+    await required(age=NOT_GIVEN, location=NOT_GIVEN, area=OUTSIDE_AREA)
+    assert same_for_everyone.calls
+    assert all(c["age"] is None and c["area"] is None and c["need"] == "general_wellbeing"
+               for c in same_for_everyone.calls)
+
+
+@pytest.mark.parametrize("error", [OperationalError("select", {}, Exception("locked")),
+                                   RuntimeError("catalogue file missing")])
+async def test_a_broken_catalogue_does_not_break_required_slots(monkeypatch, error):
+    monkeypatch.setattr(forms, "catalogue", lambda: StubCatalogue(error=error))
+    assert await required(age=15, location="Dartford, Kent", area="kent") == ["age", "location"]
+
+
+async def test_a_catalogue_that_cannot_even_be_opened_does_not_break_the_form(monkeypatch):
+    def cannot_open():
+        raise OperationalError("connect", {}, Exception("unable to open database file"))
+    monkeypatch.setattr(forms, "catalogue", cannot_open)
+    result, messages = await answer("location", "Dartford", age=15)
+    assert result["area"] == "kent" and result["requested_slot"] is None and messages == []
+
+
+def _top3(catalogue, need, area, district, audience):
+    return frozenset(m.service.id for m in catalogue.search(need, age=15, area=area,
+                                                            district=district, audience=audience))
+
+
+def _find_case(catalogue, differ: bool):
+    """A need and place in the test catalogue where the top three do (or do not) differ."""
+    places = [("kent", "Maidstone"), ("medway", "Medway"), ("essex", "Chelmsford"),
+              ("southend", "Southend-on-Sea"), ("thurrock", "Thurrock")]
+    for need in ("anxiety", "low_mood", "bereavement", "identity", "substance_use", "sleep"):
+        for area, district in places:
+            tops = {_top3(catalogue, need, area, district, a) for a in AUDIENCES}
+            if (len(tops) > 1) == differ:
+                return need, area, district
+    pytest.fail(f"no case in the test catalogue where the top three {'differ' if differ else 'agree'}")
+
+
+@pytest.mark.parametrize("differ", [False, True])
+async def test_required_slots_with_the_test_catalogue(monkeypatch, catalogue, differ):
+    monkeypatch.setattr(forms, "catalogue", lambda: catalogue)
+    need, area, district = _find_case(catalogue, differ)
+    slots = await required(need=need, age=15, location=district, area=area, district=district)
+    assert ("audience" in slots) == differ, (need, area)
+
+
+async def test_form_asks_audience_next_when_it_matters(monkeypatch):
+    stub = StubCatalogue({"parent_carer": ("x", "y", "z")})
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    result, _ = await answer("location", "Dartford", age=15, need="anxiety")
+    assert result["area"] == "kent"
+    # The full domain list is kept, so the SDK leaves the next question to Rasa's form, which
+    # asks the first empty slot: audience. (When audience is dropped, requested_slot is None.)
+    assert "requested_slot" not in result
+
+
+# -- questions ------------------------------------------------------------------------------
+
+def ask_tracker(**slots) -> Tracker:
+    return Tracker(sender_id="test", slots=slots, latest_message={}, events=[], paused=False,
+                   followup_action=None, active_loop={"name": "signpost_form"},
+                   latest_action_name="action_listen")
+
+
+async def ask_age(**slots):
+    dispatcher = CollectingDispatcher()
+    events = await ActionAskAge().run(dispatcher, ask_tracker(**slots), DOMAIN)
     return events, [m["text"] for m in dispatcher.messages]
 
 
-@pytest.mark.parametrize("text, age", [("15", 15), ("im fourteen", 14)])
-async def test_age_is_read(text, age):
-    events, messages = await validate("age", text)
-    assert events == [SlotSet("age", age)]
-    assert messages == []
+async def test_age_question_first_time_offers_support():
+    events, messages = await ask_age()
+    assert events == [SlotSet("support_offered", True)]
+    assert messages == ["If you'd like, I can find support that could help. How old are you (or "
+                        "the young person you're asking about)?"]
 
 
-@pytest.mark.parametrize("text", ["300", "no idea", "🙂", "<b>hello</b>"])
-async def test_bad_age_is_asked_again(text):
-    events, messages = await validate("age", text)
-    assert events == [SlotSet("age", None)]
-    assert len(messages) == 1 and "for example 15" in messages[0]
+async def test_age_question_second_time_is_just_the_question():
+    events, messages = await ask_age(support_offered=True)
+    assert events == []
+    assert messages == ["How old are you (or the young person you're asking about)?"]
 
 
-async def test_adult_age_is_kept_with_a_note():
-    events, messages = await validate("age", "32")
-    assert events == [SlotSet("age", 32)]
-    assert "up to 25" in messages[0]
+@pytest.mark.parametrize("audience, question", [
+    ("young_person", "How old are you?"),
+    ("parent_carer", "How old is your child?"),
+    ("professional", "How old is the young person you're supporting?"),
+])
+async def test_age_question_is_worded_for_who_is_asking(audience, question):
+    events, messages = await ask_age(audience=audience)
+    assert messages == [f"If you'd like, I can find support that could help. {question}"]
+    events, messages = await ask_age(audience=audience, support_offered=True)
+    assert messages == [question] and events == []
 
 
-async def test_postcode_sets_area_and_district():
-    events, messages = await validate("location", "ME7 1AA")
-    assert events == [SlotSet("location", "Medway"), SlotSet("area", "medway"),
-                      SlotSet("district", "Medway")]
-    assert messages == []
-
-
-async def test_place_outside_the_areas_means_national():
-    events, messages = await validate("location", "SW1A 1AA")
-    assert events == [SlotSet("location", "SW1A 1AA"), SlotSet("area", OUTSIDE_AREA),
-                      SlotSet("district", None)]
-    assert "across the UK" in messages[0]
-
-
-@pytest.mark.parametrize("text, words", [("DA1", "more than one area"),
-                                         ("blahblahville", "don't recognise")])
-async def test_unclear_place_is_asked_again(text, words):
-    events, messages = await validate("location", text)
-    assert events == [SlotSet("location", None), SlotSet("area", None), SlotSet("district", None)]
-    assert words in messages[0]
-
-
-async def test_age_question():
+@pytest.mark.parametrize("audience, question", [
+    (None, "Where do you live?"), ("parent_carer", "Where does your child live?"),
+    ("professional", "Where does the young person live?"),
+])
+async def test_location_question_is_worded_for_who_is_asking(audience, question):
     dispatcher = CollectingDispatcher()
-    tracker = form_tracker("age", "")
-    assert await ActionAskAge().run(dispatcher, tracker, DOMAIN) == []
-    assert dispatcher.messages[0]["text"].startswith("How old are you")
+    assert await ActionAskLocation().run(dispatcher, ask_tracker(audience=audience), DOMAIN) == []
+    assert dispatcher.messages[0]["text"].startswith(question)
 
 
-async def test_rather_not_say_age_moves_on():
-    events, messages = await validate("age", "rather not say")
-    assert events == [SlotSet("age", "not given")]
-
-
-async def test_rather_not_say_place_means_national_services():
-    events, messages = await validate("location", "prefer not to say")
-    assert events == [SlotSet("location", "not given"), SlotSet("area", OUTSIDE_AREA),
-                      SlotSet("district", None)]
-    assert "wherever you live" in messages[0]
+async def test_audience_question_has_numbered_choices_and_buttons():
+    dispatcher = CollectingDispatcher()
+    assert await ActionAskAudience().run(dispatcher, ask_tracker(), DOMAIN) == []
+    (message,) = dispatcher.messages
+    assert "Reply 1 for me, 2 for my child, 3 for someone I work with." in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["1", "2", "3"]

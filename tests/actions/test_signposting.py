@@ -1,10 +1,57 @@
+"""Finding services: the best three, "more", open-now, and the 24/7 routes when nothing fits.
+
+Most tests use the test catalogue (built from the real data files); the ones that need exact
+opening hours or a given number of results use made-up services behind a stub catalogue.
+"""
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
 from actions import signposting
-from actions.signposting import CATALOGUE_DOWN, ActionFindServices
+from actions.signposting import (
+    CATALOGUE_DOWN, NO_MATCH, NONE_OPEN, NOTHING_YET, ROUTES_24_7, ActionFindServices,
+    ActionMoreServices,
+)
+from services_catalog.query import ContactView, Match, ServiceView
+from signposting.replies import open_now
+
+UK = ZoneInfo("Europe/London")
+SUNDAY_3AM = datetime(2025, 6, 1, 3, 0, tzinfo=UK)
+MONDAY_10AM = datetime(2025, 6, 2, 10, 0, tzinfo=UK)
+SAY_MORE = "Say \"more\" to see other options."
+NONE_OPEN_CLAIM = "None of these is open right now."
+
+# Made-up contact details only (01632 960xxx is reserved by Ofcom for drama).
+PHONE = ContactView("phone", "01632 960000", None, None, None, "confirmed",
+                    "https://example.org", date.today())
+WEEKDAYS_9_TO_5 = tuple((day, 9 * 60, 17 * 60) for day in range(5))
+
+
+def made_up(number: int, schedule=WEEKDAYS_9_TO_5, always_open=False, access=()) -> ServiceView:
+    return ServiceView(
+        id=f"made-up-{number}", name=f"Made-up service {number}", summary="Help for tests.",
+        url="https://example.org", hours=None, always_open=always_open, minimum_age=None,
+        maximum_age=None, areas=("kent",), needs=("anxiety",), urgent=(),
+        audiences=("young_person",), thrive=(), access=access, contacts=(PHONE,),
+        source="https://example.org", assured_date=date.today(), schedule=schedule)
+
+
+class StubCatalogue:
+    def __init__(self, services):
+        self.services = list(services)
+        self.calls = []
+
+    def search(self, need, age=None, area=None, district=None, audience=None, limit=3, **kwargs):
+        self.calls.append({"need": need, "age": age, "area": area, "district": district,
+                           "audience": audience, "limit": limit})
+        matches = [Match(s, "made up") for s in self.services]
+        return matches if limit is None else matches[:limit]
 
 
 def tracker(**slots) -> Tracker:
@@ -17,35 +64,317 @@ def use_test_catalogue(monkeypatch, catalogue):
     monkeypatch.setattr(signposting, "catalogue", lambda: catalogue)
 
 
-async def run(**slots):
-    dispatcher = CollectingDispatcher()
-    events = await ActionFindServices().run(dispatcher, tracker(**slots), {})
-    assert events == []
-    return [m["text"] for m in dispatcher.messages]
+@pytest.fixture
+def stub(monkeypatch):
+    def use(services):
+        catalogue = StubCatalogue(services)
+        monkeypatch.setattr(signposting, "catalogue", lambda: catalogue)
+        return catalogue
+    return use
 
+
+@pytest.fixture
+def at(monkeypatch):
+    def set_time(moment):
+        monkeypatch.setattr(signposting, "now", lambda: moment)
+        return moment
+    return set_time
+
+
+async def run(action=ActionFindServices, **slots):
+    dispatcher = CollectingDispatcher()
+    events = await action().run(dispatcher, tracker(**slots), {})
+    return events, [m["text"] for m in dispatcher.messages]
+
+
+def numbered(reply: str):
+    return [line for line in reply.split("\n") if re.match(r"\d+\. ", line)]
+
+
+def expected(catalogue, need, age=None, area=None, district=None, audience=None):
+    return [m.service for m in catalogue.search(need, age, area, district, audience, limit=None)]
+
+
+# -- the first page ---------------------------------------------------------------------------
 
 async def test_lists_the_best_three_local_services(use_test_catalogue, catalogue):
-    (reply,) = await run(need="anxiety", age=15, area="medway", location="Medway")
-    expected = [m.service.name for m in catalogue.search("anxiety", 15, "medway")]
-    assert reply.startswith("Here is support that could help near Medway:")
-    for number, name in enumerate(expected, 1):
-        assert f"{number}. {name}:" in reply
-    assert "4." not in reply
+    services = expected(catalogue, "anxiety", 15, "medway", "Medway")
+    assert len(services) > 3
+    events, (reply,) = await run(need="anxiety", age=15, area="medway", district="Medway",
+                                 location="Medway")
+    assert events == [SlotSet("shown", 3.0)]
+    assert reply.startswith("Here is support that could help near Medway:\n")
+    assert [line.split(":")[0] for line in numbered(reply)] == [
+        f"{n}. {s.name}" for n, s in enumerate(services[:3], 1)]
+    assert reply.count(SAY_MORE) == 1
 
 
-async def test_outside_area_gets_national_services(use_test_catalogue):
-    (reply,) = await run(need="low_mood", age=15, area="outside", location="SW1A 1AA")
-    assert reply.startswith("Here is support available across the UK:")
+async def test_outside_area_gets_national_services(use_test_catalogue, catalogue):
+    events, (reply,) = await run(need="low_mood", age=15, area="outside", location="SW1A 1AA")
+    assert reply.startswith("Here is support available across the UK:\n")
+    names = {s.name for s in catalogue.all() if not s.national}
+    assert not any(name in reply for name in names)
     assert "Kent" not in reply and "SET CAMHS" not in reply
 
+
+async def test_age_not_given_searches_without_an_age_and_without_a_limit(stub):
+    catalogue = stub([made_up(1)])
+    await run(need="anxiety", age="not given", area="outside", location="not given")
+    assert catalogue.calls == [{"need": "anxiety", "age": None, "area": None, "district": None,
+                                "audience": None, "limit": None}]
+
+
+async def test_no_need_searches_general_wellbeing(stub):
+    catalogue = stub([made_up(1)])
+    await run(age=15, area="kent", district="Dartford", location="Dartford, Kent",
+              audience="parent_carer")
+    assert catalogue.calls == [{"need": "general_wellbeing", "age": 15, "area": "kent",
+                                "district": "Dartford", "audience": "parent_carer", "limit": None}]
+
+
+async def test_three_or_fewer_results_do_not_offer_more(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(1), made_up(2), made_up(3)])
+    events, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    assert len(numbered(reply)) == 3 and SAY_MORE not in reply
+    assert events == [SlotSet("shown", 3.0)]
+
+
+async def test_one_result_is_shown_and_counted(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(1)])
+    events, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    assert numbered(reply) == ["1. Made-up service 1: Help for tests. Call 01632 960000. Open now."]
+    assert events == [SlotSet("shown", 1.0)]
+
+
+async def test_four_results_offer_more(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(n) for n in range(1, 5)])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    assert len(numbered(reply)) == 3 and reply.count(SAY_MORE) == 1
+
+
+# -- open now ---------------------------------------------------------------------------------
+
+async def test_none_open_gives_the_24_7_routes(stub, at):
+    at(SUNDAY_3AM)
+    stub([made_up(n) for n in range(1, 5)])
+    events, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    lines = reply.split("\n")
+    assert all(line.endswith("Closed now.") for line in numbered(reply))
+    assert NONE_OPEN in lines
+    assert lines.index(NONE_OPEN) == 4  # after the intro and the three services
+    assert events == [SlotSet("shown", 3.0)]
+
+
+async def test_open_services_say_so_and_there_is_no_none_open_line(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(n) for n in range(1, 4)])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    assert all(line.endswith("Open now.") for line in numbered(reply))
+    assert NONE_OPEN_CLAIM not in reply
+
+
+async def test_one_open_service_is_enough_to_leave_out_the_none_open_line(stub, at):
+    at(SUNDAY_3AM)
+    stub([made_up(1), made_up(2, schedule=(), always_open=True), made_up(3)])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    assert [line.rsplit(" ", 2)[-2:] for line in numbered(reply)] == [
+        ["Closed", "now."], ["Open", "now."], ["Closed", "now."]]
+    assert NONE_OPEN_CLAIM not in reply
+
+
+async def test_unknown_hours_are_not_called_closed(stub, at):
+    # Only service 1 is known to be closed; nobody knows whether 2 and 3 are open, so the reply
+    # must not tell the person that none of them is open.
+    at(SUNDAY_3AM)
+    stub([made_up(1), made_up(2, schedule=()), made_up(3, schedule=())])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    lines = numbered(reply)
+    assert lines[0].endswith("Closed now.")
+    assert not lines[1].endswith("now.") and not lines[2].endswith("now.")
+    assert NONE_OPEN_CLAIM not in reply
+
+
+async def test_open_now_with_the_test_catalogue(use_test_catalogue, catalogue, at):
+    moment = at(SUNDAY_3AM)
+    services = expected(catalogue, "anxiety", 15)[:3]
+    states = [open_now(s, moment) for s in services]
+    assert True in states  # national anxiety support includes a 24/7 line
+    _, (reply,) = await run(need="anxiety", age=15, area="outside", location="not given")
+    for line, state in zip(numbered(reply), states):
+        assert line.endswith({True: "Open now.", False: "Closed now."}.get(state, "."))
+    assert NONE_OPEN_CLAIM not in reply
+
+
+# -- who is asking ----------------------------------------------------------------------------
+
+async def test_professionals_see_who_can_refer(use_test_catalogue):
+    _, (reply,) = await run(need="anxiety", age=15, area="kent", district="Maidstone",
+                            location="Maidstone, Kent", audience="professional")
+    assert "Referral by" in reply and "refer themselves" in reply
+
+
+async def test_young_people_do_not_see_referral_routes(use_test_catalogue):
+    _, (reply,) = await run(need="anxiety", age=15, area="kent", district="Maidstone",
+                            location="Maidstone, Kent", audience="young_person")
+    assert "Referral by" not in reply and "The young person can" not in reply
+
+
+async def test_referral_line_from_made_up_access_codes(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(1, access=("gp", "school", "self_referral")), made_up(2)])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent",
+                            audience="professional")
+    first, second = numbered(reply)
+    assert "Referral by a GP or school; the young person can refer themselves." in first
+    assert "Referral" not in second
+
+
+async def test_parent_intro_says_your_child(use_test_catalogue):
+    _, (reply,) = await run(need="anxiety", age=15, area="kent", district="Dartford",
+                            location="Dartford, Kent", audience="parent_carer")
+    assert reply.startswith("Here is support that could help your child near Dartford, Kent:\n")
+
+
+async def test_parent_intro_for_national_services_says_your_child(use_test_catalogue):
+    _, (reply,) = await run(need="anxiety", age=15, area="outside", location="not given",
+                            audience="parent_carer")
+    assert reply.startswith("Here is support for your child available across the UK:\n")
+
+
+@pytest.mark.parametrize("audience", [None, "young_person", "professional"])
+async def test_other_intros_do_not_mention_a_child(use_test_catalogue, audience):
+    _, (reply,) = await run(need="anxiety", age=15, area="kent", location="Dartford, Kent",
+                            district="Dartford", audience=audience)
+    assert reply.startswith("Here is support that could help near Dartford, Kent:\n")
+
+
+# -- other needs ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("others, mention", [
+    (["sleep"], "sleep"), (["low_mood", "sleep"], "feeling low"), (["anxiety", "sleep"], "sleep"),
+])
+async def test_another_need_from_the_same_message_is_mentioned(stub, at, others, mention):
+    at(MONDAY_10AM)
+    stub([made_up(1)])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent",
+                            other_needs=others)
+    assert reply.endswith(f"You also mentioned {mention}. Just say if you'd like support with "
+                          "that too.")
+    assert reply.count("You also mentioned") == 1
+
+
+@pytest.mark.parametrize("others", [None, [], ["anxiety"]])
+async def test_nothing_else_mentioned_when_there_is_no_other_need(stub, at, others):
+    at(MONDAY_10AM)
+    stub([made_up(1)])
+    _, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent",
+                            other_needs=others)
+    assert "You also mentioned" not in reply
+
+
+# -- nothing to show ---------------------------------------------------------------------------
 
 async def test_catalogue_down_gives_the_24_7_routes(monkeypatch):
     def broken():
         raise OperationalError("select", {}, Exception("database is locked"))
     monkeypatch.setattr(signposting, "catalogue", broken)
-    assert await run(need="anxiety", age=15, area="kent") == [CATALOGUE_DOWN]
+    assert await run(need="anxiety", age=15, area="kent") == ([SlotSet("shown", None)],
+                                                              [CATALOGUE_DOWN])
 
 
-async def test_age_not_given_searches_without_an_age(use_test_catalogue):
-    (reply,) = await run(need="anxiety", age="not given", area="outside", location="not given")
-    assert reply.startswith("Here is support available across the UK:")
+async def test_no_match_gives_the_24_7_routes(stub):
+    stub([])
+    assert await run(need="anxiety", age=15, area="kent") == ([SlotSet("shown", None)], [NO_MATCH])
+
+
+async def test_no_match_with_the_test_catalogue(use_test_catalogue):
+    assert await run(need="not_a_need", age=15, area="kent") == ([SlotSet("shown", None)],
+                                                                 [NO_MATCH])
+
+
+def test_the_fallback_texts_carry_the_24_7_routes():
+    for text in (CATALOGUE_DOWN, NO_MATCH, NONE_OPEN):
+        assert text.endswith(ROUTES_24_7)
+    assert "999" in ROUTES_24_7 and "SHOUT to 85258" in ROUTES_24_7
+
+
+# -- more -------------------------------------------------------------------------------------
+
+async def more(**slots):
+    return await run(ActionMoreServices, **slots)
+
+
+async def test_more_shows_the_next_page_numbered_from_4(use_test_catalogue, catalogue):
+    slots = dict(need="anxiety", age=15, area="medway", district="Medway", location="Medway")
+    services = expected(catalogue, "anxiety", 15, "medway", "Medway")
+    assert len(services) > 4
+    events, (reply,) = await more(shown=3.0, **slots)
+    assert reply.startswith("Here are more options:\n")
+    assert [line.split(":")[0] for line in numbered(reply)] == [
+        f"{n}. {s.name}" for n, s in enumerate(services[3:6], 4)]
+    assert events == [SlotSet("shown", float(min(6, len(services))))]
+
+
+async def test_paging_through_to_the_end(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(n) for n in range(1, 8)])
+    slots = dict(need="anxiety", area="kent", location="Dartford, Kent")
+    events, (reply,) = await run(**slots)
+    assert events == [SlotSet("shown", 3.0)] and SAY_MORE in reply
+
+    events, (reply,) = await more(shown=3.0, **slots)
+    assert [line[:20] for line in numbered(reply)] == [
+        "4. Made-up service 4", "5. Made-up service 5", "6. Made-up service 6"]
+    assert events == [SlotSet("shown", 6.0)] and SAY_MORE in reply
+
+    events, (reply,) = await more(shown=6.0, **slots)
+    assert [line[:20] for line in numbered(reply)] == ["7. Made-up service 7"]
+    assert events == [SlotSet("shown", 7.0)] and SAY_MORE not in reply
+
+    events, messages = await more(shown=7.0, **slots)
+    assert events == []
+    assert messages == ["That's everything I have for this. " + ROUTES_24_7]
+
+
+async def test_more_does_not_repeat_the_other_need(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(n) for n in range(1, 8)])
+    _, (reply,) = await more(shown=3.0, need="anxiety", area="kent", location="Dartford, Kent",
+                             other_needs=["sleep"])
+    assert "You also mentioned" not in reply
+
+
+async def test_more_on_a_closed_page_gives_the_24_7_routes(stub, at):
+    at(SUNDAY_3AM)
+    stub([made_up(n) for n in range(1, 6)])
+    _, (reply,) = await more(shown=3.0, need="anxiety", area="kent", location="Dartford, Kent")
+    assert NONE_OPEN in reply.split("\n")
+
+
+@pytest.mark.parametrize("slots", [{}, {"need": "anxiety"}, {"need": "anxiety", "shown": 0.0},
+                                   {"shown": 3.0}])
+async def test_more_before_any_results_says_what_to_do(stub, slots):
+    catalogue = stub([made_up(1)])
+    assert await more(**slots) == ([], [NOTHING_YET])
+    assert catalogue.calls == []
+
+
+async def test_more_when_the_catalogue_is_down(monkeypatch):
+    def broken():
+        raise OperationalError("select", {}, Exception("database is locked"))
+    monkeypatch.setattr(signposting, "catalogue", broken)
+    assert await more(shown=3.0, need="anxiety", area="kent") == ([], [CATALOGUE_DOWN])
+
+
+async def test_more_uses_the_same_search_as_the_first_page(stub):
+    catalogue = stub([made_up(n) for n in range(1, 8)])
+    slots = dict(need="sleep", age="not given", area="kent", district="Swale",
+                 audience="professional", location="Sheerness, Swale, Kent")
+    await run(**slots)
+    await more(shown=3.0, **slots)
+    first, second = catalogue.calls
+    assert first == second == {"need": "sleep", "age": None, "area": "kent", "district": "Swale",
+                               "audience": "professional", "limit": None}

@@ -40,3 +40,35 @@ def test_declines(text):
 def test_not_declines(text):
     from signposting.answers import declines
     assert not declines(text)
+
+
+# -- command() ------------------------------------------------------------------------------
+
+from signposting.answers import command  # noqa: E402
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("stop", "stop"), ("STOP", "stop"), ("Stop!", "stop"), ("quit", "stop"), ("end", "stop"),
+    ("unsubscribe", "stop"), ("leave me alone", "stop"), ("stopppp", "stop"),
+    ("restart", "restart_conversation"), ("Start again", "restart_conversation"),
+    ("start over.", "restart_conversation"), ("reset", "restart_conversation"),
+    ("more", "ask_more_services"), ("More please", "ask_more_services"), ("next", "ask_more_services"),
+    ("moreee", "ask_more_services"), ("any more?", "ask_more_services"),
+    ("delete my data", "delete_my_data"), ("  Delete my data.  ", "delete_my_data"),
+    ("forget me", "delete_my_data"), ("delete this chat", "delete_my_data"),
+    ("delete my chat", "delete_my_data"), ("erase my data", "delete_my_data"),
+    ("delete my conversation", "delete_my_data"),
+])
+def test_commands(text, intent):
+    assert command(text) == intent
+
+
+@pytest.mark.parametrize("text", [
+    "", None, "hello", "yes", "i want to stop living", "end it all", "i want to end it",
+    "stop being mean to me", "i want more help", "i need more support", "next week",
+    "delete my account", "please delete the photos he took", "reset my password",
+    "more" + " " * 40, "x" * 10_000, "😀",
+])
+def test_not_commands(text):
+    # Anything but the exact short command goes to the model (and the safety checks).
+    assert command(text) is None

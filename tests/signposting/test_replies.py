@@ -28,7 +28,7 @@ def test_unverified_number_is_never_given():
     unverified = replace(PHONE, status="unverified", value="0300 000 0000")
     reply = how_to_reach(replace(SERVICE, contacts=(unverified,)))
     assert "0300" not in reply
-    assert reply == f"https://example.org ({CHECK_WEBSITE})"
+    assert reply == f"See https://example.org ({CHECK_WEBSITE})"
 
 
 def test_stale_service_says_check_the_website():

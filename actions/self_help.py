@@ -1,0 +1,50 @@
+"""One short self-help idea after the acknowledgement, or when asked ("any tips?").
+
+Listening comes first and services after; a small thing to try now sits between them, as a
+youth worker would offer it. Ideas come from signposting/content/self_help.yml, each taken
+from NHS or UK charity advice with its source. An idea is offered once per need.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from signposting.needs import PREFIX, other_needs
+from signposting.self_help import idea_for
+
+NO_IDEA = ("For this, talking to someone who can help is the best next step, and I can "
+           "find who that could be.")
+TELL_ME_MORE = "If you tell me what's going on, I can suggest something that fits better."
+
+
+class ActionSuggestSelfHelp(Action):
+    def name(self) -> Text:
+        return "action_suggest_self_help"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name") or ""
+        asked = intent == "ask_self_help"
+        need = tracker.get_slot("need")
+        given = list(tracker.get_slot("tips_given") or [])
+        events: List[Dict[Text, Any]] = []
+        if intent.startswith(PREFIX):
+            ranking = [(r.get("name"), r.get("confidence", 0.0))
+                       for r in message.get("intent_ranking") or []]
+            events.append(SlotSet("other_needs", other_needs(ranking, intent) or None))
+        if need in given and not asked:
+            return events
+        idea = idea_for(need or "general_wellbeing", tracker.get_slot("audience"))
+        if idea:
+            dispatcher.utter_message(text=f"One thing that might help now: {idea.text}")
+        elif asked:
+            dispatcher.utter_message(text=NO_IDEA)
+        if asked and not need:
+            dispatcher.utter_message(text=TELL_ME_MORE)
+        if need and need not in given:
+            events.append(SlotSet("tips_given", given + [need]))
+        return events

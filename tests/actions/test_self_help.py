@@ -1,0 +1,109 @@
+"""One self-help idea per need, once, or again when asked; other needs read from the ranking."""
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.self_help import NO_IDEA, TELL_ME_MORE, ActionSuggestSelfHelp
+from signposting.self_help import idea_for
+
+PREFIX = "One thing that might help now: "
+
+
+def tracker(intent="need_anxiety", ranking=None, text="some words", **slots) -> Tracker:
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.8}}
+    if ranking is not None:
+        message["intent_ranking"] = [{"name": n, "confidence": c} for n, c in ranking]
+    return Tracker(sender_id="test", slots=slots, latest_message=message, events=[],
+                   paused=False, followup_action=None, active_loop={},
+                   latest_action_name="action_listen")
+
+
+async def run(**kwargs):
+    dispatcher = CollectingDispatcher()
+    events = await ActionSuggestSelfHelp().run(dispatcher, tracker(**kwargs), {})
+    return events, [m["text"] for m in dispatcher.messages]
+
+
+def slots_set(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+async def test_an_idea_for_the_need_the_first_time():
+    events, messages = await run(need="anxiety")
+    assert messages == [PREFIX + idea_for("anxiety", "young_person").text]
+    assert slots_set(events)["tips_given"] == ["anxiety"]
+
+
+@pytest.mark.parametrize("audience", ["parent_carer", "professional"])
+async def test_the_idea_is_worded_for_who_is_asking(audience):
+    _, messages = await run(need="sleep", intent="need_sleep", audience=audience)
+    assert messages == [PREFIX + idea_for("sleep", audience).text]
+    assert idea_for("sleep", audience).text != idea_for("sleep", "young_person").text
+
+
+async def test_the_same_need_does_not_get_the_idea_again():
+    events, messages = await run(need="anxiety", tips_given=["anxiety"])
+    assert messages == []
+    assert "tips_given" not in slots_set(events)
+
+
+async def test_a_new_need_gets_its_own_idea_and_is_added_to_the_list():
+    events, messages = await run(need="sleep", intent="need_sleep", tips_given=["anxiety"])
+    assert messages == [PREFIX + idea_for("sleep").text]
+    assert slots_set(events)["tips_given"] == ["anxiety", "sleep"]
+
+
+async def test_asking_for_tips_gives_the_idea_again():
+    events, messages = await run(need="anxiety", intent="ask_self_help", tips_given=["anxiety"])
+    assert messages == [PREFIX + idea_for("anxiety").text]
+    assert "tips_given" not in slots_set(events)  # already listed, not added twice
+
+
+async def test_asking_for_tips_before_saying_what_is_wrong():
+    events, messages = await run(intent="ask_self_help")
+    assert messages == [PREFIX + idea_for("general_wellbeing").text, TELL_ME_MORE]
+    assert "tips_given" not in slots_set(events)
+
+
+@pytest.mark.parametrize("need", ["psychosis", "self_harm", "eating_body_image"])
+async def test_needs_without_an_idea_say_nothing_unless_asked(need):
+    assert idea_for(need) is None
+    events, messages = await run(need=need, intent=f"need_{need}")
+    assert messages == []
+    assert slots_set(events)["tips_given"] == [need]
+
+
+@pytest.mark.parametrize("need", ["psychosis", "self_harm"])
+async def test_needs_without_an_idea_point_to_people_when_asked(need):
+    _, messages = await run(need=need, intent="ask_self_help", tips_given=[need])
+    assert messages == [NO_IDEA]
+
+
+async def test_other_needs_come_from_the_intent_ranking():
+    ranking = [("need_anxiety", 0.55), ("need_sleep", 0.30), ("greet", 0.2),
+               ("need_general_wellbeing", 0.2), ("need_low_mood", 0.10)]
+    events, _ = await run(need="anxiety", ranking=ranking)
+    assert slots_set(events)["other_needs"] == ["sleep"]
+
+
+async def test_no_other_need_clears_the_slot():
+    events, _ = await run(need="anxiety", ranking=[("need_anxiety", 0.9), ("need_sleep", 0.05)])
+    assert SlotSet("other_needs", None) in events
+
+
+async def test_other_needs_left_alone_when_the_message_was_not_a_need():
+    events, _ = await run(need="anxiety", intent="ask_self_help",
+                          ranking=[("ask_self_help", 0.8), ("need_sleep", 0.5)])
+    assert "other_needs" not in slots_set(events)
+
+
+async def test_a_message_without_a_ranking_gives_no_other_needs():
+    events, _ = await run(need="anxiety")
+    assert slots_set(events)["other_needs"] is None
+
+
+async def test_the_tips_given_list_in_the_tracker_is_not_changed_in_place():
+    given = ["sleep"]
+    await run(need="anxiety", tips_given=given)
+    assert given == ["sleep"]

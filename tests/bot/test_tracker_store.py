@@ -1,0 +1,174 @@
+"""Tracker stores that forget a conversation when the person confirms "delete my data"."""
+import sqlite3
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.tracker_store import (
+    ERASE_ON, ErasableInMemoryTrackerStore, ErasableSQLTrackerStore, erasure_requested,
+)
+
+
+def user(text, intent):
+    return UserUttered(text, {"name": intent, "confidence": 1.0})
+
+
+def turn(text, intent, *bot_actions):
+    events = [user(text, intent)]
+    for action in bot_actions:
+        events.append(ActionExecuted(action))
+        if action.startswith("utter_"):
+            events.append(BotUttered(f"(text of {action})"))
+    return events + [ActionExecuted("action_listen")]
+
+
+OPENING = ([ActionExecuted("action_listen")]
+           + turn("i feel anxious", "need_anxiety", "utter_acknowledge_anxiety", "signpost_form")
+           + [SlotSet("age", "15"), SlotSet("location", "Dartford, Kent")])
+ASK_TO_DELETE = turn("delete my data", "delete_my_data", "utter_confirm_delete")
+CONFIRM = turn("yes", "affirm", ERASE_ON)
+
+
+def tracker(sender_id, *events) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(sender_id, list(events))
+
+
+def stored_rows(path, sender_id):
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT type_name, action_name FROM events WHERE sender_id = ?",
+                          (sender_id,)).fetchall()
+
+
+@pytest.fixture
+def sql_store(tmp_path):
+    path = tmp_path / "trackers.db"
+    return ErasableSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(path)), path
+
+
+@pytest.fixture
+def memory_store():
+    return ErasableInMemoryTrackerStore(Domain.empty())
+
+
+# -- when to erase --------------------------------------------------------------------------
+
+def test_a_normal_turn_is_not_an_erasure():
+    assert not erasure_requested(tracker("a", *OPENING, *ASK_TO_DELETE))
+
+
+def test_the_confirmed_turn_is_an_erasure():
+    assert erasure_requested(tracker("a", *OPENING, *ASK_TO_DELETE, *CONFIRM))
+
+
+def test_a_deletion_before_the_latest_user_message_is_not_an_erasure():
+    events = [*OPENING, *ASK_TO_DELETE, *CONFIRM, *turn("hi", "greet", "utter_greet")]
+    assert not erasure_requested(tracker("a", *events))
+
+
+def test_the_marker_must_be_the_deletion_reply_itself():
+    events = [*OPENING, *turn("yes", "affirm", "utter_conversation_started")]
+    assert not erasure_requested(tracker("a", *events))
+
+
+# -- SQL store ------------------------------------------------------------------------------
+
+async def test_sql_a_tracker_saved_normally_keeps_its_events(sql_store):
+    store, path = sql_store
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    rows = stored_rows(path, "alice")
+    assert len(rows) == len(conversation.events)
+    assert ("user", None) in rows and ("action", "signpost_form") in rows
+    assert len((await store.retrieve("alice")).events) == len(conversation.events)
+
+
+async def test_sql_later_turns_are_appended(sql_store):
+    store, path = sql_store
+    await store.save(tracker("alice", *OPENING))
+    await store.save(tracker("alice", *OPENING, *ASK_TO_DELETE))
+    assert len(stored_rows(path, "alice")) == len(OPENING) + len(ASK_TO_DELETE)
+
+
+async def test_sql_confirmed_deletion_erases_every_row_of_that_conversation(sql_store):
+    store, path = sql_store
+    await store.save(tracker("alice", *OPENING))
+    await store.save(tracker("alice", *OPENING, *ASK_TO_DELETE))
+    assert stored_rows(path, "alice")
+
+    await store.save(tracker("alice", *OPENING, *ASK_TO_DELETE, *CONFIRM))
+
+    assert stored_rows(path, "alice") == []
+    assert await store.retrieve("alice") is None
+    assert "alice" not in await store.keys()
+
+
+async def test_sql_erasure_leaves_other_conversations_alone(sql_store):
+    store, path = sql_store
+    bob = tracker("bob", *OPENING, *ASK_TO_DELETE)
+    await store.save(bob)
+    await store.save(tracker("alice", *OPENING))
+    bob_rows = stored_rows(path, "bob")
+
+    await store.save(tracker("alice", *OPENING, *ASK_TO_DELETE, *CONFIRM))
+
+    assert stored_rows(path, "alice") == []
+    assert stored_rows(path, "bob") == bob_rows and len(bob_rows) == len(bob.events)
+
+
+async def test_sql_an_earlier_deletion_marker_does_not_erase(sql_store):
+    store, path = sql_store
+    events = [*OPENING, *ASK_TO_DELETE, *CONFIRM, *turn("hi", "greet", "utter_greet")]
+    await store.save(tracker("alice", *events))
+    assert len(stored_rows(path, "alice")) == len(events)
+
+
+async def test_sql_the_next_conversation_after_an_erasure_starts_afresh(sql_store):
+    store, path = sql_store
+    await store.save(tracker("alice", *OPENING, *ASK_TO_DELETE))
+    await store.save(tracker("alice", *OPENING, *ASK_TO_DELETE, *CONFIRM))
+    fresh = tracker("alice", ActionExecuted("action_listen"), *turn("hi", "greet", "utter_greet"))
+    await store.save(fresh)
+    rows = stored_rows(path, "alice")
+    assert len(rows) == len(fresh.events)
+    assert ("action", "signpost_form") not in rows
+
+
+async def test_sql_erase_returns_how_many_rows_went(sql_store):
+    store, path = sql_store
+    await store.save(tracker("alice", *OPENING))
+    assert store.erase("alice") == len(OPENING)
+    assert store.erase("alice") == 0
+    assert stored_rows(path, "alice") == []
+
+
+# -- in-memory store ------------------------------------------------------------------------
+
+async def test_memory_a_tracker_saved_normally_keeps_its_events(memory_store):
+    conversation = tracker("alice", *OPENING)
+    await memory_store.save(conversation)
+    assert len((await memory_store.retrieve("alice")).events) == len(conversation.events)
+
+
+async def test_memory_confirmed_deletion_forgets_only_that_conversation(memory_store):
+    await memory_store.save(tracker("alice", *OPENING))
+    await memory_store.save(tracker("bob", *OPENING))
+    bob_before = memory_store.store["bob"]
+
+    await memory_store.save(tracker("alice", *OPENING, *ASK_TO_DELETE, *CONFIRM))
+
+    assert "alice" not in memory_store.store
+    assert await memory_store.retrieve("alice") is None
+    assert memory_store.store["bob"] == bob_before
+
+
+async def test_memory_erasure_of_an_unknown_conversation_does_not_fail(memory_store):
+    await memory_store.save(tracker("carol", *OPENING, *ASK_TO_DELETE, *CONFIRM))
+    assert "carol" not in memory_store.store
+
+
+async def test_memory_an_earlier_deletion_marker_does_not_erase(memory_store):
+    events = [*OPENING, *ASK_TO_DELETE, *CONFIRM, *turn("hi", "greet", "utter_greet")]
+    await memory_store.save(tracker("alice", *events))
+    assert len((await memory_store.retrieve("alice")).events) == len(events)

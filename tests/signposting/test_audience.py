@@ -1,0 +1,48 @@
+"""Who is asking, from the answer to "is this for you, your child, or someone you work with?"."""
+import pytest
+
+from signposting.audience import BUTTONS, QUESTION, parse_audience
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("1", "young_person"), ("2", "parent_carer"), ("3", "professional"),
+    (" 2 ", "parent_carer"), ("3.", "professional"), ("1!", "young_person"),
+    ("me", "young_person"), ("myself", "young_person"), ("its for me", "young_person"),
+    ("for a friend", "young_person"), ("my mate", "young_person"),
+    ("for my son", "parent_carer"), ("for my daughter", "parent_carer"), ("my child", "parent_carer"),
+    ("it's my son", "parent_carer"), ("mum", "parent_carer"), ("foster carer", "parent_carer"),
+    ("I'm a teacher", "professional"), ("I\u2019m a SENCo", "professional"),
+    ("I work with young people", "professional"), ("someone I work with", "professional"),
+    ("school staff", "professional"), ("social worker", "professional"), ("my client", "professional"),
+    ("i'm a GP", "professional"), ("a pupil", "professional"),
+])
+def test_answers(text, audience):
+    assert parse_audience(text) == audience
+
+
+@pytest.mark.parametrize("text", ["", None, "banana", "asdfgh", "4", "10", "what?", "meh",
+                                  "😀", "<b>2</b>", "x" * 10_000])
+def test_unclear_answers(text):
+    assert parse_audience(text) is None
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("I'm a parent", "parent_carer"),
+    ("I'm her mum", "parent_carer"),
+    ("im his dad", "parent_carer"),
+    ("I'm a foster carer", "parent_carer"),
+    ("I'm his teacher", "professional"),
+    ("I am their social worker", "professional"),
+])
+def test_saying_who_you_are_in_the_first_person(text, audience):
+    # "I'm" must not by itself mean the young person: a parent or a teacher says "I'm" too.
+    assert parse_audience(text) == audience
+
+
+def test_the_question_and_buttons_agree():
+    assert [payload for _, payload in BUTTONS] == ["1", "2", "3"]
+    assert "Reply 1 for me, 2 for my child, 3 for someone I work with." in QUESTION
+    assert [parse_audience(p) for _, p in BUTTONS] == ["young_person", "parent_carer",
+                                                       "professional"]
+    assert [parse_audience(t) for t, _ in BUTTONS] == ["young_person", "parent_carer",
+                                                       "professional"]

@@ -1,0 +1,146 @@
+"""Details given in passing: an age, a place, who the young person is to the writer.
+
+A detail is only taken when the wording makes it plain; free text is full of false friends.
+"""
+import pytest
+
+from services_catalog.locality import FOUND, resolve
+from signposting.details import Details, extract, find_age, find_place, find_relation
+
+
+@pytest.mark.parametrize("text, details", [
+    ("my 14 year old son in Dartford is being bullied",
+     Details(age=14, place="Dartford", relation="son", audience="parent_carer")),
+    ("one of my year 9s is self harming",
+     Details(age=13, place=None, relation="pupil", audience="professional")),
+    ("I'm a SENCo", Details(relation="pupil", audience="professional")),
+    ("I’m a SENCo at a school in Maidstone",
+     Details(place="Maidstone", relation="pupil", audience="professional")),
+    ("im 15 and from chelmsford",
+     Details(age=15, place="chelmsford", relation="self", audience="young_person")),
+    ("I'm 18 years old and live near Gravesend",
+     Details(age=18, place="Gravesend", relation="self", audience="young_person")),
+    ("my daughter lives in canvey", Details(place="canvey", relation="daughter",
+                                            audience="parent_carer")),
+    ("my friend is 17", Details(age=17, relation="friend", audience="young_person")),
+    ("my son is 15", Details(age=15, relation="son", audience="parent_carer")),
+    ("I am 16", Details(age=16, relation="self", audience="young_person")),
+    ("i'm only 13", Details(age=13, relation="self", audience="young_person")),
+    ("I'm a teacher", Details(relation="pupil", audience="professional")),
+    ("as a youth worker i'm worried", Details(relation="pupil", audience="professional")),
+    ("my kid is in yr 5", Details(age=9, relation="kid", audience="parent_carer")),
+    ("a pupil in year 8", Details(age=12, relation="pupil", audience="professional")),
+    ("my stepdaughter lives in Southend", Details(place="Southend", relation="stepdaughter",
+                                                  audience="parent_carer")),
+    ("i feel anxious", Details()),
+    ("", Details()),
+])
+def test_extract(text, details):
+    assert extract(text) == details
+
+
+def test_none_is_nothing():
+    assert extract(None) == Details()
+
+
+@pytest.mark.parametrize("text", [
+    "i can't deal with it",
+    "I can\u2019t deal with it anymore",
+    "Deal with it",
+    "b4 school i feel sick",
+    "gr8 day y9",
+    "i am 5 mins away",
+    "im 15 mins late",
+    "i'm 15%",
+    "I'm 10 times worse",
+    "i am 2 weeks late",
+    "im 3 days clean",
+    "i'm in a bad place",
+    "I live in hope",
+    "I come from a big family",
+    "in my head",
+    "we are 3 miles from the school",
+    "im 1st in line",
+])
+def test_false_friends_are_not_details(text):
+    details = extract(text)
+    assert (details.age, details.place) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "im one of those people who cant sleep",
+    "im 2 scared to tell anyone",   # text speak: "2" is "too"
+    "im 24/7 anxious",
+    "I am 100 percent done",
+    "she's 5 foot 2",
+])
+def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
+    # Each would fill the age slot: 1, 2 or 5 also switches the form to parent and carer
+    # services with the "child under 5" note; 100 gets the over-25 note.
+    assert extract(text).age is None
+
+
+@pytest.mark.parametrize("text, age", [
+    ("my 14 year old", 14), ("she's 12 yrs old", 12), ("he is twelve", 12), ("aged 16", 16),
+    ("my son is nearly 16", 16), ("I'm in year 10", 14), ("in sixth form", 16),
+    ("our 6 year old", 6), ("my 15-year-old", 15), ("twenty one years old", 21),
+])
+def test_ages(text, age):
+    assert find_age(text.lower()) == age
+
+
+@pytest.mark.parametrize("text", ["i'm 300", "she is 150 years old"])
+def test_impossible_ages_are_left_out(text):
+    assert extract(text).age is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("my postcode is ME7 1AA", "ME7 1AA"),
+    ("we live at me14 1xx", "ME14 1XX"),
+    ("Im in ME14", "ME14"),
+    ("my postcode is SW1A 1AA", "SW1A 1AA"),   # a full postcode anywhere: outside, but a place
+    ("I live in Deal", "Deal"),
+    ("i live in tunbridge wells", "tunbridge wells"),
+    ("from sheppey", "sheppey"),
+    ("we live near rochester", "rochester"),
+    ("I am in Kent", "Kent"),
+])
+def test_places(text, place):
+    assert find_place(text) == place
+
+
+@pytest.mark.parametrize("text", ["I live in Manchester", "b4", "i live in maidstome",
+                                  "in a state", "<b>hello</b>"])
+def test_no_place(text):
+    assert find_place(text) is None
+
+
+@pytest.mark.parametrize("text, area, district", [
+    ("my daughter lives in canvey", "essex", "Castle Point"),
+    ("my 14 year old son in Dartford is being bullied", "kent", "Dartford"),
+    ("my postcode is ME7 1AA", "medway", "Medway"),
+])
+def test_a_found_place_resolves_to_the_right_area(text, area, district):
+    place = resolve(extract(text).place)
+    assert (place.status, place.area, place.district) == (FOUND, area, district)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("my son", "son"), ("our foster child", "foster child"), ("one of my students", "student"),
+    ("my best friend", "friend"), ("my year 10s", "pupil"), ("I'm the school nurse", "pupil"),
+    ("i'm 15", "self"), ("hello", None),
+])
+def test_relations(text, relation):
+    assert find_relation(text.lower()) == relation
+
+
+def test_a_role_makes_the_writer_a_professional():
+    details = extract("I'm a teacher and a girl in my class is 14")
+    assert (details.audience, details.relation) == ("professional", "pupil")
+
+
+@pytest.mark.parametrize("text", ["x" * 10_000, "in " * 5_000, "ME14 " * 2_000,
+                                  "<script>alert('hi')</script>", "😀" * 3_000,
+                                  "my " * 3_000 + "son"])
+def test_long_or_strange_text_never_raises(text):
+    assert isinstance(extract(text), Details)

@@ -1,0 +1,44 @@
+"""Plain names for needs, and further needs read from one message's intent ranking."""
+import pytest
+
+from services_catalog.taxonomy import load_taxonomy
+from signposting.needs import ALSO_MEANT, LABELS, need_label, other_needs
+
+
+def test_every_need_in_the_taxonomy_has_a_plain_label():
+    assert set(load_taxonomy().needs) <= set(LABELS)
+    assert all(label and "_" not in label for label in LABELS.values())
+
+
+@pytest.mark.parametrize("code, label", [("low_mood", "feeling low"), ("anxiety", "worry or panic"),
+                                         ("psychosis", "hearing or seeing things"),
+                                         ("made_up_need", "made up need")])
+def test_need_label(code, label):
+    assert need_label(code) == label
+
+
+def test_a_second_need_at_the_threshold_is_also_meant():
+    ranking = [("need_anxiety", 0.6), ("need_sleep", ALSO_MEANT), ("need_low_mood", 0.1499)]
+    assert ALSO_MEANT == 0.15
+    assert other_needs(ranking, "need_anxiety") == ["sleep"]
+
+
+def test_the_top_need_is_not_repeated():
+    assert other_needs([("need_anxiety", 0.9), ("need_sleep", 0.5)], "need_anxiety") == ["sleep"]
+    assert other_needs([("need_anxiety", 0.9)], "need_anxiety") == []
+
+
+def test_general_wellbeing_and_other_intents_are_not_needs_to_mention():
+    ranking = [("need_anxiety", 0.4), ("need_general_wellbeing", 0.3), ("greet", 0.5),
+               ("crisis_suicidal", 0.2), ("ask_self_help", 0.2)]
+    assert other_needs(ranking, "need_anxiety") == []
+
+
+def test_at_most_two_in_ranking_order():
+    ranking = [("need_anxiety", 0.3), ("need_low_mood", 0.25), ("need_sleep", 0.2),
+               ("need_bullying", 0.2)]
+    assert other_needs(ranking, "need_anxiety") == ["low_mood", "sleep"]
+
+
+def test_an_empty_ranking():
+    assert other_needs([], "need_anxiety") == []
