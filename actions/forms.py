@@ -18,6 +18,7 @@ from services_catalog.taxonomy import NATIONAL
 from signposting.ages import ADULT, NOT_AN_AGE, parse_age
 from signposting.answers import UNSURE, declines, short_answer
 from signposting.audience import BUTTONS, QUESTION, parse_audience
+from signposting.details import writes_as_young_person
 from signposting.questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON, ask_age, ask_location
 
 from .catalogue import catalogue
@@ -40,6 +41,16 @@ def _declined(value: Any, tracker: Tracker) -> bool:
 def _unsure(value: Any, tracker: Tracker) -> bool:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     return intent == "dont_know" or short_answer(str(value)) == UNSURE
+
+
+def _with_inferred_audience(slots: Dict[Text, Any], tracker: Tracker) -> Dict[Text, Any]:
+    """Who is asking, from how they have written so far, when nothing has said it yet."""
+    if tracker.get_slot("audience") is None and "audience" not in slots:
+        texts = [e.get("text") for e in tracker.events_after_latest_restart()
+                 if e.get("event") == "user" and not (e.get("text") or "").startswith("/")]
+        if writes_as_young_person(texts):
+            return {**slots, "audience": YOUNG_PERSON}
+    return slots
 
 
 def _failed(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, reask: str,
@@ -96,7 +107,7 @@ class ValidateSignpostForm(FormValidationAction):
                     text="For a child under 5, support usually comes through their parent or "
                          "carer, so I'll show support for parents and families.")
                 slots["audience"] = PARENT_CARER
-            return slots
+            return _with_inferred_audience(slots, tracker)
         if answer.problem == ADULT:
             dispatcher.utter_message(
                 text="This service is for young people up to 25, so I'll show you support "
@@ -120,8 +131,9 @@ class ValidateSignpostForm(FormValidationAction):
             return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None}
         place = resolve(str(value))
         if place.status == FOUND:
-            return {"location": place.label, "area": place.area, "district": place.district,
-                    "failed_answers": None}
+            return _with_inferred_audience(
+                {"location": place.label, "area": place.area, "district": place.district,
+                 "failed_answers": None}, tracker)
         if place.status == OUTSIDE:
             dispatcher.utter_message(
                 text="That looks like somewhere outside Kent, Medway, Essex, Southend and "

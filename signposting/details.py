@@ -26,16 +26,16 @@ _NUMBER_WORD = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|el
 _AGE_PHRASES = re.compile(
     r"\b" + _NUMBER_WORD + r"\s*(?:-\s*)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is)"
-    r"\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?" + _NUMBER_WORD + r"\b(?!\s*(?:%|mins?|minutes|"
+    r"\s+(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*" + _NUMBER_WORD + r"\b(?!\s*(?:%|mins?|minutes|"
     r"hours?|times|days|weeks|months|kg|stone|pounds|quid|p\b))"
     r"|\b(?:son|daughter|child|kid|boy|girl|pupil|student|friend|brother|sister)\s+(?:is|'s)\s+"
-    r"(?:only\s+|just\s+|nearly\s+|almost\s+)?" + _NUMBER_WORD + r"\b(?!\s*(?:%|mins?|minutes|hours?))"
+    r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*" + _NUMBER_WORD + r"\b(?!\s*(?:%|mins?|minutes|hours?))"
     r"|\baged?\s+" + _NUMBER_WORD + r"\b"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
 )
 _FIRST_PERSON_AGE = re.compile(
-    r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+)?" + _NUMBER_WORD + r"\b(?!\s*(?:%|mins?|minutes|"
+    r"\b(?:i'?m|i\s+am|im)\s+(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*" + _NUMBER_WORD + r"\b(?!\s*(?:%|mins?|minutes|"
     r"hours?|times|days|weeks|months|kg|stone|pounds|quid|p\b))|\bi'?m\s+in\s+(?:year|yr|sixth|6th)")
 
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
@@ -117,6 +117,21 @@ def find_relation(text: str) -> Optional[str]:
     if _FIRST_PERSON_AGE.search(text):
         return "self"
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")
+
+
+def writes_as_young_person(texts) -> bool:
+    """Someone who writes about themselves ("I can't sleep", "my exams") and never about
+    another person (no "my son", no "she") is taken to be the young person. One slip here only
+    changes the order of services, never which urgent help is given."""
+    texts = [(t or "").lower().replace("\u2019", "'")[:1000] for t in texts]
+    if any(find_relation(t) not in (None, "self") or _ROLE.search(t) or _THIRD_PERSON.search(t)
+           for t in texts):
+        return False
+    return any(_FIRST_PERSON.search(t) for t in texts)
 
 
 def extract(text: str) -> Details:

@@ -45,7 +45,7 @@ def how_to_reach(service: ServiceView) -> str:
     websites += [service.url] if service.url else []
     if not confirmed:
         if not websites:
-            return f"Search online for the provider's website ({CHECK_WEBSITE})"
+            return "Contact details not confirmed yet: ask at school or your GP"
         return f"See {websites[0]} ({CHECK_WEBSITE})"
     text = "; ".join(contact_line(c) for c in confirmed[:2])
     if service.stale or any(c.stale for c in confirmed[:2]):

@@ -67,28 +67,35 @@ def same_for_everyone(monkeypatch):
     return stub
 
 
-def form_tracker(slot, value, intent="inform", **slots) -> Tracker:
+def form_tracker(slot, value, intent="inform", history=(), **slots) -> Tracker:
+    """The form has asked for ``slot`` and the person answered ``value``; ``history`` holds
+    their earlier messages (the form reads them to tell whether a young person is writing)."""
+    earlier = [{"event": "user", "text": text} for text in history]
     return Tracker(
         sender_id="test", slots={**slots, "requested_slot": slot, slot: value},
         latest_message={"text": value, "intent": {"name": intent, "confidence": 0.9}},
-        events=[{"event": "user", "text": value},
-                {"event": "slot", "name": slot, "value": value}],
+        events=earlier + [{"event": "user", "text": value},
+                          {"event": "slot", "name": slot, "value": value}],
         paused=False, followup_action=None, active_loop={"name": "signpost_form"},
         latest_action_name="action_listen",
     )
 
 
-async def answer(slot, value, intent="inform", **slots):
+async def answer(slot, value, intent="inform", history=(), **slots):
     """Run the validation action on one answer; the slots it sets (in order) and its replies."""
     dispatcher = CollectingDispatcher()
-    events = await ValidateSignpostForm().run(dispatcher, form_tracker(slot, value, intent, **slots),
-                                              DOMAIN)
+    events = await ValidateSignpostForm().run(
+        dispatcher, form_tracker(slot, value, intent, history, **slots), DOMAIN)
     assert all(e["event"] == "slot" for e in events), events
     return {e["name"]: e["value"] for e in events}, [m["text"] for m in dispatcher.messages]
 
 
 def without_requested(result):
     return {k: v for k, v in result.items() if k != "requested_slot"}
+
+
+def pick(result, *names):
+    return {name: result.get(name, "<not set>") for name in names}
 
 
 # -- age ------------------------------------------------------------------------------------
@@ -100,9 +107,43 @@ def without_requested(result):
 ])
 async def test_age_is_read_from_digits_words_and_school_years(text, age):
     result, messages = await answer("age", text)
-    assert without_requested(result) == {"age": age, "failed_answers": None}
-    assert result["requested_slot"] == "location"
+    assert pick(result, "age", "failed_answers", "requested_slot") == {
+        "age": age, "failed_answers": None, "requested_slot": "location"}
     assert messages == []
+
+
+async def test_a_bare_age_says_nothing_about_who_is_writing():
+    result, _ = await answer("age", "15")
+    assert without_requested(result) == {"age": 15, "failed_answers": None}
+
+
+@pytest.mark.parametrize("slot, text, history", [
+    ("age", "im fourteen", ()),
+    ("age", "15", ["i can't sleep and my exams are soon"]),
+    ("location", "i live in maidstone", ["I feel anxious all the time"]),
+])
+async def test_someone_writing_about_themselves_is_taken_as_the_young_person(slot, text, history):
+    result, messages = await answer(slot, text, history=history, age=15)
+    assert result["audience"] == "young_person"
+    assert messages == []
+
+
+@pytest.mark.parametrize("history", [
+    ["my son can't sleep"], ["I'm a teacher"], ["she won't eat"], ["I'm worried about them"],
+])
+async def test_someone_writing_about_another_person_is_not_taken_as_the_young_person(history):
+    result, _ = await answer("age", "I'm not sure, maybe 15", history=history)
+    assert result["age"] == 15 and "audience" not in result
+
+
+async def test_an_audience_already_known_is_not_replaced(monkeypatch):
+    result, _ = await answer("age", "im 15", audience="professional")
+    assert "audience" not in result
+
+
+async def test_a_child_under_5_stays_with_parent_support_even_in_the_first_person():
+    result, messages = await answer("age", "im 4")
+    assert result["audience"] == "parent_carer" and messages == [UNDER_5_NOTE]
 
 
 @pytest.mark.parametrize("text, age", [("32", 32), ("twenty six", 26), ("I'm 40", 40)])
@@ -216,8 +257,8 @@ async def test_strange_age_answers_get_a_clear_answer_and_never_raise(text):
 ])
 async def test_place_sets_location_area_and_district(text, location, area, district):
     result, messages = await answer("location", text, age=15)
-    assert without_requested(result) == {"location": location, "area": area,
-                                         "district": district, "failed_answers": None}
+    assert pick(result, "location", "area", "district", "failed_answers") == {
+        "location": location, "area": area, "district": district, "failed_answers": None}
     assert messages == []
 
 

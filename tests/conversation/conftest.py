@@ -77,27 +77,36 @@ def action_server(catalogue_url):
         process.wait(timeout=20)
 
 
-def _agent(model_path: str, action_url: str):
+def _agent(model_path: str, action_url: str, trackers: Path):
+    """The model behind the tracker store `make run` uses (SQLite, erasable on request)."""
     import logging
 
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
 
+    from bot.tracker_store import ErasableSQLTrackerStore
+
     configure_structlog(logging.WARNING)
 
-    return Agent.load(model_path, action_endpoint=EndpointConfig(action_url))
+    return Agent.load(model_path, action_endpoint=EndpointConfig(action_url),
+                      tracker_store=ErasableSQLTrackerStore(dialect="sqlite", db=str(trackers)))
 
 
 @pytest.fixture(scope="session")
-def agent(model_path, action_server):
-    return _agent(model_path, action_server)
+def tracker_db(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("trackers") / "trackers.sqlite"
 
 
 @pytest.fixture(scope="session")
-def agent_without_actions(model_path):
+def agent(model_path, action_server, tracker_db):
+    return _agent(model_path, action_server, tracker_db)
+
+
+@pytest.fixture(scope="session")
+def agent_without_actions(model_path, tracker_db):
     """The same model with its action server unreachable (nothing listens on the port)."""
-    return _agent(model_path, f"http://127.0.0.1:{free_port()}/webhook")
+    return _agent(model_path, f"http://127.0.0.1:{free_port()}/webhook", tracker_db)
 
 
 class Conversation:
@@ -110,6 +119,9 @@ class Conversation:
 
     async def tracker(self):
         return await self.agent.tracker_store.retrieve(self.sender)
+
+    async def replies(self, text: str) -> list:
+        return await self.agent.handle_text(text, sender_id=self.sender)
 
 
 @pytest.fixture

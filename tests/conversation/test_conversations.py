@@ -76,3 +76,182 @@ async def test_rather_not_say_where_gives_national_services(chat):
     assert "wherever you live" in reply
     assert "Here is support available across the UK" in reply
     assert (await chat.tracker()).get_slot("age") == 14
+
+
+# --- issue 5: the whole conversation ------------------------------------------------------
+
+async def test_need_is_heard_then_a_self_help_idea_then_the_offer(chat):
+    from signposting.self_help import idea_for
+
+    replies = await chat.replies("i cant sleep at night and im exhausted")
+    texts = [r.get("text", "") for r in replies]
+    assert len(texts) == 3
+    assert "sleep" in texts[0].lower()                      # heard
+    assert idea_for("sleep", None).text in texts[1]         # one idea, from the content file
+    assert "If you'd like, I can find support" in texts[2] and "How old" in texts[2]
+
+
+async def test_details_in_the_first_message_skip_the_questions(chat, catalogue):
+    reply = await chat.say("my 14 year old son in dartford is being bullied")
+    assert "Here is support that could help your child near Dartford" in reply
+    assert "How old" not in reply and "Where" not in reply
+    tracker = await chat.tracker()
+    assert tracker.get_slot("age") == 14
+    assert tracker.get_slot("district") == "Dartford"
+    assert tracker.get_slot("audience") == "parent_carer"
+    assert tracker.get_slot("relation") == "son"
+
+
+async def test_a_professional_is_told_how_to_refer(chat):
+    await chat.say("im a senco and one of my pupils is really anxious")
+    await chat.say("13")
+    reply = await chat.say("maidstone")
+    assert "Referral by" in reply or "refer themselves" in reply
+
+
+async def test_more_shows_the_next_services_then_says_when_there_are_none(chat):
+    await chat.say("i feel so lonely")
+    await chat.say("17")
+    first = await chat.say("rather not say")
+    assert "1. " in first and 'Say "more"' in first
+    more = await chat.say("more")
+    assert more.startswith("Here are more options:") and "4. " in more
+    for _ in range(10):
+        more = await chat.say("more")
+        if "That's everything" in more:
+            break
+    assert "That's everything" in more and "SHOUT to 85258" in more
+
+
+async def test_more_before_any_search_asks_what_would_help(chat):
+    assert "Tell me what you'd like support with first" in await chat.say("more")
+
+
+async def test_a_new_worry_in_the_middle_of_the_form_changes_the_topic(chat):
+    await chat.say("im being bullied")
+    reply = await chat.say("and i cant sleep either")
+    assert "How old" in reply
+    assert (await chat.tracker()).get_slot("need") == "sleep"
+    await chat.say("13")
+    await chat.say("canterbury")
+    tracker = await chat.tracker()
+    assert tracker.active_loop_name is None or tracker.get_slot("requested_slot") == "audience"
+
+
+async def test_correcting_the_age_after_the_results_searches_again(chat):
+    await chat.say("my daughter is 9 and gets so angry she breaks things")
+    await chat.say("southend")
+    await chat.say("sorry she's actually 11")
+    assert (await chat.tracker()).get_slot("age") == 11
+
+
+async def test_i_dont_know_moves_on(chat):
+    await chat.say("i feel really low")
+    assert "Where" in await chat.say("idk")
+    assert (await chat.tracker()).get_slot("age") == "not given"
+
+
+async def test_over_25_gets_adult_routes_and_under_5_gets_parent_routes(chat):
+    assert "open to adults" in await chat.say("im 31 and i feel depressed")
+    other = type(chat)(chat.agent, chat.sender + "-under5")
+    await other.say("she gets so angry and has massive tantrums")
+    reply = await other.say("3")
+    assert "under 5" in reply
+    assert (await other.tracker()).get_slot("audience") == "parent_carer"
+
+
+async def test_a_question_mid_form_is_answered_and_the_form_carries_on(chat):
+    await chat.say("i feel so low")
+    reply = await chat.say("who can see this chat")
+    assert "nobody reads this chat" in reply and "How old" in reply
+    assert (await chat.tracker()).get_slot("age") is None
+
+
+async def test_no_thanks_to_the_offer_ends_the_form_kindly(chat):
+    await chat.say("i feel lonely all the time")
+    reply = await chat.say("no thanks")
+    assert "no problem" in reply.lower() and "SHOUT" in reply
+    assert (await chat.tracker()).active_loop_name is None
+
+
+async def test_stop_ends_the_conversation_politely(chat):
+    await chat.say("i feel low")
+    reply = await chat.say("stop")
+    assert "I'll stop here" in reply
+    tracker = await chat.tracker()
+    assert tracker.active_loop_name is None and tracker.get_slot("need") is None
+
+
+async def test_start_again_forgets_the_topic(chat):
+    await chat.say("i feel anxious")
+    assert "start again" in await chat.say("can we start again")
+    assert (await chat.tracker()).get_slot("need") is None
+
+
+async def test_two_stage_fallback_ends_with_topics_and_24_7_routes(chat):
+    first = await chat.say("asdfgh qwerty")
+    assert "say it another way" in first
+    second = await chat.say("zxcv blorp")
+    assert "worry or panic" in second and "SHOUT to 85258" in second and "999" in second
+
+
+async def test_coming_back_within_the_hour_carries_on(chat):
+    await chat.say("i feel anxious")
+    reply = await chat.say("hi")
+    assert "Hi again" in reply and "How old" in reply
+
+
+async def test_coming_back_after_the_session_expired_starts_afresh(chat, tracker_db):
+    import json
+    import sqlite3
+
+    await chat.say("i feel anxious")
+    await chat.say("15")
+    with sqlite3.connect(tracker_db) as db:  # two hours pass
+        rows = db.execute("SELECT id, timestamp, data FROM events WHERE sender_id = ?",
+                          (chat.sender,)).fetchall()
+        for row_id, stamp, data in rows:
+            event = json.loads(data)
+            event["timestamp"] -= 7200
+            db.execute("UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
+                       (stamp - 7200, json.dumps(event), row_id))
+    reply = await chat.say("hello")
+    assert "automated helper" in reply
+    tracker = await chat.tracker()
+    assert tracker.get_slot("age") is None and tracker.active_loop_name is None
+
+
+async def test_delete_my_data_asks_first_then_erases_every_stored_event(chat, tracker_db):
+    import sqlite3
+
+    def stored() -> int:
+        with sqlite3.connect(tracker_db) as db:
+            return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?",
+                              (chat.sender,)).fetchone()[0]
+
+    await chat.say("i feel low")
+    assert "Reply yes or no" in await chat.say("delete my data")
+    assert stored() > 0
+    assert "I haven't deleted anything" in await chat.say("no")
+    assert stored() > 0
+    await chat.say("please delete everything i told you")
+    assert "I've deleted this conversation" in await chat.say("yes")
+    assert stored() == 0
+    assert "automated helper" in await chat.say("hi")  # a fresh start
+
+
+async def test_several_needs_in_one_message_are_offered_after_the_results(chat):
+    await chat.say("im anxious and i cant sleep at night")
+    await chat.say("17")
+    reply = await chat.say("rather not say")
+    if "Reply 1" in reply:
+        reply = await chat.say("1")
+    assert "You also mentioned" in reply
+
+
+@pytest.mark.parametrize("message", ["x" * 10_000, "😭😭😭", "<script>alert(1)</script>",
+                                     "'; DROP TABLE events; --", "   "])
+async def test_bad_input_gets_a_clear_answer(chat, message):
+    reply = await chat.say(message)
+    assert reply.strip()
+    assert "<script>" not in reply
