@@ -12,7 +12,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from signposting.details import about_someone_else
 from signposting.needs import PREFIX, other_needs
+from signposting.questions import PARENT_CARER
 from signposting.self_help import idea_for
 
 NO_IDEA = ("For this, talking to someone who can help is the best next step, and I can "
@@ -38,7 +40,10 @@ class ActionSuggestSelfHelp(Action):
             events.append(SlotSet("other_needs", other_needs(ranking, intent) or None))
         if need in given and not asked:
             return events
-        idea = idea_for(need or "general_wellbeing", tracker.get_slot("audience"))
+        audience = tracker.get_slot("audience")
+        if audience is None and about_someone_else(message.get("text") or ""):
+            audience = PARENT_CARER  # worded about "your child" rather than to the child
+        idea = idea_for(need or "general_wellbeing", audience)
         if idea:
             dispatcher.utter_message(text=f"One thing that might help now: {idea.text}")
         elif asked:

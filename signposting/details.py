@@ -134,6 +134,12 @@ def writes_as_young_person(texts) -> bool:
     return any(_FIRST_PERSON.search(t) for t in texts)
 
 
+def about_someone_else(text: str) -> bool:
+    """ "she won't eat", "my son": the writer is asking about another person."""
+    lower = (text or "").lower().replace("\u2019", "'")[:1000]
+    return bool(_THIRD_PERSON.search(lower) or find_relation(lower) not in (None, "self"))
+
+
 def extract(text: str) -> Details:
     text = (text or "")[:1000]
     lower = text.lower().replace("\u2019", "'")

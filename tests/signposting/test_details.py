@@ -5,7 +5,9 @@ A detail is only taken when the wording makes it plain; free text is full of fal
 import pytest
 
 from services_catalog.locality import FOUND, resolve
-from signposting.details import Details, extract, find_age, find_place, find_relation
+from signposting.details import (
+    Details, extract, find_age, find_place, find_relation, writes_as_young_person,
+)
 
 
 @pytest.mark.parametrize("text, details", [
@@ -144,3 +146,27 @@ def test_a_role_makes_the_writer_a_professional():
                                   "my " * 3_000 + "son"])
 def test_long_or_strange_text_never_raises(text):
     assert isinstance(extract(text), Details)
+
+
+@pytest.mark.parametrize("texts", [
+    ["i can't sleep"], ["I\u2019m so stressed about my exams"], ["hi", "I feel low", "15"],
+    ["my mum shouts at me all the time"], ["im 15"],
+])
+def test_writing_about_yourself_is_the_young_person(texts):
+    assert writes_as_young_person(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    [], ["hello"], ["15", "Dartford"],                         # nothing in the first person
+    ["I'm worried about my son"], ["my daughter won't eat"],  # a parent
+    ["I'm a teacher", "I can't get through to them"],          # a professional
+    ["i can't sleep", "she can't either"],                     # someone else comes into it
+    ["my friend is self harming"],
+])
+def test_not_taken_as_the_young_person(texts):
+    assert not writes_as_young_person(texts)
+
+
+def test_writes_as_young_person_copes_with_missing_and_long_texts():
+    assert writes_as_young_person([None, "i " + "x" * 10_000])
+    assert not writes_as_young_person([None, ""])
