@@ -112,7 +112,7 @@ class ValidateSignpostForm(FormValidationAction):
             dispatcher.utter_message(
                 text="This service is for young people up to 25, so I'll show you support "
                      "that's open to adults too.")
-            return {"age": answer.age}
+            return {"age": answer.age, "failed_answers": None}
         reask = ("That doesn't look like an age." if answer.problem == NOT_AN_AGE else
                  "Sorry, I didn't catch an age there.")
         return _failed("age", tracker, dispatcher,
@@ -128,7 +128,8 @@ class ValidateSignpostForm(FormValidationAction):
             return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None,
                     "failed_answers": None}
         if value == NOT_GIVEN:
-            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None}
+            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None,
+                    "failed_answers": None}
         place = resolve(str(value))
         if place.status == FOUND:
             return _with_inferred_audience(
@@ -139,7 +140,7 @@ class ValidateSignpostForm(FormValidationAction):
                 text="That looks like somewhere outside Kent, Medway, Essex, Southend and "
                      "Thurrock, so I'll show you services available across the UK.")
             return {"location": place.matched or str(value)[:60], "area": OUTSIDE_AREA,
-                    "district": None}
+                    "district": None, "failed_answers": None}
         if place.status == AMBIGUOUS:
             names = sorted({c.district for c in place.candidates if c.district})
             reask = (f"{place.matched} covers more than one area ({', '.join(names)}). "
@@ -154,13 +155,13 @@ class ValidateSignpostForm(FormValidationAction):
 
     def validate_audience(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[Text, Any]:
-        if value in (YOUNG_PERSON, PARENT_CARER, PROFESSIONAL):
-            return {"audience": value}
-        audience = parse_audience(str(value))
+        audience = value if value in (YOUNG_PERSON, PARENT_CARER, PROFESSIONAL) else \
+            parse_audience(str(value))
         if audience:
-            return {"audience": audience}
+            return {"audience": audience, "failed_answers": None}
         if _declined(value, tracker) or _unsure(value, tracker):
-            return {"audience": YOUNG_PERSON}  # services a young person can use directly
+            # services a young person can use directly
+            return {"audience": YOUNG_PERSON, "failed_answers": None}
         return _failed("audience", tracker, dispatcher,
                        "Sorry, I didn't follow. Reply 1 if it's for you, 2 for your child, or 3 "
                        "for a young person you work with.",

@@ -35,6 +35,8 @@ ROUTES_24_7 = (
 CATALOGUE_DOWN = "Sorry, I can't look services up right now. " + ROUTES_24_7
 NO_MATCH = "I couldn't find a service that fits exactly. " + ROUTES_24_7
 NONE_OPEN = "None of these is open right now. " + ROUTES_24_7
+#: When some hours are not known: no claim that they are closed, but the 24/7 routes anyway.
+MAYBE_NONE_OPEN = "If you need someone right now, y" + ROUTES_24_7[1:]
 NOTHING_YET = ("Tell me what you'd like support with first, for example \"I feel anxious\", "
                "and I'll find services.")
 
@@ -53,8 +55,9 @@ def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any]
     page = [m.service for m in matches[start:start + PAGE]]
     at = now()
     lines = [intro] + service_list(page, start + 1, at, tracker.get_slot("audience"))
-    if not any(open_now(s, at) for s in page):
-        lines.append(NONE_OPEN)
+    status = [open_now(s, at) for s in page]
+    if not any(status):
+        lines.append(NONE_OPEN if all(o is False for o in status) else MAYBE_NONE_OPEN)
     if len(matches) > start + PAGE:
         lines.append("Say \"more\" to see other options.")
     others = [n for n in tracker.get_slot("other_needs") or [] if n != tracker.get_slot("need")]

@@ -234,9 +234,12 @@ class LocalityIndex:
                     return self._from_name(query, chunk, self.names[chunk])
         if len(name) < 4:
             return None
-        best = process.extractOne(name, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if best:
-            return self._from_name(query, best[0], self.names[best[0]])
+        # A typo keeps the first letter ("sittingborne"); a big town elsewhere that looks like
+        # a village here does not ("Croydon" is not Roydon, "Cambridge" is not Abridge).
+        for candidate, _, _ in process.extract(name, self._choices, scorer=fuzz.ratio,
+                                               score_cutoff=FUZZY_CUTOFF, limit=5):
+            if candidate[:1] == name[:1]:
+                return self._from_name(query, candidate, self.names[candidate])
         return None
 
     def _from_name(self, query: str, key: str, locs: List[Locality]) -> Resolution:

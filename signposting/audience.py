@@ -11,11 +11,13 @@ from .details import extract
 from .questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON
 
 _CHOICES = (
-    (YOUNG_PERSON, re.compile(r"^\s*1\b|\b(?:me|myself|mine|for me|i am|im|i'm|my ?self)\b")),
     (PARENT_CARER, re.compile(r"^\s*2\b|\b(?:my (?:child|son|daughter|kid|boy|girl)|parent|"
-                              r"carer|mum|mom|dad|foster|grand(?:son|daughter|child))")),
+                              r"carer|mum|mom|mam|dad|step ?(?:mum|dad)|guardian|foster|"
+                              r"grand(?:son|daughter|child|ma|pa|parent))")),
     (PROFESSIONAL, re.compile(r"^\s*3\b|\b(?:work|pupil|student|teacher|school|professional|"
-                              r"senco|dsl|nurse|gp|youth worker|social worker|client|staff)")),
+                              r"senco|dsl|nurse|gp|doctor|youth worker|social worker|client|"
+                              r"staff|tutor|mentor|counsellor|coach)")),
+    (YOUNG_PERSON, re.compile(r"^\s*1\b|\b(?:me|myself|mine|for me|i am|im|i'm|my ?self)\b")),
 )
 
 QUESTION = ("Is this for you, for your child, or for a young person you work with? "

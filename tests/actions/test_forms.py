@@ -271,7 +271,7 @@ async def test_place_finishes_the_form_when_audience_does_not_matter():
 async def test_place_outside_the_areas_means_national(text, matched):
     result, messages = await answer("location", text, age=15)
     assert without_requested(result) == {"location": matched, "area": OUTSIDE_AREA,
-                                         "district": None}
+                                         "district": None, "failed_answers": None}
     assert messages == ["That looks like somewhere outside Kent, Medway, Essex, Southend and "
                         "Thurrock, so I'll show you services available across the UK."]
 
@@ -314,7 +314,8 @@ async def test_after_the_third_unusable_place_the_form_moves_on_with_national_se
 
 
 @pytest.mark.parametrize("text, intent", [
-    ("prefer not to say", "inform"), ("rather not say", "inform"), ("none of your business", "inform"),
+    ("prefer not to say", "inform"), ("rather not say", "inform"),
+    ("none of your business", "inform"),
     ("nah", "rather_not_say"), ("idk", "inform"), ("not sure", "inform"), ("no clue", "dont_know"),
 ])
 async def test_rather_not_say_or_dont_know_place_means_national_services(text, intent):
@@ -455,7 +456,8 @@ def _find_case(catalogue, differ: bool):
             tops = {_top3(catalogue, need, area, district, a) for a in AUDIENCES}
             if (len(tops) > 1) == differ:
                 return need, area, district
-    pytest.fail(f"no case in the test catalogue where the top three {'differ' if differ else 'agree'}")
+    pytest.fail("no case in the test catalogue where the top three "
+                + ("differ" if differ else "agree"))
 
 
 @pytest.mark.parametrize("differ", [False, True])

@@ -107,3 +107,38 @@ async def test_the_tips_given_list_in_the_tracker_is_not_changed_in_place():
     given = ["sleep"]
     await run(need="anxiety", tips_given=given)
     assert given == ["sleep"]
+
+
+# -- wording for who is asking when the audience is not known yet ---------------------------
+
+@pytest.mark.parametrize("text, need", [("my son can't sleep", "sleep"),
+                                        ("she won't eat anything and she's so anxious", "anxiety"),
+                                        ("my daughter is being bullied", "bullying")])
+async def test_a_message_about_someone_else_gets_the_parent_wording(text, need):
+    _, messages = await run(need=need, intent=f"need_{need}", text=text)
+    assert messages == [PREFIX + idea_for(need, "parent_carer").text]
+
+
+@pytest.mark.parametrize("text, need", [("i can't sleep", "sleep"),
+                                        ("I'm anxious all the time", "anxiety")])
+async def test_a_message_about_yourself_gets_the_young_person_wording(text, need):
+    _, messages = await run(need=need, intent=f"need_{need}", text=text)
+    assert messages == [PREFIX + idea_for(need, "young_person").text]
+
+
+async def test_a_known_audience_is_not_replaced_by_the_wording_guess():
+    _, messages = await run(need="sleep", intent="need_sleep", text="she can't sleep",
+                            audience="professional")
+    assert messages == [PREFIX + idea_for("sleep", "professional").text]
+
+
+@pytest.mark.parametrize("text, need", [
+    ("she keeps bullying me at school", "bullying"),
+    ("they all laugh at me", "bullying"),
+    ("my brother died and i miss him", "bereavement"),
+])
+async def test_someone_else_in_a_message_about_yourself_keeps_the_young_person_wording(text, need):
+    # The young person is writing about what happens to them; "Talk to your child's teacher"
+    # or "make a memory box with your child" would be addressed to the wrong person.
+    _, messages = await run(need=need, intent=f"need_{need}", text=text)
+    assert messages == [PREFIX + idea_for(need, "young_person").text]

@@ -9,11 +9,13 @@ from signposting.audience import BUTTONS, QUESTION, parse_audience
     (" 2 ", "parent_carer"), ("3.", "professional"), ("1!", "young_person"),
     ("me", "young_person"), ("myself", "young_person"), ("its for me", "young_person"),
     ("for a friend", "young_person"), ("my mate", "young_person"),
-    ("for my son", "parent_carer"), ("for my daughter", "parent_carer"), ("my child", "parent_carer"),
+    ("for my son", "parent_carer"), ("for my daughter", "parent_carer"),
+    ("my child", "parent_carer"),
     ("it's my son", "parent_carer"), ("mum", "parent_carer"), ("foster carer", "parent_carer"),
     ("I'm a teacher", "professional"), ("I\u2019m a SENCo", "professional"),
     ("I work with young people", "professional"), ("someone I work with", "professional"),
-    ("school staff", "professional"), ("social worker", "professional"), ("my client", "professional"),
+    ("school staff", "professional"), ("social worker", "professional"),
+    ("my client", "professional"),
     ("i'm a GP", "professional"), ("a pupil", "professional"),
 ])
 def test_answers(text, audience):

@@ -6,7 +6,8 @@ import pytest
 
 from services_catalog.locality import FOUND, resolve
 from signposting.details import (
-    Details, extract, find_age, find_place, find_relation, writes_as_young_person,
+    Details, about_someone_else, extract, find_age, find_place, find_relation,
+    writes_as_young_person,
 )
 
 
@@ -151,6 +152,8 @@ def test_long_or_strange_text_never_raises(text):
 @pytest.mark.parametrize("texts", [
     ["i can't sleep"], ["I\u2019m so stressed about my exams"], ["hi", "I feel low", "15"],
     ["my mum shouts at me all the time"], ["im 15"],
+    ["my friend is self harming"],  # a young person worried about a friend: services for them
+    ["she keeps bullying me at school"], ["they all laugh at me"],
 ])
 def test_writing_about_yourself_is_the_young_person(texts):
     assert writes_as_young_person(texts)
@@ -161,7 +164,7 @@ def test_writing_about_yourself_is_the_young_person(texts):
     ["I'm worried about my son"], ["my daughter won't eat"],  # a parent
     ["I'm a teacher", "I can't get through to them"],          # a professional
     ["i can't sleep", "she can't either"],                     # someone else comes into it
-    ["my friend is self harming"],
+    ["im so worried, she wont eat"],
 ])
 def test_not_taken_as_the_young_person(texts):
     assert not writes_as_young_person(texts)
@@ -170,3 +173,14 @@ def test_not_taken_as_the_young_person(texts):
 def test_writes_as_young_person_copes_with_missing_and_long_texts():
     assert writes_as_young_person([None, "i " + "x" * 10_000])
     assert not writes_as_young_person([None, ""])
+
+
+@pytest.mark.parametrize("text", ["my son can't sleep", "She won\u2019t eat", "our daughter",
+                                  "one of my pupils", "they're being bullied"])
+def test_about_someone_else(text):
+    assert about_someone_else(text)
+
+
+@pytest.mark.parametrize("text", ["i can't sleep", "I'm 15 and anxious", "", None, "x" * 10_000])
+def test_not_about_someone_else(text):
+    assert not about_someone_else(text)
