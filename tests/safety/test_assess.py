@@ -8,6 +8,8 @@ from safety.assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, assess, decid
 @pytest.mark.parametrize("text, urgent_class", [
     ("i really want to kill myself tonight", "crisis_suicidal"),
     ("i wnat to die", "crisis_suicidal"),
+    ("her cuts look like they need dressing", "crisis_self_harm"),
+    ("the cuts need dressing", "crisis_self_harm"),
     ("everybody would be better off without me", "crisis_suicidal"),
     ("i cant do this anymore", "crisis_suicidal"),
     ("sorted my things out and gave away my stuff, wont be around much longer", "crisis_suicidal"),
@@ -35,6 +37,8 @@ def test_slang_and_hyperbole_get_a_check_in(text):
 
 @pytest.mark.parametrize("text", [
     "my legs are killing me after netball",
+    "the salad needs dressing",
+    "i made a deep cut in the wood for my dt project",
     "i'm not suicidal, just really stressed about mocks",
     "i would never hurt myself",
     "i used to self harm when i was 13 but i'm doing much better now",
