@@ -14,6 +14,7 @@ MODEL         := models/current.tar.gz
 # Configuration (override on the command line or in the environment; see README).
 export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
+export WEB_PORT            ?= 8000
 export ACTION_SERVER_URL   ?= http://localhost:$(ACTION_PORT)/webhook
 export TRACKER_SQLITE_PATH ?= $(BUILD)/trackers.sqlite
 export RASA_ENDPOINTS      ?= endpoints.yml
@@ -28,7 +29,7 @@ CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxon
                   $(wildcard services_catalog/*.py) services_catalog/data_schema.json
 MODEL_CODE     := $(wildcard bot/*.py) $(wildcard safety/*.py) safety/lexicon.yml
 
-.PHONY: help setup run test train validate stories shell unit lock clean
+.PHONY: help setup run test train validate stories browser-deps shell unit lock clean
 
 help:
 	@echo "make run       set up what is missing or stale, then start the bot on localhost"
@@ -64,6 +65,19 @@ $(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml $(DOMAIN_FILES)
 
 setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(CATALOGUE_DB) $(MODEL)
 
+# The browser tests drive Debian's Chromium through chromedriver (apt packages chromium and
+# chromium-driver, installed when missing) and check accessibility with axe-core from npm.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-deps: node_modules/axe-core/axe.min.js
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "installing Debian's chromium and chromium-driver for the browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
+	    || { echo "could not install chromium and chromium-driver: install them, then run make test again" >&2; exit 1; }; fi
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 train: $(MODEL)
 
 # --- use --------------------------------------------------------------------------------
@@ -86,7 +100,7 @@ stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out $(BUILD)/story-results --no-plot
 
-test: setup validate stories
+test: setup validate stories browser-deps
 	$(PY) -m pytest
 
 lock:

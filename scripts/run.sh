@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server together; Ctrl-C stops both.
+# Starts the action server, the Rasa server and the web server (chat page and directory)
+# together; Ctrl-C stops them all.
 # With --shell, talks to the bot in this terminal instead of serving HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
+WEB_PORT=${WEB_PORT:-8000}
 
 pids=()
 stop() {
@@ -27,6 +29,9 @@ fi
   --credentials credentials.yml --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" --cors "*" &
 pids+=($!)
 
+RASA_URL="http://localhost:$RASA_PORT" WEB_PORT="$WEB_PORT" "$VENV/bin/python" -m web &
+pids+=($!)
+
 for _ in $(seq 1 240); do
   if curl -fs "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then break; fi
   if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "the Rasa server failed to start" >&2; exit 1; fi
@@ -35,6 +40,9 @@ done
 cat <<MSG
 
   The assistant is running (Ctrl-C stops it):
+    web chat:   http://localhost:$WEB_PORT/
+    directory:  http://localhost:$WEB_PORT/directory   (API: /api/services?need=anxiety&age=14&place=ME14)
+    SMS:        http://localhost:$RASA_PORT/webhooks/twilio_sms/webhook   (Twilio; see README)
     REST:       http://localhost:$RASA_PORT/webhooks/rest/webhook
                 curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}'
     socket.io:  http://localhost:$RASA_PORT/socket.io
