@@ -27,7 +27,9 @@ DOMAIN_FILES   := $(wildcard domain/*.yml)
 DATA_FILES     := $(shell find data -name '*.yml' 2>/dev/null)
 CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxonomy.yml \
                   $(wildcard services_catalog/*.py) services_catalog/data_schema.json
-MODEL_CODE     := $(wildcard bot/*.py) $(wildcard safety/*.py) safety/lexicon.yml
+# Code that is part of the trained pipeline (channels and the tracker store are not).
+MODEL_CODE     := bot/policies.py bot/safety_component.py bot/short_answers.py \
+                  bot/details_component.py bot/spacy_pipeline.py $(wildcard safety/*.py) safety/lexicon.yml
 
 .PHONY: help setup run test train validate stories browser-deps shell unit lock clean
 

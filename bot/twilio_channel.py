@@ -1,0 +1,503 @@
+"""SMS and WhatsApp through Twilio, at /webhooks/twilio_sms/webhook.
+
+Rasa's built-in ``twilio`` channel takes a request from anyone who knows the URL, answers
+Twilio's retries of a message a second time, and sends with the blocking client inside the
+request, so one slow call to Twilio stalls every conversation on the server, crisis replies
+included. This channel instead:
+
+1. answers 403 unless Twilio is configured and X-Twilio-Signature is right for the URL Twilio
+   called (``public_url`` + path + query: behind a proxy the server sees another URL);
+2. acknowledges a MessageSid it has seen before with an empty TwiML response and does not
+   handle it again;
+3. returns the empty TwiML at once and handles the message in a background task, which sends
+   the whole turn's replies (formatted by ``signposting.sms``) with Twilio's async client,
+   retrying network errors, 429 and 5xx.
+
+Privacy: Rasa never sees the phone number. The conversation id is an HMAC-SHA256 of the full
+From address ("whatsapp:+44..." included) under SENDER_ID_SECRET, and the number stays in
+memory only until the turn's replies are sent. Logs carry a MessageSid at most, never a message
+body or a number (Twilio's error messages can contain the number, so only their codes are
+logged). Rasa's own DEBUG logs do contain message text: run production at INFO.
+
+Carrier keywords and Rasa's "stop" intent: an exact single-word STOP, STOPALL, UNSUBSCRIBE,
+CANCEL, END or QUIT never reaches Rasa and gets no reply, because Twilio has already opted the
+number out and confirmed it (a reply would be refused with error 21610). Everything else that
+means stop ("stop please", "leave me alone", "Stop.") is no opt-out for the carrier, reaches
+Rasa's ``stop`` intent and gets ``utter_stop`` as on web chat. START and UNSTOP opt back in and
+get the welcome; YES does so only after an opt-out, since otherwise it answers a question
+("Are you safe right now?"). HELP and INFO get a fixed text with 999 and Shout. A later message
+from someone who opted out is still handled and its reply attempted: for SMS Twilio refuses it
+until they text START, and on WhatsApp (no carrier opt-out) the person who wrote again gets
+the answer; our own in-memory flag must never hold back a crisis reply.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import os
+import random
+import secrets
+import time
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Protocol, Set, Text, Tuple
+from urllib.parse import parse_qs
+
+from sanic import Blueprint, response
+from sanic.request import Request, RequestParameters
+from sanic.response import HTTPResponse
+from twilio.base.exceptions import TwilioRestException
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.exceptions import RasaException
+
+from signposting.sms import (
+    COULD_NOT_ANSWER, HELP_TEXT, MAX_INCOMING_CHARS, TEXT_ONLY, format_turn, keyword,
+)
+
+logger = logging.getLogger(__name__)
+
+CHANNEL_NAME = "twilio_sms"
+#: Settings, each from credentials.yml or else from the environment.
+SETTINGS_ENV = {"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN",
+                "public_url": "TWILIO_PUBLIC_URL"}
+SECRET_ENV = "SENDER_ID_SECRET"
+#: Development only: without SENDER_ID_SECRET, use a random secret (ids change at restart).
+EPHEMERAL_SECRET_ENV = "ALLOW_EPHEMERAL_SENDER_ID_SECRET"
+MIN_SECRET_CHARS = 32
+
+EMPTY_TWIML = str(MessagingResponse())
+
+SEEN_TTL = 24 * 3600          # Twilio retries a webhook within minutes; a day is ample
+OPTIONS_TTL = 3600            # numbered options last as long as a Rasa session
+OPT_OUT_TTL = 365 * 24 * 3600
+MAX_ENTRIES = 100_000
+
+
+class TwilioChannelConfigError(RasaException):
+    """The channel is configured in a way that would be unsafe to run."""
+
+
+# -- stores ---------------------------------------------------------------------------------
+
+class TtlStore(Protocol):
+    """Short-lived key-value state: seen MessageSids, numbered options, opt-outs.
+
+    Values are strings so that a shared store can hold them. The in-memory store below works
+    for one server process; with several servers behind a load balancer, put a shared store
+    (Redis: SET key value NX EX ttl for ``add``) behind this interface instead, or a retry
+    landing on another server would be answered twice and options and opt-outs would be lost.
+    """
+
+    async def add(self, key: str, value: str = "1") -> bool:
+        """Store the key if absent; True when it was absent (atomic check-and-set)."""
+
+    async def get(self, key: str) -> Optional[str]:
+        ...
+
+    async def set(self, key: str, value: str) -> None:
+        ...
+
+    async def delete(self, key: str) -> None:
+        ...
+
+
+class MemoryTtlStore:
+    """A bounded in-memory TtlStore: entries expire after ``ttl`` seconds, and beyond
+    ``max_entries`` the oldest go first, so a flood of messages cannot exhaust memory.
+    Lost at restart (see TtlStore for several servers)."""
+
+    def __init__(self, ttl: float, max_entries: int = MAX_ENTRIES,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl, self.max_entries, self.clock = ttl, max_entries, clock
+        self._items: "OrderedDict[str, Tuple[float, str]]" = OrderedDict()
+
+    def __len__(self) -> int:
+        self._expire()
+        return len(self._items)
+
+    def _expire(self) -> None:
+        now = self.clock()
+        while self._items:
+            key, (expires, _) = next(iter(self._items.items()))
+            if expires > now:
+                break
+            del self._items[key]
+
+    def _put(self, key: str, value: str) -> None:
+        self._items.pop(key, None)
+        self._items[key] = (self.clock() + self.ttl, value)
+        while len(self._items) > self.max_entries:
+            self._items.popitem(last=False)
+
+    async def add(self, key: str, value: str = "1") -> bool:
+        self._expire()
+        if key in self._items:
+            return False
+        self._put(key, value)
+        return True
+
+    async def get(self, key: str) -> Optional[str]:
+        self._expire()
+        item = self._items.get(key)
+        return item[1] if item else None
+
+    async def set(self, key: str, value: str) -> None:
+        self._expire()
+        self._put(key, value)
+
+    async def delete(self, key: str) -> None:
+        self._items.pop(key, None)
+
+
+# -- identities -----------------------------------------------------------------------------
+
+def conversation_id(address: str, secret: bytes) -> str:
+    """The Rasa sender id for a From address: a keyed hash, so the tracker store holds no
+    number, and (unlike a plain hash of the few billion possible numbers) nobody without the
+    secret can reverse it."""
+    return hmac.new(secret, address.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def load_secret(environ: Optional[Dict[str, str]] = None) -> bytes:
+    environ = os.environ if environ is None else environ
+    secret = (environ.get(SECRET_ENV) or "").strip()
+    if len(secret) >= MIN_SECRET_CHARS:
+        return secret.encode("utf-8")
+    if (environ.get(EPHEMERAL_SECRET_ENV) or "").strip().lower() in ("1", "true", "yes"):
+        logger.warning("%s is not set: using a random secret for this run only (%s is on). "
+                       "Conversations will not be recognised after a restart; never do this "
+                       "in production.", SECRET_ENV, EPHEMERAL_SECRET_ENV)
+        return secrets.token_bytes(32)
+    problem = "is not set" if not secret else f"is shorter than {MIN_SECRET_CHARS} characters"
+    raise TwilioChannelConfigError(
+        f"The Twilio SMS channel needs {SECRET_ENV} to turn phone numbers into conversation "
+        f"ids, and it {problem}. Set it to a long random value kept outside the repository, "
+        f"e.g. `python -c \"import secrets; print(secrets.token_hex(32))\"`, and keep it: a new "
+        f"secret starts every conversation afresh. For local development only, "
+        f"{EPHEMERAL_SECRET_ENV}=1 uses a random secret per run.")
+
+
+# -- sending --------------------------------------------------------------------------------
+
+def _transient(status: Optional[int]) -> bool:
+    return status == 429 or (status is not None and status >= 500)
+
+
+class TwilioSender:
+    """Sends one text through Twilio's REST API without blocking the event loop.
+
+    Network errors, timeouts, 429 and 5xx are retried with exponential backoff; anything else
+    (a bad number, an opted-out recipient) is permanent. A retried timeout can, rarely, send a
+    text twice; for this service a repeated text is better than a lost crisis reply.
+    """
+
+    def __init__(self, account_sid: str, auth_token: str, http_client: Any = None,
+                 attempts: int = 4, backoff: float = 0.5, timeout: float = 20.0,
+                 sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep) -> None:
+        self.account_sid, self.auth_token = account_sid, auth_token
+        self.http_client, self.attempts, self.backoff, self.timeout, self.sleep = (
+            http_client, attempts, backoff, timeout, sleep)
+        self._client = None
+
+    def client(self):
+        # Made on first use, inside the running loop (aiohttp binds its session to the loop).
+        if self._client is None:
+            from twilio.rest import Client
+            if self.http_client is None:
+                from twilio.http.async_http_client import AsyncTwilioHttpClient
+                self.http_client = AsyncTwilioHttpClient()
+            self._client = Client(self.account_sid, self.auth_token, http_client=self.http_client)
+        return self._client
+
+    async def send(self, to: str, from_: str, body: str) -> bool:
+        import aiohttp
+
+        for attempt in range(1, self.attempts + 1):
+            try:
+                # twilio 8's async client sets no timeout of its own: a stalled connection
+                # would hold this conversation's next turns for ever.
+                await asyncio.wait_for(
+                    self.client().messages.create_async(to=to, from_=from_, body=body),
+                    self.timeout)
+                return True
+            except TwilioRestException as error:
+                if error.code == 21610:
+                    logger.info("reply not sent: the recipient has opted out at Twilio "
+                                "(texting START opts back in)")
+                    return False
+                if not _transient(error.status) or attempt == self.attempts:
+                    logger.error("reply not sent: Twilio answered HTTP %s, error code %s "
+                                 "(attempt %d)", error.status, error.code, attempt)
+                    return False
+                reason = f"HTTP {error.status}"
+            except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+                if attempt == self.attempts:
+                    logger.error("reply not sent: %s after %d attempts",
+                                 type(error).__name__, attempt)
+                    return False
+                reason = type(error).__name__
+            delay = self.backoff * 2 ** (attempt - 1) * random.uniform(1.0, 1.5)
+            logger.warning("sending to Twilio failed (%s); retry %d of %d in %.1f s",
+                           reason, attempt, self.attempts - 1, delay)
+            await self.sleep(delay)
+        return False
+
+    async def close(self) -> None:
+        close = getattr(self.http_client, "close", None)
+        if close is not None and self._client is not None:
+            await close()
+
+
+# -- the channel ----------------------------------------------------------------------------
+
+def _where(error: BaseException) -> str:
+    """An exception's type and innermost frame: enough to find the fault. Never its message
+    or a traceback, which can quote the text being handled."""
+    frames = traceback.extract_tb(error.__traceback__)
+    place = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return type(error).__name__ + place
+
+
+@dataclass(repr=False)
+class Inbound:
+    """One incoming message. Holds the number, so it is never logged or stored (no repr)."""
+    sid: str
+    from_: str
+    to: str
+    body: str
+    num_media: int
+
+    @property
+    def kind(self) -> str:
+        return "whatsapp" if self.from_.startswith("whatsapp:") else "sms"
+
+
+class SmsCollector(CollectingOutputChannel):
+    """Collects a turn's messages; named after the channel so that responses can have SMS
+    variants (``channel: twilio_sms``) later."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return CHANNEL_NAME
+
+
+def _setting(credentials: Dict[str, Any], key: str) -> Optional[str]:
+    value = credentials.get(key)
+    if value is None or not str(value).strip():
+        value = os.environ.get(SETTINGS_ENV[key], "")
+    return str(value).strip() or None
+
+
+class TwilioSmsInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return CHANNEL_NAME
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TwilioSmsInput":
+        """Each setting from credentials.yml, else the environment. With no account SID or
+        auth token the channel still loads (``make run`` and the tests have no Twilio) and
+        refuses every webhook call; with them, a missing SENDER_ID_SECRET stops the start."""
+        credentials = credentials or {}
+        account_sid = _setting(credentials, "account_sid")
+        auth_token = _setting(credentials, "auth_token")
+        public_url = _setting(credentials, "public_url")
+        secret = load_secret() if account_sid and auth_token else None
+        return cls(account_sid, auth_token, public_url, secret)
+
+    def __init__(self, account_sid: Optional[str], auth_token: Optional[str],
+                 public_url: Optional[str], secret: Optional[bytes],
+                 sender: Optional[Any] = None, seen: Optional[TtlStore] = None,
+                 options: Optional[TtlStore] = None, opted_out: Optional[TtlStore] = None) -> None:
+        self.configured = bool(account_sid and auth_token and secret)
+        self.public_url = public_url.rstrip("/") if public_url else None
+        self.secret = secret
+        self.validator = RequestValidator(auth_token) if self.configured else None
+        self.sender = sender or (TwilioSender(account_sid, auth_token) if self.configured else None)
+        # "is None", not "or": an empty store is falsy.
+        self.seen = MemoryTtlStore(SEEN_TTL) if seen is None else seen
+        self.options = MemoryTtlStore(OPTIONS_TTL) if options is None else options
+        self.opted_out = MemoryTtlStore(OPT_OUT_TTL) if opted_out is None else opted_out
+        self.pending: Set[asyncio.Task] = set()
+        self._locks: Dict[str, List[Any]] = {}
+        self._warned_unconfigured = False
+        if not self.configured:
+            logger.info("Twilio SMS channel loaded without TWILIO_ACCOUNT_SID and "
+                        "TWILIO_AUTH_TOKEN: its webhook refuses every call")
+        elif not self.public_url:
+            logger.warning("TWILIO_PUBLIC_URL is not set: signatures are checked against the "
+                           "URL this server sees, which fails behind a proxy")
+
+    def get_output_channel(self) -> None:
+        """None: messages the person did not ask for would need their number, which is not
+        kept."""
+        return None
+
+    # -- webhook ---------------------------------------------------------------------------
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint(f"{CHANNEL_NAME}_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.configured:
+                if not self._warned_unconfigured:
+                    self._warned_unconfigured = True
+                    logger.warning("a Twilio webhook call was refused: Twilio is not configured "
+                                   "(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, SENDER_ID_SECRET)")
+                return response.text("Forbidden", status=403)
+            params = self._form(request)
+            if params is None or not self._signed_by_twilio(request, params):
+                logger.warning("a webhook call was refused: missing or wrong Twilio signature")
+                return response.text("Forbidden", status=403)
+            inbound = self._inbound(params)
+            if inbound is None:
+                logger.info("a signed call without MessageSid or From was acknowledged and ignored")
+                return self._twiml()
+            if not await self.seen.add(inbound.sid):
+                logger.info("message %s arrived again (a Twilio retry): acknowledged, "
+                            "not handled twice", inbound.sid)
+                return self._twiml()
+            task = asyncio.create_task(self.handle(inbound, on_new_message))
+            self.pending.add(task)
+            task.add_done_callback(self.pending.discard)
+            return self._twiml()
+
+        @webhook.listener("before_server_stop")
+        async def finish_replies(*_: Any) -> None:
+            await self.idle(timeout=20)
+
+        @webhook.listener("after_server_stop")
+        async def close_sender(*_: Any) -> None:
+            if self.sender is not None and hasattr(self.sender, "close"):
+                await self.sender.close()
+
+        return webhook
+
+    @staticmethod
+    def _twiml() -> HTTPResponse:
+        return response.text(EMPTY_TWIML, content_type="text/xml")
+
+    @staticmethod
+    def _form(request: Request) -> Optional[RequestParameters]:
+        # Sanic's request.form drops blank values ("Body=" on a picture), but Twilio signs them.
+        try:
+            return RequestParameters(parse_qs(request.body.decode("utf-8"), keep_blank_values=True))
+        except (UnicodeDecodeError, ValueError):
+            return None
+
+    def _signed_by_twilio(self, request: Request, params: RequestParameters) -> bool:
+        signature = request.headers.get("X-Twilio-Signature")
+        if not signature:
+            return False
+        base = self.public_url or f"{request.scheme}://{request.host}"
+        query = request.query_string
+        url = base + request.path + (f"?{query}" if query else "")
+        return self.validator.validate(url, params, signature)
+
+    @staticmethod
+    def _inbound(params: RequestParameters) -> Optional[Inbound]:
+        sid = params.get("MessageSid") or params.get("SmsMessageSid")
+        sender, to = params.get("From"), params.get("To")
+        if not sid or not sender or not to:
+            return None
+        try:
+            num_media = int(params.get("NumMedia") or 0)
+        except ValueError:
+            num_media = 0
+        return Inbound(sid, sender, to, params.get("Body") or "", num_media)
+
+    async def idle(self, timeout: Optional[float] = None) -> None:
+        """Wait for the messages being handled (tests; a graceful stop)."""
+        if self.pending:
+            await asyncio.wait(set(self.pending), timeout=timeout)
+
+    # -- handling --------------------------------------------------------------------------
+
+    async def handle(self, inbound: Inbound,
+                     on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Answer one message; turns of one conversation go one at a time, in order."""
+        conversation = conversation_id(inbound.from_, self.secret)
+        entry = self._locks.setdefault(conversation, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                texts = await self._reply_texts(inbound, conversation, on_new_message)
+                sent = 0
+                for text in texts:
+                    sent += bool(await self.sender.send(to=inbound.from_, from_=inbound.to,
+                                                        body=text))
+                logger.info("%s message %s handled: %d of %d texts sent",
+                            inbound.kind, inbound.sid, sent, len(texts))
+        except Exception as error:  # a background task: nothing above would see it
+            logger.error("%s message %s failed: %s", inbound.kind, inbound.sid, _where(error))
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                self._locks.pop(conversation, None)
+
+    async def _reply_texts(self, inbound: Inbound, conversation: str,
+                           on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> List[str]:
+        body = inbound.body.strip()
+        word = keyword(body)
+        if word == "stop":
+            await self.opted_out.set(conversation, "1")
+            await self.options.delete(conversation)
+            logger.info("%s message %s: opt-out keyword; nothing sent (Twilio confirms)",
+                        inbound.kind, inbound.sid)
+            return []
+        was_opted_out = await self.opted_out.get(conversation) is not None
+        if word == "start" and (body.lower() != "yes" or was_opted_out):
+            await self.opted_out.delete(conversation)
+            logger.info("%s message %s: opt-in keyword; sending the welcome",
+                        inbound.kind, inbound.sid)
+            text = "hi"
+        elif word == "help":
+            return [HELP_TEXT]
+        elif not body:
+            return [TEXT_ONLY]
+        else:
+            if was_opted_out:
+                logger.info("%s message %s from a sender who opted out: answering anyway",
+                            inbound.kind, inbound.sid)
+            if len(body) > MAX_INCOMING_CHARS:
+                logger.info("%s message %s cut to %d characters", inbound.kind, inbound.sid,
+                            MAX_INCOMING_CHARS)
+            text = body[:MAX_INCOMING_CHARS]
+            options = await self.options.get(conversation)
+            if options:
+                text = json.loads(options).get(text, text)
+        return await self._ask_rasa(inbound, conversation, text, on_new_message)
+
+    async def _ask_rasa(self, inbound: Inbound, conversation: str, text: str,
+                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> List[str]:
+        collector = SmsCollector()
+        try:
+            await on_new_message(UserMessage(text, collector, conversation,
+                                             input_channel=self.name(), message_id=inbound.sid,
+                                             metadata={"transport": inbound.kind}))
+        except Exception as error:
+            logger.error("%s message %s: the bot failed (%s); sending the fallback",
+                         inbound.kind, inbound.sid, _where(error))
+            return [COULD_NOT_ANSWER]
+        turn = format_turn(collector.messages)
+        if turn.options:
+            await self.options.set(conversation, json.dumps(turn.options))
+        else:
+            await self.options.delete(conversation)
+        if not turn.texts:
+            logger.warning("%s message %s: the bot gave no reply; sending the fallback",
+                           inbound.kind, inbound.sid)
+            return [COULD_NOT_ANSWER]
+        return turn.texts
