@@ -61,7 +61,7 @@ def web_url(catalogue_url, tmp_path_factory):
             process.wait(timeout=30)
 
 
-def _chromium(width: int, height: int):
+def _chromium(width: int, height: int, mobile: bool = False):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -73,6 +73,9 @@ def _chromium(width: int, height: int):
     for flag in ("--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", f"--window-size={width},{height}"):
         options.add_argument(flag)
+    if mobile:  # a real phone viewport: windows cannot be made narrower than 500px
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {
+            "width": width, "height": height, "pixelRatio": 2, "touch": True}})
     return webdriver.Chrome(service=Service(driver), options=options)
 
 
@@ -86,8 +89,8 @@ def browser():
 
 @pytest.fixture
 def phone():
-    """A phone-sized window (360 by 740 CSS pixels)."""
-    driver = _chromium(360, 740)
+    """A phone-sized screen (360 by 740 CSS pixels, touch)."""
+    driver = _chromium(360, 740, mobile=True)
     yield driver
     driver.quit()
 
