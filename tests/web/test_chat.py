@@ -24,12 +24,13 @@ import pytest_asyncio
 from aiohttp import web as aioweb
 from yarl import URL
 from sanic import Sanic
-from sanic.touchup.service import TouchUp
 
 import web.__main__ as main_module
 from actions.signposting import ROUTES_24_7
 from web import chat
 from web.app import SECURITY_HEADERS, create_app
+
+from .sanic_state import restore_sanic
 
 STATIC = Path(__file__).resolve().parents[2] / "web" / "static"
 INDEX = (STATIC / "index.html").read_text(encoding="utf-8")
@@ -97,23 +98,6 @@ class FakeRasa:
         self.received.append(data)
         answer = self.answer(data)
         return await answer if hasattr(answer, "__await__") else answer
-
-
-#: Sanic 21.12 rewrites some of its own class methods when an app first starts
-#: (sanic.touchup), and a later app then fails to start unless Sanic.test_mode was on when
-#: the first one started. These are the methods as imported, before any app started (test
-#: modules are all imported before any test runs), to put back around this module's apps.
-PRISTINE = {(target, name): getattr(target, name) for target, name in TouchUp._registry}
-PLACEHOLDERS = {(target, "_" + name) for target, name in TouchUp._registry
-                if not hasattr(target, "_" + name)}
-
-
-def restore_sanic() -> None:
-    for (target, name), method in PRISTINE.items():
-        setattr(target, name, method)
-    for target, placeholder in PLACEHOLDERS:
-        if placeholder in vars(target):
-            delattr(target, placeholder)
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,14 @@ from urllib.parse import urlencode
 
 import pytest
 from sanic import Sanic
-from sanic.touchup.service import TouchUp
 
 import web.directory as directory
 from services_catalog.db import make_engine
 from services_catalog.hours import UK
 from services_catalog.query import Catalogue
 from services_catalog.taxonomy import load_taxonomy
+
+from .sanic_state import restore_sanic
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=UK)
@@ -39,24 +40,6 @@ class Reply:
     def json(self):
         assert self.headers["content-type"].startswith("application/json")
         return json.loads(self.text)
-
-
-#: Sanic 21.12 rewrites some of its own class methods when an app first starts
-#: (sanic.touchup), and a later app then fails to start unless Sanic.test_mode was on when the
-#: first one started. These are the methods as imported, before any app started (test modules
-#: are all imported before any test runs), put back around this module's app, as
-#: tests/web/test_chat.py does around its own.
-PRISTINE = {(target, name): getattr(target, name) for target, name in TouchUp._registry}
-PLACEHOLDERS = {(target, "_" + name) for target, name in TouchUp._registry
-                if not hasattr(target, "_" + name)}
-
-
-def restore_sanic() -> None:
-    for (target, name), method in PRISTINE.items():
-        setattr(target, name, method)
-    for target, placeholder in PLACEHOLDERS:
-        if placeholder in vars(target):
-            delattr(target, placeholder)
 
 
 @pytest.fixture(scope="module")
