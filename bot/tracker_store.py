@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 
+import sqlalchemy as sa
+
 from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -40,6 +42,9 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     def erase(self, sender_id: str) -> int:
         """Delete every stored event of one conversation; returns how many were deleted."""
         with self.session_scope() as session:
+            if session.bind.dialect.name == "sqlite":
+                # Overwrite the deleted text in the file rather than leave it in free pages.
+                session.execute(sa.text("PRAGMA secure_delete = ON"))
             deleted = (session.query(self.SQLEvent)
                        .filter(self.SQLEvent.sender_id == sender_id)
                        .delete(synchronize_session=False))

@@ -7,13 +7,11 @@ needs the variants with quick-reply buttons; SMS and plain REST callers need the
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Text
+from typing import Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.channels.rest import RestInput
-from sanic import Blueprint, response
-from sanic.request import Request
-from sanic.response import HTTPResponse
+from rasa.core.channels.channel import CollectingOutputChannel
+
+from bot.rest_channel import QuietRestInput
 
 CHANNEL = "webchat"
 
@@ -24,26 +22,10 @@ class WebChatOutput(CollectingOutputChannel):
         return CHANNEL
 
 
-class WebChatInput(RestInput):
+class WebChatInput(QuietRestInput):
     @classmethod
     def name(cls) -> Text:
         return CHANNEL
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("webchat_webhook", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            body = request.json if isinstance(request.json, dict) else {}
-            sender, text = body.get("sender"), body.get("message")
-            if not isinstance(sender, str) or not isinstance(text, str):
-                return response.json({"error": "sender and message must be strings"}, status=400)
-            collector = WebChatOutput()
-            await on_new_message(UserMessage(text, collector, sender, input_channel=CHANNEL))
-            return response.json(collector.messages)
-
-        return webhook
+    def output_channel(self) -> CollectingOutputChannel:
+        return WebChatOutput()
