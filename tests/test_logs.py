@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.sanic_state import restore_sanic
+from tests.sanic_servers import free_port, sanic_test_mode, serve_channels
 
 pytestmark = pytest.mark.model
 
@@ -41,12 +40,6 @@ NEEDLES = [ANXIOUS, URGENT, POSTCODE, "zebra-canary-7781", "zebra-canary-9921", 
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 #: Written through each captured route at the end of every test, to prove the capture works.
 MARKERS = ("capture-check-logging", "capture-check-structlog", "capture-check-stdout")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -214,24 +207,18 @@ class _Stuck(_Unavailable):
 
 
 @pytest.fixture(scope="module")
-def sanic_test_mode():
-    """Sanic 21.12 starts a second app in a process only in test mode (tests/web/sanic_state.py)."""
-    from sanic import Sanic
-
-    restore_sanic()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Sanic, "test_mode", True)
-        patch.setattr(Sanic, "_app_registry", {})
+def test_mode():
+    """Sanic 21.12 starts a second app in a process only in test mode (tests/sanic_servers.py)."""
+    with sanic_test_mode():
         yield
-    restore_sanic()
 
 
 @pytest.mark.parametrize("trouble", ["the turn fails", "the caller gives up"])
 @pytest.mark.parametrize("channel", ["rest", "webchat"])
 async def test_a_turn_that_goes_wrong_leaves_no_message_text_in_the_logs(
-        agent, logs, monkeypatch, sanic_test_mode, channel, trouble):
-    """The REST channel (Rasa's) and the web chat's channel (ours), served as `rasa run` serves
-    them: a database failure, and a caller that stops waiting (a phone losing signal, a proxy's
+        agent, logs, monkeypatch, test_mode, channel, trouble):
+    """The REST channel and the web chat's channel, served as `rasa run` serves them: a
+    database failure, and a caller that stops waiting (a phone losing signal, a proxy's
     timeout) are ordinary events in production and must not write the message to the log.
 
     Rasa 3.6.21's own REST channel fails this: rasa/core/channels/rest.py (RestInput.receive)
@@ -241,24 +228,14 @@ async def test_a_turn_that_goes_wrong_leaves_no_message_text_in_the_logs(
     bot/rest_channel.py, which is what is tested here.
     """
     import aiohttp
-    from rasa.core.channels.channel import register
-    from bot.rest_channel import QuietRestInput
-    from sanic import Sanic
 
+    from bot.rest_channel import QuietRestInput
     from bot.webchat_channel import WebChatInput
 
-    app = Sanic("logs_test", configure_logging=False)
-    register([QuietRestInput(), WebChatInput()], app, route="/webhooks/")
-    app.ctx.agent = agent
-    port = free_port()
-    server = await app.create_server(host="127.0.0.1", port=port, access_log=True,
-                                     return_asyncio_server=True)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    url = f"http://127.0.0.1:{port}/webhooks/{channel}/webhook"
     body = {"sender": f"logs-{uuid.uuid4()}", "message": URGENT}
-    try:
+    async with serve_channels([QuietRestInput(), WebChatInput()], agent, access_log=True,
+                              configure_logging=False) as base:
+        url = f"{base}/webhooks/{channel}/webhook"
         async with aiohttp.ClientSession() as http:
             async with http.post(url, json=body) as answer:  # first, a turn that works
                 assert "999" in texts(await answer.json())
@@ -275,9 +252,5 @@ async def test_a_turn_that_goes_wrong_leaves_no_message_text_in_the_logs(
                                          timeout=aiohttp.ClientTimeout(total=1)) as answer:
                         await answer.read()
                 await asyncio.sleep(1)  # the server notices the hang-up and cancels the turn
-    finally:
-        await server.before_stop()
-        await server.close()
-        await server.after_stop()
 
     assert_no_message_text(logs())

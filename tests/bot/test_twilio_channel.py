@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import socket
 import uuid
 
 import aiohttp
@@ -21,12 +20,11 @@ from twilio.http import AsyncHttpClient
 from twilio.http.response import Response as TwilioResponse
 from twilio.request_validator import RequestValidator
 
-from rasa.core.channels.channel import register
-
 from bot.twilio_channel import (
     MemoryTtlStore, TwilioChannelConfigError, TwilioSender, TwilioSmsInput, conversation_id,
 )
 from signposting.sms import COULD_NOT_ANSWER, HELP_TEXT, MAX_INCOMING_CHARS, TEXT_ONLY
+from tests.sanic_servers import free_port, serve_channels
 
 ACCOUNT_SID = "AC" + "0" * 32
 TOKEN = "test-token"
@@ -124,32 +122,12 @@ def make_channel(**kwargs):
     return TwilioSmsInput(ACCOUNT_SID, TOKEN, PUBLIC_URL, SECRET, **kwargs)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.asynccontextmanager
 async def serve(channel, bot):
     """The channel mounted by Rasa's own register() on a Sanic app, as `rasa run` does."""
-    app = Sanic(f"twilio_test_{uuid.uuid4().hex}")
-    app.ctx.agent = bot
-    register([channel], app, route="/webhooks/")
-    port = free_port()
-    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True,
-                                     access_log=False)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    try:
+    async with serve_channels([channel], bot) as base:
         async with aiohttp.ClientSession() as session:
-            yield Client(session, f"http://127.0.0.1:{port}", channel)
-    finally:
-        await server.before_stop()
-        server.close()
-        await server.wait_closed()
-        await server.after_stop()
+            yield Client(session, base, channel)
 
 
 def sms(body, sid=None, from_=USER, to=OUR_NUMBER, num_media=0, **extra):

@@ -6,7 +6,6 @@ a missing model is a failure, never a skip.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.sanic_servers import free_port  # noqa: F401  (used here and by other test modules)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
@@ -27,12 +28,6 @@ ROUTES = {
     "safeguarding_disclosure_adult": ["999", "0808 800 5000", "children's services"],
 }
 CRISIS_ROUTES = ROUTES["crisis_suicidal"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, process: subprocess.Popen, seconds: float) -> None:

@@ -30,7 +30,7 @@ from actions.signposting import ROUTES_24_7
 from web import chat
 from web.app import SECURITY_HEADERS, create_app
 
-from .sanic_state import restore_sanic
+from tests.sanic_servers import sanic_test_mode
 
 STATIC = Path(__file__).resolve().parents[2] / "web" / "static"
 INDEX = (STATIC / "index.html").read_text(encoding="utf-8")
@@ -103,12 +103,8 @@ class FakeRasa:
 @pytest.fixture(scope="module")
 def test_mode():
     """Several apps named alike, each started in test mode; Sanic left as it was found."""
-    restore_sanic()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Sanic, "test_mode", True)
-        patch.setattr(Sanic, "_app_registry", {})
+    with sanic_test_mode():
         yield
-    restore_sanic()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

@@ -22,7 +22,7 @@ from services_catalog.hours import UK
 from services_catalog.query import Catalogue
 from services_catalog.taxonomy import load_taxonomy
 
-from .sanic_state import restore_sanic
+from tests.sanic_servers import sanic_test_mode
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=UK)
@@ -45,10 +45,7 @@ class Reply:
 @pytest.fixture(scope="module")
 async def app():
     """The blueprint on its own app, started as an ASGI server would start it (no server)."""
-    restore_sanic()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Sanic, "test_mode", True)
-        patch.setattr(Sanic, "_app_registry", {})
+    with sanic_test_mode():
         app = Sanic("directory_test")
         app.blueprint(directory.blueprint)
         messages = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
@@ -66,7 +63,6 @@ async def app():
             pass  # Sanic 21.12 handles the lifespan scope, then also tries it as a request
         assert "lifespan.startup.complete" in sent
         yield app
-    restore_sanic()
 
 
 async def get(app, path: str, query=b"") -> Reply:
