@@ -39,7 +39,7 @@ class ActionSuggestSelfHelp(Action):
                        for r in message.get("intent_ranking") or []]
             events.append(SlotSet("other_needs", other_needs(ranking, intent) or None))
         if need in given and not asked:
-            return events
+            return events + [SlotSet("tips_given", given)]
         audience = tracker.get_slot("audience")
         if audience is None and about_someone_else(message.get("text") or ""):
             audience = PARENT_CARER  # worded about "your child" rather than to the child
@@ -51,5 +51,7 @@ class ActionSuggestSelfHelp(Action):
         if asked and not need:
             dispatcher.utter_message(text=TELL_ME_MORE)
         if need and need not in given:
-            events.append(SlotSet("tips_given", given + [need]))
-        return events
+            given = given + [need]
+        # Always at least one event, even when nothing is said: the policy takes a service
+        # action that left no events as a sign that the action server is down (bot/policies.py).
+        return events + [SlotSet("tips_given", given)]

@@ -110,3 +110,19 @@ def test_welcome_fits_two_sms_segments_and_says_what_matters():
     assert len(text) <= 306 and all(ord(ch) < 128 for ch in text)
     for words in ("automated", "can't give medical advice", "not shared", "999"):
         assert words in text
+
+
+def test_services_unavailable_says_what_the_action_server_says_when_the_catalogue_is_down():
+    """The model's reply for an unreachable action server and the action server's reply for an
+    unreadable catalogue are one message, so the 24/7 routes cannot drift apart."""
+    from actions.signposting import CATALOGUE_DOWN
+
+    assert variations("utter_services_unavailable") == [CATALOGUE_DOWN]
+
+
+@pytest.mark.parametrize("response", ["utter_services_unavailable", "utter_slow_down"])
+def test_guard_replies_give_only_confirmed_catalogue_numbers(catalogue, response):
+    confirmed = {number for service in catalogue.crisis_routes("crisis_suicidal")
+                 for contact in service.contacts if contact.confirmed
+                 for number in numbers_in(contact.value)}
+    assert reply_numbers(response) and reply_numbers(response) <= confirmed | {"999"}
