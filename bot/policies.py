@@ -89,15 +89,14 @@ class UrgentFirstRulePolicy(RulePolicy):
     def _guard(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
         last = tracker.events[-1] if tracker.events else None
-        if isinstance(last, ActionExecuted):
-            # A live run records which policy chose the action; replayed story events (rasa
-            # test core) carry none and are not failures.
-            if (last.action_name in self._service_actions and last.policy
-                    and self._unavailable_action):
-                return self._unavailable_action  # it ran and left nothing: it failed
-            if last.action_name in (self._unavailable_action, self._rate_action):
-                return ACTION_LISTEN_NAME
-            return None
+        # A live run records which policy chose an action; replayed story events (rasa test
+        # core) carry none and are not failures.
+        if (isinstance(last, ActionExecuted) and last.action_name in self._service_actions
+                and last.policy and self._unavailable_action):
+            return self._unavailable_action  # it ran and left nothing: it failed
+        # After either reply, wait: an active form would otherwise run again (and fail again).
+        if tracker.latest_action_name in (self._unavailable_action, self._rate_action):
+            return ACTION_LISTEN_NAME
         if isinstance(last, UserUttered) and self._over_rate_limit(tracker, last):
             return ACTION_LISTEN_NAME if self._warned_recently(tracker, last) else self._rate_action
         return None

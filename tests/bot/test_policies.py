@@ -7,7 +7,7 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.policies import UrgentFirstRulePolicy
@@ -84,9 +84,15 @@ def test_an_action_outside_the_list_with_no_events_is_left_to_the_rules(policy):
 def test_after_a_guard_reply_the_bot_listens(policy, action):
     events = [ActionExecuted("action_listen"), user("hi", 1000.0),
               ActionExecuted(action, policy="p"), BotUttered("...")]
-    # BotUttered is the last event: the rule (data/rules/resilience.yml) decides; here the
-    # guard itself is checked with the reply's ActionExecuted last.
-    assert predicted(policy, events[:-1]) == "action_listen"
+    assert predicted(policy, events) == "action_listen"
+
+
+def test_after_a_guard_reply_an_active_form_does_not_run_again(policy):
+    events = [ActionExecuted("action_listen"), user("15", 1000.0, "inform"),
+              ActiveLoop("signpost_form"),
+              ActionExecuted("signpost_form", policy="RulePolicy"),
+              ActionExecuted("utter_services_unavailable", policy="p"), BotUttered("...")]
+    assert predicted(policy, events) == "action_listen"
 
 
 def test_up_to_the_limit_nothing_is_limited(policy):
