@@ -89,10 +89,8 @@ class UrgentFirstRulePolicy(RulePolicy):
     def _guard(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
         last = tracker.events[-1] if tracker.events else None
-        # A live run records which policy chose an action; replayed story events (rasa test
-        # core) carry none and are not failures.
         if (isinstance(last, ActionExecuted) and last.action_name in self._service_actions
-                and last.policy and self._unavailable_action):
+                and self._unavailable_action):
             return self._unavailable_action  # it ran and left nothing: it failed
         # After either reply, wait: an active form would otherwise run again (and fail again).
         if tracker.latest_action_name in (self._unavailable_action, self._rate_action):

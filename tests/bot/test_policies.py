@@ -68,12 +68,6 @@ def test_a_service_action_that_spoke_is_not_a_failure(policy):
     assert predicted(policy, events) != "utter_services_unavailable"
 
 
-def test_replayed_story_events_without_a_policy_are_not_failures(policy):
-    events = [ActionExecuted("action_listen"), user("i feel low", 1000.0, "need_low_mood"),
-              ActionExecuted("action_find_services")]
-    assert predicted(policy, events) != "utter_services_unavailable"
-
-
 def test_an_action_outside_the_list_with_no_events_is_left_to_the_rules(policy):
     events = [ActionExecuted("action_listen"), user("hi", 1000.0),
               ActionExecuted("action_suggest_self_help", policy="RulePolicy", confidence=1.0)]
