@@ -31,11 +31,12 @@ CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxon
 MODEL_CODE     := bot/policies.py bot/safety_component.py bot/short_answers.py \
                   bot/details_component.py bot/spacy_pipeline.py $(wildcard safety/*.py) safety/lexicon.yml
 
-.PHONY: help setup run test train validate stories browser-deps shell unit lock clean
+.PHONY: help setup run test test-scale train validate stories browser-deps shell unit lock clean
 
 help:
 	@echo "make run       set up what is missing or stale, then start the bot on localhost"
 	@echo "make test      set up the same way, then validate the data and run all tests"
+	@echo "make test-scale  two Rasa servers sharing PostgreSQL and Redis (installs and starts them)"
 	@echo "make train     retrain the model if data, domain or config changed"
 	@echo "make validate  rasa data validate --fail-on-warnings"
 	@echo "make stories   the test conversations (tests/test_stories.yml) against the model"
@@ -94,7 +95,7 @@ validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings --domain domain
 
 unit: $(VENV)/.installed $(CATALOGUE_DB)
-	$(PY) -m pytest -q -m "not model"
+	$(PY) -m pytest -q -m "not model" --ignore=tests/scale
 
 # Whole conversations: every action the policies predict must match (the messages' intents
 # are checked by tests/conversation/test_story_messages.py, since `--e2e` would also demand every entity).
@@ -103,7 +104,16 @@ stories: $(MODEL)
 	  --fail-on-prediction-errors --out $(BUILD)/story-results --no-plot
 
 test: setup validate stories browser-deps
-	$(PY) -m pytest
+	$(PY) -m pytest --ignore=tests/scale
+
+# Scale-out (docs/deploy.md): PostgreSQL and Redis from Debian's packages, installed and started
+# when missing (scripts/scale-services.sh writes their settings to build/scale-services.env),
+# two Rasa servers sharing them (tests/scale/), and the catalogue tests on PostgreSQL.
+test-scale: setup
+	scripts/scale-services.sh
+	set -a && . $(BUILD)/scale-services.env && set +a && \
+	  $(PY) -m pytest tests/scale tests/services_catalog tests/actions tests/web/test_directory.py \
+	    tests/test_crisis_routes.py
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)==' \

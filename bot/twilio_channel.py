@@ -40,11 +40,9 @@ import logging
 import os
 import random
 import secrets
-import time
 import traceback
-from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Protocol, Set, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
 from urllib.parse import parse_qs
 
 from sanic import Blueprint, response
@@ -57,6 +55,9 @@ from twilio.twiml.messaging_response import MessagingResponse
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.exceptions import RasaException
 
+from bot.ttl_store import (  # noqa: F401  (TtlStore and MemoryTtlStore used to live here)
+    MAX_ENTRIES, MemoryTtlStore, RedisTtlStore, TtlStore, redis_client,
+)
 from signposting.sms import (
     COULD_NOT_ANSWER, HELP_TEXT, MAX_INCOMING_CHARS, TEXT_ONLY, format_turn, keyword,
 )
@@ -66,7 +67,7 @@ logger = logging.getLogger(__name__)
 CHANNEL_NAME = "twilio_sms"
 #: Settings, each from credentials.yml or else from the environment.
 SETTINGS_ENV = {"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN",
-                "public_url": "TWILIO_PUBLIC_URL"}
+                "public_url": "TWILIO_PUBLIC_URL", "redis_url": "TWILIO_REDIS_URL"}
 SECRET_ENV = "SENDER_ID_SECRET"
 #: Development only: without SENDER_ID_SECRET, use a random secret (ids change at restart).
 EPHEMERAL_SECRET_ENV = "ALLOW_EPHEMERAL_SENDER_ID_SECRET"
@@ -77,7 +78,6 @@ EMPTY_TWIML = str(MessagingResponse())
 SEEN_TTL = 24 * 3600          # Twilio retries a webhook within minutes; a day is ample
 OPTIONS_TTL = 3600            # numbered options last as long as a Rasa session
 OPT_OUT_TTL = 365 * 24 * 3600
-MAX_ENTRIES = 100_000
 
 
 class TwilioChannelConfigError(RasaException):
@@ -85,75 +85,26 @@ class TwilioChannelConfigError(RasaException):
 
 
 # -- stores ---------------------------------------------------------------------------------
+# The channel's three memories are TtlStores (bot/ttl_store.py): in the process by default,
+# in Redis when TWILIO_REDIS_URL (or redis_url in credentials.yml) is set, so that several
+# Rasa servers share them.
 
-class TtlStore(Protocol):
-    """Short-lived key-value state: seen MessageSids, numbered options, opt-outs.
-
-    Values are strings so that a shared store can hold them. The in-memory store below works
-    for one server process; with several servers behind a load balancer, put a shared store
-    (Redis: SET key value NX EX ttl for ``add``) behind this interface instead, or a retry
-    landing on another server would be answered twice and options and opt-outs would be lost.
-    """
-
-    async def add(self, key: str, value: str = "1") -> bool:
-        """Store the key if absent; True when it was absent (atomic check-and-set)."""
-
-    async def get(self, key: str) -> Optional[str]:
-        ...
-
-    async def set(self, key: str, value: str) -> None:
-        ...
-
-    async def delete(self, key: str) -> None:
-        ...
+#: Key prefixes in Redis, after "signposting:twilio:" (the lock store uses "signposting:lock:").
+REDIS_PREFIX = "signposting:twilio:"
 
 
-class MemoryTtlStore:
-    """A bounded in-memory TtlStore: entries expire after ``ttl`` seconds, and beyond
-    ``max_entries`` the oldest go first, so a flood of messages cannot exhaust memory.
-    Lost at restart (see TtlStore for several servers)."""
-
-    def __init__(self, ttl: float, max_entries: int = MAX_ENTRIES,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.ttl, self.max_entries, self.clock = ttl, max_entries, clock
-        self._items: "OrderedDict[str, Tuple[float, str]]" = OrderedDict()
-
-    def __len__(self) -> int:
-        self._expire()
-        return len(self._items)
-
-    def _expire(self) -> None:
-        now = self.clock()
-        while self._items:
-            key, (expires, _) = next(iter(self._items.items()))
-            if expires > now:
-                break
-            del self._items[key]
-
-    def _put(self, key: str, value: str) -> None:
-        self._items.pop(key, None)
-        self._items[key] = (self.clock() + self.ttl, value)
-        while len(self._items) > self.max_entries:
-            self._items.popitem(last=False)
-
-    async def add(self, key: str, value: str = "1") -> bool:
-        self._expire()
-        if key in self._items:
-            return False
-        self._put(key, value)
-        return True
-
-    async def get(self, key: str) -> Optional[str]:
-        self._expire()
-        item = self._items.get(key)
-        return item[1] if item else None
-
-    async def set(self, key: str, value: str) -> None:
-        self._expire()
-        self._put(key, value)
-
-    async def delete(self, key: str) -> None:
-        self._items.pop(key, None)
+def redis_stores(url: str) -> Dict[str, TtlStore]:
+    """The channel's three stores in the Redis at ``url`` (one connection pool)."""
+    try:
+        client = redis_client(url)
+    except ValueError as error:
+        # Not the URL itself in the message: it may hold the password.
+        raise TwilioChannelConfigError(
+            f"{SETTINGS_ENV['redis_url']} is not a Redis URL ({type(error).__name__}): "
+            f"write redis://[:password@]host:port/db, or rediss://... for TLS") from None
+    return {"seen": RedisTtlStore(client, SEEN_TTL, REDIS_PREFIX + "seen:"),
+            "options": RedisTtlStore(client, OPTIONS_TTL, REDIS_PREFIX + "options:"),
+            "opted_out": RedisTtlStore(client, OPT_OUT_TTL, REDIS_PREFIX + "optout:")}
 
 
 # -- identities -----------------------------------------------------------------------------
@@ -310,7 +261,13 @@ class TwilioSmsInput(InputChannel):
         auth_token = _setting(credentials, "auth_token")
         public_url = _setting(credentials, "public_url")
         secret = load_secret() if account_sid and auth_token else None
-        return cls(account_sid, auth_token, public_url, secret)
+        redis_url = _setting(credentials, "redis_url")
+        stores = redis_stores(redis_url) if redis_url else {}
+        if account_sid and auth_token:
+            logger.info("Twilio SMS channel: MessageSids, numbered options and opt-outs kept %s",
+                        "in Redis (TWILIO_REDIS_URL)" if stores else
+                        "in this process only (one process for SMS, or set TWILIO_REDIS_URL)")
+        return cls(account_sid, auth_token, public_url, secret, **stores)
 
     def __init__(self, account_sid: Optional[str], auth_token: Optional[str],
                  public_url: Optional[str], secret: Optional[bytes],
@@ -382,6 +339,9 @@ class TwilioSmsInput(InputChannel):
         async def close_sender(*_: Any) -> None:
             if self.sender is not None and hasattr(self.sender, "close"):
                 await self.sender.close()
+            for store in (self.seen, self.options, self.opted_out):
+                if hasattr(store, "close"):
+                    await store.close()
 
         return webhook
 
