@@ -33,6 +33,11 @@ def erasure_requested(tracker: DialogueStateTracker) -> bool:
 
 
 class ErasableSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            _write_ahead(self.engine)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         if erasure_requested(tracker):
             self.erase(tracker.sender_id)
@@ -49,6 +54,11 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
                        .filter(self.SQLEvent.sender_id == sender_id)
                        .delete(synchronize_session=False))
             session.commit()
+        if self.engine.dialect.name == "sqlite":
+            # Earlier writes of the conversation may still sit in the write-ahead log: copy
+            # the overwritten pages into the file and empty the log.
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         logger.info("conversation erased at the person's request (%d events)", deleted)
         return deleted
 
@@ -59,3 +69,17 @@ class ErasableInMemoryTrackerStore(InMemoryTrackerStore):
             self.store.pop(tracker.sender_id, None)
             return
         await super().save(tracker)
+
+
+def _write_ahead(engine: sa.engine.Engine) -> None:
+    """The embedded SQLite store in write-ahead mode, synced at checkpoints rather than at
+    every commit: each turn's save no longer waits for the disk (bench/load.py), readers
+    such as the retention job do not block the bot, and a crashed process loses nothing; a
+    power cut may lose the last turns but never corrupts the file. (PostgreSQL is the
+    production store.)"""
+    @sa.event.listens_for(engine, "connect")
+    def _normal_sync(dbapi_connection, _record) -> None:
+        dbapi_connection.execute("PRAGMA synchronous = NORMAL")
+
+    with engine.connect() as connection:  # a property of the file: set once
+        connection.exec_driver_sql("PRAGMA journal_mode = WAL")

@@ -172,3 +172,29 @@ async def test_memory_an_earlier_deletion_marker_does_not_erase(memory_store):
     events = [*OPENING, *ASK_TO_DELETE, *CONFIRM, *turn("hi", "greet", "utter_greet")]
     await memory_store.save(tracker("alice", *events))
     assert len((await memory_store.retrieve("alice")).events) == len(events)
+
+
+def test_the_sqlite_store_writes_ahead_and_syncs_at_checkpoints(tmp_path):
+    from bot.tracker_store import ErasableSQLTrackerStore
+
+    store = ErasableSQLTrackerStore(dialect="sqlite", db=str(tmp_path / "t.sqlite"))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+async def test_sql_erased_text_is_left_neither_in_the_file_nor_in_the_write_ahead_log(sql_store):
+    from pathlib import Path
+
+    store, path = sql_store
+    secret = "my-made-up-secret-worry-0f3a9"
+    said = turn(secret, "need_anxiety", "utter_acknowledge_anxiety")
+    await store.save(tracker("alice", *OPENING, *said))
+    await store.save(tracker("bob", *OPENING))  # another conversation stays
+    files = [Path(str(path)), Path(f"{path}-wal")]
+    assert any(secret.encode() in f.read_bytes() for f in files if f.exists())
+
+    await store.save(tracker("alice", *OPENING, *said, *ASK_TO_DELETE, *CONFIRM))
+
+    assert not any(secret.encode() in f.read_bytes() for f in files if f.exists())
+    assert stored_rows(path, "bob")
