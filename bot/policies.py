@@ -36,7 +36,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import action_timeout  # noqa: F401  (bounds the wait for the action server)
+from bot import action_server_calls  # noqa: F401  (bounded wait, cheap reply checks)
 
 
 @DefaultV1Recipe.register(

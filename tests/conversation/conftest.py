@@ -84,7 +84,9 @@ def _agent(model_path: str, action_url: str, trackers: Path):
 
     configure_structlog(logging.WARNING)
 
-    return Agent.load(model_path, action_endpoint=EndpointConfig(action_url),
+    # As endpoints.yml: the domain is sent only to actions that ask for it.
+    action_endpoint = EndpointConfig(action_url, enable_selective_domain=True)
+    return Agent.load(model_path, action_endpoint=action_endpoint,
                       tracker_store=ErasableSQLTrackerStore(dialect="sqlite", db=str(trackers)))
 
 

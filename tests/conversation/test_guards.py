@@ -81,7 +81,7 @@ async def test_a_hung_action_server_counts_as_down_after_the_timeout(model_path,
                                                                      hung_action_server):
     import time
 
-    from bot import action_timeout
+    from bot import action_server_calls as action_timeout
     from tests.conversation.conftest import _agent
 
     action_timeout.apply(1.0)
