@@ -722,3 +722,64 @@ async def test_the_real_async_client_sends_and_retries_against_a_local_api():
     sid, form, auth = calls[-1]
     assert sid == ACCOUNT_SID and auth.startswith("Basic ")
     assert form == {"To": "whatsapp:" + USER, "From": "whatsapp:" + OUR_NUMBER, "Body": "Call 999"}
+
+
+# -- sending failing, with the trained model ---------------------------------------------------
+
+SEND_FAILURES = {
+    "Twilio 503 on every attempt": [twilio_error(503, 20503)] * 4,
+    "no network": [aiohttp.ClientConnectionError("connection refused")] * 4,
+    "Twilio refuses the number": [twilio_error(400, 21211)],
+    "an unexpected error in the client": [RuntimeError("the client broke")],
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("failure", SEND_FAILURES)
+async def test_a_turn_whose_reply_cannot_be_sent_is_kept_and_logged_without_content(
+        trained_agent, caplog, failure):
+    """The bot's turn is in the tracker whatever happens to the text afterwards, the failure
+    is logged (at ERROR) without the number or the words, and the next message is handled.
+    The trained agent has no action server: the need gets its acknowledgement and the honest
+    "can't look services up" reply; the logs are read at INFO, the level production runs at."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    caplog.set_level(logging.INFO)
+    user, words = "+447700900321", "zebra-canary-2718 i keep getting panic attacks"
+    sender, http, _ = real_sender(SEND_FAILURES[failure] + [QUEUED] * 4)
+    channel = make_channel(sender=sender)
+    async with serve(channel, trained_agent) as client:
+        status, _ = await client.say(words, from_=user)
+        assert status == 200
+        await client.say("hello", from_=user)           # the channel carries on
+    events = list((await trained_agent.tracker_store.retrieve(
+        conversation_id(user, SECRET))).events)
+    said = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
+    assert [events[i].text for i in said[-2:]] == [words, "hello"]
+    first_turn = events[said[-2]:said[-1]]
+    assert any(isinstance(e, BotUttered) and "That sounds really hard" in e.text
+               for e in first_turn), "the turn whose reply was not sent is not in the tracker"
+    assert len(http.requests) == len(SEND_FAILURES[failure]) + 1   # then the reply to "hello"
+    assert "That sounds really hard" in http.requests[0]["Body"]
+    assert any(r.levelno >= logging.ERROR and r.name == "bot.twilio_channel"
+               for r in caplog.records), "a reply that could not be sent must be an ERROR"
+    logged = caplog.text + "\n".join(f"{r.getMessage()} {r.args}" for r in caplog.records)
+    for secret in ("zebra-canary-2718", "panic attacks", "That sounds really hard", user,
+                   user[1:], "7700900321", "7700 900321"):
+        assert secret not in logged, secret
+
+
+@pytest.mark.model
+async def test_a_crisis_reply_is_delivered_when_sending_fails_then_succeeds(trained_agent):
+    from tests.conversation.conftest import CRISIS_ROUTES, assert_crisis_routes
+
+    user = "+447700900654"
+    sender, http, delays = real_sender([twilio_error(503, 20503),
+                                        aiohttp.ClientConnectionError("reset"), QUEUED])
+    channel = make_channel(sender=sender)
+    async with serve(channel, trained_agent) as client:
+        await client.say("i want to kill myself", from_=user)
+    assert len(http.requests) == 3 and len(delays) == 2
+    assert {r["Body"] for r in http.requests} == {http.requests[-1]["Body"]}  # the same text
+    assert http.requests[-1]["To"] == user
+    assert_crisis_routes(http.requests[-1]["Body"], CRISIS_ROUTES)
