@@ -30,7 +30,7 @@ def stack(catalogue_url, tmp_path_factory):
     folder = tmp_path_factory.mktemp("restart")
     model = snapshot_model(folder)
     with ActionServer(catalogue_url, folder) as actions:
-        # The hung-action-server test needs Rasa to give up (bot/action_timeout.py) before
+        # The hung-action-server test needs Rasa to give up (bot/action_server_calls.py) before
         # Sanic's graceful shutdown does (15 s): the default, set here whatever the caller's.
         rasa = RasaServer(model, folder / "trackers.sqlite", actions.webhook, folder,
                           ACTION_SERVER_TIMEOUT="10")

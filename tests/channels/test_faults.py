@@ -81,17 +81,21 @@ def assert_honest(reply: str) -> None:
 
 @pytest.fixture
 def action_server(channels_agent, channels_actions, monkeypatch):
-    """Switches the agent's action server off and on again within a test."""
-    from rasa.utils.endpoints import EndpointConfig
+    """Switches the agent's action server off and on again within a test (the endpoint's
+    other settings, as endpoints.yml gives them, kept)."""
+    configured = channels_agent.processor.action_endpoint
+
+    def point_at(url: str) -> None:
+        endpoint = configured.copy()
+        endpoint.url = url
+        monkeypatch.setattr(channels_agent.processor, "action_endpoint", endpoint)
 
     class Switch:
         def down(self) -> None:
-            monkeypatch.setattr(channels_agent.processor, "action_endpoint",
-                                EndpointConfig(unused_url()))
+            point_at(unused_url())
 
         def up(self, url: str = channels_actions.webhook) -> None:
-            monkeypatch.setattr(channels_agent.processor, "action_endpoint",
-                                EndpointConfig(url))
+            point_at(url)
 
     return Switch()
 
