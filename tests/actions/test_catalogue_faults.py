@@ -92,11 +92,11 @@ async def test_a_locked_catalogue_gets_the_honest_reply_within_the_busy_timeout(
 
 
 FORM_WAITS = (
-    "BUG: with the catalogue locked, the form's answer to 'where do you live?' takes three busy "
-    "timeouts (15 s): rasa_sdk calls required_slots three times per run, each asks the "
-    "catalogue (_audience_matters) and each waits 5 s, because a catalogue with no snapshot "
-    "tries the database again every time. Past ACTION_SERVER_TIMEOUT (10 s) Rasa gives up and "
-    "the answer is lost. Fix: in services_catalog/query.py remember a failed refresh for a few "
+    "BUG: with the catalogue locked and who is asking not yet known, the form's answer to "
+    "'where do you live?' takes three busy timeouts (15 s): rasa_sdk calls required_slots three "
+    "times per run, each asks the catalogue (_audience_matters) and each waits 5 s, because a "
+    "catalogue with no snapshot tries the database again every time. Past "
+    "ACTION_SERVER_TIMEOUT (10 s) Rasa gives up on the form's turn. Fix: in services_catalog/query.py remember a failed refresh for a few "
     "seconds even without a snapshot (raise at once meanwhile); and/or a shorter busy timeout "
     "(create_engine(..., connect_args={'timeout': 2}) for SQLite)")
 
