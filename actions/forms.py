@@ -5,6 +5,8 @@ know" move on (national services, or no age filter) rather than trapping anyone 
 """
 from __future__ import annotations
 
+import asyncio
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -71,7 +73,8 @@ class ValidateSignpostForm(FormValidationAction):
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         """Ask who is asking only when the answer would change the services shown."""
-        if tracker.get_slot("audience") is None and not self._audience_matters(tracker):
+        if (tracker.get_slot("audience") is None
+                and not await asyncio.to_thread(self._audience_matters, tracker)):
             return [slot for slot in domain_slots if slot != "audience"]
         return domain_slots
 

@@ -5,13 +5,13 @@ is open now, and when none is, the 24/7 routes follow. Professionals also see wh
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from services_catalog.hours import now
 from signposting.needs import need_label
@@ -79,9 +79,11 @@ class ActionFindServices(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         try:
-            matches = _search(tracker)
-        except SQLAlchemyError:
-            logger.exception("catalogue query failed")
+            # In a worker thread: a slow or locked catalogue must not hold up the action
+            # server's other conversations.
+            matches = await asyncio.to_thread(_search, tracker)
+        except Exception as error:  # whatever stops the catalogue, the person gets an answer
+            logger.error("catalogue query failed: %s", type(error).__name__)
             dispatcher.utter_message(text=CATALOGUE_DOWN)
             return [SlotSet("shown", None)]
         if not matches:
@@ -105,9 +107,11 @@ class ActionMoreServices(Action):
             dispatcher.utter_message(text=NOTHING_YET)
             return []
         try:
-            matches = _search(tracker)
-        except SQLAlchemyError:
-            logger.exception("catalogue query failed")
+            # In a worker thread: a slow or locked catalogue must not hold up the action
+            # server's other conversations.
+            matches = await asyncio.to_thread(_search, tracker)
+        except Exception as error:  # whatever stops the catalogue, the person gets an answer
+            logger.error("catalogue query failed: %s", type(error).__name__)
             dispatcher.utter_message(text=CATALOGUE_DOWN)
             return []
         start = int(shown)

@@ -43,6 +43,9 @@ class QuietRestInput(RestInput):
             sender, text = body.get("sender"), body.get("message")
             if not isinstance(sender, str) or not isinstance(text, str):
                 return response.json({"error": "sender and message must be strings"}, status=400)
+            if not _encodable(sender) or not _encodable(text):  # e.g. a lone surrogate, "\ud800"
+                return response.json({"error": "sender and message must be valid Unicode text"},
+                                     status=400)
             collector = self.output_channel()
             try:
                 await on_new_message(UserMessage(text, collector, sender,
@@ -55,3 +58,12 @@ class QuietRestInput(RestInput):
             return response.json(collector.messages)
 
         return webhook
+
+
+def _encodable(value: str) -> bool:
+    """JSON may carry lone surrogates, which no tokenizer or database can take."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

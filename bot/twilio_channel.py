@@ -457,7 +457,7 @@ class TwilioSmsInput(InputChannel):
         else:
             await self.options.delete(conversation)
         if not turn.texts:
-            logger.warning("%s message %s: the bot gave no reply; sending the fallback",
-                           inbound.kind, inbound.sid)
-            return [COULD_NOT_ANSWER]
+            # The turn worked and chose silence: over the rate limit after its one polite reply
+            # (bot/policies.py). Each text out costs, so a flood gets nothing more.
+            logger.info("%s message %s: no reply this turn", inbound.kind, inbound.sid)
         return turn.texts

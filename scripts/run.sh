@@ -17,7 +17,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-"$VENV/bin/python" -m rasa_sdk --actions actions --port "$ACTION_PORT" &
+"$VENV/bin/python" -m actions.server --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 
 if [ "${1:-}" = "--shell" ]; then

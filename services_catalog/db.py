@@ -15,6 +15,7 @@ from sqlalchemy.orm import sessionmaker
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = REPO_ROOT / "build" / "catalogue.sqlite"
+SQLITE_BUSY_SECONDS = 2.0
 
 
 def database_url(url: Optional[str] = None) -> str:
@@ -25,7 +26,10 @@ def make_engine(url: Optional[str] = None) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True)
+    # A locked SQLite file is waited on for 2 s (pysqlite's default is 5 s), so a lookup
+    # gives its honest "can't look services up" well within the Rasa server's wait.
+    options = {"connect_args": {"timeout": SQLITE_BUSY_SECONDS}} if url.startswith("sqlite") else {}
+    engine = create_engine(url, future=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

@@ -18,7 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from .db import make_engine
@@ -158,6 +158,11 @@ class Catalogue:
         self._snapshot: Optional[Snapshot] = None
         self._checked = float("-inf")
         self._lock = threading.Lock()
+        self._failed_at = float("-inf")
+
+    #: After a failed first read, callers are refused at once for this long rather than each
+    #: waiting on the database again (a locked SQLite file waits its busy timeout every time).
+    RETRY_SECONDS = 2.0
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -166,6 +171,11 @@ class Catalogue:
         if self._snapshot and time.monotonic() - self._checked < self.refresh_seconds:
             return self._snapshot
         with self._lock:
+            # Another caller may have refreshed, or failed, while this one waited for the lock.
+            if self._snapshot and time.monotonic() - self._checked < self.refresh_seconds:
+                return self._snapshot
+            if self._snapshot is None and time.monotonic() - self._failed_at < self.RETRY_SECONDS:
+                raise OperationalError("catalogue unreadable a moment ago", None, RuntimeError())
             try:
                 with Session(self.engine, future=True) as session:
                     version = session.execute(
@@ -175,6 +185,7 @@ class Catalogue:
                         self._snapshot = Snapshot(version, self._read_services(session))
             except SQLAlchemyError:
                 if self._snapshot is None:
+                    self._failed_at = time.monotonic()
                     raise
                 logger.warning("catalogue database unreachable; using the last snapshot")
             self._checked = time.monotonic()

@@ -154,7 +154,7 @@ class Server:
 
 
 class ActionServer(Server):
-    """`python -m rasa_sdk --actions actions`, on the catalogue at `catalogue_url` (another
+    """`python -m actions.server --actions actions`, on the catalogue at `catalogue_url` (another
     package of actions for a test that needs one, e.g. an action that fails)."""
 
     name = "the action server"
@@ -164,7 +164,7 @@ class ActionServer(Server):
     def __init__(self, catalogue_url: str, folder: Path, port: Optional[int] = None,
                  actions: str = "actions", **env: str) -> None:
         port = port or free_port()
-        super().__init__([sys.executable, "-m", "rasa_sdk", "--actions", actions,
+        super().__init__([sys.executable, "-m", "actions.server", "--actions", actions,
                           "--port", str(port)],
                          project_env(CATALOGUE_DB_URL=catalogue_url, **env), port,
                          folder / f"actions-{port}.log")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rasa.core.lock_store import LockStore, RedisLockStore
+from rasa.core.lock_store import LockStore
 from rasa.core.tracker_store import SQLTrackerStore, create_tracker_store
 from rasa.core.utils import AvailableEndpoints, number_of_sanic_workers, read_endpoints_from_path
 from rasa.shared.exceptions import RasaException
@@ -158,10 +158,10 @@ def test_production_tracker_store_connects_where_the_environment_says(production
 
 # -- endpoints.production.yml: lock store ------------------------------------------------------
 
-def test_production_lock_store_is_redis_from_the_environment(production):
+def test_production_lock_store_is_our_atomic_redis_store_from_the_environment(production):
     lock = production.lock_store
     env = PRODUCTION_ENV
-    assert lock.type == "redis"
+    assert lock.type == "bot.lock_store.AtomicRedisLockStore"  # not Rasa's racy "redis"
     assert lock.url == env["REDIS_HOST"]  # Rasa passes `url` on as the host
     assert lock.kwargs["port"] == env["REDIS_PORT"]
     assert lock.kwargs["password"] == env["REDIS_PASSWORD"]
@@ -177,8 +177,10 @@ def test_production_lock_store_options_are_ones_rasa_honours(production):
 
 
 def test_production_lock_store_builds_a_redis_client_for_those_settings(production):
+    from bot.lock_store import AtomicRedisLockStore
+
     store = LockStore.create(production.lock_store)  # redis-py connects on first use only
-    assert isinstance(store, RedisLockStore)
+    assert isinstance(store, AtomicRedisLockStore)
     pool = store.red.connection_pool
     env = PRODUCTION_ENV
     assert pool.connection_kwargs["host"] == env["REDIS_HOST"]
@@ -186,7 +188,7 @@ def test_production_lock_store_builds_a_redis_client_for_those_settings(producti
     assert pool.connection_kwargs["db"] == int(env["REDIS_DB"])
     assert pool.connection_kwargs["password"] == env["REDIS_PASSWORD"]
     assert pool.connection_class.__name__ == "SSLConnection"
-    assert store.key_prefix == production.lock_store.kwargs["key_prefix"] + ":lock:"
+    assert store.keys("c")[1] == production.lock_store.kwargs["key_prefix"] + ":lock:{c}:queue"
 
 
 def test_production_allows_several_sanic_workers(production, monkeypatch):

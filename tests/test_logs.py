@@ -51,7 +51,7 @@ def action_server(catalogue_url, tmp_path_factory):
                PYTHONUNBUFFERED="1")
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
             cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 90

@@ -417,11 +417,12 @@ async def test_the_bot_failing_still_sends_the_fallback_with_crisis_routes():
     assert "999" in COULD_NOT_ANSWER and "85258" in COULD_NOT_ANSWER
 
 
-async def test_no_reply_from_the_bot_still_sends_the_fallback():
+async def test_a_turn_the_bot_leaves_unanswered_sends_nothing():
+    """The rate limit answers a flood once, then stays silent; each SMS out would cost."""
     bot, channel = FakeBot(default=[]), make_channel()
     async with serve(channel, bot) as client:
         await client.say("hello")
-    assert channel.sender.bodies == [COULD_NOT_ANSWER]
+    assert bot.texts == ["hello"] and channel.sender.bodies == []
 
 
 async def test_turns_of_one_conversation_are_answered_in_order():

@@ -44,7 +44,7 @@ def web_url(catalogue_url, tmp_path_factory):
                RASA_URL=f"http://127.0.0.1:{rasa_port}", WEB_PORT=str(web_port))
     processes = []
     try:
-        processes.append(_start([sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+        processes.append(_start([sys.executable, "-m", "actions.server", "--actions", "actions",
                                  "--port", str(action_port)], env,
                                 f"http://127.0.0.1:{action_port}/health"))
         processes.append(_start([str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model",

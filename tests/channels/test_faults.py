@@ -219,7 +219,6 @@ async def crashing_actions(catalogue_url, tmp_path_factory):
         yield server
 
 
-@pytest.mark.xfail(strict=True, reason=LEAK)
 async def test_an_action_that_fails_leaves_no_message_text_in_the_logs(
         servers, action_server, crashing_actions, caplog):
     caplog.set_level(logging.INFO)

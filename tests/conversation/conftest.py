@@ -61,7 +61,7 @@ def action_server(catalogue_url):
     port = free_port()
     env = dict(os.environ, CATALOGUE_DB_URL=catalogue_url, PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:

@@ -179,7 +179,7 @@ def scale_action_server(pg_catalogue, tmp_path_factory):
     env = dict(base_env(), CATALOGUE_DB_URL=pg_catalogue)
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_for(f"http://127.0.0.1:{port}/health", [process], 120, [log])
