@@ -39,6 +39,7 @@ help:
 	@echo "make test-scale  two Rasa servers sharing PostgreSQL and Redis (installs and starts them)"
 	@echo "make train     retrain the model if data, domain or config changed"
 	@echo "make validate  rasa data validate --fail-on-warnings"
+	@echo "make soak      2,000 messages over 50 conversations, then every stored event checked"
 	@echo "make stories   the test conversations (tests/test_stories.yml) against the model"
 	@echo "make shell     talk to the bot in the terminal"
 
@@ -104,7 +105,12 @@ stories: $(MODEL)
 	  --fail-on-prediction-errors --out $(BUILD)/story-results --no-plot
 
 test: setup validate stories browser-deps
-	$(PY) -m pytest --ignore=tests/scale
+	$(PY) -m pytest --ignore=tests/scale -m "not soak"
+
+# 2,000 messages over 50 conversations at once through `rasa run` (about four minutes, paced
+# under the rate limit); then every conversation's stored events are checked (tests/test_soak.py).
+soak: setup
+	$(PY) -m pytest -m soak tests/test_soak.py
 
 # Scale-out (docs/deploy.md): PostgreSQL and Redis from Debian's packages, installed and started
 # when missing (scripts/scale-services.sh writes their settings to build/scale-services.env),

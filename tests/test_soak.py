@@ -12,10 +12,10 @@
 Each conversation waits for its reply before sending the next message, as a person does, and
 keeps under the model's per-conversation rate limit (bot/policies.py, read from the model
 itself), so every message gets a real turn. That paces each conversation at one message every
-five seconds or so: about four minutes in all, so the soak is left out of `make test` and runs
-only when selected:
+five seconds or so: about four minutes in all, so `make test` leaves it out (-m "not soak") and
+CI runs it on its own after the scale tests:
 
-    .venv/bin/python -m pytest -m soak          (or SOAK=1 with any selection)
+    make soak          (.venv/bin/python -m pytest -m soak tests/test_soak.py)
 
 SOAK_CONVERSATIONS and SOAK_MESSAGES change its size; SOAK_GAP (seconds between a reply and the
 next message) overrides the pacing, e.g. SOAK_GAP=0 to flood (the rate limit then answers,
@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import statistics
 import tarfile
 import time
@@ -48,13 +47,6 @@ MESSAGES = int(os.environ.get("SOAK_MESSAGES", "40"))
 #: Replies that mean something failed while the action server was up: an action that failed
 #: or timed out (the honest "can't look services up"), or the rate limit reached.
 FAILURE_ACTIONS = ("utter_services_unavailable", "utter_slow_down")
-
-
-@pytest.fixture(autouse=True)
-def only_when_selected(request):
-    selection = request.config.getoption("markexpr") or ""
-    if os.environ.get("SOAK") != "1" and not re.search(r"(?<!not )\bsoak\b", selection):
-        pytest.skip("the soak takes about four minutes: run it with -m soak (or SOAK=1)")
 
 
 # -- what the people say (made up) ----------------------------------------------------------------

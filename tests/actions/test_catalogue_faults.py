@@ -44,10 +44,24 @@ MARGIN = 3.0
 SLOTS = dict(need="anxiety", age=15, area="kent", district="Maidstone", location="Maidstone, Kent")
 
 
+@pytest.fixture(scope="module")
+def sqlite_catalogue(tmp_path_factory) -> Path:
+    """A SQLite catalogue of its own: locking a file is SQLite's fault mode, whichever database
+    the rest of the run uses (make test-scale runs tests/actions on PostgreSQL)."""
+    from services_catalog.db import make_engine
+    from services_catalog.loader import load
+
+    path = tmp_path_factory.mktemp("sqlite-catalogue") / "catalogue.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    load(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def catalogue_copy(catalogue_url, tmp_path) -> Path:
+def catalogue_copy(sqlite_catalogue, tmp_path) -> Path:
     path = tmp_path / "catalogue.sqlite"
-    shutil.copyfile(catalogue_url[len("sqlite:///"):], path)
+    shutil.copyfile(sqlite_catalogue, path)
     return path
 
 
