@@ -240,6 +240,10 @@ def purge(store: SQLTrackerStore, cutoff: float, dry_run: bool = False,
                 summary.kept += came_back
                 summary.events += deleted
             session.commit()
+    if summary.events:
+        from bot.tracker_store import empty_write_ahead_log
+
+        empty_write_ahead_log(store.engine)
     return summary
 
 

@@ -186,8 +186,15 @@ def test_the_sqlite_store_writes_ahead_and_syncs_at_checkpoints(tmp_path):
 async def test_sql_erased_text_is_left_neither_in_the_file_nor_in_the_write_ahead_log(sql_store):
     from pathlib import Path
 
+    import sqlalchemy
+
     store, path = sql_store
     secret = "my-made-up-secret-worry-0f3a9"
+
+    def like_a_build_without_secure_delete(connection, _):
+        connection.execute("PRAGMA secure_delete = OFF")
+
+    sqlalchemy.event.listen(store.engine, "connect", like_a_build_without_secure_delete)
     said = turn(secret, "need_anxiety", "utter_acknowledge_anxiety")
     await store.save(tracker("alice", *OPENING, *said))
     await store.save(tracker("bob", *OPENING))  # another conversation stays
