@@ -47,15 +47,9 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def serve_channels(channels: Sequence, agent, access_log: bool = False,
-                         **app_options) -> AsyncIterator[str]:
-    """Channels mounted by Rasa's own register() on a Sanic app, as `rasa run` mounts them,
-    served on a free port; yields the base URL."""
-    from rasa.core.channels.channel import register
-
-    app = Sanic(f"channels_test_{uuid.uuid4().hex}", **app_options)
-    app.ctx.agent = agent
-    register(list(channels), app, route="/webhooks/")
+async def serve_app(app: Sanic, access_log: bool = False) -> AsyncIterator[str]:
+    """The app served on a free port, started and stopped as Sanic's runner does; yields the
+    base URL."""
     port = free_port()
     server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True,
                                      access_log=access_log)
@@ -69,3 +63,17 @@ async def serve_channels(channels: Sequence, agent, access_log: bool = False,
         server.close()
         await server.wait_closed()
         await server.after_stop()
+
+
+@contextlib.asynccontextmanager
+async def serve_channels(channels: Sequence, agent, access_log: bool = False,
+                         **app_options) -> AsyncIterator[str]:
+    """Channels mounted by Rasa's own register() on a Sanic app, as `rasa run` mounts them,
+    served on a free port; yields the base URL."""
+    from rasa.core.channels.channel import register
+
+    app = Sanic(f"channels_test_{uuid.uuid4().hex}", **app_options)
+    app.ctx.agent = agent
+    register(list(channels), app, route="/webhooks/")
+    async with serve_app(app, access_log=access_log) as url:
+        yield url

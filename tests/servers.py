@@ -15,6 +15,7 @@ caller's TWILIO_* variables.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -27,7 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from tests.sanic_servers import free_port
 
@@ -242,3 +243,16 @@ def stored_senders(trackers: Path) -> List[str]:
     assert trackers.exists(), f"no tracker database at {trackers}: nothing was stored there"
     with sqlite3.connect(f"file:{trackers}?mode=ro", uri=True, timeout=30) as db:
         return [row[0] for row in db.execute("SELECT DISTINCT sender_id FROM events")]
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Another connection holding BEGIN EXCLUSIVE on a SQLite file: what a catalogue rebuild
+    or a stuck writer does."""
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

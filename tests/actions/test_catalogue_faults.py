@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import json
 import shutil
-import sqlite3
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -34,11 +33,12 @@ from actions.signposting import CATALOGUE_DOWN, ROUTES_24_7, ActionFindServices,
 from tests.actions.test_forms import answer
 from tests.actions.test_signposting import run
 from tests.sanic_servers import free_port
+from services_catalog.db import SQLITE_BUSY_SECONDS
 from services_catalog.query import Catalogue
-from tests.servers import ActionServer
+from tests.servers import ActionServer, exclusive_lock
 
 #: How long a locked SQLite catalogue is waited on.
-BUSY_TIMEOUT = 2.0  # services_catalog/db.py SQLITE_BUSY_SECONDS
+BUSY_TIMEOUT = SQLITE_BUSY_SECONDS
 #: What a turn may take beyond one busy timeout.
 MARGIN = 3.0
 SLOTS = dict(need="anxiety", age=15, area="kent", district="Maidstone", location="Maidstone, Kent")
@@ -73,18 +73,6 @@ def use_url(monkeypatch):
         actions_catalogue.catalogue.cache_clear()
     yield use
     actions_catalogue.catalogue.cache_clear()
-
-
-@contextlib.contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """Another connection holding BEGIN EXCLUSIVE: a stuck writer, or a rebuild in progress."""
-    holder = sqlite3.connect(path, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
 
 
 @contextlib.contextmanager

@@ -13,7 +13,6 @@ pointed at a port where nothing listens).
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -24,10 +23,9 @@ import aiohttp
 import pytest
 import pytest_asyncio
 import yaml
-from sanic import Sanic
 from yarl import URL
 
-from tests.sanic_servers import free_port, sanic_test_mode, serve_channels
+from tests.sanic_servers import sanic_test_mode, serve_app, serve_channels
 from tests.servers import ActionServer, ROOT, snapshot_model
 
 
@@ -65,23 +63,6 @@ class Servers:
     web: str                 # the web server (chat proxy, directory)
     twilio: Any              # the Twilio channel instance (its sender records the texts)
     socketio_mounted: bool
-
-
-@contextlib.asynccontextmanager
-async def serve_app(app: Sanic) -> AsyncIterator[str]:
-    port = free_port()
-    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True,
-                                     access_log=False)
-    await server.startup()
-    await server.before_start()
-    await server.after_start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await server.before_stop()
-        server.close()
-        await server.wait_closed()
-        await server.after_stop()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

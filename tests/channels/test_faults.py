@@ -13,24 +13,21 @@ agent, these through the ways people actually reach it (REST, the web chat's pro
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import shutil
-import sqlite3
 import time
-from pathlib import Path
-from typing import Iterator
 
 import aiohttp
 import pytest
 import pytest_asyncio
 
 from actions.signposting import CATALOGUE_DOWN, ROUTES_24_7
+from services_catalog.db import SQLITE_BUSY_SECONDS
 from tests.bot.test_twilio_channel import PATH as TWILIO_PATH
 from tests.bot.test_twilio_channel import PUBLIC_URL, sign, sms
 from tests.conversation.conftest import ROUTES, assert_crisis_routes
-from tests.servers import ActionServer, unused_url
+from tests.servers import ActionServer, exclusive_lock, unused_url
 
 from .conftest import post, raw_json, sender
 
@@ -160,22 +157,9 @@ def lockable_catalogue(catalogue_url, tmp_path_factory):
         yield server, path
 
 
-@contextlib.contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """What a catalogue rebuild or a stuck writer does: BEGIN EXCLUSIVE, held."""
-    holder = sqlite3.connect(path, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-
-
-#: pysqlite's default busy timeout (services_catalog/db.py sets none): a reader waits this
-#: long for a lock. The turn that finishes the form looks the catalogue up twice (whether who
-#: is asking matters, then the services), so it may wait twice.
-BUSY_TIMEOUT = 5.0
+#: How long a reader waits for a locked catalogue. The turn that finishes the form looks the
+#: catalogue up twice (whether who is asking matters, then the services), so it may wait twice.
+BUSY_TIMEOUT = SQLITE_BUSY_SECONDS
 
 
 async def test_a_locked_catalogue_gets_the_honest_reply_within_seconds(
