@@ -205,3 +205,166 @@ async def test_sql_erased_text_is_left_neither_in_the_file_nor_in_the_write_ahea
 
     assert not any(secret.encode() in f.read_bytes() for f in files if f.exists())
     assert stored_rows(path, "bob")
+
+
+# -- conversations kept between turns (bot/kept_trackers.py) --------------------------------
+
+def stored_columns(path, sender_id):
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT sender_id, type_name, timestamp, intent_name, action_name, "
+                          "data FROM events WHERE sender_id = ? ORDER BY id",
+                          (sender_id,)).fetchall()
+
+
+def as_dicts(conversation):
+    return [event.as_dict() for event in conversation.events]
+
+
+def another_server(path):
+    return ErasableSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(path))
+
+
+async def test_sql_the_saved_tracker_is_used_next_turn_while_nothing_changed(sql_store):
+    store, _ = sql_store
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    assert await store.retrieve("alice") is conversation
+    assert await store.retrieve("alice") is conversation
+
+
+async def test_sql_turns_on_a_kept_tracker_are_stored_once_each_and_in_order(sql_store):
+    store, path = sql_store
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    for text in ("i cant sleep", "im 15", "dartford"):
+        kept = await store.retrieve("alice")
+        assert kept is conversation
+        for event in turn(text, "inform", "utter_ack"):
+            kept.update(event)
+        await store.save(kept)
+    assert len(stored_rows(path, "alice")) == len(conversation.events)
+    assert as_dicts(await another_server(path).retrieve("alice")) == as_dicts(conversation)
+
+
+async def test_sql_rows_written_from_a_kept_tracker_are_those_rasa_writes(tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    ours = ErasableSQLTrackerStore(domain=Domain.empty(), dialect="sqlite",
+                                   db=str(tmp_path / "ours.db"))
+    rasas = SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    conversation = tracker("alice", *OPENING)
+    for store in (ours, rasas):
+        await store.save(conversation)
+    kept = await ours.retrieve("alice")
+    assert kept is conversation
+    for event in [SlotSet("age", 15.0), *turn("i feel anxious", "need_anxiety", "utter_ack")]:
+        kept.update(event)
+    for store in (ours, rasas):
+        await store.save(kept)
+    assert (stored_columns(tmp_path / "ours.db", "alice")
+            == stored_columns(tmp_path / "rasa.db", "alice"))
+
+
+async def test_sql_another_servers_turn_is_seen(sql_store):
+    store, path = sql_store
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    other = another_server(path)
+    theirs = await other.retrieve("alice")
+    for event in turn("im 15", "inform", "utter_ack"):
+        theirs.update(event)
+    await other.save(theirs)
+
+    ours = await store.retrieve("alice")
+    assert ours is not conversation
+    assert as_dicts(ours) == as_dicts(theirs)
+    for event in turn("dartford", "inform", "utter_ack"):
+        ours.update(event)
+    await store.save(ours)
+    assert len(stored_rows(path, "alice")) == len(ours.events)
+
+
+async def test_sql_an_erasure_on_another_server_is_seen(sql_store):
+    store, path = sql_store
+    await store.save(tracker("alice", *OPENING))
+    another_server(path).erase("alice")
+    assert await store.retrieve("alice") is None
+
+
+async def test_sql_a_conversation_purged_by_the_retention_job_is_not_brought_back(sql_store):
+    store, path = sql_store
+    await store.save(tracker("alice", *OPENING))
+    with sqlite3.connect(path) as db:  # another process deletes the rows
+        db.execute("DELETE FROM events WHERE sender_id = 'alice'")
+    assert await store.retrieve("alice") is None
+
+
+async def test_sql_a_turn_that_failed_before_saving_is_not_used(sql_store):
+    store, path = sql_store
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    conversation.update(user("this turn never got saved", "inform"))
+    again = await store.retrieve("alice")
+    assert again is not conversation
+    assert len(again.events) == len(stored_rows(path, "alice")) == len(OPENING)
+
+
+async def test_sql_a_new_session_is_read_back_from_the_database(sql_store):
+    from rasa.shared.core.events import SessionStarted
+
+    store, path = sql_store
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    for event in [ActionExecuted("action_session_start"), SessionStarted(),
+                  ActionExecuted("action_listen"), *turn("hi", "greet", "utter_greet")]:
+        conversation.update(event)
+    await store.save(conversation)
+    again = await store.retrieve("alice")
+    assert again is not conversation  # the database read starts at the latest session
+    assert len(stored_rows(path, "alice")) == len(conversation.events)
+    assert again.events[0].type_name == "session_started"
+
+
+async def test_sql_a_new_conversation_is_kept_from_its_first_turn(sql_store):
+    from rasa.shared.core.events import SessionStarted
+
+    store, path = sql_store
+    conversation = await store.get_or_create_tracker("alice")  # saves the opening listen
+    for event in [ActionExecuted("action_session_start"), SessionStarted(),
+                  ActionExecuted("action_listen"), *turn("hi", "greet", "utter_greet")]:
+        conversation.update(event)
+    await store.save(conversation)
+    assert await store.retrieve("alice") is conversation
+    assert len(stored_rows(path, "alice")) == len(conversation.events)
+    from_database = await another_server(path).retrieve("alice")
+    assert from_database.applied_events() == conversation.applied_events()
+
+
+async def test_sql_nothing_is_kept_when_keeping_is_off(tmp_path):
+    store = ErasableSQLTrackerStore(domain=Domain.empty(), dialect="sqlite",
+                                    db=str(tmp_path / "t.db"), keep_conversations=0)
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    again = await store.retrieve("alice")
+    assert again is not conversation and as_dicts(again) == as_dicts(conversation)
+
+
+async def test_sql_with_an_event_broker_every_new_event_is_streamed_once(tmp_path):
+    class Broker:
+        def __init__(self):
+            self.published = []
+
+        def publish(self, event, *args, **kwargs):
+            self.published.append(event)
+
+    broker = Broker()
+    store = ErasableSQLTrackerStore(domain=Domain.empty(), dialect="sqlite",
+                                    db=str(tmp_path / "t.db"), event_broker=broker)
+    conversation = tracker("alice", *OPENING)
+    await store.save(conversation)
+    again = await store.retrieve("alice")
+    assert again is not conversation
+    for event in turn("im 15", "inform", "utter_ack"):
+        again.update(event)
+    await store.save(again)
+    assert len(broker.published) == len(again.events)
