@@ -37,6 +37,9 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import action_server_calls  # noqa: F401  (bounded wait, cheap reply checks)
+from bot import graph_runs
+
+graph_runs.use_in_order()  # the model's graph run node after node, not through dask
 
 
 @DefaultV1Recipe.register(
