@@ -2,6 +2,8 @@
 
 Every bad answer gets a clear re-ask that says what would work; "rather not say" and "I don't
 know" move on (national services, or no age filter) rather than trapping anyone in a loop.
+The questions themselves are domain responses (utter_ask_*, domain/signposting.yml), so asking
+costs no call to this server.
 """
 from __future__ import annotations
 
@@ -9,19 +11,19 @@ import asyncio
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, resolve
 from services_catalog.taxonomy import NATIONAL
 from signposting.ages import ADULT, NOT_AN_AGE, parse_age
 from signposting.answers import UNSURE, declines, short_answer
-from signposting.audience import BUTTONS, QUESTION, parse_audience
+from signposting.audience import parse_audience
 from signposting.details import writes_as_young_person
-from signposting.questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON, ask_age, ask_location
+from signposting.questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON
 
 from .catalogue import catalogue
 
@@ -77,6 +79,24 @@ class ValidateSignpostForm(FormValidationAction):
                 and not await asyncio.to_thread(self._audience_matters, tracker)):
             return [slot for slot in domain_slots if slot != "audience"]
         return domain_slots
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Optional[EventType]:
+        """The first question of a form run is left to Rasa's form when it would ask it anyway.
+
+        At activation nothing has been requested yet. Rasa's form asks the first empty slot of
+        the domain's list with requested_slot still unset, which is how utter_ask_age words
+        itself as the offer of support (domain/signposting.yml); a requested_slot set here
+        would be set before the question, and the offer never made.
+        """
+        event = await super().next_requested_slot(dispatcher, tracker, domain)
+        if event is None or tracker.get_slot(REQUESTED_SLOT) is not None:
+            return event
+        rasas_choice = next((slot for slot in self.domain_slots(domain)
+                             if tracker.get_slot(slot) is None), None)
+        if event["value"] is not None and event["value"] == rasas_choice:
+            return None
+        return event
 
     @staticmethod
     def _audience_matters(tracker: Tracker) -> bool:
@@ -174,40 +194,3 @@ class ValidateSignpostForm(FormValidationAction):
 def search_area(area: Any) -> Optional[str]:
     """The area to search in: None (national only) for outside the five areas."""
     return None if area in (None, OUTSIDE_AREA, NATIONAL) else area
-
-
-class ActionAskAge(Action):
-    def name(self) -> Text:
-        return "action_ask_age"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        question = ask_age(tracker.get_slot("audience"))
-        if tracker.get_slot("support_offered"):
-            dispatcher.utter_message(text=question)
-            return []
-        dispatcher.utter_message(text="If you'd like, I can find support that could help. "
-                                      + question)
-        return [SlotSet("support_offered", True)]
-
-
-class ActionAskLocation(Action):
-    def name(self) -> Text:
-        return "action_ask_location"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=ask_location(tracker.get_slot("audience")))
-        return []
-
-
-class ActionAskAudience(Action):
-    def name(self) -> Text:
-        return "action_ask_audience"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=QUESTION, buttons=[{"title": t, "payload": p}
-                                                         for t, p in BUTTONS])
-        return []
-

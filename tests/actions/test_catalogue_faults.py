@@ -204,7 +204,7 @@ def _call(url: str, action: str, sender: str) -> float:
 STALL = ("BUG: a locked catalogue stalls the whole action server. The lookup is synchronous "
          "inside the async action (actions/signposting.py), so the event loop waits the busy "
          "timeout, and Catalogue.snapshot holds its lock without looking again, so queued "
-         "lookups wait one busy timeout each (5, 10, 15 s...): other conversations' questions wait "
+         "lookups wait one busy timeout each (5, 10, 15 s...): other conversations' actions wait "
          "too, and past ACTION_SERVER_TIMEOUT (10 s) they get 'can't look services up'. Fix: "
          "await asyncio.to_thread(_search, tracker) in the actions (and the form's "
          "_audience_matters); in services_catalog/query.py re-check _checked after taking the "
@@ -217,7 +217,9 @@ def test_other_conversations_are_not_held_up_by_a_locked_catalogue(catalogue_cop
             lookups = [pool.submit(_call, server.webhook, "action_find_services", f"s{i}")
                        for i in range(2)]
             time.sleep(0.5)
-            question = pool.submit(_call, server.webhook, "action_ask_age", "someone-else")
-            asked_in, looked_up_in = question.result(), [f.result() for f in lookups]
-    assert asked_in < 1.0, f"a question with no catalogue in it waited {asked_in:.1f} s"
+            # The form's questions are domain responses (no action call); the self-help idea
+            # is an action call with no catalogue in it (signposting/content/self_help.yml).
+            idea = pool.submit(_call, server.webhook, "action_suggest_self_help", "someone-else")
+            answered_in, looked_up_in = idea.result(), [f.result() for f in lookups]
+    assert answered_in < 1.0, f"an action with no catalogue in it waited {answered_in:.1f} s"
     assert max(looked_up_in) < BUSY_TIMEOUT + MARGIN, f"lookups took {looked_up_in}"

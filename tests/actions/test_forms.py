@@ -8,22 +8,18 @@ from types import SimpleNamespace
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
 from actions import forms
-from actions.forms import (
-    NOT_GIVEN, OUTSIDE_AREA, ActionAskAge, ActionAskAudience, ActionAskLocation,
-    ValidateSignpostForm,
-)
+from actions.forms import NOT_GIVEN, OUTSIDE_AREA, ValidateSignpostForm
 
 FORM_SLOTS = ["age", "location", "audience"]
 DOMAIN = {
     "forms": {"signpost_form": {"required_slots": FORM_SLOTS}},
     "slots": {name: {"type": "any"} for name in (
         "age", "location", "area", "district", "need", "audience", "failed_answers",
-        "support_offered", "requested_slot")},
+        "requested_slot")},
 }
 AUDIENCES = ("young_person", "parent_carer", "professional")
 FIVE_AREAS = {"kent", "medway", "essex", "southend", "thurrock"}
@@ -478,58 +474,46 @@ async def test_form_asks_audience_next_when_it_matters(monkeypatch):
     assert "requested_slot" not in result
 
 
-# -- questions ------------------------------------------------------------------------------
+# -- the first question of a form run -------------------------------------------------------
+# The questions are domain responses (domain/signposting.yml; tests/test_domain_questions.py).
+# utter_ask_age is the offer of support when requested_slot is still unset while it is asked,
+# so at activation the validation leaves the first question to Rasa's form whenever the form
+# would ask the same slot, rather than setting requested_slot before the question.
 
-def ask_tracker(**slots) -> Tracker:
-    return Tracker(sender_id="test", slots=slots, latest_message={}, events=[], paused=False,
-                   followup_action=None, active_loop={"name": "signpost_form"},
-                   latest_action_name="action_listen")
+def activation_tracker(**slots) -> Tracker:
+    """The form has just been activated: nothing requested yet, no answer to validate."""
+    return Tracker(sender_id="test", slots={**slots, "requested_slot": None}, latest_message={},
+                   events=[], paused=False, followup_action=None,
+                   active_loop={"name": "signpost_form"}, latest_action_name="action_listen")
 
 
-async def ask_age(**slots):
+async def at_activation(**slots):
     dispatcher = CollectingDispatcher()
-    events = await ActionAskAge().run(dispatcher, ask_tracker(**slots), DOMAIN)
-    return events, [m["text"] for m in dispatcher.messages]
+    events = await ValidateSignpostForm().run(dispatcher, activation_tracker(**slots), DOMAIN)
+    return {e["name"]: e["value"] for e in events}, dispatcher.messages
 
 
-async def test_age_question_first_time_offers_support():
-    events, messages = await ask_age()
-    assert events == [SlotSet("support_offered", True)]
-    assert messages == ["If you'd like, I can find support that could help. How old are you (or "
-                        "the young person you're asking about)?"]
+@pytest.mark.parametrize("slots", [{}, {"audience": "parent_carer"}, {"location": "Dartford"}])
+async def test_at_activation_the_first_question_is_left_to_rasas_form(slots):
+    # Without this the audience being unknown (a shorter required_slots list) made the SDK set
+    # requested_slot to age before the question, and the offer of support was never made.
+    assert await at_activation(**slots) == ({}, [])
 
 
-async def test_age_question_second_time_is_just_the_question():
-    events, messages = await ask_age(support_offered=True)
-    assert events == []
-    assert messages == ["How old are you (or the young person you're asking about)?"]
+async def test_at_activation_with_age_and_place_known_the_form_ends_when_audience_does_not_matter():
+    assert await at_activation(age=15, location="Dartford") == ({"requested_slot": None}, [])
 
 
-@pytest.mark.parametrize("audience, question", [
-    ("young_person", "How old are you?"),
-    ("parent_carer", "How old is your child?"),
-    ("professional", "How old is the young person you're supporting?"),
-])
-async def test_age_question_is_worded_for_who_is_asking(audience, question):
-    events, messages = await ask_age(audience=audience)
-    assert messages == [f"If you'd like, I can find support that could help. {question}"]
-    events, messages = await ask_age(audience=audience, support_offered=True)
-    assert messages == [question] and events == []
+async def test_at_activation_with_age_and_place_known_the_audience_question_is_rasas_choice(
+        monkeypatch):
+    stub = StubCatalogue({"parent_carer": ("x", "y", "z")})
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    # The full domain list: the SDK leaves the question to the form, which asks audience.
+    assert await at_activation(age=15, location="Dartford", area="kent") == ({}, [])
 
 
-@pytest.mark.parametrize("audience, question", [
-    (None, "Where do you live?"), ("parent_carer", "Where does your child live?"),
-    ("professional", "Where does the young person live?"),
-])
-async def test_location_question_is_worded_for_who_is_asking(audience, question):
-    dispatcher = CollectingDispatcher()
-    assert await ActionAskLocation().run(dispatcher, ask_tracker(audience=audience), DOMAIN) == []
-    assert dispatcher.messages[0]["text"].startswith(question)
-
-
-async def test_audience_question_has_numbered_choices_and_buttons():
-    dispatcher = CollectingDispatcher()
-    assert await ActionAskAudience().run(dispatcher, ask_tracker(), DOMAIN) == []
-    (message,) = dispatcher.messages
-    assert "Reply 1 for me, 2 for my child, 3 for someone I work with." in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["1", "2", "3"]
+async def test_mid_form_the_next_question_is_still_set_by_the_validation():
+    result, _ = await answer("age", "15")
+    assert result["requested_slot"] == "location"
+    result, _ = await answer("age", "banana")
+    assert result["requested_slot"] == "age"

@@ -1,0 +1,249 @@
+"""The signposting form's questions are domain responses; their wording is the modules'.
+
+Asking for age, place and who is asking costs no call to the action server: Rasa's form asks
+with utter_ask_<slot> (domain/signposting.yml), worded by conditional variations on the
+audience slot. The wording itself lives in signposting/questions.py (ask_age, ask_location)
+and signposting/audience.py (QUESTION, BUTTONS), which the rest of the bot uses too; these
+tests render the responses with Rasa's own response generator and fail if the two drift apart.
+
+The age question is the offer of support the first time a form run asks anything
+(requested_slot still unset) and just the question on a re-ask. The last tests run Rasa's
+FormAction itself, with the real validation action answering in-process, to check that the
+first question really is asked with requested_slot unset (actions/forms.py,
+ValidateSignpostForm.next_requested_slot) and a re-ask is not.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa.core.actions.action import ActionExecutionRejection, action_for_name_or_text
+from rasa.core.actions.forms import FormAction
+from rasa.core.channels import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.core.nlg.generator import ResponseVariationFilter
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted, ActionExecutionRejected, BotUttered, SlotSet, UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+from rasa_sdk.executor import ActionExecutor
+
+from actions import forms
+from signposting.audience import BUTTONS, QUESTION
+from signposting.questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON, ask_age, ask_location
+from tests.actions.test_forms import StubCatalogue
+
+DOMAIN = Domain.load("domain")
+NLG = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
+
+#: Before the first question of a form run. The domain is its only home: no code says it.
+OFFER = "If you'd like, I can find support that could help. "
+AUDIENCES = (None, YOUNG_PERSON, PARENT_CARER, PROFESSIONAL)
+FORM_SLOTS = DOMAIN.required_slots_for_form("signpost_form")
+#: Unset at the first question of a form run; otherwise the slot asked for (usually the one
+#: being asked again, or the one asked before it when an answer in passing needs re-asking).
+REQUESTED = (None, *FORM_SLOTS)
+#: The output channels of credentials.yml (socketio, bot/*_channel.py): none has its own wording.
+CHANNELS = ("rest", "webchat", "socketio", "twilio_sms")
+QUESTIONS = ("utter_ask_age", "utter_ask_location", "utter_ask_audience")
+
+
+def tracker_with(audience: Optional[str], requested_slot: Optional[str]) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(
+        "questions", [ActionExecuted("action_listen"), SlotSet("audience", audience),
+                      SlotSet("requested_slot", requested_slot)],
+        slots=DOMAIN.slots)
+
+
+async def rendered(response: str, tracker: DialogueStateTracker, channel: str) -> Dict[str, Any]:
+    """What Rasa sends for the response, after checking that it cannot pick another variation
+    (it chooses at random among the conditional variations that match)."""
+    eligible = ResponseVariationFilter(DOMAIN.responses).responses_for_utter_action(
+        response, channel, tracker.current_slot_values())
+    assert eligible, (response, tracker.current_slot_values())
+    assert len({(v.get("text"), str(v.get("buttons"))) for v in eligible}) == 1, \
+        f"{response} has different variations for {tracker.current_slot_values()}: {eligible}"
+    message = await NLG.generate(response, tracker, channel)
+    assert message is not None
+    return message
+
+
+def test_the_form_asks_with_these_responses_and_no_custom_action():
+    form = FormAction("signpost_form", None)
+    assert FORM_SLOTS == ["age", "location", "audience"]
+    for slot in FORM_SLOTS:
+        assert form._name_of_utterance(DOMAIN, slot) == f"utter_ask_{slot}"
+    assert not [name for name in DOMAIN.user_actions if name.startswith("action_ask_")]
+    assert "support_offered" not in [slot.name for slot in DOMAIN.slots]
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("audience, requested_slot", itertools.product(AUDIENCES, REQUESTED))
+async def test_age_question_is_worded_for_who_is_asking_and_offers_support_first(
+        audience, requested_slot, channel):
+    message = await rendered("utter_ask_age", tracker_with(audience, requested_slot), channel)
+    expected = ask_age(audience)
+    if requested_slot is None:
+        expected = OFFER + expected
+    assert message["text"] == expected
+    assert not message.get("buttons")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("audience, requested_slot", itertools.product(AUDIENCES, REQUESTED))
+async def test_location_question_is_worded_for_who_is_asking(audience, requested_slot, channel):
+    message = await rendered("utter_ask_location", tracker_with(audience, requested_slot), channel)
+    assert message["text"] == ask_location(audience)
+    assert not message.get("buttons")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("audience, requested_slot", itertools.product(AUDIENCES, REQUESTED))
+async def test_audience_question_has_the_numbered_choices_and_buttons(
+        audience, requested_slot, channel):
+    message = await rendered("utter_ask_audience", tracker_with(audience, requested_slot), channel)
+    assert message["text"] == QUESTION
+    assert message["buttons"] == [{"title": title, "payload": payload}
+                                  for title, payload in BUTTONS]
+
+
+@pytest.mark.parametrize("response", QUESTIONS)
+def test_no_variation_says_anything_the_modules_do_not(response):
+    """A variation for slot values the tests above do not try is checked here."""
+    allowed = {
+        "utter_ask_age": {ask_age(a) for a in AUDIENCES} | {OFFER + ask_age(a) for a in AUDIENCES},
+        "utter_ask_location": {ask_location(a) for a in AUDIENCES},
+        "utter_ask_audience": {QUESTION},
+    }[response]
+    for variation in DOMAIN.responses[response]:
+        assert variation["text"] in allowed, variation
+        assert not variation.get("channel"), variation
+        for condition in variation.get("condition") or []:
+            assert condition["name"] in ("audience", "requested_slot"), variation
+            assert condition["value"] in (AUDIENCES if condition["name"] == "audience"
+                                          else REQUESTED), variation
+
+
+# -- Rasa's form, with the real validation action answering in-process ------------------------
+
+class InProcessActionServer(EndpointConfig):
+    """The action endpoint, answered by the SDK's own executor with this project's actions."""
+
+    def __init__(self) -> None:
+        super().__init__("http://in-process/webhook")
+        self.executor = ActionExecutor()
+        self.executor.register_package("actions")
+        self.called: List[str] = []
+
+    async def request(self, method: str = "post", subpath: Optional[str] = None,
+                      content_type: Optional[str] = "application/json", compress: bool = False,
+                      **kwargs: Any) -> Any:
+        self.called.append(kwargs["json"]["next_action"])
+        return await self.executor.run(kwargs["json"])
+
+
+class Conversation:
+    """Events logged as Rasa's MessageProcessor logs them; the policy's choices are the test's."""
+
+    def __init__(self, text: str, intent: str, **slots: Any) -> None:
+        self.server = InProcessActionServer()
+        self.tracker = DialogueStateTracker.from_events(
+            "form", [ActionExecuted("action_listen")] + [SlotSet(k, v) for k, v in slots.items()],
+            slots=DOMAIN.slots)
+        self.user(text, intent)
+
+    def user(self, text: str, intent: str = "inform") -> None:
+        if self.tracker.latest_action_name != "action_listen":
+            self.tracker.update(ActionExecuted("action_listen"))
+        self.tracker.update(UserUttered(text, intent={"name": intent, "confidence": 1.0}))
+
+    async def extract_slots(self) -> None:
+        action = action_for_name_or_text("action_extract_slots", DOMAIN, self.server)
+        self.tracker.update_with_events(
+            await action.run(CollectingOutputChannel(), NLG, self.tracker, DOMAIN), DOMAIN)
+
+    async def run(self, name: str) -> List[Dict[str, Any]]:
+        """Run one action; what the bot said (text and buttons)."""
+        action = action_for_name_or_text(name, DOMAIN, self.server)
+        events = await action.run(CollectingOutputChannel(), NLG, self.tracker, DOMAIN)
+        self.tracker.update(ActionExecuted(name))
+        self.tracker.update_with_events(events, DOMAIN)
+        return [{"text": e.text, "buttons": e.data.get("buttons")}
+                for e in events if isinstance(e, BotUttered)]
+
+    async def answer(self, text: str, intent: str = "inform") -> List[str]:
+        self.user(text, intent)
+        await self.extract_slots()
+        return [m["text"] for m in await self.run("signpost_form")]
+
+    def slot(self, name: str) -> Any:
+        return self.tracker.get_slot(name)
+
+
+@pytest.fixture(autouse=True)
+def same_for_everyone(monkeypatch):
+    """Results that do not depend on who is asking, unless a test says otherwise."""
+    stub = StubCatalogue()
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    return stub
+
+
+async def test_the_first_question_offers_support_and_a_re_ask_does_not():
+    # "/need_bullying" (a button) says nothing about who is writing.
+    conversation = Conversation("/need_bullying", "need_bullying", need="bullying")
+    assert [m["text"] for m in await conversation.run("signpost_form")] == \
+        [OFFER + ask_age(None)]
+    assert conversation.slot("requested_slot") == "age"
+    assert conversation.server.called == ["validate_signpost_form"]
+
+    # An answer that is not an age: the reason, then the question alone.
+    said = await conversation.answer("banana")
+    assert len(said) == 2 and said[-1] == ask_age(None) and not said[0].startswith(OFFER)
+    assert conversation.slot("requested_slot") == "age"
+
+    # An interruption: the form cannot use it, the rules answer, the form asks again.
+    conversation.user("are you a real person?", "bot_challenge")
+    await conversation.extract_slots()
+    with pytest.raises(ActionExecutionRejection, match="Failed to extract slot age"):
+        await conversation.run("signpost_form")
+    conversation.tracker.update(ActionExecutionRejected("signpost_form"))
+    assert await conversation.run("utter_i_am_a_bot")
+    assert [m["text"] for m in await conversation.run("signpost_form")] == [ask_age(None)]
+
+    # One call to the action server per answer: the validation; the questions cost none.
+    conversation.server.called.clear()
+    assert await conversation.answer("15") == [ask_location(conversation.slot("audience"))]
+    assert conversation.slot("age") == 15 and conversation.slot("requested_slot") == "location"
+    assert conversation.server.called == ["validate_signpost_form"]
+
+
+async def test_known_audience_gets_its_wording_from_the_first_question():
+    conversation = Conversation("/need_bullying", "need_bullying", need="bullying",
+                                audience=PARENT_CARER)
+    assert [m["text"] for m in await conversation.run("signpost_form")] == \
+        [OFFER + ask_age(PARENT_CARER)]
+    assert await conversation.answer("12") == [ask_location(PARENT_CARER)]
+
+
+async def test_age_given_in_passing_means_the_place_is_asked_first_without_the_offer():
+    conversation = Conversation("/need_bullying", "need_bullying", need="bullying", age=15,
+                                audience=PROFESSIONAL)
+    assert [m["text"] for m in await conversation.run("signpost_form")] == \
+        [ask_location(PROFESSIONAL)]
+    assert conversation.slot("requested_slot") == "location"
+
+
+async def test_who_is_asking_is_asked_with_buttons_when_it_changes_the_services(monkeypatch):
+    stub = StubCatalogue({PARENT_CARER: ("x", "y", "z")})
+    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    conversation = Conversation("/need_bullying", "need_bullying", need="bullying", age=15,
+                                location="Dartford, Kent", area="kent", district="Dartford")
+    assert await conversation.run("signpost_form") == [
+        {"text": QUESTION, "buttons": [{"title": t, "payload": p} for t, p in BUTTONS]}]
+    assert conversation.slot("requested_slot") == "audience"
+    assert await conversation.answer("2") == []
+    assert conversation.slot("audience") == PARENT_CARER
+    assert conversation.slot("requested_slot") is None and not conversation.tracker.active_loop
