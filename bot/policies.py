@@ -26,7 +26,7 @@ Two guards come before any rule, both decided from the tracker alone:
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Set, Text, Tuple
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.policies.rule_policy import RulePolicy
@@ -38,6 +38,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import action_server_calls  # noqa: F401  (bounded wait, cheap reply checks)
 from bot import graph_runs
+from bot.rule_index import index_of
 
 graph_runs.use_in_order()  # the model's graph run node after node, not through dask
 
@@ -88,6 +89,18 @@ class UrgentFirstRulePolicy(RulePolicy):
         # neither guard may be outvoted by a memorised story.
         return self._rule_prediction(self._prediction_result(action, tracker, domain),
                                      f"guard: {action}", is_no_user_prediction=True)
+
+    def _get_possible_keys(self, lookup: Dict[Text, Text], states: List[Dict[Text, Any]]
+                           ) -> Set[Text]:
+        """Rasa's search, started from the rules that can match the latest state
+        (bot/rule_index.py) rather than from all of them."""
+        if not states:
+            return set(lookup.keys())
+        possible_keys = index_of(lookup).candidates(states[-1])
+        for i, state in enumerate(reversed(states)):
+            possible_keys = {key for key in possible_keys
+                             if self._is_rule_applicable(key, i, state)}
+        return possible_keys
 
     def _guard(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
