@@ -18,6 +18,11 @@ conversation's keys in one hash slot. They expire on their own when a server die
 If Redis cannot be reached the turn goes ahead without the lock, logged at ERROR: a reply to
 a person, crisis replies above all, matters more than strict order, and Rasa's own store would
 instead fail every message. Waiting is polled every 25 ms, not Rasa's 1 s.
+
+Both stores here (this one, and the in-memory one `make run` uses) also admit only a few turns
+at once per server, first come first served with messages that look urgent first, once a turn
+holds its conversation's lock (bot/turn_gate.py; ``turns_at_once`` in the endpoints file,
+default 2).
 """
 from __future__ import annotations
 
@@ -27,8 +32,10 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Optional, Text
 
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.utils.endpoints import EndpointConfig
+
+from bot.turn_gate import DEFAULT_TURNS, URGENT, TurnGate
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +106,7 @@ class AtomicRedisLockStore(LockStore):
         self._issue = self.red.register_script(ISSUE)
         self._try = self.red.register_script(TRY)
         self._release = self.red.register_script(RELEASE)
+        self.gate = TurnGate(turns_at_once(settings))
         super().__init__()
 
     def keys(self, conversation_id: Text) -> tuple:
@@ -125,10 +133,13 @@ class AtomicRedisLockStore(LockStore):
         except (RedisError, OSError) as error:
             logger.error("lock store unreachable (%s): handling the message without the lock",
                          type(error).__name__)
-            yield TicketLock(conversation_id)
+            async with self.gate.turn(URGENT.get()):
+                yield TicketLock(conversation_id)
             return
         try:
-            yield await self._wait_for_turn(conversation_id, ticket)
+            lock = await self._wait_for_turn(conversation_id, ticket)
+            async with self.gate.turn(URGENT.get()):
+                yield lock
         finally:
             try:
                 await self.release(conversation_id, ticket)
@@ -152,6 +163,37 @@ class AtomicRedisLockStore(LockStore):
                 raise LockError(f"The lock on conversation '{conversation_id}' expired while "
                                 f"its message waited.")
             await asyncio.sleep(POLL_SECONDS)
+
+
+class GatedInMemoryLockStore(InMemoryLockStore):
+    """Rasa's in-memory lock store (one server, `make run`), polled every 25 ms rather than
+    every second, and admitting ``turns_at_once`` turns at a time (bot/turn_gate.py).
+    Selected in endpoints.yml as ``type: bot.lock_store.GatedInMemoryLockStore``; being an
+    in-memory store, Rasa still runs it with one Sanic worker."""
+
+    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **settings: Any) -> None:
+        if endpoint_config is not None:
+            settings = {**endpoint_config.kwargs, **settings}
+        self.gate = TurnGate(turns_at_once(settings))
+        super().__init__()
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = POLL_SECONDS) -> AsyncIterator[TicketLock]:
+        async with super().lock(conversation_id, lock_lifetime, wait_time_in_seconds) as lock:
+            async with self.gate.turn(URGENT.get()):
+                yield lock
+
+
+def turns_at_once(settings: Any) -> int:
+    raw = settings.get("turns_at_once")
+    try:
+        turns = DEFAULT_TURNS if raw in (None, "") else int(raw)
+    except (TypeError, ValueError):
+        raise ValueError(f"lock store turns_at_once must be a whole number, not {raw!r}")
+    if turns < 1:
+        raise ValueError(f"lock store turns_at_once must be at least 1, not {raw!r}")
+    return turns
 
 
 def _flag(value: Any) -> bool:

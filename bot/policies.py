@@ -37,10 +37,11 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import action_server_calls  # noqa: F401  (bounded wait, cheap reply checks)
-from bot import graph_runs
+from bot import graph_runs, urgent_lane
 from bot.rule_index import index_of
 
 graph_runs.use_in_order()  # the model's graph run node after node, not through dask
+urgent_lane.install()  # messages that look urgent wait for a turn ahead of the others
 
 
 @DefaultV1Recipe.register(

@@ -1,6 +1,7 @@
 """Run the compiled lexicon over a message and report what matched, where."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -40,8 +41,19 @@ class SafetyMatcher:
             if patterns:
                 self.matcher.add(f"modifier|{name}", patterns)
 
+    #: Recent texts' docs, kept because a message is read twice in a Rasa server: once for
+    #: its place in the queue (bot/urgent_lane.py), then by the NLU component. Docs are only
+    #: read here, never changed.
+    RECENT_DOCS = 64
+
     def doc(self, text: str) -> Doc:
-        return self.nlp(normalise(text)[:MAX_CHARS])
+        docs = self.__dict__.setdefault("_recent_docs", OrderedDict())
+        doc = docs.get(text)
+        if doc is None:
+            doc = docs[text] = self.nlp(normalise(text)[:MAX_CHARS])
+            if len(docs) > self.RECENT_DOCS:
+                docs.popitem(last=False)
+        return doc
 
     def hits(self, doc: Doc) -> List[Hit]:
         found = []
