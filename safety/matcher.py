@@ -15,6 +15,8 @@ from .pipeline import build_nlp, normalise
 
 #: Enough for any real message; the rest of a very long message is still scanned in pieces.
 MAX_CHARS = 20000
+#: Where a doc keeps the lexicon's hits once found (Hit is immutable).
+_HITS = "safety_hits"
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,9 @@ class SafetyMatcher:
             if patterns:
                 self.matcher.add(f"modifier|{name}", patterns)
 
-    #: Recent texts' docs, kept because a message is read twice in a Rasa server: once for
-    #: its place in the queue (bot/urgent_lane.py), then by the NLU component. Docs are only
-    #: read here, never changed.
+    #: Recent texts' docs (with their hits), kept because a message is read twice in a Rasa
+    #: server: once for its place in the queue (bot/urgent_lane.py), then by the NLU component.
+    #: Docs are only read here, never changed; each caller gets its own list of hits.
     RECENT_DOCS = 64
 
     def doc(self, text: str) -> Doc:
@@ -56,8 +58,11 @@ class SafetyMatcher:
         return doc
 
     def hits(self, doc: Doc) -> List[Hit]:
-        found = []
-        for match_id, start, end in self.matcher(doc):
-            kind, tier = self.nlp.vocab.strings[match_id].split("|")
-            found.append(Hit(kind, tier, start, end, doc[start:end].text))
-        return sorted(found, key=lambda h: (h.start, -h.end))
+        known = doc.user_data.get(_HITS)
+        if known is None:
+            found = []
+            for match_id, start, end in self.matcher(doc):
+                kind, tier = self.nlp.vocab.strings[match_id].split("|")
+                found.append(Hit(kind, tier, start, end, doc[start:end].text))
+            known = doc.user_data[_HITS] = tuple(sorted(found, key=lambda h: (h.start, -h.end)))
+        return list(known)

@@ -11,16 +11,23 @@ from bot.rule_index import RuleIndex
 from tests.servers import snapshot_model
 
 
-def test_rules_are_indexed_by_the_action_their_latest_state_follows():
+def test_rules_are_indexed_by_the_action_and_intent_of_their_latest_state():
     follows_greet = json.dumps([{"prev_action": {"action_name": "utter_greet"}}])
     starts = json.dumps([{"user": {"intent": "greet"}}])
     by_text = json.dumps([{"prev_action": {"action_text": "hi"}}])
-    index = RuleIndex([follows_greet, starts, by_text])
+    greeted = json.dumps([{"prev_action": {"action_name": "action_listen"},
+                           "user": {"intent": "greet"}}])
+    thanked = json.dumps([{"prev_action": {"action_name": "action_listen"},
+                           "user": {"intent": "thanks"}}])
+    index = RuleIndex([follows_greet, starts, by_text, greeted, thanked])
+    always = {starts, by_text}
     assert index.candidates({"prev_action": {"action_name": "utter_greet"}}) == {
-        follows_greet, starts, by_text}
-    assert index.candidates({"prev_action": {"action_name": "action_listen"}}) == {
-        starts, by_text}
-    assert index.candidates({}) == {starts, by_text}
+        follows_greet} | always
+    assert index.candidates({"prev_action": {"action_name": "action_listen"},
+                             "user": {"intent": "greet"}}) == {greeted} | always
+    assert index.candidates({"prev_action": {"action_name": "action_listen"},
+                             "user": {"text": "hello"}}) == always
+    assert index.candidates({}) == always
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,8 @@ def conversations(policy, count=3000, seed=11):
     chance = random.Random(seed)
     for _ in range(count):
         states = [dict(chance.choice(all_states)) for _ in range(chance.randint(1, 5))]
+        if chance.random() < 0.2 and "user" in states[-1]:  # as Rasa's first, text-based try
+            states[-1] = {**states[-1], "user": {"text": "a made-up message"}}
         yield states
 
 
