@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Optional, Text
 
@@ -166,14 +167,24 @@ class AtomicRedisLockStore(LockStore):
 
 
 class GatedInMemoryLockStore(InMemoryLockStore):
-    """Rasa's in-memory lock store (one server, `make run`), polled every 25 ms rather than
+    """Rasa's in-memory lock store (one process, `make run`), polled every 25 ms rather than
     every second, and admitting ``turns_at_once`` turns at a time (bot/turn_gate.py).
-    Selected in endpoints.yml as ``type: bot.lock_store.GatedInMemoryLockStore``; being an
-    in-memory store, Rasa still runs it with one Sanic worker."""
+    Selected in endpoints.yml as ``type: bot.lock_store.GatedInMemoryLockStore``. Rasa keeps
+    its own in-memory store to one Sanic worker, but not a store named by class path, so this
+    one refuses to start when SANIC_WORKERS asks for more."""
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **settings: Any) -> None:
         if endpoint_config is not None:
             settings = {**endpoint_config.kwargs, **settings}
+        workers = os.environ.get("SANIC_WORKERS", "").strip()
+        if workers not in ("", "1"):
+            # Rasa runs several workers for any lock store named by a class path, but locks
+            # kept in one process's memory cannot keep one conversation's turns in order
+            # across processes: refuse to start rather than mix turns.
+            raise ValueError(
+                f"SANIC_WORKERS={workers}, but the in-memory lock store of endpoints.yml holds "
+                f"locks in one process: unset SANIC_WORKERS, or use endpoints.production.yml "
+                f"(Redis lock store) to run several workers")
         self.gate = TurnGate(turns_at_once(settings))
         super().__init__()
 

@@ -103,8 +103,9 @@ def test_default_is_the_erasable_store_on_sqlite(default_env):
     assert endpoints.tracker_store.kwargs["dialect"] == "sqlite"
     assert endpoints.tracker_store.kwargs["db"] == default_env["TRACKER_SQLITE_PATH"]
     assert endpoints.action.url == default_env["ACTION_SERVER_URL"]
-    # No lock store: Rasa's in-memory lock, right for one process.
-    assert endpoints.lock_store is None
+    # Rasa's in-memory lock (right for one process), with two turns at a time.
+    assert endpoints.lock_store.type == "bot.lock_store.GatedInMemoryLockStore"
+    assert endpoints.lock_store.kwargs["turns_at_once"] == 2
 
 
 def test_default_store_loads_as_our_class_and_writes_the_sqlite_file(default_env):
@@ -116,9 +117,23 @@ def test_default_store_loads_as_our_class_and_writes_the_sqlite_file(default_env
     assert Path(default_env["TRACKER_SQLITE_PATH"]).is_file()
 
 
-def test_default_runs_one_sanic_worker_whatever_sanic_workers_says(default_env, monkeypatch):
+def test_default_runs_one_process_and_refuses_several_sanic_workers(default_env, monkeypatch):
+    from rasa.core.lock_store import LockStore
+
+    from bot.lock_store import GatedInMemoryLockStore
+
+    config = read_endpoints_from_path(DEFAULT).lock_store
+    monkeypatch.delenv("SANIC_WORKERS", raising=False)
+    assert number_of_sanic_workers(config) == 1
+    assert isinstance(LockStore.create(config), GatedInMemoryLockStore)
+    monkeypatch.setenv("SANIC_WORKERS", "1")
+    assert isinstance(LockStore.create(config), GatedInMemoryLockStore)
+    # Rasa would run four workers for a lock store named by class path; ours refuses, since
+    # locks in one process's memory cannot order a conversation's turns across four.
     monkeypatch.setenv("SANIC_WORKERS", "4")
-    assert number_of_sanic_workers(read_endpoints_from_path(DEFAULT).lock_store) == 1
+    assert number_of_sanic_workers(config) == 4
+    with pytest.raises(ValueError, match="SANIC_WORKERS=4"):
+        LockStore.create(config)
 
 
 # -- endpoints.production.yml: tracker store ---------------------------------------------------
