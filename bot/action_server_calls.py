@@ -13,14 +13,26 @@ first checks Rasa's (large, constant) response schema against the JSON Schema me
 about 17 ms of CPU per action call here, two or three calls per turn. The same check with a
 validator built once takes 0.2 ms and raises the same error.
 
-Both are set on Rasa's modules when the policy is imported, so every Rasa server that loads the
+Connections. Rasa opens a new HTTP session, and so a new TCP connection, for every action call,
+and closes it after the reply: connecting costs both servers more than a short action takes.
+While a Rasa server runs (``serving``, started and stopped by the REST channel's server
+listeners, bot/rest_channel.py), calls share one session per endpoint whose connections are
+kept open between calls, closed after ``KEEP_ALIVE_SECONDS`` idle: before the action server's
+own keep-alive timeout (Sanic's 5 s) could close one under a request. Outside a running
+server (tests, the bench's in-process profile) each call has its own session, as in Rasa.
+
+All are set on Rasa's modules when the policy is imported, so every Rasa server that loads the
 model applies them. Rasa 3.6 is maintained, not developed, so these names are stable;
 tests/bot/test_action_server_calls.py fails if they move.
 """
 from __future__ import annotations
 
+import asyncio
+import json
 import os
+from typing import Any, Dict, Optional
 
+import aiohttp
 import rasa.core.actions.action as _remote_action
 import rasa.utils.endpoints as _endpoints
 from jsonschema.exceptions import best_match
@@ -63,5 +75,62 @@ def _validate_action_result(self, result) -> bool:
     return _RASA_VALIDATE(self, result)  # raises the error with Rasa's own explanation
 
 
+KEEP_ALIVE_SECONDS = 2.0
+_RASA_SESSION = _endpoints.EndpointConfig.session
+#: The loop of the running server, while it serves; shared sessions by endpoint settings.
+_serving: Optional[asyncio.AbstractEventLoop] = None
+_sessions: Dict[str, aiohttp.ClientSession] = {}
+
+
+class _Shared:
+    """``async with`` gives the shared session and leaves it open (Rasa's request closes the
+    session it opened)."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self._session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self._session
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        return None
+
+
+def _session(self: _endpoints.EndpointConfig) -> Any:
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if loop is None or loop is not _serving:
+        return _RASA_SESSION(self)
+    key = json.dumps([self.headers, self.basic_auth], sort_keys=True, default=str)
+    session = _sessions.get(key)
+    if session is None or session.closed:
+        auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+                if self.basic_auth else None)
+        session = _sessions[key] = aiohttp.ClientSession(
+            headers=self.headers, auth=auth,
+            timeout=aiohttp.ClientTimeout(total=_endpoints.DEFAULT_REQUEST_TIMEOUT),
+            connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS))
+    return _Shared(session)
+
+
+def serving(loop: asyncio.AbstractEventLoop) -> None:
+    """The server on this loop starts: action calls share kept-open connections."""
+    global _serving
+    _serving = loop
+
+
+async def stopped() -> None:
+    """The server stops: close the shared sessions and their connections."""
+    global _serving
+    _serving = None
+    sessions = list(_sessions.values())
+    _sessions.clear()
+    for session in sessions:
+        await session.close()
+
+
 apply(action_timeout())
 _remote_action.RemoteAction._validate_action_result = _validate_action_result
+_endpoints.EndpointConfig.session = _session

@@ -19,6 +19,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import action_server_calls
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,6 +34,16 @@ class QuietRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"{self.name()}_quiet_webhook", __name__)
+
+        # Calls to the action server keep their connections open while this server runs
+        # (bot/action_server_calls.py); every Rasa server of this project has this channel.
+        @webhook.listener("before_server_start")
+        async def share_action_connections(_app: Any, loop: Any) -> None:
+            action_server_calls.serving(loop)
+
+        @webhook.listener("after_server_stop")
+        async def close_action_connections(_app: Any, _loop: Any) -> None:
+            await action_server_calls.stopped()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

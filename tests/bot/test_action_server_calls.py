@@ -47,3 +47,62 @@ def test_a_bad_reply_raises_rasas_error_with_its_explanation(bad):
 
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         RemoteAction(name="x", action_endpoint=None)._validate_action_result(bad)
+
+
+# -- connections kept open while a server runs ----------------------------------------------
+
+async def _client_ports(calls):
+    """Calls through Rasa's EndpointConfig.request to a small server that notes the client's
+    port of each request: one port means one connection."""
+    import aiohttp.web
+    from rasa.utils.endpoints import EndpointConfig
+
+    ports = []
+
+    async def webhook(request):
+        ports.append(request.transport.get_extra_info("peername")[1])
+        return aiohttp.web.json_response(GOOD)
+
+    app = aiohttp.web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = aiohttp.web.AppRunner(app)
+    await runner.setup()
+    site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    try:
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+        for _ in range(calls):
+            assert await endpoint.request(json={"next_action": "x"}, method="post") == GOOD
+    finally:
+        await runner.cleanup()
+    return ports
+
+
+async def test_while_a_server_runs_action_calls_share_one_kept_open_connection():
+    import asyncio
+
+    action_timeout.serving(asyncio.get_running_loop())
+    try:
+        ports = await _client_ports(4)
+        assert len(ports) == 4 and len(set(ports)) == 1
+    finally:
+        await action_timeout.stopped()
+    assert not action_timeout._sessions  # closed when the server stopped
+
+
+async def test_outside_a_running_server_each_call_connects_afresh_as_in_rasa():
+    ports = await _client_ports(3)
+    assert len(set(ports)) == 3
+
+
+async def test_the_rest_channel_starts_and_stops_the_sharing_with_the_server():
+    import asyncio
+
+    from bot.rest_channel import QuietRestInput
+    from tests.sanic_servers import sanic_test_mode, serve_channels
+
+    with sanic_test_mode():
+        async with serve_channels([QuietRestInput()], agent=None):
+            assert action_timeout._serving is asyncio.get_running_loop()
+        assert action_timeout._serving is None
