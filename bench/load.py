@@ -614,20 +614,17 @@ def table(runs: Dict[str, List[dict]], args) -> Tuple[List[str], bool]:
     for level in levels:
         rows.append((f"msgs/s @{level}", get(ours, ["levels", level, "msgs_per_s"]),
                      get(base, ["levels", level, "msgs_per_s"]), ".1f", None, False))
-    rows.append(("msgs/s at saturation", get(ours, ["saturation_msgs_per_s"]),
-                 get(base, ["saturation_msgs_per_s"]), ".1f", None, False))
-    rows.append(("start-up to GET / (s)", get(ours, ["startup_http_s"]),
-                 get(base, ["startup_http_s"]), ".1f", None, True))
-    rows.append(("start-up to first reply (s)", get(ours, ["startup_first_reply_s"]),
-                 get(base, ["startup_first_reply_s"]), ".1f", "<= 0.60x", True))
-    rows.append(("model load, Agent.load (s)", get(ours, ["model_load_s"]),
-                 get(base, ["model_load_s"]), ".2f", None, True))
-    rows.append(("import rasa (s)", get(ours, ["import_rasa_s"]),
-                 get(base, ["import_rasa_s"]), ".2f", None, True))
-    rows.append(("Rasa server RSS after warm-up (MiB)", get(ours, ["rss_mib"]),
-                 get(base, ["rss_mib"]), ".0f", "<= 0.80x", True))
-    rows.append(("Rasa server peak RSS (MiB)", get(ours, ["rss_peak_mib"]),
-                 get(base, ["rss_peak_mib"]), ".0f", None, True))
+    # (label, key in each run's results, format, target)
+    single = [("msgs/s at saturation", "saturation_msgs_per_s", ".1f", None),
+              ("start-up to GET / (s)", "startup_http_s", ".1f", None),
+              ("start-up to first reply (s)", "startup_first_reply_s", ".1f", "<= 0.60x"),
+              ("model load, Agent.load (s)", "model_load_s", ".2f", None),
+              ("import rasa (s)", "import_rasa_s", ".2f", None),
+              ("Rasa server RSS after warm-up (MiB)", "rss_mib", ".0f", "<= 0.80x"),
+              ("Rasa server peak RSS (MiB)", "rss_peak_mib", ".0f", None)]
+    for label, key, fmt, target in single:
+        rows.append((label, get(ours, [key]), get(base, [key]), fmt, target,
+                     not key.endswith("msgs_per_s")))
     rows.append(("action server RSS after warm-up (MiB)", get(ours, ["action_rss_mib"]), [],
                  ".0f", None, True))
     rows.append(("errors (all levels)",
