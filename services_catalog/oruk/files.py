@@ -1,7 +1,7 @@
 """Open Referral UK (HSDS 3.0 UK profile) export and import.
 
-Export turns the catalogue into ORUK service objects that validate against the copied schema
-(``oruk_schema/service.json``): standard fields where ORUK has them (schedules as weekly
+Export turns the catalogue into ORUK service objects that validate against the profile's
+schema (``profile/schema/compiled/service.json``): standard fields where ORUK has them (schedules as weekly
 RRULE parts, service areas, taxonomy attributes, HSDS phones) and ``x_``-prefixed extension
 fields for what ORUK has no place for but this project must not lose: each contact's source,
 status and assured date, the SMS summary, access notes. Import reads the same shape back into
@@ -10,24 +10,22 @@ data-file documents, which go through the loader's validation like any hand-edit
 from __future__ import annotations
 
 import json
-import uuid
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
-import jsonschema
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
-from .hours import DAYS, format_time
-from .locality import district_areas
-from .models import Organisation, Service
-from .taxonomy import NATIONAL, load_taxonomy
+from ..hours import DAYS, format_time
+from ..locality import district_areas
+from ..models import Organisation, Service
+from ..taxonomy import NATIONAL, load_taxonomy
+from .ids import oruk_id
+from .profile import service_schema
+from .schema_check import raw_findings
 
-SCHEMA_DIR = Path(__file__).with_name("oruk_schema")
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "catalogue.kent-essex-youth-wellbeing.invalid")
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 TAXONOMIES = (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),
               ("thrive", "thrive"), ("access", "access"))
@@ -35,20 +33,9 @@ TAXONOMIES = (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences")
 Documents = List[Tuple[str, dict]]
 
 
-def oruk_id(kind: str, key: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
-
-
-@lru_cache(maxsize=1)
-def service_schema() -> dict:
-    return json.loads((SCHEMA_DIR / "service.json").read_text(encoding="utf-8"))
-
-
 def validation_errors(oruk_service: dict) -> List[str]:
-    validator = jsonschema.Draft202012Validator(
-        service_schema(), format_checker=jsonschema.FormatChecker())
-    return [f"{'/'.join(map(str, e.path)) or '-'}: {e.message}"
-            for e in validator.iter_errors(oruk_service)]
+    """What is wrong with one service against the profile's schema, formats checked."""
+    return [f"{f.path or '-'}: {f.message}" for f in raw_findings(oruk_service, service_schema())]
 
 
 # -- catalogue database -> data-file documents ----------------------------------------------
