@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,11 @@ from .phones import is_valid_uk_number, numbers_in
 from .taxonomy import NATIONAL, Taxonomy, load_taxonomy
 
 DATA_DIR = Path(__file__).with_name("data")
+#: Where import-feed keeps the services it read from other ORUK feeds, one data file per feed,
+#: loaded with the data files by ``python -m services_catalog load``.
+FEEDS_DIR_ENV = "CATALOGUE_FEEDS_DIR"
+DEFAULT_FEEDS_DIR = Path(__file__).resolve().parent.parent / "build" / "feeds"
+FEED_FILE_PREFIX = "feed-"
 SCHEMA = json.loads(Path(__file__).with_name("data_schema.json").read_text(encoding="utf-8"))
 
 #: Youth services serve 0-25; a service that also serves adults must say so.
@@ -82,10 +88,26 @@ def is_stale(assured: date, today: Optional[date] = None) -> bool:
     return (today or date.today()) - assured > STALE_AFTER
 
 
+def feeds_dir() -> Path:
+    """$CATALOGUE_FEEDS_DIR, else build/feeds."""
+    return Path(os.environ.get(FEEDS_DIR_ENV) or DEFAULT_FEEDS_DIR)
+
+
 def read_data_files(data_dir: Path = DATA_DIR) -> List[Tuple[str, dict]]:
     files = sorted(Path(data_dir).glob("*.yml"))
     if not files:
         raise CatalogueInvalid([Problem(str(data_dir), "-", "-", "no *.yml data files found")])
+    return _read_yaml(files)
+
+
+def read_feed_files(folder: Optional[Path]) -> List[Tuple[str, dict]]:
+    """The services import-feed kept (``feed-*.yml``); none when the folder does not exist."""
+    if folder is None or not Path(folder).is_dir():
+        return []
+    return _read_yaml(sorted(Path(folder).glob(FEED_FILE_PREFIX + "*.yml")))
+
+
+def _read_yaml(files: List[Path]) -> List[Tuple[str, dict]]:
     out = []
     for path in files:
         try:
@@ -105,6 +127,7 @@ def validate(documents: Iterable[Tuple[str, dict]], taxonomy: Optional[Taxonomy]
     documents = list(documents)
     org_ids: Dict[str, str] = {}
     service_ids: Dict[str, str] = {}
+    feed_ids: Dict[str, str] = {}
 
     broken = set()  # (file, index) of services with schema errors: reported, not checked further
     for filename, doc in documents:
@@ -136,6 +159,12 @@ def validate(documents: Iterable[Tuple[str, dict]], taxonomy: Optional[Taxonomy]
                 errors.append(Problem(filename, where, "id",
                                       f"duplicate id (also in {service_ids[svc['id']]})"))
             service_ids.setdefault(svc["id"], filename)
+            feed_id = (svc.get("feed") or {}).get("id", "").lower()
+            if feed_id and feed_id in feed_ids:
+                errors.append(Problem(filename, where, "feed.id",
+                                      f"duplicate feed id (also in {feed_ids[feed_id]})"))
+            if feed_id:
+                feed_ids.setdefault(feed_id, filename)
             errors.extend(_check_service(filename, where, svc, taxonomy, org_ids))
             warnings.extend(_stale_facts(filename, where, svc, today))
     return errors, warnings
@@ -175,6 +204,10 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
 
     if _parse_date(svc["assured_date"]) is None:
         bad("assured_date", f"'{svc['assured_date']}' is not a real date (YYYY-MM-DD)")
+    for key in ("last_seen", "missing_since"):
+        value = (svc.get("feed") or {}).get(key)
+        if value is not None and _parse_date(value) is None:
+            bad(f"feed.{key}", f"'{value}' is not a real date (YYYY-MM-DD)")
     areas_by_district = district_areas()
     for name in svc.get("districts", []) or []:
         if name not in areas_by_district:
@@ -220,6 +253,14 @@ def _schedule_problems(rows) -> List[str]:
         if opens is not None and opens == closes:
             problems.append(f"[{i}] opens and closes at the same time")
     return problems
+
+
+def _feed_columns(feed: Optional[dict]) -> dict:
+    if not feed:
+        return {}
+    return {"feed_url": feed["url"], "feed_id": feed["id"].lower(),
+            "feed_last_seen": date.fromisoformat(feed["last_seen"]),
+            "feed_missing_since": _parse_date(feed.get("missing_since"))}
 
 
 def _schedule_rows(rows, contact_position=None) -> List[Schedule]:
@@ -272,9 +313,11 @@ def _field_name(err: jsonschema.ValidationError) -> str:
     return ".".join(path) or "-"
 
 
-def load(engine: Engine, data_dir: Path = DATA_DIR, today: Optional[date] = None) -> LoadReport:
-    """Validates every data file, then replaces the catalogue's contents in one transaction."""
-    return load_documents(engine, read_data_files(data_dir), today)
+def load(engine: Engine, data_dir: Path = DATA_DIR, today: Optional[date] = None,
+         feeds: Optional[Path] = None) -> LoadReport:
+    """Validates every data file (and the feed files in ``feeds``, when given), then replaces
+    the catalogue's contents in one transaction."""
+    return load_documents(engine, read_data_files(data_dir) + read_feed_files(feeds), today)
 
 
 def load_documents(engine: Engine, documents: List[Tuple[str, dict]],
@@ -293,8 +336,10 @@ def load_documents(engine: Engine, documents: List[Tuple[str, dict]],
         with Session(bind=connection, future=True) as session:
             for filename, doc in documents:
                 for org in doc.get("organisations", []):
+                    feed = org.get("feed") or {}
                     session.add(Organisation(id=org["id"], name=org["name"],
-                                             description=org.get("description"), url=org.get("url")))
+                                             description=org.get("description"), url=org.get("url"),
+                                             feed_url=feed.get("url"), feed_id=feed.get("id")))
                     report.organisations += 1
             session.flush()
             for filename, doc in documents:
@@ -326,7 +371,7 @@ def _service_row(filename: str, svc: dict) -> Service:
         closed_bank_holidays=svc.get("closed_bank_holidays", False), hours=svc.get("hours"),
         access_note=svc.get("access_note"),
         source=svc["source"], assured_date=date.fromisoformat(svc["assured_date"]),
-        data_file=filename,
+        data_file=filename, **_feed_columns(svc.get("feed")),
     )
     service.schedules = _schedule_rows(svc.get("schedule")) + [
         row for i, c in enumerate(svc["contacts"]) for row in _schedule_rows(c.get("schedule"), i)

@@ -263,6 +263,19 @@ def district_areas(data_dir: Path = DATA) -> Dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def gss_codes(data_dir: Path = DATA) -> Dict[str, str]:
+    """ONS (GSS) codes of the five areas' councils (by area code) and of their districts (by
+    district name): Kent E10000016, Maidstone E07000110, Medway E06000035, ..."""
+    codes: Dict[str, str] = {}
+    with open(data_dir / "districts.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["upper_tier"] in UPPER_TIER_AREAS:
+                codes[UPPER_TIER_AREAS[row["upper_tier"]]] = row["upper_tier_code"]
+                codes[row["district"]] = row["district_code"]
+    return codes
+
+
+@lru_cache(maxsize=1)
 def default_index() -> LocalityIndex:
     return LocalityIndex()
 

@@ -31,6 +31,10 @@ class Organisation(Base):
     name = Column(String(200), nullable=False)
     description = Column(Text, nullable=True)
     url = Column(String(300), nullable=True)
+    #: For an organisation read from another ORUK feed: that feed's base URL and the
+    #: organisation's id there, which the feed here republishes.
+    feed_url = Column(String(500), nullable=True)
+    feed_id = Column(String(36), nullable=True)
 
     services = relationship("Service", back_populates="organisation")
 
@@ -57,6 +61,13 @@ class Service(Base):
     source = Column(String(500), nullable=False)
     assured_date = Column(Date, nullable=False)
     data_file = Column(String(200), nullable=False)
+    #: For a service read from another ORUK feed (import-feed): the feed's base URL, the
+    #: service's id there (republished as its id here), the last day the feed listed it, and
+    #: the first day it was missing from the feed (None while it is listed).
+    feed_url = Column(String(500), nullable=True, index=True)
+    feed_id = Column(String(36), nullable=True)
+    feed_last_seen = Column(Date, nullable=True)
+    feed_missing_since = Column(Date, nullable=True)
 
     organisation = relationship("Organisation", back_populates="services")
     contacts = relationship(
@@ -138,3 +149,12 @@ class CatalogueVersion(Base):
     version = Column(String(64), nullable=False)
     loaded_at = Column(DateTime, nullable=False)
     services = Column(Integer, nullable=False)
+
+
+#: Contact kinds whose value is withheld unless confirmed: numbers, and addresses to send to.
+WITHHELD_UNLESS_CONFIRMED = ("phone", "text", "email")
+
+
+def is_withheld(kind: str, status: str) -> bool:
+    """Whether a contact detail's value must not be given out (only confirmed ones are)."""
+    return status != CONFIRMED and kind in WITHHELD_UNLESS_CONFIRMED

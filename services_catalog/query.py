@@ -1,33 +1,26 @@
 """Find services by need, age, place and audience, best first, each with a reason.
 
 The catalogue is small and changes only when someone runs ``load``, so each process keeps an
-in-memory snapshot of the active services, indexed by need, and asks the database at most every
-``refresh_seconds`` whether a newer load has happened. Searches then take microseconds, and a
-database that becomes unreachable does not stop the bot signposting from the last snapshot.
+in-memory snapshot of the active services, indexed by need (:mod:`.snapshots` says when it is
+rebuilt). Searches then take microseconds, and a database that becomes unreachable does not
+stop the bot signposting from the last snapshot.
 Results are frozen dataclasses, detached from any session.
 """
 from __future__ import annotations
 
 import heapq
-import logging
-import threading
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from .db import make_engine
 from .hours import Row, UkMoment, is_open, now
 from .loader import is_stale
-from .models import CONFIRMED, CatalogueVersion, Service
+from .models import CONFIRMED, Service
+from .snapshots import Refreshing
 from .taxonomy import NATIONAL, load_taxonomy
-
-logger = logging.getLogger(__name__)
 
 GENERAL_NEED = "general_wellbeing"
 PROFESSIONAL = "professional"
@@ -151,45 +144,11 @@ class Snapshot:
         self.by_need_area = {key: tuple(items) for key, items in buckets.items()}
 
 
-class Catalogue:
-    def __init__(self, engine: Optional[Engine] = None, refresh_seconds: float = 30.0):
-        self.engine = engine or make_engine()
-        self.refresh_seconds = refresh_seconds
-        self._snapshot: Optional[Snapshot] = None
-        self._checked = float("-inf")
-        self._lock = threading.Lock()
-        self._failed_at = float("-inf")
+class Catalogue(Refreshing[Snapshot]):
+    """The active services for search, rebuilt when a new load has happened."""
 
-    #: After a failed first read, callers are refused at once for this long rather than each
-    #: waiting on the database again (a locked SQLite file waits its busy timeout every time).
-    RETRY_SECONDS = 2.0
-
-    # -- loading ---------------------------------------------------------------------------
-
-    def snapshot(self) -> Snapshot:
-        """The current snapshot; raises SQLAlchemyError only if there has never been one."""
-        if self._snapshot and time.monotonic() - self._checked < self.refresh_seconds:
-            return self._snapshot
-        with self._lock:
-            # Another caller may have refreshed, or failed, while this one waited for the lock.
-            if self._snapshot and time.monotonic() - self._checked < self.refresh_seconds:
-                return self._snapshot
-            if self._snapshot is None and time.monotonic() - self._failed_at < self.RETRY_SECONDS:
-                raise OperationalError("catalogue unreadable a moment ago", None, RuntimeError())
-            try:
-                with Session(self.engine, future=True) as session:
-                    version = session.execute(
-                        select(CatalogueVersion.version).where(CatalogueVersion.id == 1)
-                    ).scalar_one_or_none() or "unversioned"
-                    if self._snapshot is None or self._snapshot.version != version:
-                        self._snapshot = Snapshot(version, self._read_services(session))
-            except SQLAlchemyError:
-                if self._snapshot is None:
-                    self._failed_at = time.monotonic()
-                    raise
-                logger.warning("catalogue database unreachable; using the last snapshot")
-            self._checked = time.monotonic()
-            return self._snapshot
+    def build(self, session: Session, version: str) -> Snapshot:
+        return Snapshot(version, self._read_services(session))
 
     @staticmethod
     def _read_services(session: Session) -> List[ServiceView]:

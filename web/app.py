@@ -1,4 +1,5 @@
-"""The web server: the chat page and its files, the chat proxy, and the services directory.
+"""The web server: the chat page and its files, the chat proxy, the services directory and
+the Open Referral UK feed (/oruk/).
 
 One origin serves everything the browser needs, so the Content-Security-Policy below can
 forbid every other origin, inline script and HTML-string sinks. The headers go on every
@@ -19,6 +20,7 @@ from sanic.response import HTTPResponse
 from web.chat import DEFAULT_TIMEOUT
 from web.chat import blueprint as chat
 from web.directory import blueprint as directory
+from web.oruk import blueprint as oruk
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_RASA_URL = "http://localhost:5005"
@@ -60,6 +62,9 @@ DEFAULT_CACHE_CONTROL = "no-store"
 def add_security_headers(_request: Request, response: HTTPResponse) -> None:
     response.headers.update(SECURITY_HEADERS)
     response.headers.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
+    if response.headers.get("Access-Control-Allow-Origin") == "*":
+        # Opened to every origin on purpose (the ORUK feed): readable cross-origin too.
+        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
 
 
 def create_app(rasa_url: str | None = None) -> Sanic:
@@ -78,5 +83,6 @@ def create_app(rasa_url: str | None = None) -> Sanic:
             app.static(f"/static/{path.name}", str(path), name=re.sub(r"\W", "_", path.name))
     app.blueprint(chat)
     app.blueprint(directory)
+    app.blueprint(oruk)
     app.register_middleware(add_security_headers, "response")
     return app

@@ -38,7 +38,10 @@ from sanic.request import Request
 from actions.signposting import ROUTES_24_7
 from services_catalog import locality
 from services_catalog.hours import UK, now
+from services_catalog.labels import ACCESS_LABELS, AUDIENCE_LABELS, NEED_LABELS
+from services_catalog.labels import THRIVE_LABELS as THRIVE_ORDER
 from services_catalog.locality import UPPER_TIER_AREAS
+from services_catalog.models import is_withheld
 from services_catalog.query import Catalogue, ContactView, Match, ServiceView
 from services_catalog.taxonomy import NATIONAL, load_taxonomy
 from signposting.replies import CHECK_WEBSITE, how_to_reach, how_to_refer, open_now
@@ -68,51 +71,8 @@ NOT_AN_EMERGENCY = ("This directory is not an emergency service. If someone is i
 CHECK_SOURCE = "check the source page for current details"
 UNAVAILABLE = "The services directory cannot be read right now. " + ROUTES_24_7
 
-#: Plain labels for school staff (the bot's own, in signposting.needs, are conversational).
-NEED_LABELS = {
-    "anxiety": "Anxiety, worry or panic",
-    "low_mood": "Low mood or depression",
-    "self_harm": "Self-harm (nothing urgent happening now)",
-    "eating_body_image": "Eating difficulties or body image",
-    "bereavement": "Bereavement and grief",
-    "bullying": "Bullying",
-    "family_relationships": "Family, friendship or relationship problems",
-    "school_stress": "School stress, exams or not wanting to go to school",
-    "sleep": "Sleep problems",
-    "anger_behaviour": "Anger or behaviour",
-    "neurodevelopmental": "Autism, ADHD or learning disabilities",
-    "substance_use": "Drugs, alcohol or vaping",
-    "identity": "Gender identity, sexuality or discrimination",
-    "trauma": "Trauma, or abuse in the past",
-    "loneliness": "Loneliness or isolation",
-    "psychosis": "Hearing or seeing things (possible psychosis)",
-    "general_wellbeing": "General wellbeing (no specific difficulty)",
-}
-AUDIENCE_LABELS = {
-    "young_person": "Young people",
-    "parent_carer": "Parents and carers",
-    "professional": "School staff and other professionals",
-}
-ACCESS_LABELS = {
-    "self_referral": "self-referral",
-    "parent": "referral by a parent or carer",
-    "professional": "referral by a professional",
-    "gp": "referral by a GP",
-    "school": "referral by school",
-    "walk_in": "walk in",
-}
-#: The THRIVE groupings in the framework's order, from thriving to risk support.
-THRIVE_ORDER = {
-    "thriving": "Thriving",
-    "getting_advice": "Getting advice",
-    "getting_help": "Getting help",
-    "getting_more_help": "Getting more help",
-    "getting_risk_support": "Getting risk support",
-}
 AREA_LABELS = {code: name for name, code in UPPER_TIER_AREAS.items()}
 AREA_LABELS[NATIONAL] = "UK-wide"
-#: Contact kinds whose unconfirmed values are withheld: numbers, and addresses to send to.
-WITHHELD_UNLESS_CONFIRMED = ("phone", "text", "email")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")
 
@@ -286,7 +246,7 @@ def _web(value: Optional[str]) -> Optional[str]:
 
 def contact(c: ContactView, check: str = CHECK_WEBSITE) -> Dict[str, Any]:
     """One contact detail; an unconfirmed number or address is withheld, with what to do."""
-    withheld = not c.confirmed and c.kind in WITHHELD_UNLESS_CONFIRMED
+    withheld = is_withheld(c.kind, c.status)
     return {
         "kind": c.kind,
         "value": None if withheld else c.value,

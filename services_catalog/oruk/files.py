@@ -19,16 +19,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload
 
 from ..hours import DAYS, format_time
-from ..locality import district_areas
 from ..models import Organisation, Service
-from ..taxonomy import NATIONAL, load_taxonomy
-from .ids import oruk_id
+from .mapping import areas_of, taxonomy_codes, weekly_hours
 from .profile import service_schema
+from .records import TAXONOMIES, full_record
 from .schema_check import raw_findings
-
-RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-TAXONOMIES = (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),
-              ("thrive", "thrive"), ("access", "access"))
 
 Documents = List[Tuple[str, dict]]
 
@@ -43,26 +38,32 @@ def validation_errors(oruk_service: dict) -> List[str]:
 def documents_from_db(engine: Engine) -> Documents:
     """Every service (any status), as data-file documents grouped by their original file."""
     with Session(engine, future=True) as session:
-        services = session.execute(
-            select(Service).options(
-                selectinload(Service.contacts), selectinload(Service.areas),
-                selectinload(Service.attributes), selectinload(Service.schedules),
-                selectinload(Service.organisation))
-            .order_by(Service.data_file, Service.id)
-        ).scalars().unique().all()
-        organisations = session.execute(select(Organisation).order_by(Organisation.id)).scalars().all()
-        org_file = {}
-        files: Dict[str, dict] = defaultdict(lambda: {"organisations": [], "services": []})
-        for service in services:
-            org_file.setdefault(service.organisation_id, service.data_file)
-            files[service.data_file]["services"].append(_service_document(service))
-        for org in organisations:
-            doc = {"id": org.id, "name": org.name}
-            if org.description:
-                doc["description"] = org.description
-            if org.url:
-                doc["url"] = org.url
-            files[org_file.get(org.id, "national.yml")]["organisations"].append(doc)
+        return documents_from_session(session)
+
+
+def documents_from_session(session: Session) -> Documents:
+    services = session.execute(
+        select(Service).options(
+            selectinload(Service.contacts), selectinload(Service.areas),
+            selectinload(Service.attributes), selectinload(Service.schedules),
+            selectinload(Service.organisation))
+        .order_by(Service.data_file, Service.id)
+    ).scalars().unique().all()
+    organisations = session.execute(select(Organisation).order_by(Organisation.id)).scalars().all()
+    org_file = {}
+    files: Dict[str, dict] = defaultdict(lambda: {"organisations": [], "services": []})
+    for service in services:
+        org_file.setdefault(service.organisation_id, service.data_file)
+        files[service.data_file]["services"].append(_service_document(service))
+    for org in organisations:
+        doc = {"id": org.id, "name": org.name}
+        if org.description:
+            doc["description"] = org.description
+        if org.url:
+            doc["url"] = org.url
+        if org.feed_url:
+            doc["feed"] = {"url": org.feed_url, "id": org.feed_id}
+        files[org_file.get(org.id, "national.yml")]["organisations"].append(doc)
     return sorted(files.items())
 
 
@@ -91,10 +92,10 @@ def _service_document(s: Service) -> dict:
     districts = sorted({a.district for a in s.areas if a.district})
     if districts:
         doc["districts"] = districts
-    for taxonomy, key in TAXONOMIES:
-        codes = s.codes(taxonomy)
-        if codes or key in ("audiences", "thrive", "access"):
-            doc[key] = codes
+    for spec in TAXONOMIES:
+        codes = s.codes(spec.key)
+        if codes or spec.field in ("audiences", "thrive", "access"):
+            doc[spec.field] = codes
     if s.access_note:
         doc["access_note"] = s.access_note
     doc["source"] = s.source
@@ -109,84 +110,37 @@ def _service_document(s: Service) -> dict:
             contact["schedule"] = _schedule_document(rows)
         contact.update(source=c.source, status=c.status, assured_date=c.assured_date.isoformat())
         doc["contacts"].append(contact)
+    if s.feed_url:
+        doc["feed"] = {"url": s.feed_url, "id": s.feed_id,
+                       "last_seen": s.feed_last_seen.isoformat()}
+        if s.feed_missing_since:
+            doc["feed"]["missing_since"] = s.feed_missing_since.isoformat()
     return doc
 
 
 # -- documents -> ORUK ------------------------------------------------------------------------
 
 def to_oruk(documents: Documents) -> List[dict]:
-    taxonomy = load_taxonomy()
-    descriptions = {"need": taxonomy.needs, "urgent": taxonomy.urgent,
-                    "audience": taxonomy.audiences, "area": {**taxonomy.areas, NATIONAL: "United Kingdom"}}
+    """Every service as the feed publishes it in full, with the ``x_`` extension fields."""
     organisations = {o["id"]: o for _, doc in documents for o in doc.get("organisations", [])}
-    out = []
-    for filename, doc in documents:
-        for svc in doc.get("services", []):
-            out.append(_oruk_service(filename, svc, organisations[svc["organisation"]], descriptions))
-    return out
+    return [_oruk_service(filename, svc, organisations[svc["organisation"]])
+            for filename, doc in documents for svc in doc.get("services", [])]
 
 
-def _oruk_service(filename: str, svc: dict, org: dict, descriptions: dict) -> dict:
-    sid = oruk_id("service", svc["id"])
-    oid = oruk_id("organisation", org["id"])
-    result = {
-        "id": sid, "organization_id": oid, "name": svc["name"], "description": svc["description"],
-        "status": svc.get("status", "active"), "assured_date": svc["assured_date"],
-        "organization": {"id": oid, "name": org["name"],
-                         "description": org.get("description") or org["name"]},
-    }
-    if org.get("url"):
-        result["organization"]["website"] = org["url"]
-    for key in ("url", "email", "minimum_age", "maximum_age"):
-        if svc.get(key) is not None:
-            result[key] = svc[key]
-    result["schedules"] = [
-        {"id": oruk_id("schedule", f"{svc['id']}:{i}"), "service_id": sid, "freq": "WEEKLY",
-         "interval": 1, "byday": ",".join(RRULE_DAYS[DAYS.index(d)] for d in row["days"]),
-         "opens_at": row["opens"] + ":00", "closes_at": _oruk_close(row["closes"]),
-         "description": svc.get("hours", "")}
-        for i, row in enumerate(svc.get("schedule", []))
-    ]
-    areas_by_district = district_areas()
-    districts = svc.get("districts") or []
-    result["service_areas"] = [
-        {"id": oruk_id("area", f"{svc['id']}:{area}:{district}"), "service_id": sid,
-         "name": district or descriptions["area"].get(area, area),
-         "service_area": area if district is None else f"{area}/{district}"}
-        for area in svc["areas"]
-        for district in ([d for d in districts if areas_by_district.get(d) == area] or [None])
-    ]
-    result["attributes"] = [
-        {"id": oruk_id("attribute", f"{svc['id']}:{taxonomy}:{code}"), "link_id": sid,
-         "link_type": "service", "taxonomy_term_id": oruk_id("term", f"{taxonomy}:{code}"),
-         "taxonomy_term": {"id": oruk_id("term", f"{taxonomy}:{code}"), "name": code,
-                           "description": descriptions.get(taxonomy, {}).get(code, code),
-                           "taxonomy": taxonomy, "term": code}}
-        for taxonomy, key in TAXONOMIES for code in svc.get(key, [])
-    ]
-    # HSDS 3.0 phones for standard consumers; x_contacts carries every detail with provenance.
-    result["phones"] = [
-        {"id": oruk_id("phone", f"{svc['id']}:{i}"), "service_id": sid, "number": c["value"],
-         "type": "voice" if c["kind"] == "phone" else "text",
-         "description": " ".join(p for p in (f"text {c['keyword']} to this number" if c.get("keyword") else "",
-                                             c.get("note", ""), c.get("hours", "")) if p)}
-        for i, c in enumerate(svc["contacts"])
-        if c["kind"] in ("phone", "text") and c["status"] == "confirmed"
-    ]
+def _oruk_service(filename: str, svc: dict, org: dict) -> dict:
+    result = full_record(svc, org)
     result.update({
         "x_id": svc["id"], "x_organisation": org["id"], "x_data_file": filename,
         "x_summary": svc["summary"], "x_source": svc["source"], "x_contacts": svc["contacts"],
         "x_areas": svc["areas"],
     })
     for key in ("status_note", "serves_adults", "always_open", "closed_bank_holidays", "hours",
-                "access_note", "districts"):
+                "access_note", "districts", "feed"):
         if svc.get(key) is not None:
             result[f"x_{key}"] = svc[key]
+    if org.get("feed"):
+        result["x_organisation_feed"] = org["feed"]
     return result
-
-
-def _oruk_close(closes: str) -> str:
-    return "23:59:59" if closes == "24:00" else closes + ":00"
 
 
 # -- ORUK -> documents ------------------------------------------------------------------------
@@ -210,6 +164,8 @@ def from_oruk(services: List[dict], trust_status: bool = False) -> Documents:
                 org_doc["description"] = org["description"]
             if org.get("website"):
                 org_doc["url"] = org["website"]
+            if item.get("x_organisation_feed"):
+                org_doc["feed"] = item["x_organisation_feed"]
             files[filename]["organisations"].append(org_doc)
         service = _service_from_oruk(item, org_id)
         if not trust_status:
@@ -222,10 +178,12 @@ def from_oruk(services: List[dict], trust_status: bool = False) -> Documents:
 
 
 def _service_from_oruk(item: dict, org_id: str) -> dict:
+    """A data-file document from one exported service: the standard fields, then the ``x_``
+    fields this project's export adds for what ORUK has no place for."""
     svc = {"id": item.get("x_id") or item["id"], "organisation": org_id, "name": item["name"],
            "summary": item.get("x_summary") or item.get("description", "")[:160],
            "description": item.get("description", "")}
-    for key in ("url", "email", "status"):
+    for key in ("url", "status"):
         if item.get(key):
             svc[key] = item[key]
     if item.get("x_status_note"):
@@ -236,25 +194,16 @@ def _service_from_oruk(item: dict, org_id: str) -> dict:
     for key in ("serves_adults", "always_open", "closed_bank_holidays", "hours"):
         if item.get(f"x_{key}") is not None:
             svc[key] = item[f"x_{key}"]
-    schedule = [
-        {"days": [DAYS[RRULE_DAYS.index(d.strip())] for d in row["byday"].split(",")],
-         "opens": row["opens_at"][:5],
-         "closes": "24:00" if row["closes_at"].startswith("23:59") else row["closes_at"][:5]}
-        for row in item.get("schedules", []) if row.get("byday") and row.get("opens_at")
-    ]
-    if schedule:
-        svc["schedule"] = schedule
-    svc["areas"] = item.get("x_areas") or sorted(
-        {a["service_area"].split("/")[0] for a in item.get("service_areas", [])})
+    hours = weekly_hours(item.get("schedules", []))
+    if hours.rows and not svc.get("always_open"):
+        svc["schedule"] = hours.rows
+    svc["areas"] = item.get("x_areas") or areas_of(item.get("service_areas", []))[0]
     if item.get("x_districts"):
         svc["districts"] = item["x_districts"]
-    by_taxonomy: Dict[str, List[str]] = defaultdict(list)
-    for attribute in item.get("attributes", []):
-        term = attribute.get("taxonomy_term") or {}
-        by_taxonomy[term.get("taxonomy")].append(term.get("term") or term.get("name"))
-    for taxonomy, key in TAXONOMIES:
-        if by_taxonomy.get(taxonomy) or key in ("audiences", "thrive", "access"):
-            svc[key] = sorted(by_taxonomy.get(taxonomy, []))
+    codes = taxonomy_codes(item.get("attributes", []))
+    for spec in TAXONOMIES:
+        if codes[spec.field] or spec.field in ("audiences", "thrive", "access"):
+            svc[spec.field] = codes[spec.field]
     if item.get("x_access_note"):
         svc["access_note"] = item["x_access_note"]
     svc["source"] = item.get("x_source") or "Open Referral UK import"
@@ -264,6 +213,8 @@ def _service_from_oruk(item: dict, org_id: str) -> dict:
          "source": svc["source"], "status": "unverified", "assured_date": item.get("assured_date")}
         for p in item.get("phones", [])
     ]
+    if item.get("x_feed"):
+        svc["feed"] = item["x_feed"]
     return svc
 
 
