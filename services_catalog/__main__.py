@@ -4,6 +4,8 @@
     python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" [--audience parent_carer] [--open-now] [--json]
     python -m services_catalog export --format oruk [--out services.json]
     python -m services_catalog import services.json [--yaml-out DIR]
+    python -m services_catalog validate-feed URL [--all-required] [--json]
+    python -m services_catalog import-feed URL [--area CODE ...] [--need CODE] [--grace-days N]
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from .db import database_url, make_engine
 from .loader import CatalogueInvalid, load, load_documents
 from .locality import FOUND, resolve
 from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
+from .oruk.profile import ALL_REQUIRED, VALIDATOR_SPEC
+from .oruk.validator import FAIL, PASS, TIMEOUT_SECONDS, WARN, validate_feed
 from .query import Catalogue
 from .describe import describe_contacts
 
@@ -43,7 +47,17 @@ def main(argv=None) -> int:
     importer.add_argument("--yaml-out", help="also write the services as data files in this folder")
     importer.add_argument("--trust-status", action="store_true",
                           help="keep 'confirmed' statuses (only for this project's own exports)")
+    checker = sub.add_parser("validate-feed", help="check an ORUK 3.0 feed as the official "
+                             "validator does (exit 0 pass, 2 warn, 1 fail)")
+    checker.add_argument("url", help="the feed's base URL, e.g. http://localhost:8000/oruk")
+    checker.add_argument("--all-required", action="store_true",
+                         help="read the profile as published: all nine endpoints required")
+    checker.add_argument("--json", action="store_true", help="the official ORUK-format result")
+    checker.add_argument("--seed", type=int, help="seed for the ten ids picked from a long list")
+    checker.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS)
     args = parser.parse_args(argv)
+    if args.command == "validate-feed":
+        return _validate_feed(args)
     engine = make_engine(args.db)
 
     if args.command == "load":
@@ -115,6 +129,13 @@ def main(argv=None) -> int:
         print(f"imported {report.services} services into {database_url(args.db)}")
         return 0
     return 2
+
+
+def _validate_feed(args: argparse.Namespace) -> int:
+    report = validate_feed(args.url, ALL_REQUIRED if args.all_required else VALIDATOR_SPEC,
+                           timeout=args.timeout, seed=args.seed)
+    print(json.dumps(report.as_oruk(), indent=2) if args.json else report.text())
+    return {PASS: 0, WARN: 2, FAIL: 1}[report.verdict]
 
 
 if __name__ == "__main__":
