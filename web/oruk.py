@@ -63,11 +63,18 @@ def answer(path: str, query: Optional[str], item_id: Optional[str] = None):
 
 
 async def reply(request: Request, path: str, item_id: Optional[str] = None) -> HTTPResponse:
+    if request.method == "OPTIONS":
+        return preflight_response()
     status, body = await asyncio.to_thread(answer, path, query_of(request), item_id)
     return response.json(body, status=status, headers=CACHED if status == 200 else NOT_CACHED)
 
 
-@blueprint.get("/", name="root", strict_slashes=False)
+def preflight_response() -> HTTPResponse:
+    """What a browser asks before a cross-origin request it may not send at once."""
+    return response.empty(status=204, headers=PREFLIGHT)
+
+
+@blueprint.route("/", methods=["GET", "OPTIONS"], name="root", strict_slashes=False)
 async def root(request: Request):
     return await reply(request, "/")
 
@@ -82,8 +89,9 @@ def _routes(collection: str) -> None:
     async def detail(request: Request, item: str):
         return await reply(request, f"/{collection}/{{id}}", item)
 
-    blueprint.add_route(listing, f"/{collection}", methods=["GET"], name=f"{collection}_list")
-    blueprint.add_route(detail, f"/{collection}/<item>", methods=["GET"],
+    blueprint.add_route(listing, f"/{collection}", methods=["GET", "OPTIONS"],
+                        name=f"{collection}_list")
+    blueprint.add_route(detail, f"/{collection}/<item>", methods=["GET", "OPTIONS"],
                         name=f"{collection}_detail")
 
 
@@ -91,18 +99,12 @@ for _collection in COLLECTIONS:
     _routes(_collection)
 
 
-@blueprint.get("/<rest:path>", name="unknown")
+@blueprint.route("/<rest:path>", methods=["GET", "OPTIONS"], name="unknown")
 async def unknown(request: Request, rest: str):
-    if rest == "":  # /oruk/ (the router gives /oruk to root)
+    if rest == "" or request.method == "OPTIONS":  # /oruk/ (the router gives /oruk to root)
         return await reply(request, "/")
     return response.json(
         {"error": f"No such endpoint: {BASE}/{rest[:80]}. This feed serves /, /services, "
                   "/services/{id}, /taxonomies, /taxonomies/{id}, /taxonomy_terms, "
                   "/taxonomy_terms/{id}, /service_at_locations and /service_at_locations/{id}.",
          "parameter": None}, status=404, headers=NOT_CACHED)
-
-
-@blueprint.options("/", name="preflight_root", strict_slashes=False)
-@blueprint.options("/<rest:path>", name="preflight")
-async def preflight(request: Request, rest: str = ""):
-    return response.empty(status=204, headers=PREFLIGHT)

@@ -1,11 +1,11 @@
 """Open Referral UK (HSDS 3.0 UK profile) export and import.
 
 Export turns the catalogue into ORUK service objects that validate against the profile's
-schema (``profile/schema/compiled/service.json``): standard fields where ORUK has them (schedules as weekly
-RRULE parts, service areas, taxonomy attributes, HSDS phones) and ``x_``-prefixed extension
-fields for what ORUK has no place for but this project must not lose: each contact's source,
-status and assured date, the SMS summary, access notes. Import reads the same shape back into
-data-file documents, which go through the loader's validation like any hand-edited file.
+schema (``profile/schema/compiled/service.json``): each service as the feed publishes it in full
+(:mod:`.records`), and ``x_``-prefixed extension fields for what ORUK has no place for but
+this project must not lose: each contact's source, status and assured date, the SMS summary,
+access notes. Import reads the same shape back into data-file documents, which go through the
+loader's validation like any hand-edited file.
 """
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ def _schedule_document(rows: Iterable[Tuple[int, int, int]]) -> List[dict]:
     grouped: Dict[Tuple[int, int], List[int]] = defaultdict(list)
     for day, opens, closes in sorted(rows):
         grouped[(opens, closes)].append(day)
-    return [{"days": [DAYS[d] for d in sorted(days)], "opens": format_time(o), "closes": format_time(c)}
+    return [{"days": [DAYS[d] for d in sorted(days)], "opens": format_time(o),
+             "closes": format_time(c)}
             for (o, c), days in sorted(grouped.items(), key=lambda kv: (min(kv[1]), kv[0]))]
 
 
@@ -105,7 +106,8 @@ def _service_document(s: Service) -> dict:
         contact = {"kind": c.kind, "value": c.value}
         contact.update({k: v for k, v in (("keyword", c.keyword), ("note", c.note),
                                           ("hours", c.hours)) if v})
-        rows = [(r.weekday, r.opens, r.closes) for r in s.schedules if r.contact_position == c.position]
+        rows = [(r.weekday, r.opens, r.closes) for r in s.schedules
+                if r.contact_position == c.position]
         if rows:
             contact["schedule"] = _schedule_document(rows)
         contact.update(source=c.source, status=c.status, assured_date=c.assured_date.isoformat())

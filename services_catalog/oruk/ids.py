@@ -16,7 +16,7 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "catalogue.kent-essex-youth-wellbeing
 
 #: The one textual form the profile's ``format: uuid`` accepts (the official validator parses
 #: with .NET's ``Guid.TryParseExact(value, "D")``): 8-4-4-4-12 hexadecimal digits.
-UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
 def oruk_id(kind: str, key: str) -> str:

@@ -171,8 +171,8 @@ def full_record(svc: Dict[str, Any], org: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _schedules(sid: str, svc: Dict[str, Any]) -> List[Dict[str, Any]]:
-    notes = " ".join([UK_TIME_NOTE] + ([BANK_HOLIDAY_NOTE] if svc.get("closed_bank_holidays")
-                                        else []))
+    closed = [BANK_HOLIDAY_NOTE] if svc.get("closed_bank_holidays") else []
+    notes = " ".join([UK_TIME_NOTE] + closed)
     rows = svc.get("schedule") or []
     if svc.get("always_open"):
         rows = [{"days": list(DAYS), "opens": "00:00", "closes": "24:00"}]

@@ -42,7 +42,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from .profile import ALL_REQUIRED, VALIDATOR_SPEC, Endpoint, endpoints
+from .profile import VALIDATOR_SPEC, Endpoint, endpoints
 from .schema_check import ERROR, WARNING, Finding, findings, normalise
 
 #: The official validator sends a browser's User-Agent ("many servers reject requests without").
@@ -515,7 +515,3 @@ def _guarded(endpoint: Endpoint, base_url: str, test: Callable[[], EndpointResul
 def _single_list(base_url: str, endpoint: Endpoint, get: Getter, timeout: float
                  ) -> EndpointResult:
     return _single(base_url, endpoint, endpoint.path, get, timeout)
-
-
-READINGS = {VALIDATOR_SPEC: "the validator's own OpenAPI document (three required endpoints)",
-            ALL_REQUIRED: "the profile's OpenAPI document as published (all nine required)"}

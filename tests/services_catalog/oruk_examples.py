@@ -132,4 +132,3 @@ def serve_examples() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-

@@ -1,17 +1,14 @@
 """The services directory for school staff: /api/services and /directory, over the test catalogue.
 
-Requests go through Sanic's ASGI interface with a small in-file client (sanic-testing is not a
-project dependency), to a `Sanic("directory_test")` app that mounts only the directory blueprint;
-no server is started.
+Requests go through Sanic's ASGI interface with the small client in tests/web/asgi.py, to a
+`Sanic("directory_test")` app that mounts only the directory blueprint; no server is started.
 """
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from html.parser import HTMLParser
 from typing import Dict, List, Optional, Tuple
-from urllib.parse import urlencode
 
 import pytest
 from sanic import Sanic
@@ -23,23 +20,11 @@ from services_catalog.query import Catalogue
 from services_catalog.taxonomy import load_taxonomy
 
 from tests.sanic_servers import sanic_test_mode
+from tests.web.asgi import Reply, get, start
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=UK)
 PLACES = ("Maidstone", "Chatham", "Chelmsford", "Southend-on-Sea", "Grays", "SW1A 1AA", None)
-
-
-# -- a minimal ASGI client -------------------------------------------------------------------
-
-class Reply:
-    def __init__(self, status: int, headers: Dict[str, str], body: bytes):
-        self.status, self.headers, self.body = status, headers, body
-        self.text = body.decode("utf-8")
-
-    @property
-    def json(self):
-        assert self.headers["content-type"].startswith("application/json")
-        return json.loads(self.text)
 
 
 @pytest.fixture(scope="module")
@@ -48,45 +33,8 @@ async def app():
     with sanic_test_mode():
         app = Sanic("directory_test")
         app.blueprint(directory.blueprint)
-        messages = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
-        sent = []
-
-        async def receive():
-            return next(messages)
-
-        async def send(message):
-            sent.append(message["type"])
-
-        try:
-            await app({"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send)
-        except AttributeError:
-            pass  # Sanic 21.12 handles the lifespan scope, then also tries it as a request
-        assert "lifespan.startup.complete" in sent
+        await start(app)
         yield app
-
-
-async def get(app, path: str, query=b"") -> Reply:
-    if isinstance(query, dict):
-        query = urlencode(query)
-    if isinstance(query, str):
-        query = query.encode("ascii")
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": query,
-             "root_path": "", "headers": [(b"host", b"localhost")],
-             "client": ("127.0.0.1", 50000), "server": ("localhost", 80)}
-    out: List[dict] = []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        out.append(message)
-
-    await app(scope, receive, send)
-    start = next(m for m in out if m["type"] == "http.response.start")
-    headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
-    body = b"".join(m.get("body", b"") for m in out if m["type"] == "http.response.body")
-    return Reply(start["status"], headers, body)
 
 
 async def api(app, query) -> Reply:
