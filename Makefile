@@ -25,8 +25,11 @@ export PYTHONPATH := $(CURDIR)$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 DOMAIN_FILES   := $(wildcard domain/*.yml)
 DATA_FILES     := $(shell find data -name '*.yml' 2>/dev/null)
+# The services import-feed keeps (python -m services_catalog import-feed) are loaded with the data.
+export CATALOGUE_FEEDS_DIR ?= $(CURDIR)/$(BUILD)/feeds
 CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxonomy.yml \
-                  $(wildcard services_catalog/*.py) services_catalog/data_schema.json
+                  $(wildcard services_catalog/*.py) services_catalog/data_schema.json \
+                  $(wildcard $(CATALOGUE_FEEDS_DIR)/feed-*.yml)
 # Code that is part of the trained pipeline (channels and the tracker store are not).
 MODEL_CODE     := bot/policies.py bot/safety_component.py bot/short_answers.py \
                   bot/details_component.py bot/spacy_pipeline.py $(wildcard safety/*.py) safety/lexicon.yml
@@ -114,12 +117,13 @@ soak: setup
 
 # Scale-out (docs/deploy.md): PostgreSQL and Redis from Debian's packages, installed and started
 # when missing (scripts/scale-services.sh writes their settings to build/scale-services.env),
-# two Rasa servers sharing them (tests/scale/), and the catalogue tests on PostgreSQL.
+# two Rasa servers sharing them (tests/scale/), and the catalogue tests (the ORUK feed, its
+# validator and reader included) on PostgreSQL.
 test-scale: setup
 	scripts/scale-services.sh
 	set -a && . $(BUILD)/scale-services.env && set +a && \
 	  $(PY) -m pytest tests/scale tests/services_catalog tests/actions tests/web/test_directory.py \
-	    tests/test_crisis_routes.py
+	    tests/web/test_oruk_api.py tests/test_crisis_routes.py
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)==' \

@@ -17,20 +17,28 @@ from pathlib import Path
 import yaml
 
 from .db import database_url, make_engine
-from .loader import CatalogueInvalid, load, load_documents
+from .loader import CatalogueInvalid, feeds_dir, load, load_documents
 from .locality import FOUND, resolve
 from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
 from .oruk.profile import ALL_REQUIRED, VALIDATOR_SPEC
+from .oruk.reader import GRACE_DAYS, FeedUnreadable, import_feed
 from .oruk.validator import FAIL, PASS, TIMEOUT_SECONDS, WARN, validate_feed
 from .query import Catalogue
 from .describe import describe_contacts
+from .taxonomy import NATIONAL, load_taxonomy
+
+AREA_CODES = sorted(load_taxonomy().areas) + [NATIONAL]
+NEED_CODES = sorted(load_taxonomy().needs)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m services_catalog")
     parser.add_argument("--db", help="SQLAlchemy URL (default: CATALOGUE_DB_URL or build/catalogue.sqlite)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("load", help="validate the data files and (re)build the database")
+    loader = sub.add_parser("load", help="validate the data files (and the services import-feed "
+                            "kept) and (re)build the database")
+    loader.add_argument("--feeds-dir", type=Path, help="the services import-feed kept "
+                        "(default: CATALOGUE_FEEDS_DIR or build/feeds)")
     search = sub.add_parser("search", help="find services")
     search.add_argument("--need", required=True)
     search.add_argument("--age", type=int)
@@ -55,14 +63,30 @@ def main(argv=None) -> int:
     checker.add_argument("--json", action="store_true", help="the official ORUK-format result")
     checker.add_argument("--seed", type=int, help="seed for the ten ids picked from a long list")
     checker.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS)
+    reader = sub.add_parser("import-feed", help="read another ORUK 3.0 feed's services into "
+                            "the catalogue (numbers unverified)")
+    reader.add_argument("url", help="the feed's base URL (where GET / says HSDS-UK-3.0)")
+    reader.add_argument("--area", action="append", default=[], choices=AREA_CODES,
+                        help="area of the services that name none of the five (repeatable)")
+    reader.add_argument("--need", action="append", default=[], choices=NEED_CODES,
+                        help="need of the services that name none of this taxonomy's "
+                             "(repeatable)")
+    reader.add_argument("--grace-days", type=int, default=GRACE_DAYS,
+                        help="days a service may be missing from the feed before it is marked "
+                             f"inactive (default {GRACE_DAYS})")
+    reader.add_argument("--feeds-dir", type=Path, help="where the feed's services are kept "
+                        "(default: CATALOGUE_FEEDS_DIR or build/feeds)")
     args = parser.parse_args(argv)
     if args.command == "validate-feed":
         return _validate_feed(args)
     engine = make_engine(args.db)
 
+    if args.command == "import-feed":
+        return _import_feed(args, engine)
+
     if args.command == "load":
         try:
-            report = load(engine)
+            report = load(engine, feeds=args.feeds_dir or feeds_dir())
         except CatalogueInvalid as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -129,6 +153,23 @@ def main(argv=None) -> int:
         print(f"imported {report.services} services into {database_url(args.db)}")
         return 0
     return 2
+
+
+def _import_feed(args: argparse.Namespace, engine) -> int:
+    try:
+        report = import_feed(args.url, engine, args.feeds_dir or feeds_dir(), areas=args.area,
+                             needs=args.need, grace_days=args.grace_days)
+    except (FeedUnreadable, CatalogueInvalid) as problem:
+        print(f"nothing imported: {problem}", file=sys.stderr)
+        return 1
+    for skipped in report.skipped:
+        print(f"left out: {skipped}", file=sys.stderr)
+    print(f"{report.feed}: {report.listed} listed; {len(report.added)} added, "
+          f"{len(report.updated)} updated, {len(report.skipped)} left out, "
+          f"{len(report.missing)} missing (kept for the grace period), "
+          f"{len(report.inactivated)} marked inactive; kept in {report.file}; the catalogue now "
+          f"has {report.load.services} services")
+    return 0
 
 
 def _validate_feed(args: argparse.Namespace) -> int:

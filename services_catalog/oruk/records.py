@@ -195,7 +195,9 @@ def _service_areas(sid: str, svc: Dict[str, Any]) -> List[Dict[str, Any]]:
     districts = svc.get("districts") or []
     out = []
     for area in svc["areas"]:
-        for district in [d for d in districts if in_area.get(d) == area] or [None]:
+        # A unitary council is its own only district: "Thurrock" in Thurrock is all of it.
+        local = [d for d in districts if in_area.get(d) == area and codes[d] != codes.get(area)]
+        for district in local or [None]:
             if district:
                 name, text, code = district, f"{district}, {AREA_NAMES[area]}", codes[district]
             elif area == NATIONAL:

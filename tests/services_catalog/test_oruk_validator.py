@@ -11,23 +11,16 @@ from typing import Any, Dict, List, Optional
 from urllib.parse import urlsplit
 
 import pytest
-import pytest_asyncio
 
-import web.oruk as web_oruk
 from services_catalog.__main__ import main
-from services_catalog.db import make_engine
 from services_catalog.oruk import formats
-from services_catalog.oruk.feed import FeedCatalogue
 from services_catalog.oruk.profile import ALL_REQUIRED, READINGS, VALIDATOR_SPEC
 from services_catalog.oruk.validator import (
     FAIL, FAILED, NOT_TESTED, PASS, PASSED, WARN, WARNED, Exchange, discover, pagination,
     validate_feed,
 )
-from web.app import create_app
 
-from tests.sanic_servers import sanic_test_mode, serve_app
 from tests.services_catalog.oruk_examples import feed as example_feed
-from tests.services_catalog.oruk_examples import serve_examples
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener")
 NINE = ["/", "/services", "/services/{id}", "/taxonomies", "/taxonomies/{id}", "/taxonomy_terms",
@@ -43,16 +36,6 @@ def messages(report, path: str) -> List[tuple]:
 
 
 # -- this project's feed ---------------------------------------------------------------------
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def own_feed(catalogue_url):
-    """The whole web app on a free port, its feed reading the test catalogue."""
-    source = FeedCatalogue(make_engine(catalogue_url))
-    with sanic_test_mode(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(web_oruk, "feed_catalogue", lambda: source)
-        async with serve_app(create_app("http://127.0.0.1:9")) as url:
-            yield url + "/oruk"
-
 
 on_server_loop = pytest.mark.asyncio(loop_scope="session")
 
@@ -79,12 +62,6 @@ async def test_our_feed_with_a_trailing_slash_passes_too(own_feed):
 
 
 # -- the official examples -------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def examples():
-    with serve_examples() as base:
-        yield base
-
 
 def test_the_pass_example_passes(examples):
     report = validate_feed(examples + "/pass")
