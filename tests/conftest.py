@@ -16,7 +16,7 @@ from typing import Iterator
 import pytest
 
 from services_catalog.db import make_engine
-from services_catalog.loader import load
+from services_catalog.loader import FEEDS_DIR_ENV, load
 from services_catalog.query import Catalogue
 
 CATALOGUE_URL_ENV = "TEST_CATALOGUE_DB_URL"
@@ -44,6 +44,19 @@ def fresh_postgresql_schema(database_url: str) -> Iterator[str]:
         except sa.exc.SQLAlchemyError as error:
             warnings.warn(f"test schema {schema} left in place: {type(error).__name__}")
         admin.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_imported_feeds(tmp_path_factory) -> Iterator[None]:
+    """Tests (and the commands they start) see the data files only, never the services a
+    developer read into build/feeds with import-feed."""
+    before = os.environ.get(FEEDS_DIR_ENV)
+    os.environ[FEEDS_DIR_ENV] = str(tmp_path_factory.mktemp("no-feeds"))
+    yield
+    if before is None:
+        os.environ.pop(FEEDS_DIR_ENV, None)
+    else:
+        os.environ[FEEDS_DIR_ENV] = before
 
 
 @pytest.fixture(scope="session")
