@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from signposting.replies import CHECK_WEBSITE, contact_line
@@ -76,6 +77,7 @@ TAXONOMIES = (
 )
 
 
+@lru_cache(maxsize=None)
 def _terms_of(spec: TaxonomySpec) -> List[Tuple[str, str, str]]:
     """(code, name, description) of every term of a taxonomy, in the vocabulary's order."""
     taxonomy = load_taxonomy()
@@ -92,10 +94,12 @@ def _terms_of(spec: TaxonomySpec) -> List[Tuple[str, str, str]]:
              f"{ACCESS_LABELS[c]}.") for c in ACCESS_ROUTES]
 
 
+@lru_cache(maxsize=None)
 def taxonomy_id(key: str) -> str:
     return oruk_id("taxonomy", key)
 
 
+@lru_cache(maxsize=None)
 def term_id(key: str, code: str) -> str:
     return oruk_id("term", f"{key}:{code}")
 
@@ -109,11 +113,16 @@ def taxonomy_record(spec: TaxonomySpec, with_terms: bool) -> Dict[str, Any]:
 
 
 def term_record(key: str, code: str) -> Dict[str, Any]:
+    return dict(_term_record(key, code))
+
+
+@lru_cache(maxsize=None)
+def _term_record(key: str, code: str) -> Tuple[Tuple[str, str], ...]:
     spec = next(s for s in TAXONOMIES if s.key == key)
     known = {c: (name, description) for c, name, description in _terms_of(spec)}
     name, description = known.get(code, (code, code))
-    return {"id": term_id(key, code), "name": name, "description": description,
-            "taxonomy": key, "taxonomy_id": taxonomy_id(key), "term": code}
+    return (("id", term_id(key, code)), ("name", name), ("description", description),
+            ("taxonomy", key), ("taxonomy_id", taxonomy_id(key)), ("term", code))
 
 
 def all_terms() -> List[Dict[str, Any]]:
