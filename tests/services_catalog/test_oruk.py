@@ -1,9 +1,14 @@
 import json
+import uuid
+
+import pytest
 
 from services_catalog.__main__ import main
 from services_catalog.db import make_engine
 from services_catalog.loader import load_documents, read_data_files
-from services_catalog.oruk import documents_from_db, from_oruk, to_oruk, validation_errors
+from services_catalog.oruk import (
+    NAMESPACE, documents_from_db, from_oruk, oruk_id, to_oruk, validation_errors,
+)
 
 
 def test_every_exported_service_validates_against_the_oruk_schema(catalogue):
@@ -70,3 +75,9 @@ def test_only_confirmed_numbers_go_in_the_standard_phones_list(catalogue):
     for service in to_oruk(documents_from_db(catalogue.engine)):
         confirmed = {c["value"] for c in service["x_contacts"] if c["status"] == "confirmed"}
         assert {p["number"] for p in service.get("phones", [])} <= confirmed
+
+
+@pytest.mark.parametrize("kind,key", [("service", "medway-safe-haven"), ("term", "need:anxiety"),
+                                      ("area", "a:kent:"), ("x", "é ✓"), ("", "")])
+def test_ids_are_version_5_uuids_of_the_project_namespace(kind, key):
+    assert oruk_id(kind, key) == str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
