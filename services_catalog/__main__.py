@@ -1,7 +1,8 @@
 """Command line: load, search, export and import the catalogue.
 
     python -m services_catalog load
-    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" [--audience parent_carer] [--open-now] [--json]
+    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" \
+        [--audience parent_carer] [--open-now] [--json]
     python -m services_catalog export --format oruk [--out services.json]
     python -m services_catalog import services.json [--yaml-out DIR]
 """
@@ -15,11 +16,11 @@ from pathlib import Path
 import yaml
 
 from .db import database_url, make_engine
+from .describe import describe_contacts
 from .loader import CatalogueInvalid, load, load_documents
 from .locality import FOUND, resolve
 from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
 from .query import Catalogue
-from .describe import describe_contacts
 
 
 def main(argv=None) -> int:

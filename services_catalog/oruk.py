@@ -64,7 +64,7 @@ def documents_from_db(engine: Engine) -> Documents:
             .order_by(Service.data_file, Service.id)
         ).scalars().unique().all()
         organisations = session.execute(select(Organisation).order_by(Organisation.id)).scalars().all()
-        org_file = {}
+        org_file: Dict[str, str] = {}
         files: Dict[str, dict] = defaultdict(lambda: {"organisations": [], "services": []})
         for service in services:
             org_file.setdefault(service.organisation_id, service.data_file)
@@ -181,8 +181,9 @@ def _oruk_service(filename: str, svc: dict, org: dict, descriptions: dict) -> di
     result["phones"] = [
         {"id": oruk_id("phone", f"{svc['id']}:{i}"), "service_id": sid, "number": c["value"],
          "type": "voice" if c["kind"] == "phone" else "text",
-         "description": " ".join(p for p in (f"text {c['keyword']} to this number" if c.get("keyword") else "",
-                                             c.get("note", ""), c.get("hours", "")) if p)}
+         "description": " ".join(p for p in (
+             f"text {c['keyword']} to this number" if c.get("keyword") else "",
+             c.get("note", ""), c.get("hours", "")) if p)}
         for i, c in enumerate(svc["contacts"])
         if c["kind"] in ("phone", "text") and c["status"] == "confirmed"
     ]
@@ -215,7 +216,8 @@ def from_oruk(services: List[dict], trust_status: bool = False) -> Documents:
     for item in services:
         filename = item.get("x_data_file") or "imported.yml"
         org = item.get("organization") or {}
-        org_id = item.get("x_organisation") or org.get("id") or item.get("organization_id")
+        org_id = str(item.get("x_organisation") or org.get("id") or item.get("organization_id")
+                     or "imported")
         if org_id not in seen_orgs:
             seen_orgs.add(org_id)
             org_doc = {"id": org_id, "name": org.get("name", org_id)}
@@ -264,7 +266,7 @@ def _service_from_oruk(item: dict, org_id: str) -> dict:
     by_taxonomy: Dict[str, List[str]] = defaultdict(list)
     for attribute in item.get("attributes", []):
         term = attribute.get("taxonomy_term") or {}
-        by_taxonomy[term.get("taxonomy")].append(term.get("term") or term.get("name"))
+        by_taxonomy[term.get("taxonomy") or ""].append(term.get("term") or term.get("name") or "")
     for taxonomy, key in TAXONOMIES:
         if by_taxonomy.get(taxonomy) or key in ("audiences", "thrive", "access"):
             svc[key] = sorted(by_taxonomy.get(taxonomy, []))

@@ -21,8 +21,7 @@ from services_catalog.db import make_engine
 from services_catalog.hours import UK
 from services_catalog.query import Catalogue
 from services_catalog.taxonomy import load_taxonomy
-
-from tests.sanic_servers import sanic_test_mode
+from tests.support.sanic_apps import sanic_test_mode
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=UK)
@@ -591,6 +590,7 @@ def test_every_need_has_a_plain_label():
 
 def test_only_web_addresses_become_links_and_unconfirmed_numbers_are_withheld():
     from datetime import date
+
     from services_catalog.query import ContactView
     assert directory._web("javascript:alert(1)") is None
     assert directory._web("https://example.org/x\n") is None
