@@ -3,12 +3,12 @@
 Every bad answer gets a clear re-ask that says what would work; "rather not say" and "I don't
 know" move on (national services, or no age filter) rather than trapping anyone in a loop.
 The questions themselves are domain responses (utter_ask_*, domain/signposting.yml), so asking
-costs no call to this server.
+costs no call to this server; what this action says about an answer is too (utter_age_*,
+utter_location_*, utter_reask_*), said by name so that channel variants apply.
 """
 from __future__ import annotations
 
 import asyncio
-
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -18,17 +18,18 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, resolve
-from services_catalog.taxonomy import NATIONAL
 from signposting.ages import ADULT, NOT_AN_AGE, parse_age
 from signposting.answers import UNSURE, declines, short_answer
-from signposting.audience import parse_audience
-from signposting.details import writes_as_young_person
-from signposting.questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON
+from signposting.audience import (
+    PARENT_CARER,
+    PROFESSIONAL,
+    YOUNG_PERSON,
+    parse_audience,
+    writes_as_young_person,
+)
 
-from .catalogue import catalogue
+from .search import OUTSIDE_AREA, search
 
-#: What the area slot holds when someone lives outside the five areas: national services only.
-OUTSIDE_AREA = "outside"
 #: What a slot holds when the person would rather not say, or does not know.
 NOT_GIVEN = "not given"
 #: Children younger than this are supported through their parents and carers.
@@ -58,13 +59,14 @@ def _with_inferred_audience(slots: Dict[Text, Any], tracker: Tracker) -> Dict[Te
 
 
 def _failed(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, reask: str,
-            give_up: Dict[Text, Any], moving_on: str) -> Dict[Text, Any]:
-    """A re-ask that says what would work; after a few misses, move on without the detail."""
+            give_up: Dict[Text, Any], moving_on: str, **values: Any) -> Dict[Text, Any]:
+    """A re-ask that says what would work (the response ``reask``, filled with ``values``);
+    after a few misses, move on without the detail (the response ``moving_on``)."""
     failed = int(tracker.get_slot("failed_answers") or 0) + 1
     if failed > MOST_FAILED_ANSWERS:
-        dispatcher.utter_message(text=moving_on)
+        dispatcher.utter_message(response=moving_on)
         return {**give_up, "failed_answers": None}
-    dispatcher.utter_message(text=reask)
+    dispatcher.utter_message(response=reask, **values)
     return {slot: None, "failed_answers": float(failed)}
 
 
@@ -104,14 +106,8 @@ class ValidateSignpostForm(FormValidationAction):
         if age is None or location is None:
             return False
         try:
-            results = {
-                frozenset(m.service.id for m in catalogue().search(
-                    tracker.get_slot("need") or "general_wellbeing",
-                    age=age if isinstance(age, (int, float)) else None,
-                    area=search_area(tracker.get_slot("area")),
-                    district=tracker.get_slot("district"), audience=audience, limit=3))
-                for audience in (YOUNG_PERSON, PARENT_CARER, PROFESSIONAL)
-            }
+            results = {frozenset(m.service.id for m in search(tracker, 3, audience))
+                       for audience in (YOUNG_PERSON, PARENT_CARER, PROFESSIONAL)}
         except Exception:  # the catalogue being down must not block the form
             return False
         return len(results) > 1
@@ -119,35 +115,28 @@ class ValidateSignpostForm(FormValidationAction):
     def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                      domain: DomainDict) -> Dict[Text, Any]:
         if _declined(value, tracker) or _unsure(value, tracker):
-            dispatcher.utter_message(text="That's OK. I'll show support that isn't limited "
-                                          "by age.")
+            dispatcher.utter_message(response="utter_age_not_given")
             return {"age": NOT_GIVEN, "failed_answers": None}
         answer = parse_age(str(value))
-        if answer.ok:
+        if answer.ok and answer.age is not None:
             slots: Dict[Text, Any] = {"age": answer.age, "failed_answers": None}
-            if answer.age < PARENT_ROUTES_BELOW and tracker.get_slot("audience") in (None, YOUNG_PERSON):
-                dispatcher.utter_message(
-                    text="For a child under 5, support usually comes through their parent or "
-                         "carer, so I'll show support for parents and families.")
+            if (answer.age < PARENT_ROUTES_BELOW
+                    and tracker.get_slot("audience") in (None, YOUNG_PERSON)):
+                dispatcher.utter_message(response="utter_age_under_5")
                 slots["audience"] = PARENT_CARER
             return _with_inferred_audience(slots, tracker)
         if answer.problem == ADULT:
-            dispatcher.utter_message(
-                text="This service is for young people up to 25, so I'll show you support "
-                     "that's open to adults too.")
+            dispatcher.utter_message(response="utter_age_adult")
             return {"age": answer.age, "failed_answers": None}
-        reask = ("That doesn't look like an age." if answer.problem == NOT_AN_AGE else
-                 "Sorry, I didn't catch an age there.")
-        return _failed("age", tracker, dispatcher,
-                       reask + " Please send a number, for example 15, or say \"rather not say\".",
-                       {"age": NOT_GIVEN}, "Let's move on. I'll show support that isn't "
-                                           "limited by age.")
+        reask = ("utter_reask_age_not_an_age" if answer.problem == NOT_AN_AGE else
+                 "utter_reask_age_unclear")
+        return _failed("age", tracker, dispatcher, reask, {"age": NOT_GIVEN},
+                       "utter_age_moving_on")
 
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[Text, Any]:
         if _declined(value, tracker) or _unsure(value, tracker):
-            dispatcher.utter_message(text="That's fine. I'll show you services you can use "
-                                          "wherever you live in the UK.")
+            dispatcher.utter_message(response="utter_location_not_given")
             return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None,
                     "failed_answers": None}
         if value == NOT_GIVEN:
@@ -159,21 +148,19 @@ class ValidateSignpostForm(FormValidationAction):
                 {"location": place.label, "area": place.area, "district": place.district,
                  "failed_answers": None}, tracker)
         if place.status == OUTSIDE:
-            dispatcher.utter_message(
-                text="That looks like somewhere outside Kent, Medway, Essex, Southend and "
-                     "Thurrock, so I'll show you services available across the UK.")
+            dispatcher.utter_message(response="utter_location_outside")
             return {"location": place.matched or str(value)[:60], "area": OUTSIDE_AREA,
                     "district": None, "failed_answers": None}
+        values: Dict[Text, Any] = {}
         if place.status == AMBIGUOUS:
             names = sorted({c.district for c in place.candidates if c.district})
-            reask = (f"{place.matched} covers more than one area ({', '.join(names)}). "
-                     "Could you send your full postcode or the name of your town?")
+            reask = "utter_reask_location_ambiguous"
+            values = {"place": place.matched, "districts": ", ".join(names)}
         else:
-            reask = ("Sorry, I don't recognise that place. Could you send your postcode (like "
-                     "ME14 1XX) or the name of your town? Or say \"rather not say\".")
+            reask = "utter_reask_location_unknown"
         result = _failed("location", tracker, dispatcher, reask,
                          {"location": NOT_GIVEN, "area": OUTSIDE_AREA},
-                         "Let's move on. I'll show services you can use wherever you live.")
+                         "utter_location_moving_on", **values)
         return {**result, "area": result.get("area"), "district": None}
 
     def validate_audience(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -185,12 +172,5 @@ class ValidateSignpostForm(FormValidationAction):
         if _declined(value, tracker) or _unsure(value, tracker):
             # services a young person can use directly
             return {"audience": YOUNG_PERSON, "failed_answers": None}
-        return _failed("audience", tracker, dispatcher,
-                       "Sorry, I didn't follow. Reply 1 if it's for you, 2 for your child, or 3 "
-                       "for a young person you work with.",
-                       {"audience": YOUNG_PERSON}, "Let's move on.")
-
-
-def search_area(area: Any) -> Optional[str]:
-    """The area to search in: None (national only) for outside the five areas."""
-    return None if area in (None, OUTSIDE_AREA, NATIONAL) else area
+        return _failed("audience", tracker, dispatcher, "utter_reask_audience",
+                       {"audience": YOUNG_PERSON}, "utter_audience_moving_on")

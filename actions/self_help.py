@@ -12,14 +12,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from signposting.details import about_someone_else
+from signposting.audience import PARENT_CARER, about_someone_else
 from signposting.needs import PREFIX, other_needs
-from signposting.questions import PARENT_CARER
 from signposting.self_help import idea_for
-
-NO_IDEA = ("For this, talking to someone who can help is the best next step, and I can "
-           "find who that could be.")
-TELL_ME_MORE = "If you tell me what's going on, I can suggest something that fits better."
 
 
 class ActionSuggestSelfHelp(Action):
@@ -45,13 +40,13 @@ class ActionSuggestSelfHelp(Action):
             audience = PARENT_CARER  # worded about "your child" rather than to the child
         idea = idea_for(need or "general_wellbeing", audience)
         if idea:
-            dispatcher.utter_message(text=f"One thing that might help now: {idea.text}")
+            dispatcher.utter_message(response="utter_self_help_idea", idea=idea.text)
         elif asked:
-            dispatcher.utter_message(text=NO_IDEA)
+            dispatcher.utter_message(response="utter_no_self_help_idea")
         if asked and not need:
-            dispatcher.utter_message(text=TELL_ME_MORE)
+            dispatcher.utter_message(response="utter_tell_me_more")
         if need and need not in given:
             given = given + [need]
         # Always at least one event, even when nothing is said: the policy takes a service
-        # action that left no events as a sign that the action server is down (bot/policies.py).
+        # action that left no events as a sign that the action server is down (bot/dialogue/policy.py).
         return events + [SlotSet("tips_given", given)]

@@ -62,8 +62,6 @@ import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -74,9 +72,14 @@ from typing import Dict, List, Optional, Tuple
 
 import aiohttp
 
+from tests.support.processes import Server
+from tests.support.sanic_apps import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
+#: The baseline runs as stock Rasa; this bot as `make run` starts it, with the project's patches.
 RASA = VENV_BIN / "rasa"
+OUR_RASA = [sys.executable, "-m", "bot"]
 #: How `make run` starts the action server (scripts/run.sh): the project's quiet wrapper of
 #: rasa_sdk's server when there is one.
 ACTION_SERVER = "actions.server" if (ROOT / "actions" / "server.py").exists() else "rasa_sdk"
@@ -131,12 +134,6 @@ BASELINE: List[List[Tuple[str, str]]] = [
 
 # --- processes -----------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def children(pid: int) -> List[int]:
     """Every descendant of pid (from /proc/*/stat)."""
     parent_of = {}
@@ -170,36 +167,9 @@ def tree_mib(pid: int, field: str = "VmRSS") -> float:
     return sum(status_kib(p, field) for p in [pid] + children(pid)) / 1024
 
 
-class Server:
-    def __init__(self, name: str, argv: List[str], cwd: Path, env: Dict[str, str], log: Path):
-        self.name, self.argv, self.cwd, self.env, self.log = name, argv, cwd, env, log
-        self.proc: Optional[subprocess.Popen] = None
-
-    def start(self) -> float:
-        self.fh = open(self.log, "ab")
-        started = time.perf_counter()
-        self.proc = subprocess.Popen(self.argv, cwd=self.cwd, env=self.env, stdout=self.fh,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        return started
-
-    def alive(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)  # its own session: this process group
-            except ProcessLookupError:
-                pass
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.fh.close()
-        self.proc = None
+def named(name: str, server: Server) -> Server:
+    server.name = name  # for the errors wait_http raises
+    return server
 
 
 def base_env(**extra: str) -> Dict[str, str]:
@@ -215,7 +185,7 @@ async def wait_http(url: str, server: Server, timeout: float, method: str = "GET
     deadline = time.perf_counter() + timeout
     async with aiohttp.ClientSession() as session:
         while time.perf_counter() < deadline:
-            if not server.alive():
+            if not server.running():
                 raise RuntimeError(f"{server.name} exited; see {server.log}")
             try:
                 async with session.request(method, url, json=payload,
@@ -310,16 +280,16 @@ async def measure_bot(bot: str, args, model: Path, workdir: Path, run_index: int
                            CATALOGUE_DB_URL=f"sqlite:///{ROOT / 'build' / 'catalogue.sqlite'}",
                            ACTION_SERVER_URL=f"http://localhost:{action_port}/webhook",
                            TRACKER_SQLITE_PATH=str(workdir / f"trackers-{run_index}.sqlite"))
-            actions = Server("action server", [sys.executable, "-m", ACTION_SERVER, "--actions",
-                                               "actions", "--port", str(action_port)],
-                             ROOT, env, workdir / "actions.log")
+            actions = named("action server", Server(
+                [sys.executable, "-m", ACTION_SERVER, "--actions", "actions", "--port",
+                 str(action_port)], env, action_port, workdir / "actions.log"))
             # --pythonpath (experiments) applies to the Rasa server only.
             env = dict(env, PYTHONPATH=os.pathsep.join(args.pythonpath + [str(ROOT)]))
             servers.append(actions)
-            started = actions.start()
+            started = actions.launch().launched_at
             ready = await wait_http(f"http://localhost:{action_port}/health", actions, 120)
             result["action_server_startup_s"] = ready - started
-            rasa_argv = [str(RASA), "run", "--model", str(model), "--port", str(port),
+            rasa_argv = [*OUR_RASA, "run", "--model", str(model), "--port", str(port),
                          "--credentials", "credentials.yml", "--endpoints", args.endpoints]
             cwd, scripts, tag_prefix = ROOT, OURS, "load"
         else:
@@ -334,10 +304,10 @@ async def measure_bot(bot: str, args, model: Path, workdir: Path, run_index: int
                          "--credentials", "credentials.yml", "--endpoints", endpoints]
             cwd, scripts, tag_prefix = Path(args.baseline_dir), BASELINE, "load"
 
-        rasa = Server("rasa server", rasa_argv, cwd, env, workdir / f"rasa-{bot}.log")
+        rasa = named("rasa server", Server(rasa_argv, env, port, workdir / f"rasa-{bot}.log", cwd))
         servers.append(rasa)
         url = f"http://localhost:{port}/webhooks/rest/webhook"
-        started = rasa.start()
+        started = rasa.launch().launched_at
         up = await wait_http(f"http://localhost:{port}/", rasa, 600)
         first = await wait_http(url, rasa, 120, "POST",
                                 {"sender": f"startup-{run_index}", "message": "hello"})
@@ -349,9 +319,9 @@ async def measure_bot(bot: str, args, model: Path, workdir: Path, run_index: int
         warm2, _ = await run_level(url, scripts, 5, args.warmup, f"warm5-{run_index}")
         result["warmup_errors"] = sum(not ok for _, _, ok in warm + warm2)
         await asyncio.sleep(1.0)
-        result["rss_mib"] = tree_mib(rasa.proc.pid)
+        result["rss_mib"] = tree_mib(rasa.process.pid)
         if bot == "ours":
-            result["action_rss_mib"] = tree_mib(actions.proc.pid)
+            result["action_rss_mib"] = tree_mib(actions.process.pid)
 
         result["levels"] = {}
         for level in args.levels:
@@ -370,10 +340,10 @@ async def measure_bot(bot: str, args, model: Path, workdir: Path, run_index: int
             print(f"  {bot}: {level:>3} conversations: {len(samples)} messages in {seconds:5.1f} s,"
                   f" p50 {entry['all']['p50']:6.0f} ms, p95 {entry['all']['p95']:6.0f} ms,"
                   f" {entry['msgs_per_s']:5.1f} msgs/s, errors {entry['errors']}", flush=True)
-        result["rss_peak_mib"] = tree_mib(rasa.proc.pid, "VmHWM")
-        result["rss_after_load_mib"] = tree_mib(rasa.proc.pid)
+        result["rss_peak_mib"] = tree_mib(rasa.process.pid, "VmHWM")
+        result["rss_after_load_mib"] = tree_mib(rasa.process.pid)
         if bot == "ours":
-            result["action_rss_after_load_mib"] = tree_mib(actions.proc.pid)
+            result["action_rss_after_load_mib"] = tree_mib(actions.process.pid)
     finally:
         for server in reversed(servers):
             server.stop()
@@ -425,10 +395,10 @@ def profile(args) -> int:
                       CATALOGUE_DB_URL=f"sqlite:///{ROOT / 'build' / 'catalogue.sqlite'}",
                       ACTION_SERVER_URL=f"http://localhost:{action_port}/webhook",
                       TRACKER_SQLITE_PATH=str(workdir / "trackers.sqlite"))
-    actions = Server("action server", [sys.executable, "-m", ACTION_SERVER, "--actions", "actions",
-                                       "--port", str(action_port)], ROOT, base_env(),
-                     workdir / "actions.log")
-    actions.start()
+    actions = named("action server", Server(
+        [sys.executable, "-m", ACTION_SERVER, "--actions", "actions", "--port", str(action_port)],
+        base_env(), action_port, workdir / "actions.log"))
+    actions.launch()
     try:
         from rasa.core.actions.action import RemoteAction
         from rasa.core.agent import Agent
@@ -440,6 +410,9 @@ def profile(args) -> int:
         from rasa.utils.endpoints import EndpointConfig
         from rasa.utils.log_utils import configure_structlog
 
+        from bot import patches
+
+        patches.install()  # as `python -m bot run` does
         configure_structlog(logging.WARNING)
         seconds: Dict[str, float] = defaultdict(float)
         calls: Counter = Counter()

@@ -100,7 +100,8 @@ def main(argv=None) -> int:
                 address = f"{base}{path}?{query}"
                 body = urllib.request.urlopen(address).read()
                 report(f"{label} ({json.loads(body)['size']} on the page)",
-                       timed(lambda: len(urllib.request.urlopen(address).read()), args.repeat),
+                       timed(lambda address=address: len(urllib.request.urlopen(address).read()),
+                             args.repeat),
                        len(body))
         finally:
             server.terminate()
@@ -108,7 +109,7 @@ def main(argv=None) -> int:
         print("the same pages rendered in this process (the feed's answer and its JSON):")
         for label, query in queries.items():
             size = len(json.dumps(feed.list_services(query)))
-            report(label, timed(lambda: len(json.dumps(feed.list_services(query))),
+            report(label, timed(lambda query=query: len(json.dumps(feed.list_services(query))),
                                 args.repeat), size)
         print(f"  feed built from the database after a load: {build_ms:.0f} ms")
     return 0

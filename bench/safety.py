@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import warnings
 import json
 import logging
 import os
 import sys
 import time
+import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
 
+from services_catalog.taxonomy import load_taxonomy
+
 ROOT = Path(__file__).resolve().parents[1]
-URGENT = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
+URGENT = tuple(load_taxonomy().urgent)
 CHECK_IN = "risk_check_in"
 
 
@@ -150,7 +152,8 @@ def report(name, messages, parsed, worst):
         print(f"\nfalse positives ({len(false_positives)}):")
         for intent, text, source in false_positives[:worst]:
             print(f"  {intent} [{source}]: {text[:110]}")
-    return {**figures, "misses": [{"label": l, "intent": i, "text": t} for _, l, i, t in misses],
+    return {**figures, "misses": [{"label": lab, "intent": i, "text": t}
+                                  for _, lab, i, t in misses],
             "false_positives": [{"intent": i, "text": t} for i, t, _ in false_positives]}
 
 

@@ -1,5 +1,10 @@
-"""Rasa-side glue: the NLU and policy components, custom channels and web pages.
+"""Rasa-side glue, thin by design: knowledge lives in the plain packages (safety, signposting,
+services_catalog), and this package adapts them to Rasa 3.6.
 
-Knowledge lives in plain packages (services_catalog, signposting); this package adapts them
-to Rasa 3.6 and should stay thin.
+- ``nlu/``       NLU components registered in config.yml (safety, details, short answers)
+- ``dialogue/``  the policy, its guards and its rule index
+- ``channels/``  REST, web chat, socket.io and Twilio SMS
+- ``stores/``    tracker store, lock stores, turn gate, retention job
+- ``patches/``   every replacement of a Rasa internal, applied by ``install()``
+- ``__main__``   ``python -m bot``: Rasa's command line with the patches installed
 """

@@ -19,6 +19,8 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc
 
+from signposting.audience import PARENT_CARER, PROFESSIONAL, writer_of
+
 from .lexicon import URGENT_CLASSES
 from .matcher import Hit, SafetyMatcher
 
@@ -155,7 +157,7 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
     confident urgent prediction stands (a paraphrase the lexicon does not know) and an unsure
     one becomes a check-in.
     """
-    if assessment.level == URGENT:
+    if assessment.level == URGENT and assessment.urgent_class:
         return Decision(assessment.urgent_class, 1.0, "lexicon", assessment)
     ranking = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
     top, confidence = ranking[0] if ranking else ("", 0.0)
@@ -265,7 +267,8 @@ class _Context:
                 return "laughter"
             if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit):
                 return "trivial"
-            if hit.kind == "crisis_danger" and hit.tier == "ambiguous" and self.modifiers.get("trivial_threat"):
+            if (hit.kind == "crisis_danger" and hit.tier == "ambiguous"
+                    and self.modifiers.get("trivial_threat")):
                 return "trivial"
         if self._hypothetical(hit) and not _has_quantity(hit, self.doc):
             return "hypothetical"
@@ -437,28 +440,22 @@ def _support_upgrades(evidence: List[Evidence], hits: List[Hit], context: _Conte
 
 
 def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
-    """Is this about someone else, and does the wording say who is asking? A staff role
-    ("one of my pupils", "I'm a SENCo") makes it a professional; "my son", "our daughter" a
-    parent or carer."""
-    classes = matcher.lexicon.classes
-    third = set(classes["third_party"])
-    parent_words = set(classes["parent_words"])
-    staff_words = set(classes["professional_words"])
+    """Is this about someone else, and who is writing (signposting.audience, the one inference
+    of the writer every part of the bot uses)? "my friend", "one of my pupils", "she said"
+    make it about someone else."""
+    third = set(matcher.lexicon.classes["third_party"])
     norms = [t.norm_ for t in doc]
-    third_party = parent = staff = False
+    third_party = False
     for i, norm in enumerate(norms):
         nearby = norms[i + 1:i + 4]
         if norm in ("my", "our", "a", "one") and any(w in third for w in nearby):
             third_party = True
-        if norm in ("my", "our") and any(w in parent_words for w in norms[i + 1:i + 5]):
-            parent = True
-        if norm in staff_words:
-            staff = True
         if norm in ("he", "she", "they") and nearby[:1] and nearby[0] in (
                 "says", "said", "told", "texted", "messaged", "is", "has"):
             third_party = True
-    audience = "professional" if staff else "parent_carer" if parent else None
-    return third_party or staff or parent, audience
+    audience = writer_of(doc.text)
+    adult = audience in (PARENT_CARER, PROFESSIONAL)
+    return third_party or adult, audience
 
 
 def _speaker(assessment_level: str, doc: Doc, audience: Optional[str]) -> Optional[str]:

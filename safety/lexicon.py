@@ -8,8 +8,11 @@ from typing import Dict, List, Tuple
 
 import yaml
 
+from services_catalog.taxonomy import load_taxonomy
+
 LEXICON_FILE = Path(__file__).with_name("lexicon.yml")
-URGENT_CLASSES = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
+#: The taxonomy's urgent classes (services_catalog/taxonomy.yml), the one list of them.
+URGENT_CLASSES = tuple(load_taxonomy().urgent)
 TIERS = ("strong", "ambiguous", "support")
 MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", "accident",
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
@@ -31,7 +34,7 @@ class Lexicon:
     @property
     def form_to_lemma(self) -> Dict[str, str]:
         """The lookup lemmatizer's table: listed forms (irregular, misspelt) -> lemma."""
-        table = {}
+        table: Dict[str, str] = {}
         for lemma, forms in self.lemmas.items():
             for form in forms:
                 if form != lemma:

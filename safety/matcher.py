@@ -44,7 +44,7 @@ class SafetyMatcher:
                 self.matcher.add(f"modifier|{name}", patterns)
 
     #: Recent texts' docs (with their hits), kept because a message is read twice in a Rasa
-    #: server: once for its place in the queue (bot/urgent_lane.py), then by the NLU component.
+    #: server: once for its place in the queue (bot/channels/urgent_hint.py), then by the NLU component.
     #: Docs are only read here, never changed; each caller gets its own list of hits.
     RECENT_DOCS = 64
 

@@ -1,6 +1,6 @@
 """The blank English spaCy pipeline with this project's rule machinery.
 
-One builder for the pipeline that Rasa's NLU loads (saved by ``bot.spacy_pipeline``) and the
+One builder for the pipeline that Rasa's NLU loads (saved by ``bot.nlu.spacy_pipeline``) and the
 one the safety matcher uses on its own, so both see the same tokens: spaCy's English tokenizer
 plus youth texting exceptions ("im", "wanna", "od'd") and a lookup lemmatizer whose table is
 the lexicon's lemmas ("took" -> "take", "overdosed" -> "overdose").
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Optional
 
 import spacy
 from spacy.attrs import NORM, ORTH
@@ -25,7 +26,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 
-def build_nlp(lexicon: Lexicon = None) -> Language:
+def build_nlp(lexicon: Optional[Lexicon] = None) -> Language:
     lexicon = lexicon or load_lexicon()
     nlp = spacy.blank("en")
     for word, pieces in lexicon.tokenizer_exceptions.items():

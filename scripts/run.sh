@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the action server, the Rasa server and the web server (chat page and directory)
 # together; Ctrl-C stops them all.
-# With --shell, talks to the bot in this terminal instead of serving HTTP.
+# With --shell, talks to the bot in this terminal instead of serving HTTP. Rasa is started as
+# `python -m bot`: its own command line with the project's patches installed (bot/patches/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
@@ -21,11 +22,11 @@ trap stop INT TERM EXIT
 pids+=($!)
 
 if [ "${1:-}" = "--shell" ]; then
-  "$VENV/bin/rasa" shell --model models/current.tar.gz --endpoints "${RASA_ENDPOINTS:-endpoints.yml}"
+  "$VENV/bin/python" -m bot shell --model models/current.tar.gz --endpoints "${RASA_ENDPOINTS:-endpoints.yml}"
   exit 0
 fi
 
-"$VENV/bin/rasa" run --model models/current.tar.gz --port "$RASA_PORT" \
+"$VENV/bin/python" -m bot run --model models/current.tar.gz --port "$RASA_PORT" \
   --credentials credentials.yml --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" --cors "*" &
 pids+=($!)
 

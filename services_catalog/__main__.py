@@ -1,7 +1,8 @@
 """Command line: load, search, export and import the catalogue.
 
     python -m services_catalog load
-    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" [--audience parent_carer] [--open-now] [--json]
+    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" \
+        [--audience parent_carer] [--open-now] [--json]
     python -m services_catalog export --format oruk [--out services.json]
     python -m services_catalog import services.json [--yaml-out DIR]
     python -m services_catalog validate-feed URL [--all-required] [--json]
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .db import database_url, make_engine
+from .describe import describe_contacts
 from .loader import CatalogueInvalid, feeds_dir, load, load_documents
 from .locality import FOUND, resolve
 from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
@@ -24,7 +26,6 @@ from .oruk.profile import ALL_REQUIRED, VALIDATOR_SPEC
 from .oruk.reader import GRACE_DAYS, FeedUnreadable, import_feed
 from .oruk.validator import FAIL, PASS, TIMEOUT_SECONDS, WARN, validate_feed
 from .query import Catalogue
-from .describe import describe_contacts
 from .taxonomy import NATIONAL, load_taxonomy
 
 AREA_CODES = sorted(load_taxonomy().areas) + [NATIONAL]

@@ -22,7 +22,14 @@ from sqlalchemy.orm import Session
 from .hours import DAYS, parse_time
 from .locality import district_areas
 from .models import (
-    ACCESS_ROUTES, Base, CatalogueVersion, Contact, Organisation, Schedule, Service, ServiceArea,
+    ACCESS_ROUTES,
+    Base,
+    CatalogueVersion,
+    Contact,
+    Organisation,
+    Schedule,
+    Service,
+    ServiceArea,
     ServiceAttribute,
 )
 from .phones import is_valid_uk_number, numbers_in
@@ -113,7 +120,8 @@ def _read_yaml(files: List[Path]) -> List[Tuple[str, dict]]:
         try:
             doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDatesLoader) or {}
         except yaml.YAMLError as exc:
-            raise CatalogueInvalid([Problem(path.name, "-", "-", f"not valid YAML: {exc}")])
+            raise CatalogueInvalid(
+                [Problem(path.name, "-", "-", f"not valid YAML: {exc}")]) from None
         out.append((path.name, doc))
     return out
 
@@ -230,7 +238,8 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
     for name, text in texts:
         stray = numbers_in(text or "") - confirmed
         if stray:
-            bad(name, f"mentions {', '.join(sorted(stray))}, which is not a confirmed contact of this service")
+            bad(name, f"mentions {', '.join(sorted(stray))}, which is not a confirmed contact "
+                      "of this service")
     for i, contact in enumerate(svc.get("contacts", [])):
         prefix = f"contacts[{i}]"
         if _parse_date(contact["assured_date"]) is None:
@@ -284,7 +293,9 @@ def _stale_facts(filename: str, where: str, svc: dict, today: Optional[date]) ->
     return warnings
 
 
-def _parse_date(value: str) -> Optional[date]:
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
@@ -334,7 +345,7 @@ def load_documents(engine: Engine, documents: List[Tuple[str, dict]],
         Base.metadata.drop_all(connection)
         Base.metadata.create_all(connection)
         with Session(bind=connection, future=True) as session:
-            for filename, doc in documents:
+            for _filename, doc in documents:
                 for org in doc.get("organisations", []):
                     feed = org.get("feed") or {}
                     session.add(Organisation(id=org["id"], name=org["name"],

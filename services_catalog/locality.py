@@ -93,7 +93,8 @@ class Resolution:
 
 
 def _postcode_area(outward: str) -> str:
-    return re.match(r"[A-Z]+", outward).group()
+    match = re.match(r"[A-Z]+", outward)
+    return match.group() if match else ""
 
 
 def normalise_name(text: str) -> str:
@@ -244,12 +245,12 @@ class LocalityIndex:
 
     def _from_name(self, query: str, key: str, locs: List[Locality]) -> Resolution:
         display = self.display.get(key, key)
-        inside = tuple(l for l in locs if l.area)
+        inside = tuple(loc for loc in locs if loc.area)
         if not inside:
             return Resolution(OUTSIDE, query, "place", tuple(locs), display)
-        if len({l.area for l in inside}) == 1 and len({l.district for l in inside}) == 1:
+        if len({loc.area for loc in inside}) == 1 and len({loc.district for loc in inside}) == 1:
             return Resolution(FOUND, query, "place", inside[:1], display)
-        if len({l.area for l in inside}) == 1:
+        if len({loc.area for loc in inside}) == 1:
             return Resolution(FOUND, query, "place", inside, display)
         return Resolution(AMBIGUOUS, query, "place", inside, display)
 

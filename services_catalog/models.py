@@ -7,10 +7,13 @@ and one that must not be read out.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base, relationship
 
-Base = declarative_base()
+#: Typed as Any: SQLAlchemy 1.4's declarative base is made at run time (no mypy plugin here).
+Base: Any = declarative_base()
 
 CONFIRMED = "confirmed"
 UNVERIFIED = "unverified"

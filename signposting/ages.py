@@ -23,7 +23,8 @@ _WORD_NUMBER = re.compile(
     + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))\b"
 )
 _DIGITS = re.compile(r"(?<![\d.])(-?\d{1,4})(?![\d.])")
-_EXPLICIT = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?|yo|y/o|y\.o\.)\b|\b(?:i'?m|i am|is|she'?s|he'?s|aged?)\s+(\d{1,3})\b")
+_EXPLICIT = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?|yo|y/o|y\.o\.)\b"
+                       r"|\b(?:i'?m|i am|is|she'?s|he'?s|aged?)\s+(\d{1,3})\b")
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b")
 _STAGES = (
     (re.compile(r"\b(?:sixth|6th)[\s-]?form\b"), 16),
@@ -54,8 +55,8 @@ def parse_age(text: str) -> AgeAnswer:
         value = int(school_year.group(1)) + 4  # Year 1 is 5-6, Year 9 is 13-14
     elif any(pattern.search(text) for pattern, _ in _STAGES):
         value = next(age for pattern, age in _STAGES if pattern.search(text))
-    elif _DIGITS.search(text):
-        value = int(_DIGITS.search(text).group(1))
+    elif (digits := _DIGITS.search(text)) is not None:
+        value = int(digits.group(1))
     else:
         word = _WORD_NUMBER.search(text)
         if not word:
@@ -69,3 +70,21 @@ def parse_age(text: str) -> AgeAnswer:
     if value > YOUTH_MAX:
         return AgeAnswer(value, ADULT)
     return AgeAnswer(value)
+
+
+# -- ages said in passing ("I'm 15", "she's 9"): the pieces signposting.details and
+# signposting.audience build their patterns from.
+NUMBER_WORD = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+               r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+               r"(?:[\s-](?:one|two|three|four|five))?)")
+HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
+#: After "I'm 15" or "she's 9" an age is followed by the end of a clause, "and", "from", a
+#: pronoun starting the next clause, or "years"; "im 2 scared", "I am 100 percent done",
+#: "im 24/7 anxious" and "she's 5 foot 2" are not ages.
+AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|from|in|living|live|at|with|years?|yrs?|"
+            r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+)\b))")
+
+FIRST_PERSON_AGE = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
+    r"|\b(?:i'?m|i\s+am|im)\s+" + NUMBER_WORD + r"\s*(?:years?|yrs?|yo|y/o)\b"
+    r"|\bi'?m\s+in\s+(?:year|yr|sixth|6th)")

@@ -1,14 +1,121 @@
-"""Who is asking, from the answer to "is this for you, your child, or someone you work with?"
+"""Who is writing: a young person, a parent or carer, or a professional. One inference, used by
+every part of the bot that words a reply for the writer or orders services for them.
 
-The question offers numbered choices, so "1", "2" and "3" count as well as words.
+The three codes are the taxonomy's audiences (services_catalog/taxonomy.yml). The writer shows
+in the wording: a staff role or the words only staff use ("one of my pupils", "I'm a SENCo",
+"my caseload") make a professional; "my son", "our daughter" a parent or carer; "I'm 15" a young
+person. ``writer_of`` reads one message; ``writes_as_young_person`` and ``about_someone_else``
+read a conversation so far; ``parse_audience`` reads an answer to "is this for you, your child,
+or someone you work with?", whose numbered choices count as well as words.
+
+A slip here changes the wording and the order of services, never which urgent help is given.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterable, List, Optional
 
-from .details import extract
-from .questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON
+from .ages import FIRST_PERSON_AGE
+
+YOUNG_PERSON, PARENT_CARER, PROFESSIONAL = "young_person", "parent_carer", "professional"
+AUDIENCES = (YOUNG_PERSON, PARENT_CARER, PROFESSIONAL)
+
+#: Words about a young person that only staff use ("my pupils", "a learner on my caseload").
+PROFESSIONAL_WORDS = frozenset({"pupil", "pupils", "learner", "learners", "senco", "dsl",
+                                "caseload", "tutee", "tutees", "colleague"})
+#: "my"/"our" and one of these within four words: a parent or carer writing.
+PARENT_WORDS = frozenset({"son", "daughter", "child", "kid", "kids", "stepson", "stepdaughter",
+                          "teenager", "teen", "grandson", "granddaughter", "toddler", "baby",
+                          "foster"})
+
+#: Who the young person is to the writer, and so who is writing.
+RELATIONS = {
+    **{w: PARENT_CARER for w in ("son", "daughter", "child", "kid", "stepson", "stepdaughter",
+                                 "grandson", "granddaughter", "toddler", "teenager", "foster child")},
+    **{w: PROFESSIONAL for w in ("pupil", "student", "learner", "tutee", "client", "patient")},
+    **{w: YOUNG_PERSON for w in ("friend", "mate", "bestie", "brother", "sister", "boyfriend",
+                                 "girlfriend", "cousin", "classmate")},
+}
+_RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+){0,3}?("
+                       + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")s?\b")
+_ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(teacher|senco|dsl|"
+                   r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
+                   r"counsellor|mentor|pastoral\s+lead|support\s+worker)\b")
+
+_CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
+
+
+_WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _plain(text: Optional[str]) -> str:
+    return (text or "").lower().replace("\u2019", "'")[:1000]
+
+
+def find_relation(text: str) -> Optional[str]:
+    match = _RELATION.search(text)
+    if match:
+        return match.group(1)
+    if _ROLE.search(text) or _CLASS.search(text):
+        return "pupil"
+    if FIRST_PERSON_AGE.search(text):
+        return "self"
+    return None
+
+
+def _by_words(lower: str) -> Optional[str]:
+    words = [w.split("'")[0] for w in _WORDS.findall(lower)]
+    if any(w in PROFESSIONAL_WORDS for w in words):
+        return PROFESSIONAL
+    for i, word in enumerate(words):
+        if word in ("my", "our") and any(w in PARENT_WORDS for w in words[i + 1:i + 5]):
+            return PARENT_CARER
+    return None
+
+
+def writer_of(text: Optional[str]) -> Optional[str]:
+    """Who wrote this message, when its wording makes it plain; None otherwise."""
+    lower = _plain(text)
+    by_words = _by_words(lower)
+    if by_words:
+        return by_words
+    relation = find_relation(lower)
+    if _ROLE.search(lower):
+        return PROFESSIONAL
+    return YOUNG_PERSON if relation == "self" else RELATIONS.get(relation or "")
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")
+_ME = re.compile(r"\b(?:me|my|myself|mine)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")
+
+
+def _asks_for_another(lower: str) -> bool:
+    """ "my son", "one of my pupils", "I'm a SENCo": writing for a child or a pupil."""
+    relation = find_relation(lower)
+    return RELATIONS.get(relation or "") in (PARENT_CARER, PROFESSIONAL) or bool(_ROLE.search(lower))
+
+
+def _only_about_another(lower: str) -> bool:
+    """ "she won't eat, I'm so worried": another person, and nothing the writer suffers
+    ("she keeps bullying me" is about the writer)."""
+    return bool(_THIRD_PERSON.search(lower)) and not _ME.search(lower)
+
+
+def writes_as_young_person(texts: Iterable[Optional[str]]) -> bool:
+    """Someone who writes about themselves ("I can't sleep", "they laugh at me") and never for
+    a child or pupil is taken to be the young person."""
+    lowered: List[str] = [_plain(t) for t in texts]
+    if any(_asks_for_another(t) or _only_about_another(t) for t in lowered):
+        return False
+    return any(_FIRST_PERSON.search(t) for t in lowered)
+
+
+def about_someone_else(text: Optional[str]) -> bool:
+    """Is the writer asking about a child or pupil, so that advice should be about them?"""
+    lower = _plain(text)
+    return _asks_for_another(lower) or _only_about_another(lower)
+
 
 _CHOICES = (
     (PARENT_CARER, re.compile(r"^\s*2\b|\b(?:my (?:child|son|daughter|kid|boy|girl)|parent|"
@@ -20,14 +127,9 @@ _CHOICES = (
     (YOUNG_PERSON, re.compile(r"^\s*1\b|\b(?:me|myself|mine|for me|i am|im|i'm|my ?self)\b")),
 )
 
-QUESTION = ("Is this for you, for your child, or for a young person you work with? "
-            "Reply 1 for me, 2 for my child, 3 for someone I work with.")
-BUTTONS = (("For me", "1"), ("For my child", "2"), ("Someone I work with", "3"))
-
-
 def parse_audience(text: str) -> Optional[str]:
     lower = (text or "").lower().replace("\u2019", "'")[:200]
-    found = extract(lower).audience
+    found = writer_of(lower)
     if found:
         return found
     for audience, pattern in _CHOICES:

@@ -12,7 +12,7 @@ from typing import Iterable, List, Optional
 from services_catalog.hours import is_open
 from services_catalog.query import ContactView, ServiceView
 
-from .questions import PROFESSIONAL
+from .audience import PROFESSIONAL
 
 CHECK_WEBSITE = "check the website for current details"
 

@@ -114,7 +114,7 @@ def _url(path: Path, need: str, value: object) -> str:
     if not any(host == domain or host.endswith("." + domain) for domain in ALLOWED_DOMAINS):
         raise ValueError(f"{path}: {need}.source.url: {host!r} is not on the allowed list "
                          "(NHS and established UK charities)")
-    return value
+    return str(value)
 
 
 @lru_cache(maxsize=1)

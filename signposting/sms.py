@@ -9,7 +9,7 @@ number or a web address, which must stay usable on the screen that shows them.
 
 The opt-out keywords are the carriers' (Twilio's defaults): they are matched exactly, as the
 carrier matches them, so that we never answer a STOP the carrier has already acted on.
-No Rasa import: the channel in bot/twilio_channel.py is the glue.
+No Rasa import: the channel in bot/channels/twilio/channel.py is the glue.
 """
 from __future__ import annotations
 
@@ -55,19 +55,6 @@ REPLACEMENTS = {
 OPT_OUT = frozenset({"stop", "stopall", "unsubscribe", "cancel", "end", "quit"})
 OPT_IN = frozenset({"start", "yes", "unstop"})
 HELP = frozenset({"help", "info"})
-
-HELP_TEXT = (
-    "This is an automated service. It helps young people up to 25, parents and school staff "
-    "in Kent, Medway, Essex, Southend and Thurrock find mental health support. It is not an "
-    "emergency service and nobody reads messages as they arrive. In an emergency call 999. "
-    "Any time, day or night, text SHOUT to 85258. Tell me what's going on to start. "
-    "Text STOP to stop messages."
-)
-TEXT_ONLY = ("I can only read text. Tell me in words what's going on. "
-             "In an emergency call 999.")
-#: Sent when the bot could not answer a message, so that nobody is left without a route.
-COULD_NOT_ANSWER = ("Sorry, I couldn't answer that just now. Please try again in a minute. "
-                    "Any time, day or night, text SHOUT to 85258. In an emergency call 999.")
 
 _URL_END = r"[^\s<>\".,;:!?)\]']"   # an address does not end in the sentence's punctuation
 _URL = re.compile(rf"(?:https?://|www\.)[^\s<>\"]+{_URL_END}"
@@ -279,7 +266,8 @@ def format_turn(messages: Iterable[Mapping], max_segments: int = MAX_SEGMENTS) -
     Messages are dicts as Rasa's collecting channel keeps them (text, buttons, image,
     attachment); anything else (custom payloads) has no text form and is left out.
     """
-    paragraphs, options = [], {}
+    paragraphs: List[str] = []
+    options: Dict[str, str] = {}
     for message in messages:
         text = plain(message.get("text") or "")
         buttons = message.get("buttons") or []

@@ -42,7 +42,8 @@ def fresh_postgresql_schema(database_url: str) -> Iterator[str]:
                 connection.execute(sa.text("SET LOCAL lock_timeout = '10s'"))
                 connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         except sa.exc.SQLAlchemyError as error:
-            warnings.warn(f"test schema {schema} left in place: {type(error).__name__}")
+            warnings.warn(f"test schema {schema} left in place: {type(error).__name__}",
+                          stacklevel=2)
         admin.dispose()
 
 
@@ -82,3 +83,25 @@ def catalogue_url(tmp_path_factory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def catalogue(catalogue_url) -> Catalogue:
     return Catalogue(make_engine(catalogue_url))
+
+
+# -- the trained model ---------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def model_path() -> str:
+    """models/current.tar.gz, trained once per run by `make test`; missing is a failure. Every
+    test that needs the model uses this fixture, directly or through another fixture, and is
+    marked ``model`` for it (below)."""
+    from tests.support.model import MODEL
+
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` (make test does this first)")
+    return str(MODEL)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark ``model`` every test whose fixtures include ``model_path`` (pytest lists a test's
+    fixtures with everything they use in turn), so `make unit` leaves out exactly those."""
+    for item in items:
+        if "model_path" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)

@@ -25,19 +25,49 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.core.nlg.generator import ResponseVariationFilter
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted, ActionExecutionRejected, BotUttered, SlotSet, UserUttered,
+    ActionExecuted,
+    ActionExecutionRejected,
+    BotUttered,
+    SlotSet,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 from rasa_sdk.executor import ActionExecutor
 
-from actions import forms
-from signposting.audience import BUTTONS, QUESTION
-from signposting.questions import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON, ask_age, ask_location
-from tests.actions.test_forms import StubCatalogue
+from actions import search as actions_search
+from signposting.audience import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON
+from tests.support.actions import StubCatalogue
 
 DOMAIN = Domain.load("domain")
 NLG = TemplatedNaturalLanguageGenerator(DOMAIN.responses)
+
+#: What each writer is asked: a parent about their child, a professional about the young
+#: person they support (asking a worried parent "how old are you?" makes people give up).
+AGE = {
+    YOUNG_PERSON: "How old are you?",
+    PARENT_CARER: "How old is your child?",
+    PROFESSIONAL: "How old is the young person you're supporting?",
+    None: "How old are you (or the young person you're asking about)?",
+}
+LOCATION = {
+    YOUNG_PERSON: "Where do you live? A postcode or the name of your town is fine.",
+    PARENT_CARER: "Where does your child live? A postcode or the name of the town is fine.",
+    PROFESSIONAL: "Where does the young person live? A postcode or the name of the town is fine.",
+    None: "Where do you live? A postcode or the name of your town is fine.",
+}
+QUESTION = ("Is this for you, for your child, or for a young person you work with? "
+            "Reply 1 for me, 2 for my child, 3 for someone I work with.")
+BUTTONS = (("For me", "1"), ("For my child", "2"), ("Someone I work with", "3"))
+
+
+def ask_age(audience: Optional[str]) -> str:
+    return AGE[audience]
+
+
+def ask_location(audience: Optional[str]) -> str:
+    return LOCATION[audience]
+
 
 #: Before the first question of a form run. The domain is its only home: no code says it.
 OFFER = "If you'd like, I can find support that could help. "
@@ -187,7 +217,7 @@ class Conversation:
 def same_for_everyone(monkeypatch):
     """Results that do not depend on who is asking, unless a test says otherwise."""
     stub = StubCatalogue()
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     return stub
 
 
@@ -237,8 +267,8 @@ async def test_age_given_in_passing_means_the_place_is_asked_first_without_the_o
 
 
 async def test_who_is_asking_is_asked_with_buttons_when_it_changes_the_services(monkeypatch):
-    stub = StubCatalogue({PARENT_CARER: ("x", "y", "z")})
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    stub = StubCatalogue(by_audience={PARENT_CARER: ("x", "y", "z")})
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     conversation = Conversation("/need_bullying", "need_bullying", need="bullying", age=15,
                                 location="Dartford, Kent", area="kent", district="Dartford")
     assert await conversation.run("signpost_form") == [

@@ -18,13 +18,13 @@ from rasa.core.utils import AvailableEndpoints, number_of_sanic_workers, read_en
 from rasa.shared.exceptions import RasaException
 from rasa.shared.utils.common import class_from_module_path
 
-from bot.tracker_store import ErasableSQLTrackerStore
+from bot.stores.tracker_store import ErasableSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "endpoints.yml"
 PRODUCTION = ROOT / "endpoints.production.yml"
 DEPLOY_DOC = ROOT / "docs" / "deploy.md"
-STORE = "bot.tracker_store.ErasableSQLTrackerStore"
+STORE = "bot.stores.tracker_store.ErasableSQLTrackerStore"
 
 #: Made-up values for every variable endpoints.production.yml uses (none of them real).
 PRODUCTION_ENV = {
@@ -104,7 +104,7 @@ def test_default_is_the_erasable_store_on_sqlite(default_env):
     assert endpoints.tracker_store.kwargs["db"] == default_env["TRACKER_SQLITE_PATH"]
     assert endpoints.action.url == default_env["ACTION_SERVER_URL"]
     # Rasa's in-memory lock (right for one process), with two turns at a time.
-    assert endpoints.lock_store.type == "bot.lock_store.GatedInMemoryLockStore"
+    assert endpoints.lock_store.type == "bot.stores.lock_store.GatedInMemoryLockStore"
     assert endpoints.lock_store.kwargs["turns_at_once"] == 2
 
 
@@ -120,7 +120,7 @@ def test_default_store_loads_as_our_class_and_writes_the_sqlite_file(default_env
 def test_default_runs_one_process_and_refuses_several_sanic_workers(default_env, monkeypatch):
     from rasa.core.lock_store import LockStore
 
-    from bot.lock_store import GatedInMemoryLockStore
+    from bot.stores.lock_store import GatedInMemoryLockStore
 
     config = read_endpoints_from_path(DEFAULT).lock_store
     monkeypatch.delenv("SANIC_WORKERS", raising=False)
@@ -176,7 +176,7 @@ def test_production_tracker_store_connects_where_the_environment_says(production
 def test_production_lock_store_is_our_atomic_redis_store_from_the_environment(production):
     lock = production.lock_store
     env = PRODUCTION_ENV
-    assert lock.type == "bot.lock_store.AtomicRedisLockStore"  # not Rasa's racy "redis"
+    assert lock.type == "bot.stores.lock_store.AtomicRedisLockStore"  # not Rasa's racy "redis"
     assert lock.url == env["REDIS_HOST"]  # Rasa passes `url` on as the host
     assert lock.kwargs["port"] == env["REDIS_PORT"]
     assert lock.kwargs["password"] == env["REDIS_PASSWORD"]
@@ -192,7 +192,7 @@ def test_production_lock_store_options_are_ones_rasa_honours(production):
 
 
 def test_production_lock_store_builds_a_redis_client_for_those_settings(production):
-    from bot.lock_store import AtomicRedisLockStore
+    from bot.stores.lock_store import AtomicRedisLockStore
 
     store = LockStore.create(production.lock_store)  # redis-py connects on first use only
     assert isinstance(store, AtomicRedisLockStore)

@@ -1,7 +1,7 @@
 """What young people write never reaches the logs at the level the server runs at (INFO).
 
 Logs are copied, mailed and kept far longer than conversations (which are deleted on request
-and by bot/retention.py), so a message in a log line escapes both. Everything that could carry
+and by bot/stores/retention.py), so a message in a log line escapes both. Everything that could carry
 a line is captured: every stdlib logger (lowered to INFO where something raised it, so the
 check is stricter than production), Rasa's structlog output (configured as `rasa run`
 configures it, which renders through stdlib logging), anything written to stdout/stderr, and
@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.sanic_servers import free_port, sanic_test_mode, serve_channels
-
-pytestmark = pytest.mark.model
+from tests.support.processes import ActionServer
+from tests.support.sanic_apps import sanic_test_mode, serve_channels
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "models" / "current.tar.gz"
 
 ANXIOUS = "zebra-canary-7781 i feel anxious"
 URGENT = "zebra-canary-9921 i want to kill myself"
@@ -45,44 +39,19 @@ MARKERS = ("capture-check-logging", "capture-check-structlog", "capture-check-st
 @pytest.fixture(scope="module")
 def action_server(catalogue_url, tmp_path_factory):
     """The action server as `make run` starts it (default log level INFO), output kept."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("action-server") / "output.log"
-    env = dict(os.environ, CATALOGUE_DB_URL=catalogue_url, PYTHONPATH=str(ROOT),
-               PYTHONUNBUFFERED="1")
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the action server exited with {process.returncode}: "
-                            f"{log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("the action server did not start within 90 s")
-                time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}/webhook", log
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with ActionServer(catalogue_url, tmp_path_factory.mktemp("action-server")) as server:
+        yield server.webhook, server.log
 
 
 @pytest.fixture(scope="module")
-def agent(action_server):
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run `make train` (make test does this first)")
+def agent(model_path, action_server):
     from rasa.core.agent import Agent
     from rasa.shared.core.domain import Domain
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot.tracker_store import ErasableInMemoryTrackerStore
+    from bot.stores.tracker_store import ErasableInMemoryTrackerStore
 
-    return Agent.load(str(MODEL), action_endpoint=EndpointConfig(action_server[0]),
+    return Agent.load(model_path, action_endpoint=EndpointConfig(action_server[0]),
                       tracker_store=ErasableInMemoryTrackerStore(Domain.empty()))
 
 
@@ -104,7 +73,6 @@ def _forget_cached_structlog_loggers() -> None:
 def logs(caplog, capfd, action_server):
     """A function returning everything logged or printed since the test started."""
     import structlog
-
     from rasa.utils.log_utils import configure_structlog
 
     saved_structlog = structlog.get_config()
@@ -208,7 +176,7 @@ class _Stuck(_Unavailable):
 
 @pytest.fixture(scope="module")
 def test_mode():
-    """Sanic 21.12 starts a second app in a process only in test mode (tests/sanic_servers.py)."""
+    """Sanic 21.12 starts a second app in a process only in test mode (tests/support/sanic_apps.py)."""
     with sanic_test_mode():
         yield
 
@@ -225,12 +193,12 @@ async def test_a_turn_that_goes_wrong_leaves_no_message_text_in_the_logs(
     logs ``text=`` at ERROR as "rest.message.received.timeout" when the caller hangs up and as
     "rest.message.received.failure" (with the traceback's local variables, the text again,
     when rendered as JSON) when the turn raises. credentials.yml therefore serves `rest` with
-    bot/rest_channel.py, which is what is tested here.
+    bot/channels/rest.py, which is what is tested here.
     """
     import aiohttp
 
-    from bot.rest_channel import QuietRestInput
-    from bot.webchat_channel import WebChatInput
+    from bot.channels.rest import QuietRestInput
+    from bot.channels.webchat import WebChatInput
 
     body = {"sender": f"logs-{uuid.uuid4()}", "message": URGENT}
     async with serve_channels([QuietRestInput(), WebChatInput()], agent, access_log=True,

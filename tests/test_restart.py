@@ -2,7 +2,7 @@
 
 A real `rasa run` (credentials.yml, endpoints.yml: the SQLite tracker store at
 TRACKER_SQLITE_PATH in a temporary folder) with a real action server, as `make run` starts
-them (tests/servers.py). The form is started, the server is stopped (SIGTERM, as Ctrl-C or a
+them (tests/support/processes.py). The form is started, the server is stopped (SIGTERM, as Ctrl-C or a
 service manager stops it) and started again on the same tracker database; the answer to the
 form's question is taken as if nothing had happened. Then the server is killed outright
 (SIGKILL: a crash, an out-of-memory kill) and the conversation still finishes with services.
@@ -15,22 +15,21 @@ import socket
 import threading
 import time
 import uuid
+from pathlib import Path
 from typing import Dict, Iterator, List
 
 import pytest
 
-from tests.servers import ActionServer, RasaServer, say, snapshot_model, stored_events
-
-pytestmark = pytest.mark.model
+from tests.support.processes import ActionServer, RasaServer, say, snapshot_model, stored_events
 
 
 @pytest.fixture(scope="module")
-def stack(catalogue_url, tmp_path_factory):
+def stack(model_path, catalogue_url, tmp_path_factory):
     """(the Rasa server, the action server), both running."""
     folder = tmp_path_factory.mktemp("restart")
-    model = snapshot_model(folder)
+    model = snapshot_model(folder, Path(model_path))
     with ActionServer(catalogue_url, folder) as actions:
-        # The hung-action-server test needs Rasa to give up (bot/action_server_calls.py) before
+        # The hung-action-server test needs Rasa to give up (bot/patches/action_calls.py) before
         # Sanic's graceful shutdown does (15 s): the default, set here whatever the caller's.
         rasa = RasaServer(model, folder / "trackers.sqlite", actions.webhook, folder,
                           ACTION_SERVER_TIMEOUT="10")

@@ -1,6 +1,6 @@
 """A bounded soak: 2,000 messages over 50 concurrent conversations (40 each) against a real
 `rasa run` with the action server, through the REST channel, as `make run` starts them
-(tests/servers.py). Afterwards every conversation is read back from the tracker store:
+(tests/support/processes.py). Afterwards every conversation is read back from the tracker store:
 
 - each message the person sent is there exactly once, in the order sent;
 - each is followed by at least one bot reply, and the replies stored for the turn are the
@@ -10,7 +10,7 @@
 - events are stored in time order.
 
 Each conversation waits for its reply before sending the next message, as a person does, and
-keeps under the model's per-conversation rate limit (bot/policies.py, read from the model
+keeps under the model's per-conversation rate limit (bot/dialogue/policy.py, read from the model
 itself), so every message gets a real turn. That paces each conversation at one message every
 five seconds or so: about four minutes in all, so `make test` leaves it out (-m "not soak") and
 CI runs it on its own after the scale tests:
@@ -37,9 +37,9 @@ from typing import Dict, List, Tuple
 import aiohttp
 import pytest
 
-from tests.servers import ActionServer, RasaServer, snapshot_model, stored_events
+from tests.support.processes import ActionServer, RasaServer, snapshot_model, stored_events
 
-pytestmark = [pytest.mark.model, pytest.mark.soak]
+pytestmark = pytest.mark.soak
 
 CONVERSATIONS = int(os.environ.get("SOAK_CONVERSATIONS", "50"))
 MESSAGES = int(os.environ.get("SOAK_MESSAGES", "40"))
@@ -95,6 +95,11 @@ def rate_limit(model: Path) -> Tuple[int, float]:
     return 0, 0.0
 
 
+def first_difference(stored: List[str], expected: List[str]) -> int:
+    pairs = enumerate(zip(stored, expected))
+    return next((i for i, (a, b) in pairs if a != b), min(len(stored), len(expected)))
+
+
 # -- the run ----------------------------------------------------------------------------------------
 
 @dataclass
@@ -144,7 +149,7 @@ def check(person: Person, events: List[Dict]) -> List[str]:
     expected = [m.strip() for m in person.messages]
     if stored != expected:
         problems.append(f"messages stored {len(stored)} of {len(expected)}, or out of order: "
-                        f"first difference at {next((i for i, (a, b) in enumerate(zip(stored, expected)) if a != b), min(len(stored), len(expected)))}")
+                        f"first difference at {first_difference(stored, expected)}")
     for turn, (start, end) in enumerate(zip(users, users[1:] + [len(events)])):
         bot = [e.get("text") or "" for e in events[start + 1:end] if e["event"] == "bot"]
         if not bot:
@@ -163,9 +168,9 @@ def check(person: Person, events: List[Dict]) -> List[str]:
 
 
 def test_2000_messages_over_50_conversations_are_all_stored_complete_and_in_order(
-        catalogue_url, tmp_path_factory, record_property):
+        model_path, catalogue_url, tmp_path_factory, record_property):
     folder = tmp_path_factory.mktemp("soak")
-    model = snapshot_model(folder)
+    model = snapshot_model(folder, Path(model_path))
     limit, window = rate_limit(model)
     # Twelve gaps must span more than the window: then no 13 messages fall inside it.
     gap = window / limit * 1.05 if limit else 0.0

@@ -21,10 +21,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-# The one wording of the national routes. web.directory already imports the action module,
-# so this adds no dependency; static/chat.js keeps a copy for when this server itself is down
-# (tests/web/test_chat.py checks that they agree).
-from actions.signposting import ROUTES_24_7
+# The one wording of the national routes; static/chat.js keeps a copy for when this server
+# itself is down (tests/web/test_chat.py checks that they agree).
+from signposting.texts import CHAT_UNAVAILABLE, ROUTES_24_7  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ blueprint = Blueprint("chat")
 
 #: What the page shows when the bot cannot answer: no promise that it will be back soon, and
 #: the routes that work without it.
-UNAVAILABLE = "Sorry, the chat helper isn't working right now. " + ROUTES_24_7
+UNAVAILABLE = CHAT_UNAVAILABLE
 
 #: The page makes its sender id with crypto.randomUUID (36 characters); anything that could
 #: be a path, a name or a very long key is refused.

@@ -35,7 +35,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from actions.signposting import ROUTES_24_7
 from services_catalog import locality
 from services_catalog.hours import UK, now
 from services_catalog.labels import ACCESS_LABELS, AUDIENCE_LABELS, NEED_LABELS
@@ -45,6 +44,12 @@ from services_catalog.models import is_withheld
 from services_catalog.query import Catalogue, ContactView, Match, ServiceView
 from services_catalog.taxonomy import NATIONAL, load_taxonomy
 from signposting.replies import CHECK_WEBSITE, how_to_reach, how_to_refer, open_now
+from signposting.texts import (
+    DIRECTORY_NO_MATCH,
+    DIRECTORY_NONE_OPEN,
+    DIRECTORY_UNAVAILABLE,
+    ROUTES_24_7,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +74,7 @@ NOT_AN_EMERGENCY = ("This directory is not an emergency service. If someone is i
                     "option 2.")
 #: What to do about an unconfirmed contact detail of a service with no website.
 CHECK_SOURCE = "check the source page for current details"
-UNAVAILABLE = "The services directory cannot be read right now. " + ROUTES_24_7
+UNAVAILABLE = DIRECTORY_UNAVAILABLE
 
 AREA_LABELS = {code: name for name, code in UPPER_TIER_AREAS.items()}
 AREA_LABELS[NATIONAL] = "UK-wide"
@@ -337,9 +342,9 @@ def find(filters: Filters, at: datetime) -> Dict[str, Any]:
         notes.append("Only services known to be open now are shown; those whose hours are not "
                      "known are left out.")
     if filters.open_now and not rows:
-        notes.append("Nothing that fits is open right now. " + ROUTES_24_7)
+        notes.append(DIRECTORY_NONE_OPEN)
     elif not rows:
-        notes.append("No service fits exactly. " + ROUTES_24_7)
+        notes.append(DIRECTORY_NO_MATCH)
     local = at.astimezone(UK)
     return {
         "filters": {

@@ -40,7 +40,13 @@ from .files import Documents, documents_from_session
 from .ids import canonical_uuid
 from .profile import OPENAPI_URL, PROFILE_URL, VERSION
 from .records import (
-    RRULE_DAYS, TAXONOMIES, all_terms, full_record, list_record, published_id, taxonomy_record,
+    RRULE_DAYS,
+    TAXONOMIES,
+    all_terms,
+    full_record,
+    list_record,
+    published_id,
+    taxonomy_record,
 )
 
 DEFAULT_PER_PAGE = 50
@@ -214,10 +220,10 @@ def _published(svc: Dict[str, Any], org: Dict[str, Any]) -> Published:
     terms = [a["taxonomy_term"] for a in full.get("attributes", [])]
     text = " ".join([item["name"], item.get("description", ""), org["name"]]
                     + [t["name"] for t in terms]).lower()
-    hours = tuple((RRULE_DAYS[DAYS.index(day)], parse_time(row["opens"]), parse_time(row["closes"]))
-                  for row in ([{"days": DAYS, "opens": "00:00", "closes": "24:00"}]
-                              if svc.get("always_open") else svc.get("schedule") or [])
-                  for day in row["days"])
+    rows = [(DAYS, "00:00", "24:00")] if svc.get("always_open") else [
+        (row["days"], row["opens"], row["closes"]) for row in svc.get("schedule") or []]
+    hours = tuple((RRULE_DAYS[DAYS.index(day)], _minutes(opens), _minutes(closes))
+                  for days, opens, closes in rows for day in days)
     location = None
     if full.get("service_at_locations"):
         sal = full["service_at_locations"][0]
@@ -229,6 +235,13 @@ def _published(svc: Dict[str, Any], org: Dict[str, Any]) -> Published:
         minimum_age=svc.get("minimum_age"), maximum_age=svc.get("maximum_age"),
         areas=tuple(svc["areas"]), districts=tuple(svc.get("districts") or ()), hours=hours,
         location=location)
+
+
+def _minutes(text: str) -> int:
+    minutes = parse_time(text)
+    if minutes is None:  # the loader lets no such time in
+        raise ValueError(f"not a time: {text}")
+    return minutes
 
 
 class FeedCatalogue(Refreshing[Feed]):

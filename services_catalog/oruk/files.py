@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -50,7 +50,7 @@ def documents_from_session(session: Session) -> Documents:
         .order_by(Service.data_file, Service.id)
     ).scalars().unique().all()
     organisations = session.execute(select(Organisation).order_by(Organisation.id)).scalars().all()
-    org_file = {}
+    org_file: Dict[str, str] = {}
     files: Dict[str, dict] = defaultdict(lambda: {"organisations": [], "services": []})
     for service in services:
         org_file.setdefault(service.organisation_id, service.data_file)
@@ -179,7 +179,7 @@ def from_oruk(services: List[dict], trust_status: bool = False) -> Documents:
     return sorted(files.items())
 
 
-def _service_from_oruk(item: dict, org_id: str) -> dict:
+def _service_from_oruk(item: dict, org_id: Optional[str]) -> dict:
     """A data-file document from one exported service: the standard fields, then the ``x_``
     fields this project's export adds for what ORUK has no place for."""
     svc = {"id": item.get("x_id") or item["id"], "organisation": org_id, "name": item["name"],

@@ -84,7 +84,10 @@ def is_email(value: str) -> bool:
 
 def is_date(value: str) -> bool:
     found = _DATE.fullmatch(value)
-    return bool(found) and _real_date(*(int(g) for g in found.groups()))
+    if not found:
+        return False
+    year, month, day = (int(g) for g in found.groups())
+    return _real_date(year, month, day)
 
 
 def is_time(value: str) -> bool:

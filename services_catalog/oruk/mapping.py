@@ -13,8 +13,14 @@ from ..locality import UPPER_TIER_AREAS, district_areas, gss_codes
 from ..models import ACCESS_ROUTES
 from ..taxonomy import NATIONAL, load_taxonomy
 from .records import (
-    ALL_DAY_CLOSE, ALWAYS_OPEN_TEXT, BANK_HOLIDAY_NOTE, ONS_URI, RRULE_DAYS, TAXONOMIES,
-    UNITED_KINGDOM, taxonomy_id,
+    ALL_DAY_CLOSE,
+    ALWAYS_OPEN_TEXT,
+    BANK_HOLIDAY_NOTE,
+    ONS_URI,
+    RRULE_DAYS,
+    TAXONOMIES,
+    UNITED_KINGDOM,
+    taxonomy_id,
 )
 
 #: ONS codes of the whole country (UK, Great Britain, England) read as national services.
@@ -75,7 +81,7 @@ def taxonomy_codes(attributes: Iterable[Dict[str, Any]]) -> Dict[str, List[str]]
     for attribute in attributes or []:
         term = (attribute or {}).get("taxonomy_term") or {}
         spec = by_id.get(str(term.get("taxonomy_id") or "").lower()) \
-            or by_key.get(term.get("taxonomy"))
+            or by_key.get(str(term.get("taxonomy")))
         code = term.get("term") or term.get("name")
         if spec is None or not isinstance(code, str):
             continue

@@ -40,8 +40,14 @@ from sqlalchemy.engine import Engine
 from signposting.replies import CHECK_WEBSITE
 
 from ..loader import (
-    DATA_DIR, FEED_FILE_PREFIX, CatalogueInvalid, LoadReport, load_documents, read_data_files,
-    read_feed_files, validate,
+    DATA_DIR,
+    FEED_FILE_PREFIX,
+    CatalogueInvalid,
+    LoadReport,
+    load_documents,
+    read_data_files,
+    read_feed_files,
+    validate,
 )
 from ..models import UNVERIFIED
 from ..phones import is_valid_uk_number, numbers_in
@@ -85,7 +91,7 @@ class ImportReport:
     missing: List[str] = field(default_factory=list)  # not listed, within the grace period
     inactivated: List[str] = field(default_factory=list)
     skipped: List[Skipped] = field(default_factory=list)
-    load: Optional[LoadReport] = None
+    load: LoadReport = field(default_factory=LoadReport)
 
 
 def feed_key(base_url: str) -> str:
@@ -241,23 +247,25 @@ def service_document(record: Document, base_url: str, key: str, today: date,
                      ) -> Any:
     """(organisation, service) data-file documents for one ORUK service, or Skipped."""
     remote = canonical_uuid(record.get("id")) or str(record.get("id"))
-    name = record.get("name") if isinstance(record.get("name"), str) else ""
+    given_name = record.get("name")
+    name = given_name if isinstance(given_name, str) else ""
     if "_unreadable" in record:
         return Skipped(remote, name, [record["_unreadable"]])
     problems = [f"{f.path or '-'}: {f.message}" for f in findings(record, service_schema())]
     if problems:
         return Skipped(remote, name, problems)
     reasons = []
-    found_areas, districts = areas_of(record.get("service_areas"))
+    service_areas = record.get("service_areas") or []
+    found_areas, districts = areas_of(service_areas)
     if not found_areas:
-        if _outside(record.get("service_areas")):
+        if _outside(service_areas):
             reasons.append("its service areas are outside Kent, Medway, Essex, Southend and "
                            "Thurrock")
         elif areas:
             found_areas = sorted(areas)
         else:
             reasons.append("no service area this catalogue knows; pass --area")
-    codes = taxonomy_codes(record.get("attributes"))
+    codes = taxonomy_codes(record.get("attributes") or [])
     if not codes["needs"] and not codes["urgent"]:
         if needs:
             codes["needs"] = sorted(needs)
@@ -281,7 +289,7 @@ def service_document(record: Document, base_url: str, key: str, today: date,
         svc["maximum_age"] = int(math.ceil(high))
         if high > 25:
             svc["serves_adults"] = True
-    hours = weekly_hours(record.get("schedules"))
+    hours = weekly_hours(record.get("schedules") or [])
     if hours.every_day_all_day:
         svc["always_open"] = True
     elif hours.rows:
@@ -306,7 +314,8 @@ def service_document(record: Document, base_url: str, key: str, today: date,
 
 
 def _organisation(record: Document, base_url: str, key: str) -> Document:
-    org = record.get("organization") if isinstance(record.get("organization"), dict) else {}
+    given = record.get("organization")
+    org: Document = given if isinstance(given, dict) else {}
     remote = canonical_uuid(org.get("id")) or canonical_uuid(record.get("organization_id")) \
         or str(uuid.uuid5(NAMESPACE, f"organisation:{base_url}:{org.get('name', '')}"))
     doc: Document = {"id": _local_id(key, remote),

@@ -28,7 +28,11 @@ from signposting.replies import CHECK_WEBSITE, contact_line
 
 from ..hours import DAYS
 from ..labels import (
-    ACCESS_LABELS, AUDIENCE_LABELS, NEED_LABELS, THRIVE_DESCRIPTIONS, THRIVE_LABELS,
+    ACCESS_LABELS,
+    AUDIENCE_LABELS,
+    NEED_LABELS,
+    THRIVE_DESCRIPTIONS,
+    THRIVE_LABELS,
     URGENT_LABELS,
 )
 from ..locality import UPPER_TIER_AREAS, district_areas, gss_codes

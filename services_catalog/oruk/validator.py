@@ -40,6 +40,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .profile import VALIDATOR_SPEC, Endpoint, endpoints
@@ -489,15 +490,16 @@ def validate_feed(base_url: str, reading: str = VALIDATOR_SPEC, get: Getter = fe
         for members in groups.values():
             found: List[str] = []
             for endpoint in [e for e in members if not e.parameterized]:
-                result = _guarded(endpoint, base_url, lambda e=endpoint: (
-                    _paginated if e.paginated else _single_list)(base_url, e, get, timeout))
+                test = _paginated if endpoint.paginated else _single_list
+                result = _guarded(endpoint, base_url,
+                                  partial(test, base_url, endpoint, get, timeout))
                 report.results.append(result)
                 answered = [x for x in result.exchanges if x.ok]
                 if answered and any(x.body for x in answered):
                     found = ids_in(answered[0].body, endpoint) or found
             for endpoint in [e for e in members if e.parameterized]:
-                report.results.append(_guarded(endpoint, base_url, lambda e=endpoint: _with_ids(
-                    base_url, e, found, get, timeout, rng, pool)))
+                report.results.append(_guarded(endpoint, base_url, partial(
+                    _with_ids, base_url, endpoint, found, get, timeout, rng, pool)))
     return report
 
 

@@ -15,7 +15,6 @@ BEGIN EXCLUSIVE by another connection, and CATALOGUE_DB_URL values that cannot w
 from __future__ import annotations
 
 import asyncio
-
 import contextlib
 import json
 import shutil
@@ -29,14 +28,16 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions import catalogue as actions_catalogue
-from actions.signposting import CATALOGUE_DOWN, ROUTES_24_7, ActionFindServices, ActionMoreServices
-from tests.actions.test_forms import answer
-from tests.actions.test_signposting import run
-from tests.sanic_servers import free_port
+from actions.signposting import ActionFindServices, ActionMoreServices
 from services_catalog.db import SQLITE_BUSY_SECONDS
 from services_catalog.query import Catalogue
-from tests.servers import ActionServer, exclusive_lock
+from signposting.texts import ROUTES_24_7
+from tests.support.actions import answer, run
+from tests.support.domain import said
+from tests.support.processes import ActionServer, exclusive_lock
+from tests.support.sanic_apps import free_port
 
+CATALOGUE_DOWN = said("utter_services_unavailable")
 #: How long a locked SQLite catalogue is waited on.
 BUSY_TIMEOUT = SQLITE_BUSY_SECONDS
 #: What a turn may take beyond one busy timeout.
@@ -101,7 +102,8 @@ FORM_WAITS = (
     "'where do you live?' takes three busy timeouts (15 s): rasa_sdk calls required_slots three "
     "times per run, each asks the catalogue (_audience_matters) and each waits 5 s, because a "
     "catalogue with no snapshot tries the database again every time. Past "
-    "ACTION_SERVER_TIMEOUT (10 s) Rasa gives up on the form's turn. Fix: in services_catalog/query.py remember a failed refresh for a few "
+    "ACTION_SERVER_TIMEOUT (10 s) Rasa gives up on the form's turn. Fix: in "
+    "services_catalog/query.py remember a failed refresh for a few "
     "seconds even without a snapshot (raise at once meanwhile); and/or a shorter busy timeout "
     "(create_engine(..., connect_args={'timeout': 2}) for SQLite)")
 

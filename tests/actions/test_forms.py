@@ -4,23 +4,16 @@ Each answer is run through ``ValidateSignpostForm().run`` (so extraction, the dy
 ``required_slots`` and the next requested slot all take part), and the reply texts checked.
 The catalogue behind ``required_slots`` is replaced by a stub unless a test says otherwise.
 """
-from types import SimpleNamespace
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
-from actions import forms
+from actions import search as actions_search
 from actions.forms import NOT_GIVEN, OUTSIDE_AREA, ValidateSignpostForm
+from tests.support.actions import DOMAIN, FORM_SLOTS, StubCatalogue, answer, form_tracker
 
-FORM_SLOTS = ["age", "location", "audience"]
-DOMAIN = {
-    "forms": {"signpost_form": {"required_slots": FORM_SLOTS}},
-    "slots": {name: {"type": "any"} for name in (
-        "age", "location", "area", "district", "need", "audience", "failed_answers",
-        "requested_slot")},
-}
 AUDIENCES = ("young_person", "parent_carer", "professional")
 FIVE_AREAS = {"kent", "medway", "essex", "southend", "thurrock"}
 
@@ -38,52 +31,12 @@ NO_AGE_NOTE = "That's OK. I'll show support that isn't limited by age."
 NATIONAL_NOTE = "That's fine. I'll show you services you can use wherever you live in the UK."
 
 
-class StubCatalogue:
-    """Top-three service ids per audience; records each search; can be made to fail."""
-
-    def __init__(self, by_audience=None, error=None):
-        self.by_audience = by_audience or {}
-        self.error = error
-        self.calls = []
-
-    def search(self, need, age=None, area=None, district=None, audience=None, limit=3, **kwargs):
-        self.calls.append({"need": need, "age": age, "area": area, "district": district,
-                           "audience": audience, "limit": limit})
-        if self.error:
-            raise self.error
-        ids = self.by_audience.get(audience, ("a", "b", "c"))
-        return [SimpleNamespace(service=SimpleNamespace(id=i)) for i in ids][:limit]
-
-
 @pytest.fixture(autouse=True)
 def same_for_everyone(monkeypatch):
     """By default the results do not depend on who is asking, so audience is never asked."""
     stub = StubCatalogue()
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     return stub
-
-
-def form_tracker(slot, value, intent="inform", history=(), **slots) -> Tracker:
-    """The form has asked for ``slot`` and the person answered ``value``; ``history`` holds
-    their earlier messages (the form reads them to tell whether a young person is writing)."""
-    earlier = [{"event": "user", "text": text} for text in history]
-    return Tracker(
-        sender_id="test", slots={**slots, "requested_slot": slot, slot: value},
-        latest_message={"text": value, "intent": {"name": intent, "confidence": 0.9}},
-        events=earlier + [{"event": "user", "text": value},
-                          {"event": "slot", "name": slot, "value": value}],
-        paused=False, followup_action=None, active_loop={"name": "signpost_form"},
-        latest_action_name="action_listen",
-    )
-
-
-async def answer(slot, value, intent="inform", history=(), **slots):
-    """Run the validation action on one answer; the slots it sets (in order) and its replies."""
-    dispatcher = CollectingDispatcher()
-    events = await ValidateSignpostForm().run(
-        dispatcher, form_tracker(slot, value, intent, history, **slots), DOMAIN)
-    assert all(e["event"] == "slot" for e in events), events
-    return {e["name"]: e["value"] for e in events}, [m["text"] for m in dispatcher.messages]
 
 
 def without_requested(result):
@@ -393,16 +346,16 @@ async def test_audience_is_not_asked_when_results_do_not_depend_on_it(same_for_e
 
 
 async def test_audience_is_asked_when_results_depend_on_it(monkeypatch):
-    stub = StubCatalogue({"professional": ("a", "b", "referral-only")})
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    stub = StubCatalogue(by_audience={"professional": ("a", "b", "referral-only")})
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     assert await required(age=15, location="Dartford, Kent", area="kent",
                           district="Dartford", need="anxiety") == FORM_SLOTS
 
 
 async def test_only_the_top_three_count_when_deciding(monkeypatch):
     # The same three, in another order: the person would see the same services.
-    stub = StubCatalogue({"parent_carer": ("c", "a", "b")})
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    stub = StubCatalogue(by_audience={"parent_carer": ("c", "a", "b")})
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     assert await required(age=15, location="x", area="kent", need="anxiety") == ["age", "location"]
 
 
@@ -426,14 +379,14 @@ async def test_no_age_and_national_search_without_age_or_area(same_for_everyone)
 @pytest.mark.parametrize("error", [OperationalError("select", {}, Exception("locked")),
                                    RuntimeError("catalogue file missing")])
 async def test_a_broken_catalogue_does_not_break_required_slots(monkeypatch, error):
-    monkeypatch.setattr(forms, "catalogue", lambda: StubCatalogue(error=error))
+    monkeypatch.setattr(actions_search, "catalogue", lambda: StubCatalogue(error=error))
     assert await required(age=15, location="Dartford, Kent", area="kent") == ["age", "location"]
 
 
 async def test_a_catalogue_that_cannot_even_be_opened_does_not_break_the_form(monkeypatch):
     def cannot_open():
         raise OperationalError("connect", {}, Exception("unable to open database file"))
-    monkeypatch.setattr(forms, "catalogue", cannot_open)
+    monkeypatch.setattr(actions_search, "catalogue", cannot_open)
     result, messages = await answer("location", "Dartford", age=15)
     assert result["area"] == "kent" and result["requested_slot"] is None and messages == []
 
@@ -458,15 +411,15 @@ def _find_case(catalogue, differ: bool):
 
 @pytest.mark.parametrize("differ", [False, True])
 async def test_required_slots_with_the_test_catalogue(monkeypatch, catalogue, differ):
-    monkeypatch.setattr(forms, "catalogue", lambda: catalogue)
+    monkeypatch.setattr(actions_search, "catalogue", lambda: catalogue)
     need, area, district = _find_case(catalogue, differ)
     slots = await required(need=need, age=15, location=district, area=area, district=district)
     assert ("audience" in slots) == differ, (need, area)
 
 
 async def test_form_asks_audience_next_when_it_matters(monkeypatch):
-    stub = StubCatalogue({"parent_carer": ("x", "y", "z")})
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    stub = StubCatalogue(by_audience={"parent_carer": ("x", "y", "z")})
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     result, _ = await answer("location", "Dartford", age=15, need="anxiety")
     assert result["area"] == "kent"
     # The full domain list is kept, so the SDK leaves the next question to Rasa's form, which
@@ -506,8 +459,8 @@ async def test_at_activation_with_age_and_place_known_the_form_ends_when_audienc
 
 async def test_at_activation_with_age_and_place_known_the_audience_question_is_rasas_choice(
         monkeypatch):
-    stub = StubCatalogue({"parent_carer": ("x", "y", "z")})
-    monkeypatch.setattr(forms, "catalogue", lambda: stub)
+    stub = StubCatalogue(by_audience={"parent_carer": ("x", "y", "z")})
+    monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     # The full domain list: the SDK leaves the question to the form, which asks audience.
     assert await at_activation(age=15, location="Dartford", area="kent") == ({}, [])
 

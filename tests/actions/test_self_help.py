@@ -4,8 +4,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.self_help import NO_IDEA, TELL_ME_MORE, ActionSuggestSelfHelp
+from actions.self_help import ActionSuggestSelfHelp
 from signposting.self_help import idea_for
+from tests.support.domain import render, said
+
+NO_IDEA = said("utter_no_self_help_idea")
+TELL_ME_MORE = said("utter_tell_me_more")
 
 PREFIX = "One thing that might help now: "
 
@@ -22,7 +26,7 @@ def tracker(intent="need_anxiety", ranking=None, text="some words", **slots) -> 
 async def run(**kwargs):
     dispatcher = CollectingDispatcher()
     events = await ActionSuggestSelfHelp().run(dispatcher, tracker(**kwargs), {})
-    return events, [m["text"] for m in dispatcher.messages]
+    return events, [render(m) for m in dispatcher.messages]
 
 
 def slots_set(events):
@@ -73,7 +77,7 @@ async def test_asking_for_tips_before_saying_what_is_wrong():
     {},
 ])
 async def test_it_always_returns_an_event_even_when_it_says_nothing(kwargs):
-    """bot/policies.py reads a service action that left no events as the action server being
+    """bot/dialogue/policy.py reads a service action that left no events as the action server being
     down, so silence here must still leave an event."""
     events, _ = await run(**kwargs)
     assert events

@@ -8,24 +8,26 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
+from actions import search as actions_search
 from actions import signposting
-from actions.signposting import (
-    CATALOGUE_DOWN, NO_MATCH, NONE_OPEN, NOTHING_YET, ROUTES_24_7, ActionFindServices,
-    ActionMoreServices,
-)
-from services_catalog.query import ContactView, Match, ServiceView
+from actions.signposting import ActionMoreServices
+from services_catalog.query import ContactView, ServiceView
 from signposting.replies import open_now
+from signposting.texts import NONE_OPEN, ROUTES_24_7
+from tests.support.actions import StubCatalogue, run
+from tests.support.domain import said
 
 UK = ZoneInfo("Europe/London")
 SUNDAY_3AM = datetime(2025, 6, 1, 3, 0, tzinfo=UK)
 MONDAY_10AM = datetime(2025, 6, 2, 10, 0, tzinfo=UK)
 SAY_MORE = "Say \"more\" to see other options."
 NONE_OPEN_CLAIM = "None of these is open right now."
+CATALOGUE_DOWN = said("utter_services_unavailable")
+NO_MATCH = said("utter_no_match")
+NOTHING_YET = said("utter_nothing_searched_yet")
 
 # Made-up contact details only (01632 960xxx is reserved by Ofcom for drama).
 PHONE = ContactView("phone", "01632 960000", None, None, None, "confirmed",
@@ -42,33 +44,16 @@ def made_up(number: int, schedule=WEEKDAYS_9_TO_5, always_open=False, access=())
         source="https://example.org", assured_date=date.today(), schedule=schedule)
 
 
-class StubCatalogue:
-    def __init__(self, services):
-        self.services = list(services)
-        self.calls = []
-
-    def search(self, need, age=None, area=None, district=None, audience=None, limit=3, **kwargs):
-        self.calls.append({"need": need, "age": age, "area": area, "district": district,
-                           "audience": audience, "limit": limit})
-        matches = [Match(s, "made up") for s in self.services]
-        return matches if limit is None else matches[:limit]
-
-
-def tracker(**slots) -> Tracker:
-    return Tracker(sender_id="test", slots=slots, latest_message={}, events=[], paused=False,
-                   followup_action=None, active_loop={}, latest_action_name="signpost_form")
-
-
 @pytest.fixture
 def use_test_catalogue(monkeypatch, catalogue):
-    monkeypatch.setattr(signposting, "catalogue", lambda: catalogue)
+    monkeypatch.setattr(actions_search, "catalogue", lambda: catalogue)
 
 
 @pytest.fixture
 def stub(monkeypatch):
     def use(services):
         catalogue = StubCatalogue(services)
-        monkeypatch.setattr(signposting, "catalogue", lambda: catalogue)
+        monkeypatch.setattr(actions_search, "catalogue", lambda: catalogue)
         return catalogue
     return use
 
@@ -79,12 +64,6 @@ def at(monkeypatch):
         monkeypatch.setattr(signposting, "now", lambda: moment)
         return moment
     return set_time
-
-
-async def run(action=ActionFindServices, **slots):
-    dispatcher = CollectingDispatcher()
-    events = await action().run(dispatcher, tracker(**slots), {})
-    return events, [m["text"] for m in dispatcher.messages]
 
 
 def numbered(reply: str):
@@ -280,7 +259,7 @@ async def test_nothing_else_mentioned_when_there_is_no_other_need(stub, at, othe
 async def test_catalogue_down_gives_the_24_7_routes(monkeypatch):
     def broken():
         raise OperationalError("select", {}, Exception("database is locked"))
-    monkeypatch.setattr(signposting, "catalogue", broken)
+    monkeypatch.setattr(actions_search, "catalogue", broken)
     assert await run(need="anxiety", age=15, area="kent") == ([SlotSet("shown", None)],
                                                               [CATALOGUE_DOWN])
 
@@ -337,6 +316,7 @@ async def test_paging_through_to_the_end(stub, at):
     events, messages = await more(shown=7.0, **slots)
     assert events == []
     assert messages == ["That's everything I have for this. " + ROUTES_24_7]
+    assert messages == [said("utter_no_more_services")]
 
 
 async def test_more_does_not_repeat_the_other_need(stub, at):
@@ -365,7 +345,7 @@ async def test_more_before_any_results_says_what_to_do(stub, slots):
 async def test_more_when_the_catalogue_is_down(monkeypatch):
     def broken():
         raise OperationalError("select", {}, Exception("database is locked"))
-    monkeypatch.setattr(signposting, "catalogue", broken)
+    monkeypatch.setattr(actions_search, "catalogue", broken)
     assert await more(shown=3.0, need="anxiety", area="kent") == ([], [CATALOGUE_DOWN])
 
 

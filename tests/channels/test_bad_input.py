@@ -24,16 +24,16 @@ from urllib.parse import quote, quote_from_bytes, urlencode
 import aiohttp
 import pytest
 
-from bot.twilio_channel import conversation_id
-from signposting.sms import MAX_INCOMING_CHARS, TEXT_ONLY, is_gsm
-from tests.bot.test_twilio_channel import PATH as TWILIO_PATH
-from tests.bot.test_twilio_channel import PUBLIC_URL, SECRET, sign, sms
-from tests.servers import stored_events
+from bot.channels.twilio.channel import conversation_id
+from signposting.sms import MAX_INCOMING_CHARS, is_gsm
+from signposting.texts import TEXT_ONLY
+from tests.support.http import get, post, raw_json, sender
+from tests.support.processes import stored_events
+from tests.support.twilio import PATH as TWILIO_PATH
+from tests.support.twilio import PUBLIC_URL, SECRET, sign, sms
 from web import chat as web_chat
 
-from .conftest import get, post, raw_json, sender
-
-pytestmark = [pytest.mark.model, pytest.mark.asyncio(loop_scope="session")]
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 # -- the inputs (made up) ----------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ INPUTS: Dict[str, str] = {
 #: Only where the transport can carry it (JSON's \ud800): not UTF-8 text at all.
 LONE_SURROGATE = "hi \ud800 there"
 #: spaCy (the first NLU component) raises on a lone surrogate, so the REST and web chat
-#: channels refuse it with a 400 (bot/rest_channel.py), as the web proxy does.
+#: channels refuse it with a 400 (bot/channels/rest.py), as the web proxy does.
 
 #: Request bodies that are not what a JSON channel expects: a 4xx with an explanation.
 NOT_A_MESSAGE: Dict[str, bytes] = {

@@ -7,7 +7,7 @@
   gives the same honest reply within seconds, and urgent messages are answered at once;
 - an action that fails in an unexpected way: nothing the person wrote reaches Rasa's logs.
 
-The action-server-down replies come from the model (bot/policies.py's guard and the domain's
+The action-server-down replies come from the model (bot/dialogue/policy.py's guard and the domain's
 ``utter_services_unavailable``); tests/conversation/test_guards.py checks them through the
 agent, these through the ways people actually reach it (REST, the web chat's proxy, SMS).
 """
@@ -22,21 +22,22 @@ import aiohttp
 import pytest
 import pytest_asyncio
 
-from actions.signposting import CATALOGUE_DOWN, ROUTES_24_7
 from services_catalog.db import SQLITE_BUSY_SECONDS
-from tests.bot.test_twilio_channel import PATH as TWILIO_PATH
-from tests.bot.test_twilio_channel import PUBLIC_URL, sign, sms
-from tests.conversation.conftest import ROUTES, assert_crisis_routes
-from tests.servers import ActionServer, exclusive_lock, unused_url
+from signposting.texts import ROUTES_24_7
+from tests.support.domain import said
+from tests.support.http import post, raw_json, sender
+from tests.support.model import ROUTES, assert_crisis_routes
+from tests.support.processes import ActionServer, exclusive_lock, unused_url
+from tests.support.twilio import PATH as TWILIO_PATH
+from tests.support.twilio import PUBLIC_URL, sign, sms
 
-from .conftest import post, raw_json, sender
-
-pytestmark = [pytest.mark.model, pytest.mark.asyncio(loop_scope="session")]
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 WAYS = ["rest", "web chat", "sms"]
 NEED = "i keep getting panic attacks"
 ACKNOWLEDGEMENT = "That sounds really hard"
 HONEST = "can't look services up right now"
+CATALOGUE_DOWN = said("utter_services_unavailable")
 #: The 24/7 routes in the order ROUTES_24_7 gives them.
 ROUTE_ORDER = ["111", "option 2", "85258", "0800 1111", "116 123", "999"]
 _numbers = iter(range(300, 400))

@@ -1,8 +1,6 @@
 import pytest
 
-from .conftest import assert_crisis_routes
-
-pytestmark = pytest.mark.model
+from tests.support.model import assert_crisis_routes
 
 
 async def test_greeting_says_what_it_is_and_about_emergencies(chat):
@@ -216,7 +214,7 @@ async def test_coming_back_after_the_session_expired_starts_afresh(chat, tracker
             db.execute("UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
                        (stamp - 7200, json.dumps(event), row_id))
     # After two hours the server no longer keeps its copy of the conversation (it keeps them
-    # 10 minutes, bot/kept_trackers.py), so it reads the changed rows.
+    # 10 minutes, bot/stores/kept_trackers.py), so it reads the changed rows.
     chat.agent.tracker_store._tracker_store._kept.drop(chat.sender)
     reply = await chat.say("hello")
     assert "automated helper" in reply

@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 from rasa.shared.core.events import UserUttered
 
-from actions.signposting import CATALOGUE_DOWN
-from tests.conversation.conftest import Conversation, assert_crisis_routes
+from tests.support.domain import said
+from tests.support.model import Conversation, assert_crisis_routes
+from tests.support.patches import require_patch
 
-pytestmark = pytest.mark.model
+CATALOGUE_DOWN = said("utter_services_unavailable")
 
 SLOW_DOWN = "You're sending a lot of messages quickly"
 
@@ -81,16 +82,18 @@ async def test_a_hung_action_server_counts_as_down_after_the_timeout(model_path,
                                                                      hung_action_server):
     import time
 
-    from bot import action_server_calls as action_timeout
-    from tests.conversation.conftest import _agent
+    from bot.patches import action_calls
+    from tests.support.model import load_agent
 
-    action_timeout.apply(1.0)
+    require_patch("action_timeout")
+    action_calls.apply(1.0)
     try:
-        chat = Conversation(_agent(model_path, hung_action_server, tmp_path / "t.sqlite"), "hung")
+        chat = Conversation(load_agent(model_path, hung_action_server, tmp_path / "t.sqlite"),
+                            "hung")
         started = time.monotonic()
         reply = await chat.say("I'm being bullied at school")
         waited = time.monotonic() - started
     finally:
-        action_timeout.apply(action_timeout.action_timeout())
+        action_calls.apply(action_calls.action_timeout())
     assert reply.endswith(CATALOGUE_DOWN)
     assert waited < 10, f"waited {waited:.1f}s for a hung action server"

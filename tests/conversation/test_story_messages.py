@@ -18,7 +18,6 @@ def messages():
                                    id=f"{story['story'][:40]}: {step['user'].strip()[:30]}")
 
 
-@pytest.mark.model
 @pytest.mark.parametrize("text, intent", list(messages()))
 async def test_story_message_is_read_as_its_intent(agent_without_actions, text, intent):
     parsed = await agent_without_actions.parse_message(text)

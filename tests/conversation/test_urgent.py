@@ -2,9 +2,7 @@
 the form, with the action server stopped; the check-in flow; the follow-up questions."""
 import pytest
 
-from .conftest import ROUTES, assert_crisis_routes
-
-pytestmark = pytest.mark.model
+from tests.support.model import ROUTES, assert_crisis_routes
 
 # Messages written for these tests (not from the training data or the development set).
 URGENT = {

@@ -64,6 +64,7 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
     """'anymore|no more' reads as two words ('anymore|no', 'more'), a mistake made before:
     an alternative that ends in a function word must not be followed by another word."""
     import yaml
+
     from safety.lexicon import LEXICON_FILE
 
     reviewed = {  # alternatives of single words followed by a shared word: correct as written

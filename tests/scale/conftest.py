@@ -17,7 +17,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -26,10 +25,9 @@ from typing import Dict, List
 
 import pytest
 
-from tests.sanic_servers import free_port
+from tests.support.processes import ActionServer, RasaServer
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "current.tar.gz"
 ENV_FILE = ROOT / "build" / "scale-services.env"
 PRODUCTION_ENDPOINTS = ROOT / "endpoints.production.yml"
 SETTINGS = ("TEST_TRACKER_DB_URL", "TEST_CATALOGUE_DB_URL", "TEST_REDIS_URL")
@@ -117,47 +115,18 @@ def endpoints_file(tmp_path_factory) -> Path:
     return path
 
 
-def wait_for(url: str, processes: List[subprocess.Popen], seconds: float,
-             logs: List[Path]) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for process, log in zip(processes, logs):
-            if process.poll() is not None:
-                raise RuntimeError(f"{process.args[:4]} exited with {process.returncode}; "
-                                   f"its log ends:\n{tail(log)}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} did not answer within {seconds:.0f}s; logs end:\n"
-                       + "\n".join(tail(log) for log in logs))
-
-
-def tail(log: Path, lines: int = 40) -> str:
-    try:
-        return "".join(log.read_text(encoding="utf-8", errors="replace")
-                       .splitlines(keepends=True)[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 def base_env() -> Dict[str, str]:
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("TWILIO_", "TRACKER_DB_", "REDIS_"))}
     env.update(PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2",
                SQLALCHEMY_SILENCE_UBER_WARNING="1")
     return env
+
+
+def scale_env() -> Dict[str, str]:
+    """Blank values for the variables endpoints.production.yml reads, so that none leaks in
+    from the caller's environment (the servers below set the ones they use)."""
+    return {key: "" for key in os.environ if key.startswith(("TRACKER_DB_", "REDIS_"))}
 
 
 @pytest.fixture(scope="session")
@@ -174,18 +143,9 @@ def pg_catalogue(scale_settings) -> str:
 
 @pytest.fixture(scope="session")
 def scale_action_server(pg_catalogue, tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("logs") / "actions.log"
-    env = dict(base_env(), CATALOGUE_DB_URL=pg_catalogue)
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/health", [process], 120, [log])
-        yield f"http://127.0.0.1:{port}/webhook"
-    finally:
-        stop(process)
+    folder = tmp_path_factory.mktemp("logs")
+    with ActionServer(pg_catalogue, folder, **scale_env()) as server:
+        yield server.webhook
 
 
 def rasa_env(settings: Dict[str, str], action_url: str) -> Dict[str, str]:
@@ -209,32 +169,23 @@ def rasa_env(settings: Dict[str, str], action_url: str) -> Dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def rasa_servers(scale_settings, endpoints_file, scale_action_server, tmp_path_factory):
-    """Two `rasa run` servers on their own ports, same model, same endpoints (REST channel
-    from credentials.yml); started together, stopped at the end of the session."""
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run `make train` (make test-scale does)")
+def rasa_servers(model_path, scale_settings, endpoints_file, scale_action_server,
+                 tmp_path_factory):
+    """Two Rasa servers on their own ports, same model, same endpoints (REST channel from
+    credentials.yml); started side by side, stopped at the end of the session."""
     env = rasa_env(scale_settings, scale_action_server)
-    logs_dir = tmp_path_factory.mktemp("logs")
-    processes, urls, logs = [], [], []
+    folder = tmp_path_factory.mktemp("logs")
+    servers = [RasaServer(Path(model_path), folder / "unused.sqlite", scale_action_server,
+                          folder, endpoints=endpoints_file, **env) for _ in ("a", "b")]
     try:
-        for name in ("a", "b"):
-            port = free_port()
-            log = logs_dir / f"rasa-{name}.log"
-            with open(log, "wb") as out:
-                processes.append(subprocess.Popen(
-                    [str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model", str(MODEL),
-                     "--port", str(port), "--credentials", "credentials.yml",
-                     "--endpoints", str(endpoints_file)],
-                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT))
-            urls.append(f"http://127.0.0.1:{port}")
-            logs.append(log)
-        for url in urls:
-            wait_for(url + "/", processes, 300, logs)
-        yield urls
+        for server in servers:
+            server.launch()
+        for server in servers:
+            server.wait_until_up(300)
+        yield [server.url for server in servers]
     finally:
-        for process in processes:
-            stop(process)
+        for server in servers:
+            server.stop()
 
 
 def post(base_url: str, sender: str, message: str, timeout: float = 60) -> List[dict]:

@@ -1,4 +1,4 @@
-"""bot/lock_store.py against the test Redis: tickets never shared, taken in order, and
+"""bot/stores/lock_store.py against the test Redis: tickets never shared, taken in order, and
 answered without the lock when Redis is unreachable."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from rasa.core.lock_store import LockError, LockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.lock_store import AtomicRedisLockStore
-from tests.sanic_servers import free_port
+from bot.stores.lock_store import AtomicRedisLockStore
+from tests.support.sanic_apps import free_port
 
 
 def settings_of(url: str) -> dict:
@@ -34,7 +34,8 @@ def conversation() -> str:
 
 def test_rasa_builds_it_from_the_endpoints_settings(scale_settings):
     config = settings_of(scale_settings["TEST_REDIS_URL"])
-    store = LockStore.create(EndpointConfig(url=config["host"], type="bot.lock_store.AtomicRedisLockStore",
+    store = LockStore.create(EndpointConfig(url=config["host"],
+                                            type="bot.stores.lock_store.AtomicRedisLockStore",
                                             port=str(config["port"]), db=str(config["db"]),
                                             password="", key_prefix="signposting", use_ssl=False))
     assert isinstance(store, AtomicRedisLockStore)

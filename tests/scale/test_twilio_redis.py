@@ -1,7 +1,7 @@
-"""The Twilio channel's memories in a real Redis (bot/ttl_store.py): the store itself, and two
+"""The Twilio channel's memories in a real Redis (bot/channels/twilio/memory.py): the store itself, and two
 channels standing for two Rasa servers that share them.
 
-Test numbers are Ofcom's drama range and Twilio's magic number (tests/bot/test_twilio_channel.py);
+Test numbers are Ofcom's drama range and Twilio's magic number (tests/support/twilio.py);
 every test uses a key prefix of its own and removes its keys.
 """
 from __future__ import annotations
@@ -16,15 +16,29 @@ import uuid
 import pytest
 from sanic import Sanic
 
-from bot import twilio_channel
-from bot.ttl_store import MemoryTtlStore, RedisTtlStore, redis_client
-from bot.twilio_channel import (
-    OPT_OUT_TTL, OPTIONS_TTL, REDIS_PREFIX, SEEN_TTL, TwilioChannelConfigError, TwilioSmsInput,
+from bot.channels.twilio import memory as twilio_memory
+from bot.channels.twilio.channel import TwilioSmsInput
+from bot.channels.twilio.memory import (
+    OPT_OUT_TTL,
+    OPTIONS_TTL,
+    REDIS_PREFIX,
+    SEEN_TTL,
+    MemoryTtlStore,
+    RedisTtlStore,
+    redis_client,
 )
-from tests.bot.test_twilio_channel import (
-    ACCOUNT_SID, PUBLIC_URL, SAFE_QUESTION, TOKEN, FakeBot, FakeSender, serve, sms,
+from bot.channels.twilio.settings import TwilioChannelConfigError
+from tests.support.sanic_apps import free_port
+from tests.support.twilio import (
+    ACCOUNT_SID,
+    PUBLIC_URL,
+    SAFE_QUESTION,
+    TOKEN,
+    FakeBot,
+    FakeSender,
+    serve,
+    sms,
 )
-from tests.sanic_servers import free_port
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +127,7 @@ async def test_an_unreachable_redis_fails_open_and_says_so_without_the_key(caplo
     """A message must still be answered when Redis is down: as if each key were absent."""
     client = redis_client(f"redis://127.0.0.1:{free_port()}/0")
     store = RedisTtlStore(client, ttl=60, prefix="test:down:")
-    caplog.set_level(logging.ERROR, logger="bot.ttl_store")
+    caplog.set_level(logging.ERROR, logger="bot.channels.twilio.memory")
     started = time.monotonic()
     assert await store.add("SMsecretsid") is True
     assert await store.get("conversation-hash") is None
@@ -124,7 +138,9 @@ async def test_an_unreachable_redis_fails_open_and_says_so_without_the_key(caplo
     assert "ConnectionError" in caplog.text and "test:down:" in caplog.text
     assert "SMsecretsid" not in caplog.text and "conversation-hash" not in caplog.text
     strict = RedisTtlStore(client, ttl=60, prefix="test:down:", fail_open=False)
-    with pytest.raises(Exception):
+    from redis.exceptions import RedisError
+
+    with pytest.raises((RedisError, OSError)):
         await strict.add("SM1")
     await client.close()
 
@@ -198,7 +214,7 @@ def two_servers(monkeypatch, redis_url, redis_sync):
     Redis connection: two Rasa servers. Their keys get a prefix of this test's own, removed
     afterwards."""
     prefix = f"test:twilio:{uuid.uuid4().hex[:12]}:"
-    monkeypatch.setattr(twilio_channel, "REDIS_PREFIX", prefix)
+    monkeypatch.setattr(twilio_memory, "REDIS_PREFIX", prefix)
     twilio_env(monkeypatch, TWILIO_REDIS_URL=redis_url)
     channels = []
     for _ in range(2):

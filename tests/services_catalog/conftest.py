@@ -8,10 +8,9 @@ import pytest_asyncio
 import web.oruk as web_oruk
 from services_catalog.db import make_engine
 from services_catalog.oruk.feed import FeedCatalogue
-from web.app import create_app
-
-from tests.sanic_servers import sanic_test_mode, serve_app
 from tests.services_catalog.oruk_examples import serve_examples
+from tests.support.sanic_apps import sanic_test_mode, serve_app
+from web.app import create_app
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

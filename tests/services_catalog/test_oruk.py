@@ -7,7 +7,12 @@ from services_catalog.__main__ import main
 from services_catalog.db import make_engine
 from services_catalog.loader import load_documents, read_data_files
 from services_catalog.oruk import (
-    NAMESPACE, documents_from_db, from_oruk, oruk_id, to_oruk, validation_errors,
+    NAMESPACE,
+    documents_from_db,
+    from_oruk,
+    oruk_id,
+    to_oruk,
+    validation_errors,
 )
 
 

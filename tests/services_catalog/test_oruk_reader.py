@@ -24,7 +24,6 @@ from services_catalog.oruk.files import documents_from_db
 from services_catalog.oruk.reader import FeedUnreadable, import_feed
 from services_catalog.oruk.validator import PASS, Exchange, validate_feed
 from services_catalog.query import Catalogue
-
 from tests.services_catalog.test_oruk_validator import on_server_loop
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener")

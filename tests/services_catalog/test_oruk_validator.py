@@ -16,10 +16,18 @@ from services_catalog.__main__ import main
 from services_catalog.oruk import formats
 from services_catalog.oruk.profile import ALL_REQUIRED, READINGS, VALIDATOR_SPEC
 from services_catalog.oruk.validator import (
-    FAIL, FAILED, NOT_TESTED, PASS, PASSED, WARN, WARNED, Exchange, discover, pagination,
+    FAIL,
+    FAILED,
+    NOT_TESTED,
+    PASS,
+    PASSED,
+    WARN,
+    WARNED,
+    Exchange,
+    discover,
+    pagination,
     validate_feed,
 )
-
 from tests.services_catalog.oruk_examples import feed as example_feed
 
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener")

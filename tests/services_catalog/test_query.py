@@ -93,6 +93,7 @@ def test_every_urgent_class_has_catalogue_routes(catalogue):
 
 def test_open_now_puts_open_services_first(catalogue):
     from datetime import datetime
+
     from services_catalog.hours import UK
     sunday_night = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
     matches = catalogue.search("anxiety", age=15, area="kent", open_now=True, at=sunday_night,

@@ -1,7 +1,12 @@
 """Who is asking, from the answer to "is this for you, your child, or someone you work with?"."""
 import pytest
 
-from signposting.audience import BUTTONS, QUESTION, parse_audience
+from signposting.audience import parse_audience
+from tests.support.domain import domain
+
+
+def audience_question():
+    return domain().responses["utter_ask_audience"][0]
 
 
 @pytest.mark.parametrize("text, audience", [
@@ -42,9 +47,12 @@ def test_saying_who_you_are_in_the_first_person(text, audience):
 
 
 def test_the_question_and_buttons_agree():
-    assert [payload for _, payload in BUTTONS] == ["1", "2", "3"]
-    assert "Reply 1 for me, 2 for my child, 3 for someone I work with." in QUESTION
-    assert [parse_audience(p) for _, p in BUTTONS] == ["young_person", "parent_carer",
+    """The domain's question and buttons (domain/signposting.yml) are read back as they mean."""
+    question = audience_question()
+    buttons = [(b["title"], b["payload"]) for b in question["buttons"]]
+    assert [payload for _, payload in buttons] == ["1", "2", "3"]
+    assert "Reply 1 for me, 2 for my child, 3 for someone I work with." in question["text"]
+    assert [parse_audience(p) for _, p in buttons] == ["young_person", "parent_carer",
                                                        "professional"]
-    assert [parse_audience(t) for t, _ in BUTTONS] == ["young_person", "parent_carer",
+    assert [parse_audience(t) for t, _ in buttons] == ["young_person", "parent_carer",
                                                        "professional"]

@@ -5,10 +5,8 @@ A detail is only taken when the wording makes it plain; free text is full of fal
 import pytest
 
 from services_catalog.locality import FOUND, resolve
-from signposting.details import (
-    Details, about_someone_else, extract, find_age, find_place, find_relation,
-    writes_as_young_person,
-)
+from signposting.audience import about_someone_else, find_relation, writes_as_young_person
+from signposting.details import Details, extract, find_age, find_place
 
 
 @pytest.mark.parametrize("text, details", [

@@ -2,9 +2,19 @@
 import pytest
 
 from signposting.sms import (
-    HELP_TEXT, MAX_SEGMENTS, TEXT_ONLY, COULD_NOT_ANSWER, encoding, format_turn, is_gsm,
-    keyword, numbered_options, plain, segments, split_sms, strip_markdown, to_gsm,
+    MAX_SEGMENTS,
+    encoding,
+    format_turn,
+    is_gsm,
+    keyword,
+    numbered_options,
+    plain,
+    segments,
+    split_sms,
+    strip_markdown,
+    to_gsm,
 )
+from signposting.texts import COULD_NOT_ANSWER, HELP_TEXT, TEXT_ONLY
 
 # -- segments -------------------------------------------------------------------------------
 

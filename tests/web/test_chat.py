@@ -22,15 +22,14 @@ import aiohttp
 import pytest
 import pytest_asyncio
 from aiohttp import web as aioweb
-from yarl import URL
 from sanic import Sanic
+from yarl import URL
 
 import web.__main__ as main_module
-from actions.signposting import ROUTES_24_7
+from signposting.texts import ROUTES_24_7
+from tests.support.sanic_apps import sanic_test_mode
 from web import chat
 from web.app import SECURITY_HEADERS, create_app
-
-from tests.sanic_servers import sanic_test_mode
 
 STATIC = Path(__file__).resolve().parents[2] / "web" / "static"
 INDEX = (STATIC / "index.html").read_text(encoding="utf-8")

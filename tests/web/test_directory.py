@@ -1,6 +1,6 @@
 """The services directory for school staff: /api/services and /directory, over the test catalogue.
 
-Requests go through Sanic's ASGI interface with the small client in tests/web/asgi.py, to a
+Requests go through Sanic's ASGI interface with the small client in tests/support/asgi.py, to a
 `Sanic("directory_test")` app that mounts only the directory blueprint; no server is started.
 """
 from __future__ import annotations
@@ -18,9 +18,8 @@ from services_catalog.db import make_engine
 from services_catalog.hours import UK
 from services_catalog.query import Catalogue
 from services_catalog.taxonomy import load_taxonomy
-
-from tests.sanic_servers import sanic_test_mode
-from tests.web.asgi import Reply, get, start
+from tests.support.asgi import Reply, get, start
+from tests.support.sanic_apps import sanic_test_mode
 
 SUNDAY_NIGHT = datetime(2026, 11, 22, 23, 30, tzinfo=UK)
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=UK)
@@ -539,6 +538,7 @@ def test_every_need_has_a_plain_label():
 
 def test_only_web_addresses_become_links_and_unconfirmed_numbers_are_withheld():
     from datetime import date
+
     from services_catalog.query import ContactView
     assert directory._web("javascript:alert(1)") is None
     assert directory._web("https://example.org/x\n") is None

@@ -2,7 +2,7 @@
 test-scale): every endpoint, its paging and filters, what it publishes, and bad input.
 
 Requests go through the whole web app (its security headers included) by Sanic's ASGI
-interface (tests/web/asgi.py); no server is started. Expectations are worked out from the
+interface (tests/support/asgi.py); no server is started. Expectations are worked out from the
 catalogue's own documents, so they hold whatever services the data files list.
 """
 from __future__ import annotations
@@ -23,14 +23,13 @@ from services_catalog.locality import district_areas, gss_codes, resolve
 from services_catalog.oruk.feed import MAX_PER_PAGE, FeedCatalogue
 from services_catalog.oruk.files import documents_from_db
 from services_catalog.oruk.ids import oruk_id
-from services_catalog.oruk.records import ONS_URI, UNITED_KINGDOM, term_id, taxonomy_id
+from services_catalog.oruk.records import ONS_URI, UNITED_KINGDOM, taxonomy_id, term_id
 from services_catalog.phones import digits
 from services_catalog.taxonomy import NATIONAL, load_taxonomy
 from signposting.replies import CHECK_WEBSITE
+from tests.support.asgi import Reply, get, start
+from tests.support.sanic_apps import sanic_test_mode
 from web.app import create_app
-
-from tests.sanic_servers import sanic_test_mode
-from tests.web.asgi import Reply, get, start
 
 #: create_app's chat listeners warn that ASGI runs them early; nothing here depends on them.
 pytestmark = pytest.mark.filterwarnings("ignore:You have set a listener")
@@ -294,7 +293,7 @@ async def test_a_term_finds_the_services_tagged_with_it(app, services):
                              ("audience", "audiences", "parent_carer"),
                              ("thrive", "thrive", "getting_help"),
                              ("access", "access", "self_referral")):
-        expected = published(services, lambda s: code in s.get(field, []))
+        expected = published(services, lambda s, code=code, field=field: code in s.get(field, []))
         assert expected and await found(app, f"taxonomy_term_id={term_id(key, code)}") == expected
 
 

@@ -1,0 +1,80 @@
+"""Two checks the policy makes before any rule, both decided from the tracker alone.
+
+- Action server unreachable. Rasa logs a custom action that failed as executed, drops its
+  events and carries on, so a need would get its acknowledgement and then silence. The
+  service actions always return events when they work, so one that was executed and left
+  nothing behind failed: the person is told honestly that services cannot be looked up now,
+  with the 24/7 routes (a domain response).
+- Flooding. One conversation sending more than ``rate_limit_messages`` within
+  ``rate_limit_seconds`` gets one polite reply per window and is otherwise heard but not
+  answered, so it cannot tie up the catalogue. Urgent messages are never limited. The count
+  comes from the tracker's own timestamps, so it holds across several Rasa servers.
+
+No Rasa class is needed beyond the tracker's events, so the checks are tested on their own
+(tests/bot/dialogue/test_guards.py) as well as through the policy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, FrozenSet, List, Optional, Text
+
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+@dataclass(frozen=True)
+class Guards:
+    #: Actions that always return events when they work.
+    service_actions: FrozenSet[Text] = frozenset()
+    unavailable_action: Optional[Text] = None
+    #: Per conversation; 0 turns the limit off.
+    rate_messages: int = 0
+    rate_seconds: float = 60.0
+    rate_action: Optional[Text] = None
+    #: Intents never limited (the urgent ones among them).
+    rate_exempt: FrozenSet[Text] = frozenset()
+
+    @classmethod
+    def from_config(cls, config: Dict[Text, Any], urgent_intents: FrozenSet[Text]) -> "Guards":
+        return cls(
+            service_actions=frozenset(config.get("service_actions") or []),
+            unavailable_action=config.get("services_unavailable_action"),
+            rate_messages=int(config.get("rate_limit_messages") or 0),
+            rate_seconds=float(config.get("rate_limit_seconds") or 60),
+            rate_action=config.get("rate_limit_action"),
+            rate_exempt=urgent_intents | frozenset(config.get("rate_limit_exempt_intents") or []))
+
+    def action(self, tracker: DialogueStateTracker) -> Optional[Text]:
+        """The action the guards demand now, or None to let the rules decide."""
+        last = tracker.events[-1] if tracker.events else None
+        if (isinstance(last, ActionExecuted) and last.action_name in self.service_actions
+                and self.unavailable_action):
+            return self.unavailable_action  # it ran and left nothing: it failed
+        # After either reply, wait: an active form would otherwise run again (and fail again).
+        if tracker.latest_action_name in (self.unavailable_action, self.rate_action):
+            return ACTION_LISTEN_NAME
+        if isinstance(last, UserUttered) and self._over_rate_limit(tracker, last):
+            return ACTION_LISTEN_NAME if self._warned_recently(tracker, last) else self.rate_action
+        return None
+
+    def _recent(self, tracker: DialogueStateTracker, latest: UserUttered) -> List[Any]:
+        since = latest.timestamp - self.rate_seconds
+        recent = []
+        for event in reversed(tracker.events):
+            if event.timestamp < since:
+                break
+            recent.append(event)
+        return recent
+
+    def _over_rate_limit(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
+        if not (self.rate_messages and self.rate_action):
+            return False
+        if (latest.intent or {}).get("name") in self.rate_exempt:
+            return False
+        count = sum(isinstance(e, UserUttered) for e in self._recent(tracker, latest))
+        return count > self.rate_messages
+
+    def _warned_recently(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
+        return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
+                   for e in self._recent(tracker, latest))

@@ -1,0 +1,46 @@
+"""Rasa NLU component: details given in passing become entities (signposting.details).
+
+"my 14 year old son in Dartford" fills the form's age and place before it asks, and says a
+parent is writing. Extraction is rule-based because these details have exact shapes (ages,
+postcodes, a gazetteer of place names) that a statistical extractor would need thousands of
+annotated examples to learn as reliably; the knowledge is in the plain ``signposting`` package.
+
+The only component that says who is writing (the ``audience`` entity), from
+signposting.audience. It runs after the safety component (config.yml; a test checks the order)
+and takes the writer from its assessment when there is one: that assessment also knows a young
+person telling of their own crisis.
+"""
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from signposting.details import extract
+
+from .base import RuleComponent, add_entity
+from .safety import SAFETY_KEY
+
+EXTRACTOR_NAME = "DetailsExtractor"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class DetailsExtractor(RuleComponent, EntityExtractorMixin):
+    def process_one(self, message: Message) -> None:
+        text = message.get(TEXT)
+        if not text or text.startswith("/"):  # button payloads carry their own entities
+            return
+        details = extract(text)
+        writer = (message.get(SAFETY_KEY) or {}).get("audience") or details.audience
+        found = {"age": None if details.age is None else str(details.age),
+                 "place": details.place, "relation": details.relation, "audience": writer}
+        for name, value in found.items():
+            if value is None:
+                continue
+            start = text.lower().find(value.lower()) if name == "place" else -1
+            # An entity already there (a button's payload gives its own) is kept.
+            add_entity(message, name, value, EXTRACTOR_NAME, start=max(start, 0),
+                       end=start + len(value) if start >= 0 else -1, replace=False)

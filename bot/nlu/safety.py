@@ -1,0 +1,75 @@
+"""Rasa NLU component: the safety lexicon's decision on every message.
+
+Runs after DIET and the FallbackClassifier. It can raise an urgent intent above DIET's
+prediction (and above a fallback), turn an unsure or figurative urgent guess into the
+``risk_check_in`` intent (with a ``risk_class`` entity saying what it checks). Its assessment,
+kept on the message as ``safety``, includes who is writing (a young person telling of their own
+crisis, when nothing says otherwise), which the details component turns into the ``audience``
+entity. The knowledge is in the plain ``safety`` package; this is glue.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from safety.assess import assess, decide, default_matcher
+
+from .base import RuleComponent, add_entity, set_intent
+
+logger = logging.getLogger(__name__)
+
+SAFETY_KEY = "safety"
+EXTRACTOR_NAME = "SafetyClassifier"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class SafetyClassifier(RuleComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # DIET's urgent predictions at or above this stand when the lexicon saw nothing.
+            "urgent_threshold": 0.6,
+            # An urgent intent ranked below the top at or above this asks a check-in question.
+            "check_in_threshold": 0.5,
+            # Below this, an urgent guess on a phrase the lexicon read as negated, past,
+            # fictional or benign gives way to the best non-urgent intent.
+            "sure_threshold": 0.9,
+        }
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
+        self.matcher = default_matcher()
+
+    def process_one(self, message: Message) -> None:
+        text = message.get(TEXT)
+        if not text:
+            return
+        assessment = assess(text, self.matcher)
+        ranking = [(item.get(INTENT_NAME_KEY), item.get(PREDICTED_CONFIDENCE_KEY, 0.0))
+                   for item in message.get(INTENT_RANKING_KEY) or []]
+        if not ranking and message.get(INTENT):
+            intent = message.get(INTENT)
+            ranking = [(intent.get(INTENT_NAME_KEY), intent.get(PREDICTED_CONFIDENCE_KEY, 0.0))]
+        decision = decide(assessment, ranking, self.config["urgent_threshold"],
+                          self.config["check_in_threshold"], self.config["sure_threshold"])
+        if decision.changed and decision.intent:
+            set_intent(message, decision.intent, decision.confidence)
+        if decision.intent == "risk_check_in":
+            # What the check-in is about, so that a "yes" gets that class's reply.
+            add_entity(message, "risk_class", assessment.urgent_class or "crisis_suicidal",
+                       EXTRACTOR_NAME)
+        message.set(SAFETY_KEY, {**assessment.as_dict(), "source": decision.source,
+                                 "intent": decision.intent}, add_to_output=True)

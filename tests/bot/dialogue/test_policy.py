@@ -1,0 +1,129 @@
+"""The policy's guards, on trackers built by hand with chosen timestamps (no training)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dialogue.policy import UrgentFirstRulePolicy
+
+DOMAIN = Domain.load("domain")
+LIMIT, WINDOW = 12, 60.0
+
+
+@pytest.fixture(scope="module")
+def policy(tmp_path_factory):
+    config = dict(UrgentFirstRulePolicy.get_default_config(),
+                  urgent_intents=["crisis_suicidal", "risk_check_in"],
+                  service_actions=["action_find_services", "signpost_form"],
+                  services_unavailable_action="utter_services_unavailable",
+                  rate_limit_messages=LIMIT, rate_limit_seconds=WINDOW,
+                  rate_limit_action="utter_slow_down",
+                  rate_limit_exempt_intents=["delete_my_data"])
+    storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
+    policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
+                                   ExecutionContext(GraphSchema({}), "test"))
+    # As trained with no rules: whatever the guards leave to the rules becomes the core
+    # fallback, which is neither guard's reply.
+    policy.lookup = {"rules": {}, "rules_for_loop_unhappy_path": {}, "rules_not_in_stories": []}
+    return policy
+
+
+def predicted(policy, events) -> str:
+    tracker = DialogueStateTracker.from_events("guard-test", events)
+    prediction = policy.predict_action_probabilities(tracker, DOMAIN)
+    return DOMAIN.action_names_or_texts[int(np.argmax(prediction.probabilities))]
+
+
+def user(text: str, at: float, intent: str = "greet") -> UserUttered:
+    return UserUttered(text, {"name": intent, "confidence": 1.0}, timestamp=at)
+
+
+def turns(count: int, start: float = 1000.0, every: float = 1.0, intent: str = "greet"):
+    """`count` answered messages, `every` seconds apart."""
+    events = []
+    for i in range(count):
+        at = start + i * every
+        events += [ActionExecuted("action_listen", timestamp=at - 0.1), user(f"hi {i}", at, intent),
+                   ActionExecuted("utter_greet", policy="p", timestamp=at + 0.1),
+                   BotUttered("hello", timestamp=at + 0.1)]
+    return events + [ActionExecuted("action_listen", timestamp=start + count * every - 0.5)]
+
+
+def test_a_service_action_that_left_no_events_means_the_action_server_is_down(policy):
+    events = [ActionExecuted("action_listen"), user("i feel low", 1000.0, "need_low_mood"),
+              ActionExecuted("action_find_services", policy="RulePolicy", confidence=1.0)]
+    assert predicted(policy, events) == "utter_services_unavailable"
+
+
+def test_a_service_action_that_spoke_is_not_a_failure(policy):
+    events = [ActionExecuted("action_listen"), user("i feel low", 1000.0, "need_low_mood"),
+              ActionExecuted("action_find_services", policy="RulePolicy", confidence=1.0),
+              BotUttered("Here are services")]
+    assert predicted(policy, events) != "utter_services_unavailable"
+
+
+def test_an_action_outside_the_list_with_no_events_is_left_to_the_rules(policy):
+    events = [ActionExecuted("action_listen"), user("hi", 1000.0),
+              ActionExecuted("action_suggest_self_help", policy="RulePolicy", confidence=1.0)]
+    assert predicted(policy, events) != "utter_services_unavailable"
+
+
+@pytest.mark.parametrize("action", ["utter_services_unavailable", "utter_slow_down"])
+def test_after_a_guard_reply_the_bot_listens(policy, action):
+    events = [ActionExecuted("action_listen"), user("hi", 1000.0),
+              ActionExecuted(action, policy="p"), BotUttered("...")]
+    assert predicted(policy, events) == "action_listen"
+
+
+def test_after_a_guard_reply_an_active_form_does_not_run_again(policy):
+    events = [ActionExecuted("action_listen"), user("15", 1000.0, "inform"),
+              ActiveLoop("signpost_form"),
+              ActionExecuted("signpost_form", policy="RulePolicy"),
+              ActionExecuted("utter_services_unavailable", policy="p"), BotUttered("...")]
+    assert predicted(policy, events) == "action_listen"
+
+
+def test_up_to_the_limit_nothing_is_limited(policy):
+    events = turns(LIMIT - 1) + [user("one more", 1000.0 + LIMIT)]
+    assert predicted(policy, events) not in ("utter_slow_down", "action_listen")
+
+
+def test_one_over_the_limit_gets_the_polite_reply(policy):
+    events = turns(LIMIT) + [user("one too many", 1000.0 + LIMIT)]
+    assert predicted(policy, events) == "utter_slow_down"
+
+
+def test_after_the_polite_reply_further_messages_are_heard_but_not_answered(policy):
+    events = turns(LIMIT) + [user("one too many", 1012.0),
+                             ActionExecuted("utter_slow_down", policy="p", timestamp=1012.1),
+                             BotUttered("slow down", timestamp=1012.1),
+                             ActionExecuted("action_listen", timestamp=1012.2),
+                             user("and another", 1013.0)]
+    assert predicted(policy, events) == "action_listen"
+
+
+def test_messages_spread_over_more_than_the_window_are_not_limited(policy):
+    events = turns(LIMIT, every=WINDOW / LIMIT + 0.5)
+    events += [user("steady", events[-1].timestamp + 5.5)]
+    assert predicted(policy, events) != "utter_slow_down"
+
+
+def test_the_limit_lifts_once_the_window_has_passed(policy):
+    events = turns(LIMIT) + [user("one too many", 1012.0),
+                             ActionExecuted("utter_slow_down", policy="p", timestamp=1012.1),
+                             BotUttered("slow down", timestamp=1012.1),
+                             ActionExecuted("action_listen", timestamp=1012.2),
+                             user("later", 1012.0 + WINDOW + 1)]
+    assert predicted(policy, events) not in ("utter_slow_down", "action_listen")
+
+
+@pytest.mark.parametrize("intent", ["crisis_suicidal", "risk_check_in", "delete_my_data"])
+def test_urgent_messages_and_exempt_commands_are_never_limited(policy, intent):
+    events = turns(LIMIT * 3) + [user("urgent", 1000.0 + LIMIT * 3, intent)]
+    assert predicted(policy, events) not in ("utter_slow_down", "action_listen")
