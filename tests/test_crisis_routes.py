@@ -117,8 +117,11 @@ def test_services_unavailable_is_what_the_action_server_says_when_the_catalogue_
     unreadable catalogue are one response, so the 24/7 routes cannot drift apart."""
     from pathlib import Path
 
-    source = (Path(__file__).resolve().parents[1] / "actions" / "signposting.py").read_text()
-    assert 'response="utter_services_unavailable"' in source
+    from actions.search import UNAVAILABLE
+
+    source = (Path(__file__).resolve().parents[1] / "actions" / "search.py").read_text()
+    assert UNAVAILABLE == "utter_services_unavailable"
+    assert "utter_message(response=UNAVAILABLE)" in source
     assert variations("utter_services_unavailable") == [
         "Sorry, I can't look services up right now. " + ROUTES_24_7]
 
