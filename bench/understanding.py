@@ -63,6 +63,10 @@ AGE_ANSWERS = {"young_person": "14", "parent_carer": "he's 14", "professional": 
                "friend": "14"}
 WHO_ANSWERS = {"young_person": "1", "parent_carer": "2", "professional": "3", "friend": "1"}
 PLACE = "Maidstone"
+#: The who-is-it-for question comes only when the answer changes the services shown, and only
+#: when the wording has not already said who is writing: a neutral opening, and an age whose
+#: services differ by who is asking.
+NEUTRAL_OPENING, AUDIENCE_AGE = "looking for help with anxiety", "9"
 
 
 @dataclass
@@ -107,10 +111,12 @@ class Bot:
             for text in ("qwxz plonk", "zzkq vrrm"):
                 await self.say(sender, text)
             return "utter_fallback_topics" in await self._actions(sender)
-        await self.say(sender, OPENINGS.get(writer, OPENINGS["young_person"]))
+        neutral = context == "ask_audience"
+        await self.say(sender, NEUTRAL_OPENING if neutral else
+                       OPENINGS.get(writer, OPENINGS["young_person"]))
         if context == "ask_age":
             return await self._requested(sender) == "age"
-        await self.say(sender, AGE_ANSWERS.get(writer, "14"))
+        await self.say(sender, AUDIENCE_AGE if neutral else AGE_ANSWERS.get(writer, "14"))
         if context == "ask_location":
             return await self._requested(sender) == "location"
         await self.say(sender, PLACE)

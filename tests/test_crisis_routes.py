@@ -19,14 +19,24 @@ def reply_numbers(response: str) -> set:
     return set().union(*(numbers_in(t) for t in texts))
 
 
-def catalogue_numbers(catalogue, urgent_class: str) -> set:
+def catalogue_numbers(catalogue, urgent_class: str, audience: str = "") -> set:
+    """The confirmed numbers of the class's crisis routes (those for ``audience`` if given)."""
     return {
         number
         for service in catalogue.crisis_routes(urgent_class)
+        if not audience or audience in service.audiences
         for contact in service.contacts
         if contact.kind in ("phone", "text") and contact.confirmed
         for number in numbers_in(contact.value)
     }
+
+
+def writer_of(variation: dict) -> str:
+    """The audience a variation is for: young_person unless a condition says otherwise."""
+    for condition in variation.get("condition") or []:
+        if condition["name"] == "audience" and condition["value"]:
+            return condition["value"]
+    return "young_person"
 
 
 URGENT_IN_DOMAIN = [i for i in load_taxonomy().urgent if i in DOMAIN.intents]
@@ -38,7 +48,36 @@ def test_at_least_the_suicidal_class_is_in_the_domain():
 
 @pytest.mark.parametrize("urgent_class", URGENT_IN_DOMAIN)
 def test_crisis_reply_equals_the_catalogue(catalogue, urgent_class):
-    assert reply_numbers(f"utter_{urgent_class}") == catalogue_numbers(catalogue, urgent_class)
+    """Every variation gives every confirmed route the catalogue has for its class and its
+    writer, and no number that is not one of the class's confirmed routes (a parent's reply
+    may name Childline for the child)."""
+    variations = DOMAIN.responses[f"utter_{urgent_class}"]
+    every_route = catalogue_numbers(catalogue, urgent_class)
+    assert reply_numbers(f"utter_{urgent_class}") <= every_route
+    for variation in variations:
+        numbers = numbers_in(variation["text"])
+        writers_routes = catalogue_numbers(catalogue, urgent_class, writer_of(variation))
+        assert writers_routes <= numbers <= every_route, (writer_of(variation), numbers)
+
+
+@pytest.mark.parametrize("response", ["utter_check_in_yes", "utter_risk_check_in",
+                                      "utter_glad_you_are_safe", "utter_not_safe"])
+def test_the_urgent_follow_ups_give_only_confirmed_crisis_numbers(catalogue, response):
+    every = set().union(*(catalogue_numbers(catalogue, c) for c in load_taxonomy().urgent))
+    assert reply_numbers(response) <= every
+
+
+@pytest.mark.parametrize("urgent_class", [c for c in URGENT_IN_DOMAIN])
+def test_adults_reporting_get_their_own_reply(urgent_class):
+    """A parent or a professional reporting a young person at risk is told what to do now,
+    and asked about the young person, not about themselves."""
+    by_writer = {writer_of(v): v["text"] for v in DOMAIN.responses[f"utter_{urgent_class}"]}
+    assert set(by_writer) == {"young_person", "parent_carer", "professional"}
+    assert "999" in by_writer["parent_carer"] and "999" in by_writer["professional"]
+    assert "Are you safe right now?" not in by_writer["parent_carer"]
+    assert "child" in by_writer["parent_carer"].lower()
+    assert "safeguarding" in by_writer["professional"]
+    assert by_writer["professional"].rstrip().endswith("safe right now?")
 
 
 #: What each urgent reply gives, in the order it must give it (issue 4): immediate danger leads
@@ -59,9 +98,20 @@ def variations(response: str) -> list:
     return [v["text"] for v in DOMAIN.responses[response]]
 
 
+#: An adult reporting: 999 or A&E first, then NHS 111 option 2 and PAPYRUS for advice.
+ADULT_ROUTE_ORDER = {
+    "utter_crisis_suicidal": ["999", "111", "option 2", "0800 068 4141"],
+    "utter_crisis_self_harm": ["999", "111", "option 2", "0800 068 4141"],
+    "utter_crisis_danger": ["999", "0808 800 5000"],
+}
+
+
 @pytest.mark.parametrize("response, order", ROUTE_ORDER.items())
 def test_urgent_replies_give_the_routes_in_order(response, order):
-    for text in variations(response):
+    for variation in DOMAIN.responses[response]:
+        text = variation["text"]
+        if writer_of(variation) != "young_person":
+            order = ADULT_ROUTE_ORDER[response]
         positions = [text.find(route) for route in order]
         assert -1 not in positions, (response, text)
         assert positions == sorted(positions), (response, text)
@@ -88,13 +138,30 @@ def test_urgent_replies_fit_in_three_sms_segments_of_plain_characters(response):
         assert all(ord(ch) < 128 for ch in text), response  # no characters that force UCS-2
 
 
-def test_check_in_yes_gives_each_classes_reply():
-    by_class = {tuple(c.get("value") for c in v.get("condition", [])) or None: v["text"]
-                for v in DOMAIN.responses["utter_check_in_yes"]}
-    for urgent_class, response in (("crisis_self_harm", "utter_crisis_self_harm"),
-                                   ("crisis_danger", "utter_crisis_danger")):
-        assert by_class[(urgent_class,)] == DOMAIN.responses[response][0]["text"]
-    assert by_class[None] == DOMAIN.responses["utter_crisis_suicidal"][0]["text"]
+def test_check_in_yes_gives_each_classes_reply_for_each_writer():
+    """Exactly one variation for each (class, writer): Rasa picks at random among the
+    conditional variations that match."""
+    by_key = {}
+    for variation in DOMAIN.responses["utter_check_in_yes"]:
+        if variation.get("channel"):
+            continue
+        values = {c["name"]: c["value"] for c in variation.get("condition") or []}
+        key = (values.get("risk_class"), values.get("audience"))
+        assert key not in by_key, key
+        by_key[key] = variation["text"]
+
+    def reply(urgent_class, writer):
+        return next(v["text"] for v in DOMAIN.responses[f"utter_{urgent_class}"]
+                    if not v.get("channel") and writer_of(v) == writer)
+
+    assert by_key[(None, None)] == reply("crisis_suicidal", "young_person")
+    for urgent_class in ("crisis_self_harm", "crisis_danger", "safeguarding_disclosure"):
+        for audience in (None, "young_person"):
+            assert by_key[(urgent_class, audience)] == reply(urgent_class, "young_person")
+    for urgent_class in ("crisis_suicidal", "crisis_self_harm", "crisis_danger",
+                         "safeguarding_disclosure"):
+        for audience in ("parent_carer", "professional"):
+            assert by_key[(urgent_class, audience)] == reply(urgent_class, audience)
 
 
 @pytest.mark.parametrize("text", [ROUTES_24_7, DOMAIN.responses["utter_goodbye"][0]["text"]])

@@ -1,5 +1,6 @@
 """Rasa NLU component: exact yes/no answers and one-word commands ("stop", "more") from
-signposting.answers, before the safety check.
+signposting.answers, and the bot's own topic names typed back ("family", "autism or ADHD") from
+signposting.needs, before the safety check.
 
 Runs after DIET and the fallback classifier and before the safety component, so an urgent
 message is still raised above it.
@@ -12,6 +13,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from signposting.answers import command, short_answer
+from signposting.needs import PREFIX, topic_named
 
 from .base import RuleComponent, set_intent
 
@@ -22,6 +24,7 @@ from .base import RuleComponent, set_intent
 class ShortAnswerClassifier(RuleComponent, IntentClassifier):
     def process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        answer = short_answer(text) or command(text)
+        topic = topic_named(text)
+        answer = short_answer(text) or command(text) or (PREFIX + topic if topic else None)
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))

@@ -42,3 +42,38 @@ def test_at_most_two_in_ranking_order():
 
 def test_an_empty_ranking():
     assert other_needs([], "need_anxiety") == []
+
+
+# -- the bot's own topic names, typed back ------------------------------------------------------
+
+def _topics_response():
+    from tests.support.domain import domain
+
+    return domain().responses["utter_fallback_topics"]
+
+
+def test_every_topic_the_bot_offers_is_read_back_as_its_need():
+    """Each button of the topics list, by its title, and each name in the list's text, maps to
+    the need of the button's payload, so "family" typed back is never "not understood"."""
+    from signposting.needs import topic_named
+
+    webchat = next(v for v in _topics_response() if v.get("channel") == "webchat")
+    text = webchat["text"].lower()
+    for button in webchat["buttons"]:
+        need = button["payload"].removeprefix("/need_")
+        assert topic_named(button["title"]) == need, button
+        assert topic_named(button["title"].upper() + " please") == need
+    for name in ("worry or panic", "low mood", "self-harm", "eating or body image", "grief",
+                 "bullying", "family", "school stress", "sleep", "anger", "autism or adhd",
+                 "drugs or alcohol", "identity", "something traumatic", "loneliness",
+                 "hearing or seeing things"):
+        assert name in text, name
+        assert topic_named(name), name
+
+
+@pytest.mark.parametrize("text", ["my family keeps arguing", "", None, "x" * 100, "familyy",
+                                  "i love my family", "🙂"])
+def test_only_a_topic_name_on_its_own_is_read_exactly(text):
+    from signposting.needs import topic_named
+
+    assert topic_named(text) is None
