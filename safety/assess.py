@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc
 
@@ -147,43 +147,85 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
     return Assessment(NONE, None, tuple(evidence), third_party, audience, benign)
 
 
+@dataclass(frozen=True)
+class Thresholds:
+    """How sure the NLU model must be, for one urgent class, when the lexicon found no risk
+    phrase (or only an unsure one). Set per class in config.yml from the development sets
+    (bench/calibrate.py); these defaults are the uncalibrated ones."""
+    #: The model alone, lexicon silent: the crisis reply from here.
+    crisis: float = 0.6
+    #: The model alone below ``crisis``: a check-in question from here; below it, noise.
+    check_in: float = 0.0
+    #: The lexicon's match was unsure (slang, hyperbole): the crisis reply when the model is
+    #: this sure, unless the context is figurative.
+    confirm: float = 0.6
+    #: An urgent intent ranked below the top this sure asks a check-in question.
+    second: float = 0.5
+
+
 def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
            urgent_threshold: float = 0.6, check_in_threshold: float = 0.5,
-           sure_threshold: float = 0.9) -> Decision:
+           sure_threshold: float = 0.9, per_class: Optional[Mapping[str, Thresholds]] = None,
+           detail_only: bool = False, fallback_threshold: float = 0.5) -> Decision:
     """Combine the lexicon's assessment with the model's intent ranking (best first).
 
     The lexicon can raise an urgent intent above the model, and turns the model's urgent
     guesses on slang, negation or history into a check-in. When the lexicon saw nothing, a
-    confident urgent prediction stands (a paraphrase the lexicon does not know) and an unsure
-    one becomes a check-in.
+    confident urgent prediction stands (a paraphrase the lexicon does not know), an unsure one
+    becomes a check-in, and one below the class's check-in threshold is noise: a fallback is
+    not evidence of risk. A message that is only an age, a place or a number (``detail_only``,
+    an answer to the bot's question) is never urgent on the model's word alone.
     """
+    default = Thresholds(crisis=urgent_threshold, confirm=urgent_threshold,
+                         second=check_in_threshold)
+
+    def limits(name: str) -> Thresholds:
+        return (per_class or {}).get(name, default)
+
     if assessment.level == URGENT and assessment.urgent_class:
         return Decision(assessment.urgent_class, 1.0, "lexicon", assessment)
+    fallback = ranking[0] if ranking and ranking[0][0] == "nlu_fallback" else None
     ranking = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
     top, confidence = ranking[0] if ranking else ("", 0.0)
     if assessment.level == CHECK_IN:
         figurative = bool(assessment.benign_context) or any(
             e.demoted_by in ("laughter", "trivial") for e in assessment.evidence)
-        if top in URGENT_CLASSES and confidence >= urgent_threshold and not figurative:
+        if top in URGENT_CLASSES and confidence >= limits(top).confirm and not figurative:
             # The model confirms it is urgent; the lexicon knows what the words are about.
             return Decision(assessment.urgent_class or top, confidence, "model+lexicon", assessment)
         return Decision(CHECK_IN_INTENT, 1.0, "lexicon", assessment)
     if not ranking:
         return Decision("", 0.0, "unchanged", assessment)
+    if detail_only and not assessment.evidence and (top in URGENT_CLASSES
+                                                    or top == CHECK_IN_INTENT):
+        return Decision("inform", 1.0, "details", assessment)
     if top in URGENT_CLASSES:
-        if assessment.explained and confidence < urgent_threshold:
+        if assessment.explained and confidence < limits(top).crisis:
             # The lexicon found the risky phrase and read it as negated, past, fictional or
             # benign ("I'm not suicidal, just stressed"): answer the rest of the message.
-            others = [(n, c) for n, c in ranking if n not in URGENT_CLASSES and n != CHECK_IN_INTENT]
+            others = [(n, c) for n, c in ranking
+                      if n not in URGENT_CLASSES and n != CHECK_IN_INTENT]
             if others:
                 return Decision(others[0][0], others[0][1], "lexicon", assessment)
-        if assessment.demoted or confidence < urgent_threshold:
-            return Decision(CHECK_IN_INTENT, confidence, "model+lexicon", assessment)
+        if assessment.demoted or confidence < limits(top).crisis:
+            if assessment.demoted or confidence >= limits(top).check_in:
+                return Decision(CHECK_IN_INTENT, confidence, "model+lexicon", assessment)
+            return _noise(ranking, fallback, fallback_threshold, assessment)
         return Decision(top, confidence, "unchanged", assessment)
     if top != CHECK_IN_INTENT and not assessment.demoted and any(
-            name in URGENT_CLASSES and conf >= check_in_threshold for name, conf in ranking[1:]):
+            name in URGENT_CLASSES and conf >= limits(name).second for name, conf in ranking[1:]):
         return Decision(CHECK_IN_INTENT, confidence, "model", assessment)
     return Decision(top, confidence, "unchanged", assessment)
+
+
+def _noise(ranking: Sequence[Tuple[str, float]], fallback: Optional[Tuple[str, float]],
+           fallback_threshold: float, assessment: Assessment) -> Decision:
+    """An urgent guess too unsure to act on, with no risk phrase: the best other reading, or
+    the fallback when nothing else is sure enough."""
+    others = [(n, c) for n, c in ranking if n not in URGENT_CLASSES and n != CHECK_IN_INTENT]
+    if others and others[0][1] >= fallback_threshold:
+        return Decision(others[0][0], others[0][1], "model", assessment)
+    return Decision("nlu_fallback", fallback[1] if fallback else 0.0, "model", assessment)
 
 
 # -- reading the context of a match ---------------------------------------------------------

@@ -93,3 +93,53 @@ def extract(text: str) -> Details:
     lower = text.lower().replace("\u2019", "'")
     return Details(age=find_age(lower), place=find_place(text), relation=find_relation(lower),
                    audience=writer_of(lower))
+
+
+#: Words that may come with a bare detail without making it more than one ("he's 9 now",
+#: "we live in Deal", "sorry, Margate").
+_FILLER = re.compile(
+    r"\b(?:i|we|i'?m|i am|im|he'?s|she'?s|they'?re|he is|she is|they are|we'?re|we are|my|our|"
+    r"son|daughter|child|kid|lad|girl|boy|is|aged?|years?|yrs?|old|now|just|actually|sorry|"
+    r"oh|ok|okay|um+|erm+|yeah|yes|well|live|lives|living|in|at|near|from|the|area|town|"
+    r"village|postcode|it'?s|its|thanks|thank you|please|x+)\b")
+
+
+def only_a_detail(text: str) -> bool:
+    """Is the whole message an age, a place or postcode, or a number, and nothing else? Such a
+    message answers the bot's question ("15", "broadstairs", "CT10", "she's 9") and carries
+    no risk of its own: with no risk phrase in it, a model's urgent guess on it is noise."""
+    text = (text or "").strip()
+    if not text or len(text) > 40:
+        return False
+    lower = text.lower().replace("\u2019", "'")
+    if re.fullmatch(r"\d{1,3}", lower):
+        return True
+    rest = re.sub(r"\s+", " ", _FILLER.sub(" ", re.sub(r"[^\w\s']", " ", lower))).strip()
+    if not rest:
+        return False
+    if len(rest.split()) <= 2 and parse_age(rest).ok:
+        return True
+    place = resolve(rest)
+    return place.status in (FOUND, AMBIGUOUS, OUTSIDE) and (
+        place.kind in ("postcode", "outcode") or _exact(place, rest))
+
+
+def answers_question(slot: Optional[str], text: str) -> bool:
+    """Does the message give what the bot just asked for (an age, a place, who it is for)?
+    Used to keep a plain answer from being taken as anything else; what the answer means is
+    read later, by the form."""
+    text = (text or "").strip()
+    if not slot or not text or len(text) > 200:
+        return False
+    if slot == "age":
+        return parse_age(text).ok or find_age(text.lower()) is not None
+    if slot == "location":
+        if find_place(text):
+            return True
+        head = re.split(r"[,.;!?(]| - ", text, maxsplit=1)[0].strip()
+        return bool(head) and len(head.split()) <= 4 and resolve(head).status != "unknown"
+    if slot == "audience":
+        from .audience import parse_audience
+
+        return parse_audience(text) is not None
+    return False

@@ -27,6 +27,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from safety.assess import CHECK_IN_INTENT
+from signposting.details import answers_question
+
 from .guards import Guards
 from .rule_index import index_of
 
@@ -99,9 +102,20 @@ class UrgentFirstRulePolicy(RulePolicy):
             if isinstance(event, UserUttered):
                 intent = (event.intent or {}).get("name")
                 if intent in self._urgent_intents:
-                    return True
+                    return not self._plain_answer(tracker, event)
                 return intent in self._interrupting_intents and not self._answers(tracker, event)
         return False
+
+    @staticmethod
+    def _plain_answer(tracker: DialogueStateTracker, event: UserUttered) -> bool:
+        """A check-in guessed from the model alone, with no risk phrase in the message, on a
+        message that answers the question just asked ("Brighton, sorry is that too far?" to
+        "where do you live?"): an answer, not a risk. A risk phrase, or a model sure enough to
+        give the crisis reply, still interrupts."""
+        safety = (event.parse_data or {}).get("safety") or {}
+        if (event.intent or {}).get("name") != CHECK_IN_INTENT or safety.get("evidence"):
+            return False
+        return answers_question(tracker.get_slot(REQUESTED_SLOT), event.text or "")
 
     def _answers(self, tracker: DialogueStateTracker, event: UserUttered) -> bool:
         if (event.text or "").strip().isdigit():

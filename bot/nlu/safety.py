@@ -23,7 +23,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.assess import assess, decide, default_matcher
+from safety.assess import Thresholds, assess, decide, default_matcher
+from signposting.details import only_a_detail
 
 from .base import RuleComponent, add_entity, set_intent
 
@@ -47,11 +48,18 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
             # Below this, an urgent guess on a phrase the lexicon read as negated, past,
             # fictional or benign gives way to the best non-urgent intent.
             "sure_threshold": 0.9,
+            # Per urgent class, {crisis, check_in, confirm, second} (safety.assess.Thresholds),
+            # calibrated on the development sets; a class not given uses the two above.
+            "thresholds": {},
+            # The FallbackClassifier's threshold: what an unsure urgent guess falls back to.
+            "fallback_threshold": 0.5,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
         self.matcher = default_matcher()
+        self.per_class = {name: Thresholds(**values)
+                          for name, values in (config.get("thresholds") or {}).items()}
 
     def process_one(self, message: Message) -> None:
         text = message.get(TEXT)
@@ -64,7 +72,9 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
             intent = message.get(INTENT)
             ranking = [(intent.get(INTENT_NAME_KEY), intent.get(PREDICTED_CONFIDENCE_KEY, 0.0))]
         decision = decide(assessment, ranking, self.config["urgent_threshold"],
-                          self.config["check_in_threshold"], self.config["sure_threshold"])
+                          self.config["check_in_threshold"], self.config["sure_threshold"],
+                          per_class=self.per_class, detail_only=only_a_detail(text),
+                          fallback_threshold=self.config["fallback_threshold"])
         if decision.changed and decision.intent:
             set_intent(message, decision.intent, decision.confidence)
         if decision.intent == "risk_check_in":

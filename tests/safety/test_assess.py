@@ -157,3 +157,39 @@ def test_review_everyday_messages(text):
 def test_ongoing_perceptions_get_a_check_in_not_the_danger_script():
     assert assess("i feel like people are following me everywhere i go").level == CHECK_IN
     assert assess("someone is following me right now").level == URGENT
+
+
+# -- calibrated decisions ------------------------------------------------------------------------
+
+def test_an_unsure_urgent_guess_with_no_risk_phrase_is_noise_below_the_classes_check_in_level():
+    """A fallback whose top guess is urgent is not evidence of risk ("broadstairs" at 0.19)."""
+    from safety.assess import Thresholds
+
+    limits = {"crisis_suicidal": Thresholds(crisis=0.8, check_in=0.4)}
+    ranking = [("nlu_fallback", 0.5), ("crisis_suicidal", 0.19), ("inform", 0.1)]
+    assert decide(assess("broadstairs"), ranking, per_class=limits).intent == "nlu_fallback"
+    ranking = [("crisis_suicidal", 0.3), ("need_low_mood", 0.6)]
+    assert decide(assess("blah"), ranking, per_class=limits).intent == "need_low_mood"
+    middle = [("crisis_suicidal", 0.5), ("greet", 0.1)]
+    assert decide(assess("blah"), middle, per_class=limits).intent == CHECK_IN_INTENT
+    sure = [("crisis_suicidal", 0.85), ("greet", 0.1)]
+    assert decide(assess("blah"), sure, per_class=limits).intent == "crisis_suicidal"
+
+
+def test_a_risk_phrase_is_never_noise_however_unsure_the_model():
+    from safety.assess import Thresholds
+
+    limits = {name: Thresholds(crisis=0.99, check_in=0.99) for name in
+              ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")}
+    for text in ("i want to kill myself", "kms"):
+        decision = decide(assess(text), [("greet", 0.9), ("crisis_suicidal", 0.05)],
+                          per_class=limits)
+        assert decision.intent in ("crisis_suicidal", CHECK_IN_INTENT), text
+
+
+def test_a_bare_detail_is_an_answer_not_a_risk_on_the_models_word_alone():
+    ranking = [("crisis_suicidal", 0.7), ("inform", 0.2)]
+    assert decide(assess("broadstairs"), ranking, detail_only=True).intent == "inform"
+    assert decide(assess("15"), [(CHECK_IN_INTENT, 0.6)], detail_only=True).intent == "inform"
+    # A risk phrase still wins, detail or not.
+    assert decide(assess("kill myself"), ranking, detail_only=True).intent == "crisis_suicidal"

@@ -182,3 +182,22 @@ def test_about_someone_else(text):
 @pytest.mark.parametrize("text", ["i can't sleep", "I'm 15 and anxious", "", None, "x" * 10_000])
 def test_not_about_someone_else(text):
     assert not about_someone_else(text)
+
+
+@pytest.mark.parametrize("text", ["15", "fifteen", "she's 9", "year 7", "hes 11 now",
+                                  "broadstairs", "Broadstairs", "CT10", "ct9", "ME14 1AA",
+                                  "sorry, margate", "i live in deal", "2"])
+def test_a_bare_age_place_or_number_is_only_a_detail(text):
+    from signposting.details import only_a_detail
+
+    assert only_a_detail(text)
+
+
+@pytest.mark.parametrize("text", ["kms", "die", "i want to die", "", None, "yes", "ok",
+                                  "rather not say", "x" * 100,
+                                  "actually he is 11 now, he had his birthday at the weekend",
+                                  "15 and i want to end it", "broadstairs bridge tonight"])
+def test_anything_more_than_a_detail_is_not(text):
+    from signposting.details import only_a_detail
+
+    assert not only_a_detail(text)

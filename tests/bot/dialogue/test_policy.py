@@ -127,3 +127,36 @@ def test_the_limit_lifts_once_the_window_has_passed(policy):
 def test_urgent_messages_and_exempt_commands_are_never_limited(policy, intent):
     events = turns(LIMIT * 3) + [user("urgent", 1000.0 + LIMIT * 3, intent)]
     assert predicted(policy, events) not in ("utter_slow_down", "action_listen")
+
+
+# -- a plain answer to the question asked -------------------------------------------------------
+
+def _asked(slot: str, text: str, intent: str, safety: dict):
+    from rasa.shared.core.events import SlotSet
+
+    message = UserUttered(text, {"name": intent, "confidence": 0.4},
+                          parse_data={"safety": safety})
+    events = [ActionExecuted("action_listen"), user("i feel low", 999.0, "need_low_mood"),
+              ActionExecuted("signpost_form"), ActiveLoop("signpost_form"),
+              SlotSet("requested_slot", slot), ActionExecuted("action_listen"), message]
+    return DialogueStateTracker.from_events("answer-test", events)
+
+
+@pytest.mark.parametrize("slot, text", [("location", "Margate, sorry is that too far?"),
+                                        ("location", "broadstairs"), ("age", "she's 9"),
+                                        ("audience", "for my son")])
+def test_a_model_only_check_in_on_a_plain_answer_goes_to_the_form(policy, slot, text):
+    tracker = _asked(slot, text, "risk_check_in", {"source": "model", "evidence": []})
+    assert not policy._interrupted_before_loop_ran(tracker)
+
+
+def test_a_risk_phrase_or_a_sure_model_still_interrupts_the_form(policy):
+    phrase = _asked("age", "16, not gonna make 17 anyway", "risk_check_in",
+                    {"source": "lexicon", "evidence": [{"class": "crisis_suicidal"}]})
+    assert policy._interrupted_before_loop_ran(phrase)
+    sure = _asked("age", "16, not gonna make 17 anyway", "crisis_suicidal",
+                  {"source": "unchanged", "evidence": []})
+    assert policy._interrupted_before_loop_ran(sure)
+    no_answer = _asked("location", "i cant do this anymore", "risk_check_in",
+                       {"source": "model", "evidence": []})
+    assert policy._interrupted_before_loop_ran(no_answer)
