@@ -20,7 +20,7 @@ DECLINE = "rather not say"
 #: Who the help is for, as each audience picks it from the bot's options.
 WHO_FOR_OPTION = {"young_person": r"\bme\b|myself|\byou\b|yourself",
                   "parent_carer": r"child|son|daughter|family|parent",
-                  "professional": r"work|pupil|student|professional|someone|client"}
+                  "professional": r"work|pupil|student|professional|someone|client|support"}
 WHO_FOR_WORDS = {"young_person": "it's for me", "parent_carer": "it's for my child",
                  "professional": "someone I work with"}
 #: When the bot did not understand the opening: a plainer way to say each need.
@@ -135,7 +135,7 @@ class Persona:
         return None
 
     def _take_later(self, any_turn: bool = False) -> Optional[Answer]:
-        if not self.pending or (not any_turn and self.pending[0].when not in ("services",)):
+        if not self.pending or (not any_turn and self.pending[0].when != "services"):
             return None
         turn = self.pending.pop(0)
         if turn.kind == "correction":
@@ -167,8 +167,8 @@ class Persona:
         self._count("place")
         self.asked["place_clarified"] = 1
         said = self.facts.place_clarify or self.facts.place_plain or self.facts.place_says
-        choice = reading.options and r.pick_option(reading.options,
-                                                   re.escape(self.facts.district or "~"))
+        names = [re.escape(n) for n in (self.facts.district, self.facts.area) if n]
+        choice = reading.options and names and r.pick_option(reading.options, "|".join(names))
         if choice:
             return Answer(choice[1], choice[0], "picks the place option", "place")
         return Answer(said or DECLINE, said or DECLINE, "says which place", "place")
@@ -236,7 +236,10 @@ class Persona:
         return self._rephrase(reading, web)
 
     def _offer(self, reading: r.Reading, web: bool) -> Optional[Answer]:
+        """Yes to a second need they have; else their next scripted turn; else no."""
         wants = bool(self.scenario.expect.second_need) and not self.second_need_accepted
         if wants:
             self.second_need_accepted = True
-        return self._yes_no(reading, web, wants, "answers the offer")
+            return self._yes_no(reading, web, True, "answers the offer")
+        return self._take_later(any_turn=True) or self._yes_no(reading, web, False,
+                                                                 "answers the offer")

@@ -156,13 +156,14 @@ def asked_again(conversation: Conversation) -> List[str]:
     repeats, clarified = [], False
     for turn in conversation.turns:
         detail = r.DETAIL_KINDS.get(turn.reading.kind)
-        if detail is None or conversation.given.get(detail, 10 ** 6) > turn.index:
+        given = conversation.given.get(detail) if detail else None
+        if given is None or given > turn.index:
             continue
         fair = (turn.reading.kind == r.PLACE_AMBIGUOUS and conversation.scenario.facts.place_clarify
                 and not clarified)
         clarified = clarified or bool(fair)
         if not fair:
-            repeats.append(f"{detail} again after message {conversation.given[detail]}: "
+            repeats.append(f"{detail} again after message {given}: "
                            f"{_quote(turn.reading.question, 60)}")
     return repeats
 

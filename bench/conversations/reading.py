@@ -45,17 +45,18 @@ URGENT_MARKERS = _any(r"call 999 now", r"in danger right now, call 999",
 CHECK_IN_Q = _any(r"thinking (about|of) (ending|killing|hurting)", r"ending your life",
                   r"hurting yourself", r"check i'?ve understood", r"want to check",
                   r"are you (in danger|at risk)")
-WHO_FOR_Q = _any(r"is this for you", r"for your child", r"someone you work with",
-                 r"who (is|are) (this|you asking) for", r"who('s| is) it for",
-                 r"young person you work with", r"asking for yourself")
+WHO_FOR_Q = _any(r"is (this|it) for you", r"for your child", r"someone you work with",
+                 r"who (is|are) (this|you asking) for", r"who('s| is) (it|this) for",
+                 r"young person you work with", r"(asking )?for yourself", r"someone else\?")
 AMBIGUOUS_PLACE = _any(r"more than one (area|place|town)", r"which one do you mean",
                        r"did you mean", r"(two|several|a few) places called",
                        r"which of (these|those)")
 PLACE_Q = _any(r"where (do|does|are|is)\b[^?]*\b(live|living|based|from|stay)",
                r"postcode", r"which (town|area|part)", r"name of (your|the|their) (town|area)",
                r"whereabouts", r"where (are|is) (you|they|he|she)\b")
-AGE_Q = _any(r"how old", r"what age", r"\bage (is|are)\b", r"your age", r"(catch|find) an age",
-             r"send a number", r"which (school )?year", r"what year (are|is)")
+AGE_Q = _any(r"how old", r"what age", r"\bage (is|are)\b", r"(your|their|his|her) age",
+             r"(catch|find) an age", r"send a number", r"(which|what) (school )?year",
+             r"year (are|is) (you|they|he|she) in")
 FALLBACK_MARKERS = _any(r"not sure i (understood|follow|got that)", r"say (it|that) another way",
                         r"(could|can) you (rephrase|put it another way)",
                         r"didn'?t (quite )?(understand|get) (that|you)",
@@ -63,10 +64,13 @@ FALLBACK_MARKERS = _any(r"not sure i (understood|follow|got that)", r"say (it|th
 REASK_MARKERS = _any(r"didn'?t catch", r"didn'?t recognise", r"couldn'?t find (that|a place)",
                      r"please send a (number|postcode)")
 OPEN_Q = _any(r"what'?s on your mind", r"how can i help", r"what (can|could) i help",
+              r"how are (you|things) (feeling|doing|going)",
               r"what would you like (help|to talk)", r"what'?s (been )?(going on|happening)",
               r"tell me (a bit )?(more|about)")
 OFFER_Q = _any(r"you also mentioned", r"would you like", r"do you want", r"just say if",
-               r"shall i", r"want me to")
+               r"shall i", r"want me to", r"anything else")
+#: Options that say who the help is for ("Me" / "My child" / "A pupil"), whatever the question.
+WHO_FOR_LABELS = (r"\bme\b|myself", r"child|son|daughter")
 LIST_ITEM = re.compile(r"^\s*(?P<marker>\d{1,2}[.)]|[-*\u2022])\s+(?P<name>[^:\n]+?)"
                        r"(?::|\s[-\u2013]\s|\s\(|$)", re.MULTILINE)
 SMS_OPTION = re.compile(r"\b(\d)\s*(?:for|=|:|-)\s*([^,.;\n]+?)(?=\s*(?:,|\.|;|\n|\bor\b|$))",
@@ -162,7 +166,9 @@ def _kind(text: str, last: str, urgent: bool, listed: bool,
         return CHECK_IN
     if listed:
         return SERVICES
-    if WHO_FOR_Q.search(last) or (WHO_FOR_Q.search(text) and options):
+    labels = " | ".join(label for label, _ in options)
+    if (WHO_FOR_Q.search(last) or (WHO_FOR_Q.search(text) and options)
+            or all(re.search(p, labels, re.IGNORECASE) for p in WHO_FOR_LABELS)):
         return WHO_FOR
     if AMBIGUOUS_PLACE.search(text):
         return PLACE_AMBIGUOUS
