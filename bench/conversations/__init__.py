@@ -1,0 +1,1 @@
+"""Conversation test bench: scripted personas talk to the bot and each conversation is checked."""

@@ -1,0 +1,112 @@
+"""The conversation bench's fast subset, as a test: green only when the bot keeps its firm
+promises to the people in those scenarios.
+
+The bench (bench/conversations/, written blind from the README) plays each scenario marked
+``fast: true`` in bench/conversations/scenarios.yml against a real action server and `rasa run`
+(REST for web personas, the signed Twilio webhook for SMS ones), and this test asserts only the
+checks listed under ``hard_checks`` in that file. The other checks are measured by
+``python -m bench.conversations`` and reported, not asserted.
+"""
+from __future__ import annotations
+
+from typing import Dict
+
+import pytest
+
+from bench.conversations import reading
+from bench.conversations.answerer import Persona
+from bench.conversations.catalogue import BenchCatalogue
+from bench.conversations.checks import CHECKS
+from bench.conversations.report import Outcome, transcript
+from bench.conversations.scenarios import load_scenarios
+from bench.conversations.segments import count_segments
+from bench.conversations.suite import run_scenarios
+from bench.conversations.transports import BotMessage, Button, sms_available
+
+SCENARIOS = load_scenarios()
+FAST = SCENARIOS.select(fast=True)
+HARD = SCENARIOS.hard_checks
+
+
+@pytest.fixture(scope="module")
+def bench_outcomes(catalogue_url) -> Dict[str, Outcome]:
+    """Every fast scenario played once against servers started for this module."""
+    from bench.conversations.servers import started_servers
+
+    catalogue = BenchCatalogue(catalogue_url)
+    with started_servers(catalogue_url) as url:
+        assert sms_available(url), "the bench's capturing Twilio channel did not load"
+        outcomes = run_scenarios(FAST, url, catalogue, progress=False)
+    return {o.conversation.scenario.id: o for o in outcomes}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("scenario_id", [s.id for s in FAST])
+def test_fast_scenario_keeps_the_hard_promises(bench_outcomes, scenario_id):
+    outcome = bench_outcomes[scenario_id]
+    failed = [f"{r.name}: {r.reason}" for r in outcome.results
+              if r.name in HARD and r.passed is False]
+    assert not failed, "\n".join(failed) + "\n\n" + transcript(outcome)
+
+
+def test_the_scenario_file_names_only_known_checks_and_a_fast_subset():
+    assert set(HARD) <= set(CHECKS), set(HARD) - set(CHECKS)
+    assert 10 <= len(FAST) <= 20
+    assert {s.channel for s in FAST} == {"sms", "web"}
+    assert any(s.expect.urgent for s in FAST)
+
+
+@pytest.mark.parametrize("text, segments, encoding", [
+    ("a" * 160, 1, "GSM-7"),
+    ("a" * 161, 2, "GSM-7"),
+    ("a" * 459, 3, "GSM-7"),
+    ("a" * 460, 4, "GSM-7"),
+    ("[" * 80, 1, "GSM-7"),             # extension characters count two
+    ("a" * 152 + "€" + "a" * 10, 2, "GSM-7"),  # an escape pair is never split
+    ("a" * 70 + "\u2019", 2, "UCS-2"),  # one curly apostrophe turns the text into UCS-2
+    ("\u2019" * 70, 1, "UCS-2"),
+    ("\U0001F600" * 35, 1, "UCS-2"),    # each emoji is two UTF-16 units
+])
+def test_segment_counter(text, segments, encoding):
+    count = count_segments(text)
+    assert (count.segments, count.encoding) == (segments, encoding)
+
+
+WHO_FOR_BUTTONS = (Button("Me", "1"), Button("My child", "2"), Button("A pupil", "3"))
+
+
+@pytest.mark.parametrize("text, buttons, kind", [
+    # the bot's wording today
+    ("How old are you (or the young person you're asking about)?", (), reading.AGE),
+    ("Where does your child live? A postcode or the name of the town is fine.", (),
+     reading.PLACE),
+    ("Halstead covers more than one area (Braintree, Sevenoaks). Could you send your full "
+     "postcode or the name of your town?", (), reading.PLACE_AMBIGUOUS),
+    ("Is this for you, for your child, or for a young person you work with? Reply 1 for me, "
+     "2 for my child, 3 for someone I work with.", (), reading.WHO_FOR),
+    ("Sorry, I'm not sure I understood. Could you say it another way?", (), reading.FALLBACK),
+    # rewordings it should survive
+    ("What's your age?", (), reading.AGE),
+    ("What school year are they in?", (), reading.AGE),
+    ("Which town are you in?", (), reading.PLACE),
+    ("And whereabouts in Kent or Essex are you?", (), reading.PLACE),
+    ("Who's this for?", WHO_FOR_BUTTONS, reading.WHO_FOR),
+    ("Choose one:", WHO_FOR_BUTTONS, reading.WHO_FOR),
+    ("There are two places called Leigh. Which one do you mean?", (), reading.PLACE_AMBIGUOUS),
+    ("Would you like me to look for support with sleep too?", (), reading.OFFER),
+    ("Can you tell me a bit about what's been going on?", (), reading.OPEN),
+    ("What colour is the sky?", (), reading.UNRECOGNISED),
+])
+def test_questions_are_recognised_in_other_words(text, buttons, kind):
+    assert reading.classify([BotMessage(text, tuple(buttons))], listed=False).kind == kind
+
+
+def test_a_parent_answers_in_their_own_words_then_plainly():
+    scenario = next(s for s in SCENARIOS.scenarios if s.id == "ang-parent-son-canvey-web")
+    persona = Persona(scenario)
+    age = reading.classify([BotMessage("How old is your child?")], listed=False)
+    assert persona.answer(age, web=True).text == "he's 11"
+    assert persona.answer(age, web=True).text == "11"
+    who = reading.classify([BotMessage("Who's this for?", WHO_FOR_BUTTONS)], listed=False)
+    answer = persona.answer(who, web=True)
+    assert (answer.text, answer.shown) == ("2", "My child")
