@@ -10,7 +10,10 @@ from bench.conversations.report import Outcome
 from bench.conversations.runner import play
 from bench.conversations.scenarios import Scenario
 from bench.conversations.transports import (
-    RestTransport, Transport, TwilioTransport, drama_number,
+    RestTransport,
+    Transport,
+    TwilioTransport,
+    drama_number,
 )
 
 

@@ -16,7 +16,10 @@ from typing import Any, Dict, List, Optional, Tuple
 from twilio.request_validator import RequestValidator
 
 from bench.conversations.test_account import (
-    BENCH_ACCOUNT_SID, BENCH_AUTH_TOKEN, BENCH_OUR_NUMBER, BENCH_PUBLIC_URL,
+    BENCH_ACCOUNT_SID,
+    BENCH_AUTH_TOKEN,
+    BENCH_OUR_NUMBER,
+    BENCH_PUBLIC_URL,
 )
 
 TWILIO_PATH = "/webhooks/twilio_sms/webhook"

@@ -1,6 +1,6 @@
 """The project's Twilio channel with Twilio's REST API replaced by an outbox, for the bench.
 
-The real channel (``bot.twilio_channel.TwilioSmsInput``) answers Twilio's webhook at once and
+The real channel (``bot.channels.twilio.TwilioSmsInput``) answers Twilio's webhook at once and
 sends the turn's texts afterwards through Twilio's REST API. The bench has no Twilio account,
 so, as the tests' scaffolding does (a channel whose sender records), this subclass keeps every
 signature check, MessageSid memory, numbered option and formatting step of the real channel
@@ -29,9 +29,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bench.conversations.test_account import (
-    BENCH_ACCOUNT_SID, BENCH_AUTH_TOKEN, BENCH_PUBLIC_URL,
+    BENCH_ACCOUNT_SID,
+    BENCH_AUTH_TOKEN,
+    BENCH_PUBLIC_URL,
 )
-from bot.twilio_channel import MemoryTtlStore, OPTIONS_TTL, TwilioSmsInput
+from bot.channels.twilio import TwilioSmsInput
+from bot.channels.twilio.memory import OPTIONS_TTL, MemoryTtlStore
+
 #: How long the outbox waits for the messages being handled.
 IDLE_TIMEOUT = 90.0
 

@@ -29,7 +29,7 @@ HARD = SCENARIOS.hard_checks
 
 
 @pytest.fixture(scope="module")
-def bench_outcomes(catalogue_url) -> Dict[str, Outcome]:
+def bench_outcomes(model_path, catalogue_url) -> Dict[str, Outcome]:
     """Every fast scenario played once against servers started for this module."""
     from bench.conversations.servers import started_servers
 
@@ -40,7 +40,6 @@ def bench_outcomes(catalogue_url) -> Dict[str, Outcome]:
     return {o.conversation.scenario.id: o for o in outcomes}
 
 
-@pytest.mark.model
 @pytest.mark.parametrize("scenario_id", [s.id for s in FAST])
 def test_fast_scenario_keeps_the_hard_promises(bench_outcomes, scenario_id):
     outcome = bench_outcomes[scenario_id]
