@@ -27,6 +27,7 @@ from signposting.audience import (
     parse_audience,
     writes_as_young_person,
 )
+from signposting.details import plain_answer
 
 from .search import OUTSIDE_AREA, search
 
@@ -56,6 +57,17 @@ def _with_inferred_audience(slots: Dict[Text, Any], tracker: Tracker) -> Dict[Te
         if writes_as_young_person(texts):
             return {**slots, "audience": YOUNG_PERSON}
     return slots
+
+
+def _plain_answer_slot(slot: str, tracker: Tracker) -> Dict[Text, Any]:
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    evidence = bool((message.get("safety") or {}).get("evidence"))
+    requested = tracker.get_slot(REQUESTED_SLOT)
+    text = message.get("text") or ""
+    if requested == slot and plain_answer(requested, text, intent, evidence):
+        return {slot: text}
+    return {}
 
 
 def _failed(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, reask: str,
@@ -99,6 +111,21 @@ class ValidateSignpostForm(FormValidationAction):
         if event["value"] is not None and event["value"] == rasas_choice:
             return None
         return event
+
+    # A model-only check-in on a plain answer to the question asked is an answer (the policy
+    # lets the form run); the domain's slot mappings never take text from an urgent or check-in
+    # intent, so the answer is taken here.
+    async def extract_age(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: DomainDict) -> Dict[Text, Any]:
+        return _plain_answer_slot("age", tracker)
+
+    async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        return _plain_answer_slot("location", tracker)
+
+    async def extract_audience(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        return _plain_answer_slot("audience", tracker)
 
     @staticmethod
     def _audience_matters(tracker: Tracker) -> bool:

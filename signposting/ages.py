@@ -32,6 +32,22 @@ _STAGES = (
     (re.compile(r"\bnursery\b"), 3),
 )
 
+#: A number at the start of the answer is the age, whatever follows ("16 (year 11)").
+_LEADING = re.compile(r"^\s*(\d{1,3})(?![\d.:/]|st\b|nd\b|rd\b|th\b)")
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+           r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+#: An age the young person is about to reach: the age now is one less ("17 next month",
+#: "she'll be 5 in march", "turns 12 next week"); "turned 18 last week" is 18 already.
+_COMING = re.compile(
+    r"(?:\b(?:turns|turning|will be|'ll be|gonna be|going to be)\s+\S+"
+    r"|\d{1,3}|\b(?:" + "|".join(["one", "two", "three", "four", "five", "six", "seven",
+                                   "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                                   "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                   "nineteen", "twenty"]) + r"))"
+    r"\s+(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
+    r"|in\s+(?:" + _MONTHS + r")|on\s+(?:the\s+)?\d|soon|this\s+(?:week|month))\b")
+_TURNS_SOON = re.compile(r"\b(?:turns|turning|will be|'ll be|gonna be|going to be)\b")
+
 ADULT, NOT_AN_AGE, MISSING = "adult", "not_an_age", "missing"
 
 
@@ -46,10 +62,13 @@ class AgeAnswer:
 
 
 def parse_age(text: str) -> AgeAnswer:
-    text = (text or "").lower()[:500]
+    text = (text or "").lower().replace("\u2019", "'")[:500]
     explicit = _EXPLICIT.search(text)
     school_year = _SCHOOL_YEAR.search(text)
-    if explicit:
+    leading = _LEADING.match(text)
+    if leading and not school_year or leading and school_year and school_year.start() > 0:
+        value = int(leading.group(1))
+    elif explicit:
         value = int(explicit.group(1) or explicit.group(2))
     elif school_year and 1 <= int(school_year.group(1)) <= 13:
         value = int(school_year.group(1)) + 4  # Year 1 is 5-6, Year 9 is 13-14
@@ -67,6 +86,8 @@ def parse_age(text: str) -> AgeAnswer:
             value = _TENS[word.group(1)] + (_UNITS[word.group(2)] if word.group(2) else 0)
     if value < 0 or value > OLDEST_PLAUSIBLE:
         return AgeAnswer(None, NOT_AN_AGE)
+    if value > 0 and _COMING.search(text) and not re.search(r"\bturned\b", text):
+        value -= 1
     if value > YOUTH_MAX:
         return AgeAnswer(value, ADULT)
     return AgeAnswer(value)
@@ -82,7 +103,8 @@ HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
 #: pronoun starting the next clause, or "years"; "im 2 scared", "I am 100 percent done",
 #: "im 24/7 anxious" and "she's 5 foot 2" are not ages.
 AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|from|in|living|live|at|with|years?|yrs?|"
-            r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+)\b))")
+            r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+|not|"
+            r"next|soon|yesterday|today|last|on|this)\b))")
 
 FIRST_PERSON_AGE = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +

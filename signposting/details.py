@@ -25,18 +25,22 @@ from services_catalog.locality import (
 from .ages import AGE_ENDS, HEDGES, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
 from .audience import find_relation, writer_of
 
+#: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
+_YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|"
+                 r"granddaughter|teenager|teen|pupil|student|friend|brother|sister")
 _AGE_PHRASES = re.compile(
     r"\b" + NUMBER_WORD + r"\s*(?:-\s*)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is|"
-    r"(?:son|daughter|child|kid|boy|girl|pupil|student|friend|brother|sister)\s+(?:is|'s))"
+    r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
+    r"|\b(?:" + _YOUNG_PEOPLE + r")\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
 )
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
-    r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|"
+    r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
     r"around|nr)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
@@ -53,7 +57,9 @@ def find_age(text: str) -> Optional[int]:
     phrase = _AGE_PHRASES.search(text)
     if not phrase:
         return None
-    answer = parse_age(re.sub(r"(\d)s\b", r"\1", phrase.group(0)))  # "my year 9s"
+    # With the words just after it: "turns 12 next week" is 11 now.
+    said = text[phrase.start():phrase.end() + 25]
+    answer = parse_age(re.sub(r"(\d)s\b", r"\1", said))  # "my year 9s"
     if answer.age is None or answer.age > OLDEST_PLAUSIBLE:
         return None
     return answer.age
@@ -143,3 +149,34 @@ def answers_question(slot: Optional[str], text: str) -> bool:
 
         return parse_audience(text) is not None
     return False
+
+
+#: The intent the safety component gives an unsure urgent guess (safety.assess).
+CHECK_IN_INTENT = "risk_check_in"
+
+
+def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str],
+                 risk_evidence: bool) -> bool:
+    """A check-in guessed from the model alone, with no risk phrase in the message, on a
+    message that answers the question just asked ("Margate, sorry is that too far?" to "where
+    do you live?"): an answer, not a risk. The policy lets the form take it and the form reads
+    it; a risk phrase, or a model sure enough to give the crisis reply, still interrupts."""
+    return (intent == CHECK_IN_INTENT and not risk_evidence
+            and answers_question(requested_slot, text))
+
+
+#: Words that say a detail given earlier is being put right.
+_CORRECTION = re.compile(r"\b(?:actually|sorry|oops|wait|i meant|meant to say|not|wrong|"
+                         r"mistake|correction|turned|typo)\b")
+
+
+def corrects_details(text: str) -> bool:
+    """A message the model could not place that gives an age or a place and says it is
+    putting something right ("sorry, I got that wrong - he turned 18 last week"), or is only
+    a detail: it answers or corrects the bot's questions rather than saying something new."""
+    text = (text or "")[:300]
+    if only_a_detail(text):
+        return True
+    found = extract(text)
+    return (found.age is not None or found.place is not None) and bool(
+        _CORRECTION.search(text.lower().replace("\u2019", "'")))

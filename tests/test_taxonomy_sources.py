@@ -70,3 +70,14 @@ def test_the_safety_component_runs_before_the_one_that_says_who_is_writing():
     names = [item["name"] for item in CONFIG["pipeline"]]
     assert names.index("bot.nlu.safety.SafetyClassifier") < names.index(
         "bot.nlu.details.DetailsExtractor")
+
+
+def test_no_urgent_or_need_message_is_taken_as_a_free_text_answer():
+    """The form's free-text mappings refuse every urgent and need intent (domain/signposting.yml,
+    not_an_answer): such a message must reach its rules, never fill an age or a place."""
+    for slot in DOMAIN.slots:
+        for mapping in slot.mappings:
+            if mapping.get("type") == "from_text" and mapping.get("conditions"):
+                refused = set(mapping.get("not_intent") or [])
+                assert NEED_INTENTS | set(TAXONOMY.urgent) | {"risk_check_in"} <= refused, \
+                    slot.name

@@ -27,8 +27,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from safety.assess import CHECK_IN_INTENT
-from signposting.details import answers_question
+from signposting.details import plain_answer
 
 from .guards import Guards
 from .rule_index import index_of
@@ -108,14 +107,11 @@ class UrgentFirstRulePolicy(RulePolicy):
 
     @staticmethod
     def _plain_answer(tracker: DialogueStateTracker, event: UserUttered) -> bool:
-        """A check-in guessed from the model alone, with no risk phrase in the message, on a
-        message that answers the question just asked ("Brighton, sorry is that too far?" to
-        "where do you live?"): an answer, not a risk. A risk phrase, or a model sure enough to
-        give the crisis reply, still interrupts."""
+        """A model-only check-in that plainly answers the question asked goes to the form,
+        which reads it (signposting.details.plain_answer; actions/forms.py extracts it)."""
         safety = (event.parse_data or {}).get("safety") or {}
-        if (event.intent or {}).get("name") != CHECK_IN_INTENT or safety.get("evidence"):
-            return False
-        return answers_question(tracker.get_slot(REQUESTED_SLOT), event.text or "")
+        return plain_answer(tracker.get_slot(REQUESTED_SLOT), event.text or "",
+                            (event.intent or {}).get("name"), bool(safety.get("evidence")))
 
     def _answers(self, tracker: DialogueStateTracker, event: UserUttered) -> bool:
         if (event.text or "").strip().isdigit():

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from signposting.details import extract
+from signposting.details import corrects_details, extract
 
-from .base import RuleComponent, add_entity
+from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
 
 EXTRACTOR_NAME = "DetailsExtractor"
@@ -37,6 +37,10 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
         writer = (message.get(SAFETY_KEY) or {}).get("audience") or details.audience
         found = {"age": None if details.age is None else str(details.age),
                  "place": details.place, "relation": details.relation, "audience": writer}
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if intent == "nlu_fallback" and corrects_details(text):
+            # Not understood as anything else, but it gives or corrects a detail: an answer.
+            set_intent(message, "inform", 1.0)
         for name, value in found.items():
             if value is None:
                 continue

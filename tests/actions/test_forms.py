@@ -470,3 +470,31 @@ async def test_mid_form_the_next_question_is_still_set_by_the_validation():
     assert result["requested_slot"] == "location"
     result, _ = await answer("age", "banana")
     assert result["requested_slot"] == "age"
+
+
+# -- a plain answer the model took for a check-in ------------------------------------------------
+
+async def test_a_model_only_check_in_that_answers_the_question_is_read_as_the_answer():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.forms import ValidateSignpostForm
+
+    tracker = form_tracker("location", None, intent="risk_check_in")
+    tracker.latest_message = {"text": "broadstairs", "safety": {"evidence": []},
+                              "intent": {"name": "risk_check_in", "confidence": 0.3}}
+    events = await ValidateSignpostForm().run(CollectingDispatcher(), tracker, DOMAIN)
+    slots = {e["name"]: e["value"] for e in events}
+    assert slots["area"] == "kent" and "Broadstairs" in slots["location"]
+
+
+async def test_a_check_in_with_a_risk_phrase_is_never_taken_as_an_answer():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.forms import ValidateSignpostForm
+
+    tracker = form_tracker("location", None, intent="risk_check_in")
+    tracker.latest_message = {"text": "broadstairs bridge, going to jump",
+                              "safety": {"evidence": [{"class": "crisis_suicidal"}]},
+                              "intent": {"name": "risk_check_in", "confidence": 0.9}}
+    events = await ValidateSignpostForm().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert "location" not in {e.get("name") for e in events if e.get("value")}

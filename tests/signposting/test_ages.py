@@ -29,3 +29,11 @@ def test_ages_out_of_range_or_missing(text, problem, age):
 def test_school_years_and_stages(text, age):
     answer = parse_age(text)
     assert answer.ok and answer.age == age
+
+
+@pytest.mark.parametrize("text, age", [
+    ("17 next month", 16), ("16 in march", 15), ("she'll be 5 next month", 4),
+    ("turns 12 next week", 11), ("turned 18 last week", 18), ("16 (year 11)", 16),
+    ("9 next week", 8), ("15", 15)])
+def test_an_age_about_to_be_reached_is_the_age_now(text, age):
+    assert parse_age(text).age == age

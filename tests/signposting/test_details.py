@@ -201,3 +201,31 @@ def test_anything_more_than_a_detail_is_not(text):
     from signposting.details import only_a_detail
 
     assert not only_a_detail(text)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("sorry, I got that wrong - he turned 18 last week", 18),
+    ("oh actually i turned 18 yesterday lol", 18),
+    ("My daughter (14) has stopped going to school", 14),
+    ("my son, 13, is anxious", 13), ("she turns 12 next week", 11),
+    ("my lad is 10 and that terrified of dogs", 10), ("wait hes 10 not 11", 10),
+    ("oops im 15 not 16", 15)])
+def test_ages_in_corrections_brackets_and_birthdays(text, age):
+    assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text", ["sorry, I got that wrong - he turned 18 last week",
+                                  "oh actually i turned 18 yesterday lol",
+                                  "actually i meant medway not maidstone", "broadstairs", "14"])
+def test_a_message_that_corrects_or_gives_a_detail(text):
+    from signposting.details import corrects_details
+
+    assert corrects_details(text)
+
+
+@pytest.mark.parametrize("text", ["i feel sad", "my daughter (14) has stopped going to school",
+                                  "i mean it", "", "sorry"])
+def test_a_message_that_says_something_new_is_not_a_correction(text):
+    from signposting.details import corrects_details
+
+    assert not corrects_details(text)
