@@ -15,7 +15,7 @@ from services_catalog.hours import now
 from signposting import texts
 from signposting.audience import PARENT_CARER
 from signposting.needs import need_label
-from signposting.replies import open_now, service_list
+from signposting.replies import compact_list, open_now, service_list
 
 from .search import search_area, search_or_apologise
 
@@ -27,16 +27,22 @@ def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any]
     page = [m.service for m in matches[start:start + PAGE]]
     at = now()
     lines = [intro] + service_list(page, start + 1, at, tracker.get_slot("audience"))
+    sms = [intro] + compact_list(page, start + 1, at)
     status = [open_now(s, at) for s in page]
     if not any(status):
-        lines.append(texts.NONE_OPEN if all(o is False for o in status)
-                     else texts.MAYBE_NONE_OPEN)
+        closed = all(o is False for o in status)
+        lines.append(texts.NONE_OPEN if closed else texts.MAYBE_NONE_OPEN)
+        sms.append(texts.NONE_OPEN_SMS if closed else texts.MAYBE_NONE_OPEN_SMS)
     if len(matches) > start + PAGE:
         lines.append(texts.SAY_MORE)
+        sms.append(texts.SAY_MORE_SMS)
     others = [n for n in tracker.get_slot("other_needs") or [] if n != tracker.get_slot("need")]
     if others and start == 0:
         lines.append(texts.ALSO_MENTIONED.format(need=need_label(others[0])))
-    dispatcher.utter_message(response="utter_service_list", services="\n".join(lines))
+        sms.append(texts.ALSO_MENTIONED_SMS.format(need=need_label(others[0])))
+    # The domain says which version each channel gets (utter_service_list: SMS the short one).
+    dispatcher.utter_message(response="utter_service_list", services="\n".join(lines),
+                             services_sms="\n".join(sms))
     return [SlotSet("shown", float(start + len(page)))]
 
 

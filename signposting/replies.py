@@ -92,6 +92,51 @@ def service_entry(service: ServiceView, number: int, at: Optional[datetime] = No
     return " ".join(parts)
 
 
+def one_way_to_reach(service: ServiceView) -> str:
+    """The one best way to reach a service, short enough for a text message: a confirmed
+    number first, else its website (with "check the website" when the details are not
+    confirmed or are old), else how to get there (through school, through the GP)."""
+    order = {"phone": 0, "text": 1, "webchat": 2, "website": 3, "email": 4}
+    confirmed = sorted((c for c in service.contacts if c.confirmed and not c.stale),
+                       key=lambda c: order.get(c.kind, 9))
+    if confirmed and not service.stale:
+        c = confirmed[0]
+        if c.kind == "phone":
+            return f"call {c.value}"
+        if c.kind == "text":
+            return f"text {c.keyword + ' to ' if c.keyword else ''}{c.value}"
+        if c.kind in ("webchat", "website"):
+            return f"{'chat at' if c.kind == 'webchat' else 'see'} {short_address(c.value)}"
+        if c.kind == "email":
+            return f"email {c.value}"
+    websites = [c.value for c in service.contacts if c.kind in ("website", "webchat")]
+    websites += [service.url] if service.url else []
+    if websites:
+        return f"see {short_address(websites[0])} ({CHECK_WEBSITE})"
+    if service.access_note:
+        return service.access_note.split(".")[0].rstrip(".")
+    return "ask at school or your GP"
+
+
+def short_address(url: str) -> str:
+    """A web address as people type it: no scheme, no "www.", no trailing slash."""
+    bare = url.split("://", 1)[-1]
+    bare = bare[4:] if bare.startswith("www.") else bare
+    return bare.rstrip("/")
+
+
+def compact_entry(service: ServiceView, number: int, at: Optional[datetime] = None) -> str:
+    """One line for a text message: the name, the one way to reach it, and open now."""
+    status = open_now(service, at) if at else None
+    when = "" if status is None else (" Open now." if status else " Closed now.")
+    return f"{number}. {service.name}: {one_way_to_reach(service)}.{when}"
+
+
+def compact_list(services: Iterable[ServiceView], start: int = 1,
+                 at: Optional[datetime] = None) -> List[str]:
+    return [compact_entry(s, i, at) for i, s in enumerate(services, start)]
+
+
 def service_list(services: Iterable[ServiceView], start: int = 1, at: Optional[datetime] = None,
                  audience: Optional[str] = None) -> List[str]:
     return [service_entry(s, i, at, audience) for i, s in enumerate(services, start)]

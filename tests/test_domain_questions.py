@@ -1,10 +1,10 @@
-"""The signposting form's questions are domain responses; their wording is the modules'.
+"""The signposting form's questions are domain responses, worded for who is asking.
 
 Asking for age, place and who is asking costs no call to the action server: Rasa's form asks
 with utter_ask_<slot> (domain/signposting.yml), worded by conditional variations on the
-audience slot. The wording itself lives in signposting/questions.py (ask_age, ask_location)
-and signposting/audience.py (QUESTION, BUTTONS), which the rest of the bot uses too; these
-tests render the responses with Rasa's own response generator and fail if the two drift apart.
+audience slot. The domain is the wording's only home; these tests render the responses with
+Rasa's own response generator and check them against the wording each writer must get (the
+tables below).
 
 The age question is the offer of support the first time a form run asks anything
 (requested_slot still unset) and just the question on a re-ask. The last tests run Rasa's
@@ -59,6 +59,8 @@ LOCATION = {
 QUESTION = ("Is this for you, for your child, or for a young person you work with? "
             "Reply 1 for me, 2 for my child, 3 for someone I work with.")
 BUTTONS = (("For me", "1"), ("For my child", "2"), ("Someone I work with", "3"))
+#: The web chat shows the choices as buttons; by SMS and plain REST they are in the words.
+QUESTION_WITH_BUTTONS = "Is this for you, for your child, or for a young person you work with?"
 
 
 def ask_age(audience: Optional[str]) -> str:
@@ -132,12 +134,16 @@ async def test_location_question_is_worded_for_who_is_asking(audience, requested
 
 @pytest.mark.parametrize("channel", CHANNELS)
 @pytest.mark.parametrize("audience, requested_slot", itertools.product(AUDIENCES, REQUESTED))
-async def test_audience_question_has_the_numbered_choices_and_buttons(
+async def test_audience_question_has_the_numbered_choices_once(
         audience, requested_slot, channel):
+    """Buttons on the web chat; by SMS the choices are in the words, never listed twice."""
     message = await rendered("utter_ask_audience", tracker_with(audience, requested_slot), channel)
-    assert message["text"] == QUESTION
-    assert message["buttons"] == [{"title": title, "payload": payload}
-                                  for title, payload in BUTTONS]
+    if channel == "webchat":
+        assert message["text"] == QUESTION_WITH_BUTTONS
+        assert message["buttons"] == [{"title": title, "payload": payload}
+                                      for title, payload in BUTTONS]
+    else:
+        assert message["text"] == QUESTION and not message.get("buttons")
 
 
 @pytest.mark.parametrize("response", QUESTIONS)
@@ -146,11 +152,11 @@ def test_no_variation_says_anything_the_modules_do_not(response):
     allowed = {
         "utter_ask_age": {ask_age(a) for a in AUDIENCES} | {OFFER + ask_age(a) for a in AUDIENCES},
         "utter_ask_location": {ask_location(a) for a in AUDIENCES},
-        "utter_ask_audience": {QUESTION},
+        "utter_ask_audience": {QUESTION, QUESTION_WITH_BUTTONS},
     }[response]
     for variation in DOMAIN.responses[response]:
         assert variation["text"] in allowed, variation
-        assert not variation.get("channel"), variation
+        assert variation.get("channel") in (None, "webchat"), variation
         for condition in variation.get("condition") or []:
             assert condition["name"] in ("audience", "requested_slot"), variation
             assert condition["value"] in (AUDIENCES if condition["name"] == "audience"
@@ -271,8 +277,7 @@ async def test_who_is_asking_is_asked_with_buttons_when_it_changes_the_services(
     monkeypatch.setattr(actions_search, "catalogue", lambda: stub)
     conversation = Conversation("/need_bullying", "need_bullying", need="bullying", age=15,
                                 location="Dartford, Kent", area="kent", district="Dartford")
-    assert await conversation.run("signpost_form") == [
-        {"text": QUESTION, "buttons": [{"title": t, "payload": p} for t, p in BUTTONS]}]
+    assert await conversation.run("signpost_form") == [{"text": QUESTION, "buttons": None}]
     assert conversation.slot("requested_slot") == "audience"
     assert await conversation.answer("2") == []
     assert conversation.slot("audience") == PARENT_CARER
