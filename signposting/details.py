@@ -41,6 +41,7 @@ _AGE_PHRASES = re.compile(
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
+    r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
     r"around|nr)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
@@ -94,11 +95,24 @@ def _exact(place, chunk: str) -> bool:
     return name == matched or default_index().aliases.get(name) == matched
 
 
+#: A bare number below this is taken for a numbered choice ("1", "2", "3"), not an age.
+BARE_AGE_FROM = 4
+
+
 def extract(text: str) -> Details:
     text = (text or "")[:1000]
     lower = text.lower().replace("\u2019", "'")
-    return Details(age=find_age(lower), place=find_place(text), relation=find_relation(lower),
-                   audience=writer_of(lower))
+    age, place = find_age(lower), find_place(text)
+    if only_a_detail(text):
+        # "15" or "broadstairs" on its own, even with no question asked (after a crisis reply,
+        # say): the answer to the question asked before, kept so it is not asked again.
+        bare = parse_age(text) if place is None else None
+        if age is None and bare and bare.ok and bare.age is not None and \
+                bare.age >= BARE_AGE_FROM:
+            age = bare.age
+        if place is None and not (bare and bare.ok and bare.age is not None):
+            place = text.strip().strip(".,!?")
+    return Details(age=age, place=place, relation=find_relation(lower), audience=writer_of(lower))
 
 
 #: Words that may come with a bare detail without making it more than one ("he's 9 now",
@@ -115,8 +129,8 @@ def only_a_detail(text: str) -> bool:
     message answers the bot's question ("15", "broadstairs", "CT10", "she's 9") and carries
     no risk of its own: with no risk phrase in it, a model's urgent guess on it is noise."""
     text = (text or "").strip()
-    if not text or len(text) > 40:
-        return False
+    if not text or len(text) > 40 or re.search(r"[%£$€/:@#+=]", text):
+        return False  # "15%", "24/7", "3:30", "@name": numbers that are not ages or places
     lower = text.lower().replace("\u2019", "'")
     if re.fullmatch(r"\d{1,3}", lower):
         return True

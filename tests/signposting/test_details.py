@@ -229,3 +229,14 @@ def test_a_message_that_says_something_new_is_not_a_correction(text):
     from signposting.details import corrects_details
 
     assert not corrects_details(text)
+
+
+@pytest.mark.parametrize("text, age, place", [
+    ("15", 15, None), ("fifteen", 15, None), ("broadstairs", None, "broadstairs"),
+    ("ME14", None, "ME14"), ("2", None, None), ("3", None, None),
+    ("since we moved to Canvey Island", None, "Canvey Island")])
+def test_a_bare_detail_is_kept_even_when_no_question_is_pending(text, age, place):
+    """After a crisis reply closed the form, "15" still answers the age question asked before;
+    1 to 3 are left to the numbered choices."""
+    found = extract(text)
+    assert (found.age, found.place) == (age, place)
