@@ -32,7 +32,8 @@ class ActionSuggestSelfHelp(Action):
         if intent.startswith(PREFIX):
             ranking = [(r.get("name"), r.get("confidence", 0.0))
                        for r in message.get("intent_ranking") or []]
-            events.append(SlotSet("other_needs", other_needs(ranking, intent) or None))
+            events.append(SlotSet("other_needs",
+                                  other_needs(ranking, intent, message.get("text")) or None))
         if need in given and not asked:
             return events + [SlotSet("tips_given", given)]
         audience = tracker.get_slot("audience")

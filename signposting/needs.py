@@ -70,8 +70,59 @@ def topic_named(text: Optional[str]) -> Optional[str]:
     return _BY_NAME.get(key)
 
 
-def other_needs(ranking: Sequence[Tuple[str, float]], top: str) -> List[str]:
-    """Further needs in one message ("I'm anxious and can't sleep"), from the intent ranking."""
-    return [name[len(PREFIX):] for name, confidence in ranking
-            if name.startswith(PREFIX) and name != top and confidence >= ALSO_MEANT
-            and name != PREFIX + "general_wellbeing"][:2]
+#: Words that name a need plainly, for a second need in the same message ("my daughter is
+#: being bullied and now she can't sleep"): specific enough that naming one is never a guess.
+NAMED_BY = {
+    "anxiety": r"anxious|anxiety|panic attacks?|panicking",
+    "low_mood": r"depressed|depression|low mood",
+    "sleep": r"sleep(?:ing)?|insomnia|nightmares?",
+    "eating_body_image": r"eating disorder|not eating|won'?t eat|body image",
+    "bereavement": r"grief|grieving|bereave\w*",
+    "bullying": r"bull(?:y|ied|ying)|picked on",
+    "school_stress": r"exams?|school refus\w*|won'?t go to school",
+    "anger_behaviour": r"angry|anger|temper|meltdowns?",
+    "neurodevelopmental": r"autis\w*|adhd|asd",
+    "substance_use": r"drinking|alcohol|drugs|weed|vaping",
+    "identity": r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism",
+    "loneliness": r"lonely|loneliness|no friends",
+    "psychosis": r"hearing voices|hears voices|seeing things",
+}
+_NAMED = {code: re.compile(r"\b(?:" + words + r")\b") for code, words in NAMED_BY.items()}
+
+
+def needs_named(text: Optional[str]) -> List[str]:
+    """The needs a message names plainly, in the order of the list above."""
+    lower = (text or "").lower().replace("\u2019", "'")[:2000]
+    return [code for code, pattern in _NAMED.items() if pattern.search(lower)]
+
+
+def other_needs(ranking: Sequence[Tuple[str, float]], top: str,
+                text: Optional[str] = None) -> List[str]:
+    """Further needs in one message ("I'm anxious and can't sleep"): from the intent ranking,
+    and the needs the message names plainly."""
+    from_model = [name[len(PREFIX):] for name, confidence in ranking
+                  if name.startswith(PREFIX) and name != top and confidence >= ALSO_MEANT
+                  and name != PREFIX + "general_wellbeing"]
+    named = [code for code in needs_named(text) if PREFIX + code != top]
+    return list(dict.fromkeys(from_model + named))[:2]
+
+
+#: Words that add something to what was said before ("I can't sleep either").
+_ADDED = re.compile(r"\b(?:either|too|also|as well|another thing|on top of that|"
+                    r"anything for that)\b")
+
+
+def added_need(text: Optional[str], read_as: Optional[str]) -> Optional[str]:
+    """A second worry added to the first ("the stress means I can't sleep either - is there
+    anything for that?"): when the message adds something and names exactly one need plainly,
+    and the model read it as another need (the first worry's words are still in it), the
+    named one is what the person is asking about now."""
+    lower = (text or "").lower().replace("\u2019", "'")[:500]
+    if not _ADDED.search(lower):
+        return None
+    named = needs_named(lower)
+    if len(named) != 1 or PREFIX + named[0] == read_as:
+        return None
+    if read_as and not (read_as.startswith(PREFIX) or read_as == "nlu_fallback"):
+        return None
+    return named[0]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from signposting.answers import command, short_answer
-from signposting.needs import PREFIX, topic_named
+from signposting.needs import PREFIX, added_need, topic_named
 
 from .base import RuleComponent, set_intent
 
@@ -24,7 +24,8 @@ from .base import RuleComponent, set_intent
 class ShortAnswerClassifier(RuleComponent, IntentClassifier):
     def process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        topic = topic_named(text)
+        topic = topic_named(text) or added_need(
+            text, (message.get(INTENT) or {}).get(INTENT_NAME_KEY))
         answer = short_answer(text) or command(text) or (PREFIX + topic if topic else None)
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))

@@ -77,3 +77,26 @@ def test_only_a_topic_name_on_its_own_is_read_exactly(text):
     from signposting.needs import topic_named
 
     assert topic_named(text) is None
+
+
+def test_a_second_need_named_in_the_same_message_is_offered_after_the_list():
+    from signposting.needs import other_needs
+
+    assert other_needs([], "need_bullying", "he's being bullied and now he can't sleep") == \
+        ["sleep"]
+    assert other_needs([("need_sleep", 0.3)], "need_bullying", "he is bullied") == ["sleep"]
+    assert other_needs([], "need_anxiety", "I feel anxious all the time") == []
+
+
+@pytest.mark.parametrize("text, read_as, need", [
+    ("the stress means I can't sleep either - is there anything for that?",
+     "need_school_stress", "sleep"),
+    ("i also feel really anxious", "need_sleep", "anxiety"),
+    ("he's bullied and he can't sleep either", "need_bullying", None),
+    ("i can't sleep either", "need_sleep", None),
+    ("i want to die too", "crisis_suicidal", None),
+    ("i can't sleep", "need_school_stress", None)])
+def test_a_worry_added_to_the_first_is_read_as_the_new_need(text, read_as, need):
+    from signposting.needs import added_need
+
+    assert added_need(text, read_as) == need
