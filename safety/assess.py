@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+import yaml
 from spacy.tokens import Doc
 
 from signposting.audience import PARENT_CARER, PROFESSIONAL, writer_of
@@ -161,6 +163,20 @@ class Thresholds:
     confirm: float = 0.6
     #: An urgent intent ranked below the top this sure asks a check-in question.
     second: float = 0.5
+
+
+THRESHOLDS_FILE = Path(__file__).with_name("thresholds.yml")
+
+
+@lru_cache(maxsize=1)
+def load_thresholds(path: Path = THRESHOLDS_FILE) -> Dict[str, Thresholds]:
+    """The calibrated thresholds per urgent class (thresholds.yml); every class must be there."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    missing = set(URGENT_CLASSES) - set(raw)
+    if missing:
+        raise ValueError(f"{path.name}: no thresholds for {sorted(missing)}")
+    return {name: Thresholds(**{k: float(v) for k, v in values.items()})
+            for name, values in raw.items()}
 
 
 def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],

@@ -83,7 +83,7 @@ def find_place(text: str) -> Optional[str]:
                 continue
             place = resolve(chunk)
             if place.status != "unknown" and place.kind == "place" and _exact(place, chunk):
-                return chunk
+                return chunk.rstrip(".'-")
     return None
 
 

@@ -249,6 +249,28 @@ def sms_segments(conversation: Conversation, _: BenchCatalogue) -> CheckResult:
     return CheckResult(name, True, f"{texts} texts, none over {MAX_SEGMENTS} segments")
 
 
+def sms_list_in_one_text(conversation: Conversation, _: BenchCatalogue) -> CheckResult:
+    """By SMS a list of three services arrives as one text of at most three segments (the
+    issue's rule): the numbered entries may not be split over several texts."""
+    name = "sms_list_one_text"
+    if conversation.channel != "sms":
+        return _na(name, "not SMS")
+    lists = [t for t in conversation.turns if t.listed]
+    if not lists:
+        return _na(name, "no list shown")
+    for turn in lists:
+        holding = [m for m in turn.replies if re.search(r"(?m)^\s*1\. ", m.text)]
+        if not holding:
+            return CheckResult(name, False, f"msg {turn.index}: the entries are split")
+        text = holding[0].text
+        entries = re.findall(r"(?m)^\s*\d\. ", text)
+        count = count_segments(text)
+        if len(entries) < min(3, len(turn.services)) or count.segments > MAX_SEGMENTS:
+            return CheckResult(name, False, f"msg {turn.index}: {len(entries)} entries in one "
+                                            f"text of {count.segments} segments")
+    return CheckResult(name, True, f"{len(lists)} lists, each in one text")
+
+
 # -- changes of course -----------------------------------------------------------------------
 
 def _mentions_place(text: str, facts: Facts) -> bool:
@@ -385,6 +407,7 @@ CHECKS: Dict[str, Check] = {
     "eligible": eligible,
     "numbers_confirmed": numbers_confirmed,
     "sms_segments": sms_segments,
+    "sms_list_one_text": sms_list_in_one_text,
     "correction_applied": correction_applied,
     "second_need": second_need,
     "more": more_works,

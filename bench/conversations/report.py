@@ -15,7 +15,8 @@ MARK = {True: "\u2713", False: "\u2717", None: "\u00b7"}
 #: Short column titles for the table, in CHECKS order.
 SHORT = {"urgent_first": "urg", "urgent_fits": "fit", "services_reached": "svc",
          "turns": "trn", "asked_twice": "2x", "eligible": "elg", "numbers_confirmed": "num",
-         "sms_segments": "seg", "correction_applied": "cor", "second_need": "2nd",
+         "sms_segments": "seg", "sms_list_one_text": "1tx", "correction_applied": "cor",
+         "second_need": "2nd",
          "more": "mor", "no_fallback": "fbk", "no_false_crisis": "fcr", "no_check_in": "chk"}
 
 

@@ -23,7 +23,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.assess import Thresholds, assess, decide, default_matcher
+from safety.assess import Thresholds, assess, decide, default_matcher, load_thresholds
 from signposting.details import only_a_detail
 
 from .base import RuleComponent, add_entity, set_intent
@@ -48,9 +48,9 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
             # Below this, an urgent guess on a phrase the lexicon read as negated, past,
             # fictional or benign gives way to the best non-urgent intent.
             "sure_threshold": 0.9,
-            # Per urgent class, {crisis, check_in, confirm, second} (safety.assess.Thresholds),
-            # calibrated on the development sets; a class not given uses the two above.
-            "thresholds": {},
+            # Per urgent class, {crisis, check_in, confirm, second} (safety.assess.Thresholds);
+            # by default the ones calibrated on the development sets (safety/thresholds.yml).
+            "thresholds": None,
             # The FallbackClassifier's threshold: what an unsure urgent guess falls back to.
             "fallback_threshold": 0.5,
         }
@@ -58,8 +58,9 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
         self.matcher = default_matcher()
-        self.per_class = {name: Thresholds(**values)
-                          for name, values in (config.get("thresholds") or {}).items()}
+        given = config.get("thresholds")
+        self.per_class = ({name: Thresholds(**values) for name, values in given.items()}
+                          if given is not None else load_thresholds())
 
     def process_one(self, message: Message) -> None:
         text = message.get(TEXT)
@@ -81,5 +82,10 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
             # What the check-in is about, so that a "yes" gets that class's reply.
             add_entity(message, "risk_class", assessment.urgent_class or "crisis_suicidal",
                        EXTRACTOR_NAME)
+        # The model's own reading too (before this component's decision), for calibration
+        # (bench/calibrate.py): the thresholds are chosen from how sure it was.
         message.set(SAFETY_KEY, {**assessment.as_dict(), "source": decision.source,
-                                 "intent": decision.intent}, add_to_output=True)
+                                 "intent": decision.intent,
+                                 "model": [[name, round(float(conf), 4)]
+                                           for name, conf in ranking[:4]]},
+                    add_to_output=True)

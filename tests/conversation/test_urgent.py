@@ -50,6 +50,24 @@ async def test_teacher_reporting_a_disclosure_gets_the_safeguarding_lead(chat):
     assert "0808 800 5000" in reply
 
 
+@pytest.mark.parametrize("message, writer, routes", [
+    ("my daughter said she wants to kill herself", "parent_carer",
+     ["999", "111", "option 2", "0800 068 4141"]),
+    ("my son is cutting himself right now in his room", "parent_carer",
+     ["999", "111", "option 2", "0800 068 4141"]),
+    ("one of my year 9 pupils told me she wants to die", "professional",
+     ["safeguarding lead", "999", "111", "option 2", "0800 068 4141"]),
+])
+async def test_an_adult_reporting_a_young_person_at_risk_is_told_what_to_do(
+        chat, message, writer, routes):
+    """Not "are you safe?" to the parent: what to do now, and is the young person safe."""
+    reply = await chat.say(message)
+    assert_crisis_routes(reply, routes)
+    assert "Are you safe right now?" not in reply
+    assert "safe right now?" in reply
+    assert (await chat.tracker()).get_slot("audience") == writer
+
+
 async def test_after_a_fallback(chat):
     await chat.say("flibble wobble")
     assert_crisis_routes(await chat.say("i want to kill myself"))
