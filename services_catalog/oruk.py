@@ -23,14 +23,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from .hours import DAYS, format_time
 from .locality import district_areas
-from .models import Organisation, Service
+from .models import ATTRIBUTE_KEYS, Organisation, Service
 from .taxonomy import NATIONAL, load_taxonomy
 
 SCHEMA_DIR = Path(__file__).with_name("oruk_schema")
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "catalogue.kent-essex-youth-wellbeing.invalid")
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-TAXONOMIES = (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),
-              ("thrive", "thrive"), ("access", "access"))
+TAXONOMIES = ATTRIBUTE_KEYS
 
 Documents = List[Tuple[str, dict]]
 
@@ -112,6 +111,10 @@ def _service_document(s: Service) -> dict:
         doc["access_note"] = s.access_note
     doc["source"] = s.source
     doc["assured_date"] = s.assured_date.isoformat()
+    if s.source_date:
+        doc["source_date"] = s.source_date
+    if s.provider_history:
+        doc["provider_history"] = json.loads(s.provider_history)
     doc["contacts"] = []
     for c in s.contacts:
         contact = {"kind": c.kind, "value": c.value}
@@ -192,7 +195,7 @@ def _oruk_service(filename: str, svc: dict, org: dict, descriptions: dict) -> di
         "x_areas": svc["areas"],
     })
     for key in ("status_note", "serves_adults", "always_open", "closed_bank_holidays", "hours",
-                "access_note", "districts"):
+                "access_note", "districts", "source_date", "provider_history"):
         if svc.get(key) is not None:
             result[f"x_{key}"] = svc[key]
     return result
@@ -272,6 +275,9 @@ def _service_from_oruk(item: dict, org_id: str) -> dict:
         svc["access_note"] = item["x_access_note"]
     svc["source"] = item.get("x_source") or "Open Referral UK import"
     svc["assured_date"] = item.get("assured_date")
+    for key in ("source_date", "provider_history"):
+        if item.get(f"x_{key}"):
+            svc[key] = item[f"x_{key}"]
     svc["contacts"] = item.get("x_contacts") or [
         {"kind": "phone" if p.get("type") != "text" else "text", "value": p["number"],
          "source": svc["source"], "status": "unverified", "assured_date": item.get("assured_date")}

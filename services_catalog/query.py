@@ -82,6 +82,8 @@ class ServiceView:
     email: Optional[str] = None
     serves_adults: bool = False
     data_file: str = ""
+    groups: Tuple[str, ...] = ()
+    source_date: Optional[str] = None
 
     @property
     def stale(self) -> bool:
@@ -122,6 +124,7 @@ def view(service: Service) -> ServiceView:
         closed_bank_holidays=service.closed_bank_holidays, access_note=service.access_note,
         description=service.description, organisation=service.organisation.name,
         email=service.email, serves_adults=service.serves_adults, data_file=service.data_file,
+        groups=tuple(service.codes("group")), source_date=service.source_date,
     )
 
 
@@ -220,16 +223,9 @@ class Catalogue:
         lists.append((2, snap.by_need_area.get((need, NATIONAL), ())))
         for locality, entries in lists:
             for need_rank, confirmed, name, s in entries:
-                if age is not None and ((s.minimum_age is not None and s.minimum_age > age) or
-                                        (s.maximum_age is not None and s.maximum_age < age)):
-                    continue
-                rank = locality
-                if locality == 1 and s.districts:
-                    if district not in s.districts:
-                        continue  # for particular districts, not known to include the person's
-                    rank = 0
-                elif locality == 2 and area in s.areas:
-                    continue  # already ranked as local
+                rank = locality_of(s, area, district)
+                if rank is None or (rank == 2) != (locality == 2) or not serves_age(s, age):
+                    continue  # not for this person, or met in the other list
                 opened = is_open(s.schedule, moment, s.always_open, s.closed_bank_holidays) \
                     if moment else None
                 indirect = 0 if (s.contacts or audience == PROFESSIONAL
@@ -254,6 +250,33 @@ class Catalogue:
 
     def all(self) -> Tuple[ServiceView, ...]:
         return self.snapshot().services
+
+
+def serves_age(service: ServiceView, age: Optional[int]) -> bool:
+    """True when the service's age limits include the age (any age when it is not known)."""
+    return age is None or ((service.minimum_age is None or service.minimum_age <= age) and
+                           (service.maximum_age is None or service.maximum_age >= age))
+
+
+def locality_of(service: ServiceView, area: Optional[str], district: Optional[str]) -> Optional[int]:
+    """0: for the person's district; 1: for their whole area; 2: national; None: not for them.
+
+    A service for particular districts is offered only when the person's district is known to be
+    one of them: a service for Dartford is no use to someone in Canterbury.
+    """
+    if area and area in service.areas:
+        if service.districts:
+            return 0 if district in service.districts else None
+        return 1
+    return 2 if service.national else None
+
+
+def fits(service: ServiceView, need: str, age: Optional[int], area: Optional[str],
+         district: Optional[str]) -> bool:
+    """Would a search for this need, age and place offer the service? (General support counts
+    for every need.)"""
+    return ((need in service.needs or GENERAL_NEED in service.needs) and serves_age(service, age)
+            and locality_of(service, area, district) is not None)
 
 
 def _KEY(item: tuple) -> tuple:

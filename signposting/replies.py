@@ -45,7 +45,9 @@ def how_to_reach(service: ServiceView) -> str:
     websites += [service.url] if service.url else []
     if not confirmed:
         if not websites:
-            return "Contact details not confirmed yet: ask at school or your GP"
+            # Only unverified numbers: the catalogue's note says how to reach it instead.
+            return (service.access_note or
+                    "Contact details not confirmed yet: ask at school or your GP").rstrip(".")
         return f"See {websites[0]} ({CHECK_WEBSITE})"
     text = "; ".join(contact_line(c) for c in confirmed[:2])
     if service.stale or any(c.stale for c in confirmed[:2]):
