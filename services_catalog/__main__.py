@@ -4,6 +4,8 @@
     python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" [--audience parent_carer] [--open-now] [--json]
     python -m services_catalog export --format oruk [--out services.json]
     python -m services_catalog import services.json [--yaml-out DIR]
+    python -m services_catalog coverage [--csv]
+    python -m services_catalog oldest [--limit N]
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .db import database_url, make_engine
+from . import coverage as gaps
 from .loader import CatalogueInvalid, load, load_documents
 from .locality import FOUND, resolve
 from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
@@ -43,6 +46,10 @@ def main(argv=None) -> int:
     importer.add_argument("--yaml-out", help="also write the services as data files in this folder")
     importer.add_argument("--trust-status", action="store_true",
                           help="keep 'confirmed' statuses (only for this project's own exports)")
+    cover = sub.add_parser("coverage", help="local services and gaps for every district and need")
+    cover.add_argument("--csv", action="store_true", help="one CSV row per district, need and age band")
+    old = sub.add_parser("oldest", help="the services whose facts were checked longest ago")
+    old.add_argument("--limit", type=int, default=20)
     args = parser.parse_args(argv)
     engine = make_engine(args.db)
 
@@ -74,6 +81,17 @@ def main(argv=None) -> int:
         else:
             for m in matches:
                 print(f"{m.service.name}\n  {m.reason}\n  {'; '.join(describe_contacts(m.service))}")
+        return 0
+
+    if args.command == "coverage":
+        services = Catalogue(engine).all()
+        cells = gaps.coverage(services)
+        print(gaps.as_csv(cells) if args.csv else gaps.report(cells, services),
+              end="" if args.csv else "\n")
+        return 0
+
+    if args.command == "oldest":
+        print("\n".join(gaps.oldest_lines(gaps.oldest(Catalogue(engine).all(), args.limit))))
         return 0
 
     if args.command == "export":
