@@ -29,7 +29,8 @@ def test_services_for_the_need_come_before_general_support(catalogue):
 
 def test_services_reached_only_through_school_or_gp_come_last_except_for_professionals(catalogue):
     young = catalogue.search("sleep", age=12, area="kent", limit=None)
-    direct = [bool(m.service.contacts) for m in young]
+    direct = [bool(m.service.contacts or {"walk_in", "self_referral"} & set(m.service.access))
+              for m in young]
     assert direct == sorted(direct, reverse=True) and not all(direct)
     staff = catalogue.search("sleep", age=12, area="kent", audience="professional", limit=None)
     assert {m.service.id for m in staff} == {m.service.id for m in young}
@@ -110,7 +111,9 @@ def test_audience_ranks_after_locality_and_need(catalogue):
     assert {m.service.id for m in parent} == set(young)  # audience reorders, never filters
     groups = {}
     for m in parent:
-        group = ("kent" in m.service.areas, "anxiety" in m.service.needs)
+        s = m.service
+        group = (bool(s.contacts or {"walk_in", "self_referral"} & set(s.access)),
+                 "kent" in s.areas, "anxiety" in s.needs)
         groups.setdefault(group, []).append("parent_carer" in m.service.audiences)
     assert len(groups) > 1
     for flags in groups.values():
