@@ -21,7 +21,7 @@ from datetime import date
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .locality import district_areas
-from .query import GENERAL_NEED, ServiceView, fits, locality_of
+from .query import ServiceView, fits, locality_of
 from .taxonomy import load_taxonomy
 
 #: Age bands of the report: early years, primary, secondary, sixth form, young adults.
@@ -66,7 +66,8 @@ def _uncovered(services: Sequence[ServiceView], need: str, area: str,
 
 
 def cell(services: Iterable[ServiceView], area: str, district: str, need: str) -> Cell:
-    local = [s for s in services if _local(s, area, district) and fits(s, need, None, area, district)]
+    local = [s for s in services
+             if _local(s, area, district) and fits(s, need, None, area, district)]
     specific = tuple(s for s in local if need in s.needs)
     general = tuple(s for s in local if need not in s.needs)
     return Cell(area, district, need, specific, general,
@@ -77,7 +78,8 @@ def cell(services: Iterable[ServiceView], area: str, district: str, need: str) -
 def coverage(services: Sequence[ServiceView]) -> List[Cell]:
     """Every district of the five areas against every need, in a stable order."""
     needs = list(load_taxonomy().needs)
-    return [cell(services, area, district, need) for area, district in districts() for need in needs]
+    return [cell(services, area, district, need)
+            for area, district in districts() for need in needs]
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from .hours import DAYS, parse_time
 from .locality import district_areas
 from .models import (
-    ACCESS_ROUTES, ATTRIBUTE_KEYS, ELIGIBILITY_GROUPS, Base, CatalogueVersion, Contact, Organisation, Schedule,
-    Service, ServiceArea, ServiceAttribute, usable_contact,
+    ACCESS_ROUTES, ATTRIBUTE_KEYS, ELIGIBILITY_GROUPS, Base, CatalogueVersion, Contact,
+    Organisation, Schedule, Service, ServiceArea, ServiceAttribute, usable_contact,
 )
 from .phones import is_valid_uk_number, numbers_in
 from .taxonomy import NATIONAL, Taxonomy, load_taxonomy

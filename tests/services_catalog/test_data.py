@@ -3,7 +3,8 @@ from services_catalog.loader import read_data_files
 from services_catalog.phones import digits, numbers_in
 
 SERVICES = [svc for _, doc in read_data_files() for svc in doc.get("services", [])]
-ORGANISATIONS = {org["id"]: org for _, doc in read_data_files() for org in doc.get("organisations", [])}
+ORGANISATIONS = {org["id"]: org for _, doc in read_data_files()
+                 for org in doc.get("organisations", [])}
 TEXT_FIELDS = ("name", "summary", "description", "access_note", "hours")
 
 
