@@ -1,7 +1,8 @@
 """Command line: load, search, export and import the catalogue.
 
     python -m services_catalog load
-    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" [--audience parent_carer] [--open-now] [--json]
+    python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA"
+        [--audience parent_carer] [--open-now] [--explain] [--json]
     python -m services_catalog export --format oruk [--out services.json]
     python -m services_catalog import services.json [--yaml-out DIR]
     python -m services_catalog coverage [--csv]
@@ -22,6 +23,7 @@ from .loader import CatalogueInvalid, load, load_documents
 from .locality import FOUND, resolve
 from .oruk import documents_from_db, from_oruk, read_oruk_file, to_oruk, validation_errors
 from .query import Catalogue
+from .ranking import deciding_rule
 from .describe import describe_contacts
 
 
@@ -38,6 +40,8 @@ def main(argv=None) -> int:
     search.add_argument("--open-now", action="store_true")
     search.add_argument("--limit", type=int, default=3)
     search.add_argument("--json", action="store_true")
+    search.add_argument("--explain", action="store_true",
+                        help="name the ranking rule that put each result above the next")
     export = sub.add_parser("export", help="write the catalogue as Open Referral UK JSON")
     export.add_argument("--format", choices=["oruk"], default="oruk")
     export.add_argument("--out", help="file to write (default: standard output)")
@@ -47,7 +51,8 @@ def main(argv=None) -> int:
     importer.add_argument("--trust-status", action="store_true",
                           help="keep 'confirmed' statuses (only for this project's own exports)")
     cover = sub.add_parser("coverage", help="local services and gaps for every district and need")
-    cover.add_argument("--csv", action="store_true", help="one CSV row per district, need and age band")
+    cover.add_argument("--csv", action="store_true",
+                       help="one CSV row per district, need and age band")
     old = sub.add_parser("oldest", help="the services whose facts were checked longest ago")
     old.add_argument("--limit", type=int, default=20)
     args = parser.parse_args(argv)
@@ -72,15 +77,23 @@ def main(argv=None) -> int:
             if place.status != FOUND:
                 print(f"'{args.where}': {place.status}; showing national services", file=sys.stderr)
             area, district = place.area, place.district
-        matches = Catalogue(engine).search(args.need, args.age, area, district, args.audience,
-                                           open_now=args.open_now or None, limit=args.limit)
+        # One more than shown, so that the last result's rule is known too.
+        found = Catalogue(engine).search(args.need, args.age, area, district, args.audience,
+                                         open_now=args.open_now or None, limit=args.limit + 1)
+        matches = found[:args.limit]
+        rules = [deciding_rule(m.rank, following.rank) if following else "-"
+                 for m, following in zip(matches, list(found[1:]) + [None])]
         if args.json:
-            print(json.dumps([{"id": m.service.id, "name": m.service.name, "reason": m.reason,
-                               "open_now": m.open_now, "contacts": describe_contacts(m.service)}
-                              for m in matches], indent=2))
+            print(json.dumps([dict({"id": m.service.id, "name": m.service.name,
+                                    "reason": m.reason, "open_now": m.open_now,
+                                    "contacts": describe_contacts(m.service)},
+                                   **({"above_the_next_by": rule} if args.explain else {}))
+                              for m, rule in zip(matches, rules)], indent=2))
         else:
-            for m in matches:
+            for m, rule in zip(matches, rules):
                 print(f"{m.service.name}\n  {m.reason}\n  {'; '.join(describe_contacts(m.service))}")
+                if args.explain:
+                    print(f"  above the next by: {rule}")
         return 0
 
     if args.command == "coverage":

@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, List, Optional
 
-from services_catalog.hours import is_open
-from services_catalog.query import ContactView, ServiceView
+from services_catalog.query import ContactView, ServiceView, open_status
 
 from .questions import PROFESSIONAL
 
@@ -56,16 +55,9 @@ def how_to_reach(service: ServiceView) -> str:
 
 
 def open_now(service: ServiceView, at: datetime) -> Optional[bool]:
-    """Is the service, or any of its confirmed contacts, open at this moment? None: not known."""
-    status = is_open(service.schedule, at, service.always_open, service.closed_bank_holidays)
-    if status:
-        return True
-    for contact in service.contacts:
-        if contact.confirmed and contact.schedule:
-            if is_open(contact.schedule, at, False, service.closed_bank_holidays):
-                return True
-            status = False if status is None else status
-    return status
+    """Is the service, or any of its confirmed contacts, open at this moment? None: not known.
+    (The catalogue's own answer, which the search also ranks by.)"""
+    return open_status(service, at)
 
 
 def how_to_refer(service: ServiceView) -> str:
