@@ -36,6 +36,8 @@ logger = logging.getLogger(__name__)
 
 #: How many moments' opening states a snapshot keeps (searches within one minute share one).
 _OPEN_STATES_KEPT = 4
+_UNKNOWN = object()  # an opening state not worked out yet
+_NO_AGE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -158,24 +160,33 @@ class Snapshot:
         #: What the ranking rules need to know about each service, worked out once.
         self.profiles = {s.id: ranking.profile(s) for s in self.services}
         urgent: Dict[str, List[ServiceView]] = {}
-        buckets: Dict[Tuple[str, str], list] = {}
+        #: (need, locality, place) -> services: place is a district (locality 0), an area (1)
+        #: or NATIONAL (2), as locality_of would place each service.
+        buckets: Dict[Tuple[str, int, str], list] = {}
         all_needs = set(load_taxonomy().needs)
         for s in self.services:
             for code in s.urgent:
                 urgent.setdefault(code, []).append(s)
             needs = all_needs if GENERAL_NEED in s.needs else set(s.needs)
+            places = [(0, d) for d in s.districts] or [(1, a) for a in s.areas if a != NATIONAL]
+            places += [(2, NATIONAL)] if s.national else []
             for need in needs:
-                for area in s.areas:
-                    buckets.setdefault((need, area), []).append(s)
+                for locality, place in places:
+                    buckets.setdefault((need, locality, place), []).append(s)
         self.by_urgent = {code: tuple(items) for code, items in urgent.items()}
-        #: (need, area, audience) -> (static ranking parts, service) for every service in that
-        #: area (or national) tagged with the need or with general wellbeing: a search reads two
-        #: short lists, with the scores of every rule that does not depend on the place or the
-        #: moment already worked out (ranking.static_parts).
-        self.by_need_area: Dict[Tuple[str, str, Optional[str]], tuple] = {
-            (need, area, audience): tuple(
-                (self.static_parts(s, Asker(need, audience)), s) for s in services)
-            for (need, area), services in buckets.items() for audience in ranking.AUDIENCES}
+        #: (need, locality, place, audience) -> (static ranking parts, lowest age, highest age,
+        #: service) for every service of that place tagged with the need or with general
+        #: wellbeing: a search reads up to three short lists (the person's district, area and
+        #: the national services), with the scores of every rule that does not depend on the
+        #: place or the moment already worked out (ranking.static_parts).
+        self.by_need_place: Dict[Tuple[str, int, str, Optional[str]], tuple] = {
+            (need, locality, place, audience): tuple(
+                (self.static_parts(s, Asker(need, audience)),
+                 -1 if s.minimum_age is None else s.minimum_age,
+                 _NO_AGE_LIMIT if s.maximum_age is None else s.maximum_age, s)
+                for s in services)
+            for (need, locality, place), services in buckets.items()
+            for audience in ranking.AUDIENCES}
         self._open_states: Dict[UkMoment, Dict[str, Optional[bool]]] = {}
 
     def static_parts(self, service: ServiceView, asker: Asker) -> tuple:
@@ -183,20 +194,13 @@ class Snapshot:
 
     def open_states(self, moment: UkMoment) -> Dict[str, Optional[bool]]:
         """Service id -> open_status at this moment, for the services asked about so far:
-        searches in the same minute share it (fill it with :meth:`opened`)."""
+        searches in the same minute share it."""
         states = self._open_states.get(moment)
         if states is None:
             if len(self._open_states) >= _OPEN_STATES_KEPT:
                 self._open_states.clear()
             states = self._open_states.setdefault(moment, {})
         return states
-
-    @staticmethod
-    def opened(states: Dict[str, Optional[bool]], service: ServiceView,
-               moment: UkMoment) -> Optional[bool]:
-        if service.id not in states:
-            states[service.id] = open_status(service, moment)
-        return states[service.id]
 
 
 class Catalogue:
@@ -266,18 +270,24 @@ class Catalogue:
         moment = UkMoment.of(at or now())
         asker = Asker(need, audience, bool(open_now))
         listed = audience if audience in ranking.AUDIENCES else None
-        lists = [(False, snap.by_need_area.get((need, area, listed), ()))] if area else []
-        lists.append((True, snap.by_need_area.get((need, NATIONAL, listed), ())))
+        places = [(2, NATIONAL)]
+        if area:
+            places = ([(0, district)] if district else []) + [(1, area)] + places
+        lists = [(locality, snap.by_need_place.get((need, locality, place, listed), ()))
+                 for locality, place in places]
         per_search, states = ranking.per_search_table(asker), snap.open_states(moment)
         ranked = []
-        for national_list, entries in lists:
-            for static, s in entries:
-                locality = locality_of(s, area, district)
-                if locality is None or (locality == 2) != national_list or not serves_age(s, age):
-                    continue  # not for this person, or met in the other list
+        for locality, entries in lists:
+            for static, lowest, highest, s in entries:
+                if age is not None and not lowest <= age <= highest:
+                    continue
+                if (area in s.areas) != (locality < 2):
+                    continue  # a national service that is also local: met in the local lists
                 if listed != audience:  # an asker the lists do not know: their own scores
                     static = snap.static_parts(s, asker)
-                opened = snap.opened(states, s, moment)
+                opened = states.get(s.id, _UNKNOWN)
+                if opened is _UNKNOWN:
+                    opened = states[s.id] = open_status(s, moment)
                 ranked.append((ranking.fast_key(static, per_search[(locality, opened)]), s,
                                opened))
         best = (sorted(ranked, key=_KEY) if limit is None

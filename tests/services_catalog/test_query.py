@@ -1,3 +1,5 @@
+from services_catalog.locality import resolve
+from services_catalog.query import fits
 from services_catalog.taxonomy import load_taxonomy
 
 
@@ -101,3 +103,19 @@ def test_audience_reorders_and_never_filters(catalogue):
 def test_reasons_are_one_line(catalogue):
     for m in catalogue.search("low_mood", 17, "essex", limit=None):
         assert m.reason and "\n" not in m.reason
+
+
+def test_search_offers_exactly_the_services_that_fit(catalogue):
+    """Search reads lists made per district, area and need; it must offer exactly what fits()
+    says, for every need, places of every kind and ages at the edges."""
+    places = [resolve(p) for p in ("Dartford", "Canterbury", "Chatham", "Brentwood", "Grays",
+                                   "Southend-on-Sea", "Colchester")]
+    wheres = [(p.area, p.district) for p in places] + [("essex", None), (None, None)]
+    for need in load_taxonomy().needs:
+        for area, district in wheres:
+            for age in (None, 3, 11, 17, 19, 25, 40):
+                found = [m.service.id for m in catalogue.search(need, age, area, district,
+                                                                limit=None)]
+                expected = {s.id for s in catalogue.all() if fits(s, need, age, area, district)}
+                assert len(found) == len(set(found)) and set(found) == expected, (
+                    need, area, district, age)
