@@ -16,8 +16,8 @@ document that goes through the loader's validation like a hand-edited one. The r
 - A feed that cannot be read, or is not ORUK 3.0, changes nothing. A service that does not
   validate is left out with the reasons (its earlier version, if any, is kept).
 - Areas come from the service areas' ONS codes or names (the five areas, their districts, the
-  UK); needs, urgent classes, audiences, THRIVE groupings and access routes from terms of this
-  project's taxonomies. ``--area`` and ``--need`` supply them for services that name none;
+  UK); needs, urgent classes, audiences, THRIVE groupings, access routes and eligibility groups
+  from terms of this project's taxonomies. ``--area`` and ``--need`` supply them for services that name none;
   a service placed in an area elsewhere in the country is left out.
 """
 from __future__ import annotations
@@ -302,7 +302,8 @@ def service_document(record: Document, base_url: str, key: str, today: date,
     if districts:
         svc["districts"] = districts
     for spec in TAXONOMIES:
-        svc[spec.field] = codes[spec.field]
+        if codes[spec.field] or spec.field != "groups":  # groups only when the feed names some
+            svc[spec.field] = codes[spec.field]
     svc["contacts"] = _contacts(record, source, assured)
     if not svc["contacts"]:
         svc["access_note"] = (f"Listed in the Open Referral UK feed at {base_url}, which gives no "
