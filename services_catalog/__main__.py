@@ -135,9 +135,9 @@ def main(argv=None) -> int:
         return 0
 
     if args.command == "coverage":
-        services = Catalogue(engine).all()
-        cells = gaps.coverage(services)
-        print(gaps.as_csv(cells) if args.csv else gaps.report(cells, services),
+        active = Catalogue(engine).all()
+        cells = gaps.coverage(active)
+        print(gaps.as_csv(cells) if args.csv else gaps.report(cells, active),
               end="" if args.csv else "\n")
         return 0
 

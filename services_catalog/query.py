@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -29,7 +29,7 @@ from .taxonomy import NATIONAL, load_taxonomy
 
 #: How many moments' opening states a snapshot keeps (searches within one minute share one).
 _OPEN_STATES_KEPT = 4
-_UNKNOWN = object()  # an opening state not worked out yet
+_UNKNOWN: Any = object()  # an opening state not worked out yet
 _NO_AGE_LIMIT = 1000
 
 

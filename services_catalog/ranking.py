@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Callable, NamedTuple, Optional, Sequence, Tuple
 
 from .models import usable_contact
 
@@ -53,7 +53,7 @@ class Asker:
 class Candidate(NamedTuple):
     """A service that fits, with where it sits for this person and whether it is open now (a
     named tuple: a search makes hundreds)."""
-    service: object  # a query.ServiceView (not imported: query imports this module)
+    service: Any  # a query.ServiceView (not imported: query imports this module)
     profile: Profile
     locality: int  # 0: for the person's district; 1: their area; 2: national
     opened: Optional[bool]
@@ -214,9 +214,14 @@ def static_parts(c: Candidate, asker: Asker) -> tuple:
     return tuple(parts)
 
 
+#: The profile of the stand-in candidates of per_search_table: PER_SEARCH_RULES read no profile.
+_NO_PROFILE = Profile(general_line=False, direct=False, confirmed=False, referrable=False,
+                      for_a_group=False)
+
+
 def per_search_table(asker: Asker) -> dict:
     """(locality, opened) -> the scores of PER_SEARCH_RULES, for one search."""
-    return {(locality, opened): tuple(rule(Candidate(None, None, locality, opened), asker)
+    return {(locality, opened): tuple(rule(Candidate(None, _NO_PROFILE, locality, opened), asker)
                                       for rule in PER_SEARCH_RULES)
             for locality in (0, 1, 2) for opened in OPEN_ORDER}
 
