@@ -22,8 +22,10 @@ CONTACT_STATUSES = (CONFIRMED, UNVERIFIED)
 #: Kinds of contact detail. ``phone`` and ``text`` are numbers; the rest are addresses.
 CONTACT_KINDS = ("phone", "text", "webchat", "email", "website")
 
-#: Kinds that are web addresses: usable with "check the website" even when unverified.
-WEB_KINDS = ("website", "webchat")
+#: Contact kinds whose value is withheld unless confirmed: numbers, and addresses to send to.
+#: The others (website, webchat) are web addresses, usable with "check the website" even when
+#: unverified.
+WITHHELD_UNLESS_CONFIRMED = ("phone", "text", "email")
 
 #: Taxonomies a service can be tagged with (see taxonomy.yml); ``access`` lists how to reach it,
 #: ``group`` whom it is only for.
@@ -43,10 +45,15 @@ ELIGIBILITY_GROUPS = {
 }
 
 
+def is_withheld(kind: str, status: str) -> bool:
+    """Whether a contact detail's value must not be given out (only confirmed ones are)."""
+    return status != CONFIRMED and kind in WITHHELD_UNLESS_CONFIRMED
+
+
 def usable_contact(kind: str, status: str) -> bool:
     """Can the bot give this detail to someone? A confirmed one as it is; an unverified web
-    address with "check the website"; an unverified number or email never."""
-    return status == CONFIRMED or kind in WEB_KINDS
+    address with "check the website"; an unverified number or email never (is_withheld)."""
+    return not is_withheld(kind, status)
 
 
 class Organisation(Base):
@@ -179,11 +186,3 @@ class CatalogueVersion(Base):
     loaded_at = Column(DateTime, nullable=False)
     services = Column(Integer, nullable=False)
 
-
-#: Contact kinds whose value is withheld unless confirmed: numbers, and addresses to send to.
-WITHHELD_UNLESS_CONFIRMED = ("phone", "text", "email")
-
-
-def is_withheld(kind: str, status: str) -> bool:
-    """Whether a contact detail's value must not be given out (only confirmed ones are)."""
-    return status != CONFIRMED and kind in WITHHELD_UNLESS_CONFIRMED
