@@ -2,11 +2,13 @@
 
     python -m services_catalog load
     python -m services_catalog search --need anxiety --age 14 --where "ME7 1AA" \
-        [--audience parent_carer] [--open-now] [--json]
+        [--audience parent_carer] [--open-now] [--explain] [--json]
     python -m services_catalog export --format oruk [--out services.json]
     python -m services_catalog import services.json [--yaml-out DIR]
     python -m services_catalog validate-feed URL [--all-required] [--json]
     python -m services_catalog import-feed URL [--area CODE ...] [--need CODE] [--grace-days N]
+    python -m services_catalog coverage [--csv]
+    python -m services_catalog oldest [--limit N]
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import coverage as gaps
 from .db import database_url, make_engine
 from .describe import describe_contacts
 from .loader import CatalogueInvalid, feeds_dir, load, load_documents
@@ -26,6 +29,7 @@ from .oruk.profile import ALL_REQUIRED, VALIDATOR_SPEC
 from .oruk.reader import GRACE_DAYS, FeedUnreadable, import_feed
 from .oruk.validator import FAIL, PASS, TIMEOUT_SECONDS, WARN, validate_feed
 from .query import Catalogue
+from .ranking import deciding_rule
 from .taxonomy import NATIONAL, load_taxonomy
 
 AREA_CODES = sorted(load_taxonomy().areas) + [NATIONAL]
@@ -48,6 +52,8 @@ def main(argv=None) -> int:
     search.add_argument("--open-now", action="store_true")
     search.add_argument("--limit", type=int, default=3)
     search.add_argument("--json", action="store_true")
+    search.add_argument("--explain", action="store_true",
+                        help="name the ranking rule that put each result above the next")
     export = sub.add_parser("export", help="write the catalogue as Open Referral UK JSON")
     export.add_argument("--format", choices=["oruk"], default="oruk")
     export.add_argument("--out", help="file to write (default: standard output)")
@@ -77,6 +83,11 @@ def main(argv=None) -> int:
                              f"inactive (default {GRACE_DAYS})")
     reader.add_argument("--feeds-dir", type=Path, help="where the feed's services are kept "
                         "(default: CATALOGUE_FEEDS_DIR or build/feeds)")
+    cover = sub.add_parser("coverage", help="local services and gaps for every district and need")
+    cover.add_argument("--csv", action="store_true",
+                       help="one CSV row per district, need and age band")
+    old = sub.add_parser("oldest", help="the services whose facts were checked longest ago")
+    old.add_argument("--limit", type=int, default=20)
     args = parser.parse_args(argv)
     if args.command == "validate-feed":
         return _validate_feed(args)
@@ -104,15 +115,34 @@ def main(argv=None) -> int:
             if place.status != FOUND:
                 print(f"'{args.where}': {place.status}; showing national services", file=sys.stderr)
             area, district = place.area, place.district
-        matches = Catalogue(engine).search(args.need, args.age, area, district, args.audience,
-                                           open_now=args.open_now or None, limit=args.limit)
+        # One more than shown, so that the last result's rule is known too.
+        found = Catalogue(engine).search(args.need, args.age, area, district, args.audience,
+                                         open_now=args.open_now or None, limit=args.limit + 1)
+        matches = found[:args.limit]
+        rules = [deciding_rule(m.rank, following.rank) if following else "-"
+                 for m, following in zip(matches, list(found[1:]) + [None])]
         if args.json:
-            print(json.dumps([{"id": m.service.id, "name": m.service.name, "reason": m.reason,
-                               "open_now": m.open_now, "contacts": describe_contacts(m.service)}
-                              for m in matches], indent=2))
+            print(json.dumps([dict({"id": m.service.id, "name": m.service.name,
+                                    "reason": m.reason, "open_now": m.open_now,
+                                    "contacts": describe_contacts(m.service)},
+                                   **({"above_the_next_by": rule} if args.explain else {}))
+                              for m, rule in zip(matches, rules)], indent=2))
         else:
-            for m in matches:
+            for m, rule in zip(matches, rules):
                 print(f"{m.service.name}\n  {m.reason}\n  {'; '.join(describe_contacts(m.service))}")
+                if args.explain:
+                    print(f"  above the next by: {rule}")
+        return 0
+
+    if args.command == "coverage":
+        active = Catalogue(engine).all()
+        cells = gaps.coverage(active)
+        print(gaps.as_csv(cells) if args.csv else gaps.report(cells, active),
+              end="" if args.csv else "\n")
+        return 0
+
+    if args.command == "oldest":
+        print("\n".join(gaps.oldest_lines(gaps.oldest(Catalogue(engine).all(), args.limit))))
         return 0
 
     if args.command == "export":

@@ -23,6 +23,8 @@ from .hours import DAYS, parse_time
 from .locality import district_areas
 from .models import (
     ACCESS_ROUTES,
+    ATTRIBUTE_KEYS,
+    ELIGIBILITY_GROUPS,
     Base,
     CatalogueVersion,
     Contact,
@@ -31,6 +33,7 @@ from .models import (
     Service,
     ServiceArea,
     ServiceAttribute,
+    usable_contact,
 )
 from .phones import is_valid_uk_number, numbers_in
 from .taxonomy import NATIONAL, Taxonomy, load_taxonomy
@@ -194,6 +197,7 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
         "audiences": set(taxonomy.audiences),
         "thrive": set(taxonomy.thrive),
         "access": set(ACCESS_ROUTES),
+        "groups": set(ELIGIBILITY_GROUPS),
     }
     for key, allowed in known.items():
         for code in svc.get(key, []) or []:
@@ -216,6 +220,15 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
         value = (svc.get("feed") or {}).get(key)
         if value is not None and _parse_date(value) is None:
             bad(f"feed.{key}", f"'{value}' is not a real date (YYYY-MM-DD)")
+    if "source_date" in svc and not _real_source_date(svc["source_date"]):
+        bad("source_date", f"'{svc['source_date']}' is not a real date (YYYY, YYYY-MM or "
+                           "YYYY-MM-DD) on or before the assured date")
+    for i, earlier in enumerate(svc.get("provider_history", [])):
+        if earlier["organisation"] not in org_ids:
+            bad(f"provider_history[{i}].organisation",
+                f"unknown organisation '{earlier['organisation']}'")
+        elif earlier["organisation"] == svc.get("organisation"):
+            bad(f"provider_history[{i}].organisation", "is the current organisation")
     areas_by_district = district_areas()
     for name in svc.get("districts", []) or []:
         if name not in areas_by_district:
@@ -226,8 +239,10 @@ def _check_service(filename: str, where: str, svc: dict, taxonomy: Taxonomy,
         bad("schedule", "a service that is always open has no weekly schedule")
     for problem in _schedule_problems(svc.get("schedule")):
         bad("schedule", problem)
-    if not svc["contacts"] and not svc.get("access_note"):
-        bad("access_note", "a service with no contacts needs an access_note saying how to reach it")
+    if not svc.get("access_note") and not svc.get("url") and not any(
+            usable_contact(c["kind"], c["status"]) for c in svc["contacts"]):
+        bad("access_note", "a service with no usable contact (a confirmed one, or a web address) "
+                           "needs an access_note saying how to reach it")
     # The bot reads summaries and notes aloud: a number there must be a confirmed contact.
     confirmed = set().union(*[numbers_in(c["value"]) for c in svc.get("contacts", [])
                               if c["kind"] in _NUMBER_KINDS and c["status"] == "confirmed"] or [set()])
@@ -291,6 +306,14 @@ def _stale_facts(filename: str, where: str, svc: dict, today: Optional[date]) ->
         warnings.append(Problem(filename, where, "assured_date",
                                 f"last checked {assured.isoformat()}, over 12 months ago (stale)"))
     return warnings
+
+
+def _real_source_date(value: str) -> bool:
+    """A year, year-month or full date that exists and is not in the future."""
+    parts = value.split("-")
+    padded = "-".join(parts + ["01"] * (3 - len(parts)))
+    parsed = _parse_date(padded)
+    return parsed is not None and parsed <= date.today()
 
 
 def _parse_date(value: Optional[str]) -> Optional[date]:
@@ -382,6 +405,9 @@ def _service_row(filename: str, svc: dict) -> Service:
         closed_bank_holidays=svc.get("closed_bank_holidays", False), hours=svc.get("hours"),
         access_note=svc.get("access_note"),
         source=svc["source"], assured_date=date.fromisoformat(svc["assured_date"]),
+        source_date=svc.get("source_date"),
+        provider_history=json.dumps(svc["provider_history"]) if svc.get("provider_history")
+        else None,
         data_file=filename, **_feed_columns(svc.get("feed")),
     )
     service.schedules = _schedule_rows(svc.get("schedule")) + [
@@ -399,8 +425,6 @@ def _service_row(filename: str, svc: dict) -> Service:
                      for d in ([d for d in districts if areas_by_district.get(d) == a] or [None])]
     service.attributes = [
         ServiceAttribute(taxonomy=taxonomy, code=code)
-        for taxonomy, key in (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),
-                              ("thrive", "thrive"), ("access", "access"))
-        for code in svc.get(key, []) or []
+        for taxonomy, key in ATTRIBUTE_KEYS for code in svc.get(key, []) or []
     ]
     return service

@@ -22,9 +22,38 @@ CONTACT_STATUSES = (CONFIRMED, UNVERIFIED)
 #: Kinds of contact detail. ``phone`` and ``text`` are numbers; the rest are addresses.
 CONTACT_KINDS = ("phone", "text", "webchat", "email", "website")
 
-#: Taxonomies a service can be tagged with (see taxonomy.yml); ``access`` lists how to reach it.
-ATTRIBUTE_TAXONOMIES = ("need", "urgent", "audience", "thrive", "access")
+#: Contact kinds whose value is withheld unless confirmed: numbers, and addresses to send to.
+#: The others (website, webchat) are web addresses, usable with "check the website" even when
+#: unverified.
+WITHHELD_UNLESS_CONFIRMED = ("phone", "text", "email")
+
+#: Taxonomies a service can be tagged with (see taxonomy.yml); ``access`` lists how to reach it,
+#: ``group`` whom it is only for.
+#: (taxonomy, data-file key) of each.
+ATTRIBUTE_KEYS = (("need", "needs"), ("urgent", "urgent"), ("audience", "audiences"),
+                  ("thrive", "thrive"), ("access", "access"), ("group", "groups"))
+ATTRIBUTE_TAXONOMIES = tuple(taxonomy for taxonomy, _ in ATTRIBUTE_KEYS)
 ACCESS_ROUTES = ("self_referral", "parent", "professional", "gp", "school", "walk_in")
+#: Services only for people in a particular situation. A person rarely says they are a young
+#: carer or in care, so such services are shown after those open to anyone with the need.
+ELIGIBILITY_GROUPS = {
+    "young_carers": "young carers and young adult carers",
+    "care_experienced": "children in care and care leavers",
+    "youth_justice": "young people in contact with the police, courts or youth justice",
+    "refugees": "young refugees and asylum seekers",
+    "life_limiting_illness": "children with a life-limiting condition and their families",
+}
+
+
+def is_withheld(kind: str, status: str) -> bool:
+    """Whether a contact detail's value must not be given out (only confirmed ones are)."""
+    return status != CONFIRMED and kind in WITHHELD_UNLESS_CONFIRMED
+
+
+def usable_contact(kind: str, status: str) -> bool:
+    """Can the bot give this detail to someone? A confirmed one as it is; an unverified web
+    address with "check the website"; an unverified number or email never (is_withheld)."""
+    return not is_withheld(kind, status)
 
 
 class Organisation(Base):
@@ -63,6 +92,10 @@ class Service(Base):
     access_note = Column(Text, nullable=True)
     source = Column(String(500), nullable=False)
     assured_date = Column(Date, nullable=False)
+    #: The date the source page shows (YYYY, YYYY-MM or YYYY-MM-DD); None: undated.
+    source_date = Column(String(10), nullable=True)
+    #: Earlier providers, newest first, as JSON: [{"organisation", "until", "source"}].
+    provider_history = Column(Text, nullable=True)
     data_file = Column(String(200), nullable=False)
     #: For a service read from another ORUK feed (import-feed): the feed's base URL, the
     #: service's id there (republished as its id here), the last day the feed listed it, and
@@ -153,11 +186,3 @@ class CatalogueVersion(Base):
     loaded_at = Column(DateTime, nullable=False)
     services = Column(Integer, nullable=False)
 
-
-#: Contact kinds whose value is withheld unless confirmed: numbers, and addresses to send to.
-WITHHELD_UNLESS_CONFIRMED = ("phone", "text", "email")
-
-
-def is_withheld(kind: str, status: str) -> bool:
-    """Whether a contact detail's value must not be given out (only confirmed ones are)."""
-    return status != CONFIRMED and kind in WITHHELD_UNLESS_CONFIRMED

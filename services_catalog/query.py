@@ -1,5 +1,8 @@
 """Find services by need, age, place and audience, best first, each with a reason.
 
+Which services fit is decided here (:func:`fits`); their order by the named rules of
+:mod:`services_catalog.ranking`.
+
 The catalogue is small and changes only when someone runs ``load``, so each process keeps an
 in-memory snapshot of the active services, indexed by need (:mod:`.snapshots` says when it is
 rebuilt). Searches then take microseconds, and a database that becomes unreachable does not
@@ -11,19 +14,23 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from . import ranking
 from .hours import Row, UkMoment, is_open, now
 from .loader import is_stale
 from .models import CONFIRMED, Service
+from .ranking import GENERAL_NEED, Asker, Candidate
 from .snapshots import Refreshing
 from .taxonomy import NATIONAL, load_taxonomy
 
-GENERAL_NEED = "general_wellbeing"
-PROFESSIONAL = "professional"
+#: How many moments' opening states a snapshot keeps (searches within one minute share one).
+_OPEN_STATES_KEPT = 4
+_UNKNOWN: Any = object()  # an opening state not worked out yet
+_NO_AGE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,8 @@ class ServiceView:
     email: Optional[str] = None
     serves_adults: bool = False
     data_file: str = ""
+    groups: Tuple[str, ...] = ()
+    source_date: Optional[str] = None
 
     @property
     def stale(self) -> bool:
@@ -89,7 +98,22 @@ class ServiceView:
 class Match:
     service: ServiceView
     reason: str
-    open_now: Optional[bool] = None
+    open_now: Optional[bool] = None  # at the moment of the search; None: hours not known
+    rank: Tuple = ()  # the ranking rules' scores (ranking.RULES), then the name
+
+
+def open_status(service: ServiceView, moment) -> Optional[bool]:
+    """Is the service, or any of its confirmed contacts, open at this moment (a datetime or a
+    UkMoment)? None: not known. The bot, the directory and the ranking all use this one answer."""
+    status = is_open(service.schedule, moment, service.always_open, service.closed_bank_holidays)
+    if status:
+        return True
+    for contact in service.contacts:
+        if contact.confirmed and contact.schedule:
+            if is_open(contact.schedule, moment, False, service.closed_bank_holidays):
+                return True
+            status = False if status is None else status
+    return status
 
 
 def view(service: Service) -> ServiceView:
@@ -115,6 +139,7 @@ def view(service: Service) -> ServiceView:
         closed_bank_holidays=service.closed_bank_holidays, access_note=service.access_note,
         description=service.description, organisation=service.organisation.name,
         email=service.email, serves_adults=service.serves_adults, data_file=service.data_file,
+        groups=tuple(service.codes("group")), source_date=service.source_date,
     )
 
 
@@ -125,23 +150,50 @@ class Snapshot:
         self.version = version
         self.services: Tuple[ServiceView, ...] = tuple(sorted(services, key=lambda s: s.id))
         self.by_id = {s.id: s for s in self.services}
+        #: What the ranking rules need to know about each service, worked out once.
+        self.profiles = {s.id: ranking.profile(s) for s in self.services}
         urgent: Dict[str, List[ServiceView]] = {}
-        #: (need, area) -> (need-specific rank, confirmed-contact rank, name, service) for every
-        #: service in that area (or national) tagged with the need or with general wellbeing,
-        #: so that a search reads two short lists and ranks them with precomputed parts.
-        buckets: Dict[Tuple[str, str], list] = {}
+        #: (need, locality, place) -> services: place is a district (locality 0), an area (1)
+        #: or NATIONAL (2), as locality_of would place each service.
+        buckets: Dict[Tuple[str, int, str], list] = {}
         all_needs = set(load_taxonomy().needs)
         for s in self.services:
             for code in s.urgent:
                 urgent.setdefault(code, []).append(s)
             needs = all_needs if GENERAL_NEED in s.needs else set(s.needs)
-            confirmed = 0 if any(c.confirmed for c in s.contacts) else 1
+            places = [(0, d) for d in s.districts] or [(1, a) for a in s.areas if a != NATIONAL]
+            places += [(2, NATIONAL)] if s.national else []
             for need in needs:
-                for area in s.areas:
-                    buckets.setdefault((need, area), []).append(
-                        (0 if need in s.needs else 1, confirmed, s.name, s))
+                for locality, place in places:
+                    buckets.setdefault((need, locality, place), []).append(s)
         self.by_urgent = {code: tuple(items) for code, items in urgent.items()}
-        self.by_need_area = {key: tuple(items) for key, items in buckets.items()}
+        #: (need, locality, place, audience) -> (static ranking parts, lowest age, highest age,
+        #: service) for every service of that place tagged with the need or with general
+        #: wellbeing: a search reads up to three short lists (the person's district, area and
+        #: the national services), with the scores of every rule that does not depend on the
+        #: place or the moment already worked out (ranking.static_parts).
+        self.by_need_place: Dict[Tuple[str, int, str, Optional[str]], tuple] = {
+            (need, locality, place, audience): tuple(
+                (self.static_parts(s, Asker(need, audience)),
+                 -1 if s.minimum_age is None else s.minimum_age,
+                 _NO_AGE_LIMIT if s.maximum_age is None else s.maximum_age, s)
+                for s in services)
+            for (need, locality, place), services in buckets.items()
+            for audience in ranking.AUDIENCES}
+        self._open_states: Dict[UkMoment, Dict[str, Optional[bool]]] = {}
+
+    def static_parts(self, service: ServiceView, asker: Asker) -> tuple:
+        return ranking.static_parts(Candidate(service, self.profiles[service.id], 0, None), asker)
+
+    def open_states(self, moment: UkMoment) -> Dict[str, Optional[bool]]:
+        """Service id -> open_status at this moment, for the services asked about so far:
+        searches in the same minute share it."""
+        states = self._open_states.get(moment)
+        if states is None:
+            if len(self._open_states) >= _OPEN_STATES_KEPT:
+                self._open_states.clear()
+            states = self._open_states.setdefault(moment, {})
+        return states
 
 
 class Catalogue(Refreshing[Snapshot]):
@@ -167,41 +219,40 @@ class Catalogue(Refreshing[Snapshot]):
                district: Optional[str] = None, audience: Optional[str] = None,
                open_now: Optional[bool] = None, at: Optional[datetime] = None,
                limit: Optional[int] = 3) -> List[Match]:
-        """Services for a need, best first: open now (when asked); then services the person can
-        contact directly before those reached only through school or a GP (professionals, who
-        refer, see both alike); then services for the need itself before general support; then
-        local before national (a service for the person's district before one for the whole
-        area); then the asker's audience first, and confirmed contacts first."""
+        """Services for a need that fit the age and place, ordered by the rules of
+        :mod:`services_catalog.ranking` (open now first when ``open_now`` is asked; then the
+        asker's services, the general lines after what fits, services for particular groups
+        after those open to all, the need itself before general support, direct contact before
+        "ask at school", local before national, open now, confirmed contacts). ``at`` is the
+        moment for opening hours (default: now)."""
         snap = self.snapshot()
-        moment = UkMoment.of(at or now()) if open_now else None
+        moment = UkMoment.of(at or now())
+        asker = Asker(need, audience, bool(open_now))
+        listed = audience if audience in ranking.AUDIENCES else None
+        places = [(2, NATIONAL)]
+        if area:
+            places = ([(0, district)] if district else []) + [(1, area)] + places
+        lists = [(locality, snap.by_need_place.get((need, locality, place, listed), ()))
+                 for locality, place in places]
+        per_search, states = ranking.per_search_table(asker), snap.open_states(moment)
         ranked = []
-        lists = [(1, snap.by_need_area.get((need, area), ()))] if area else []
-        lists.append((2, snap.by_need_area.get((need, NATIONAL), ())))
         for locality, entries in lists:
-            for need_rank, confirmed, name, s in entries:
-                if age is not None and ((s.minimum_age is not None and s.minimum_age > age) or
-                                        (s.maximum_age is not None and s.maximum_age < age)):
+            for static, lowest, highest, s in entries:
+                if age is not None and not lowest <= age <= highest:
                     continue
-                rank = locality
-                if locality == 1 and s.districts:
-                    if district not in s.districts:
-                        continue  # for particular districts, not known to include the person's
-                    rank = 0
-                elif locality == 2 and area in s.areas:
-                    continue  # already ranked as local
-                opened = is_open(s.schedule, moment, s.always_open, s.closed_bank_holidays) \
-                    if moment else None
-                indirect = 0 if (s.contacts or audience == PROFESSIONAL
-                                 or {"walk_in", "self_referral"} & set(s.access)) else 1
-                ranked.append(((0 if opened else 1 if opened is None else 2) if moment else 0,
-                               indirect, need_rank, rank,
-                               0 if audience is None or audience in s.audiences else 1,
-                               confirmed, name, s, opened))
-        best = ranked if limit is None else heapq.nsmallest(limit, ranked, key=_KEY)
-        if limit is None:
-            best.sort(key=_KEY)
-        return [Match(item[7], _reason(item[7], need, area, district, audience, item[8]), item[8])
-                for item in best]
+                if (area in s.areas) != (locality < 2):
+                    continue  # a national service that is also local: met in the local lists
+                if listed != audience:  # an asker the lists do not know: their own scores
+                    static = snap.static_parts(s, asker)
+                opened = states.get(s.id, _UNKNOWN)
+                if opened is _UNKNOWN:
+                    opened = states[s.id] = open_status(s, moment)
+                ranked.append((ranking.fast_key(static, per_search[(locality, opened)]), s,
+                               opened))
+        best = (sorted(ranked, key=_KEY) if limit is None
+                else heapq.nsmallest(limit, ranked, key=_KEY))
+        return [Match(s, _reason(s, need, area, district, audience, opened), opened,
+                      ranking.flat(key)) for key, s, opened in best]
 
     def crisis_routes(self, urgent_class: str) -> List[ServiceView]:
         """The catalogue's routes for one urgent class (national and local)."""
@@ -215,8 +266,36 @@ class Catalogue(Refreshing[Snapshot]):
         return self.snapshot().services
 
 
+def serves_age(service: ServiceView, age: Optional[int]) -> bool:
+    """True when the service's age limits include the age (any age when it is not known)."""
+    return age is None or ((service.minimum_age is None or service.minimum_age <= age) and
+                           (service.maximum_age is None or service.maximum_age >= age))
+
+
+def locality_of(service: ServiceView, area: Optional[str],
+                district: Optional[str]) -> Optional[int]:
+    """0: for the person's district; 1: for their whole area; 2: national; None: not for them.
+
+    A service for particular districts is offered only when the person's district is known to be
+    one of them: a service for Dartford is no use to someone in Canterbury.
+    """
+    if area and area in service.areas:
+        if service.districts:
+            return 0 if district in service.districts else None
+        return 1
+    return 2 if service.national else None
+
+
+def fits(service: ServiceView, need: str, age: Optional[int], area: Optional[str],
+         district: Optional[str]) -> bool:
+    """Would a search for this need, age and place offer the service? (General support counts
+    for every need.)"""
+    return ((need in service.needs or GENERAL_NEED in service.needs) and serves_age(service, age)
+            and locality_of(service, area, district) is not None)
+
+
 def _KEY(item: tuple) -> tuple:
-    return item[:7]
+    return item[0]
 
 
 def _reason(s: ServiceView, need: str, area: Optional[str], district: Optional[str],

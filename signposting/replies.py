@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, List, Optional
 
-from services_catalog.hours import is_open
-from services_catalog.query import ContactView, ServiceView
+from services_catalog.query import ContactView, ServiceView, open_status
 
 from .audience import PROFESSIONAL
 
@@ -45,7 +44,9 @@ def how_to_reach(service: ServiceView) -> str:
     websites += [service.url] if service.url else []
     if not confirmed:
         if not websites:
-            return "Contact details not confirmed yet: ask at school or your GP"
+            # Only unverified numbers: the catalogue's note says how to reach it instead.
+            return (service.access_note or
+                    "Contact details not confirmed yet: ask at school or your GP").rstrip(".")
         return f"See {websites[0]} ({CHECK_WEBSITE})"
     text = "; ".join(contact_line(c) for c in confirmed[:2])
     if service.stale or any(c.stale for c in confirmed[:2]):
@@ -54,16 +55,9 @@ def how_to_reach(service: ServiceView) -> str:
 
 
 def open_now(service: ServiceView, at: datetime) -> Optional[bool]:
-    """Is the service, or any of its confirmed contacts, open at this moment? None: not known."""
-    status = is_open(service.schedule, at, service.always_open, service.closed_bank_holidays)
-    if status:
-        return True
-    for contact in service.contacts:
-        if contact.confirmed and contact.schedule:
-            if is_open(contact.schedule, at, False, service.closed_bank_holidays):
-                return True
-            status = False if status is None else status
-    return status
+    """Is the service, or any of its confirmed contacts, open at this moment? None: not known.
+    (The catalogue's own answer, which the search also ranks by.)"""
+    return open_status(service, at)
 
 
 def how_to_refer(service: ServiceView) -> str:

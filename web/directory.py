@@ -322,7 +322,7 @@ def find(filters: Filters, at: datetime) -> Dict[str, Any]:
     area = place["area"] if place else None
     district = place["district"] if place else None
     matches = catalogue().search(filters.need, age=filters.age, area=area, district=district,
-                                 audience=filters.audience, limit=None)
+                                 audience=filters.audience, at=at, limit=None)
     rows = [(m, open_now(m.service, at)) for m in matches]
     if filters.open_now:
         rows = [(m, opened) for m, opened in rows if opened is True]

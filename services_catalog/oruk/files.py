@@ -4,8 +4,9 @@ Export turns the catalogue into ORUK service objects that validate against the p
 schema (``profile/schema/compiled/service.json``): each service as the feed publishes it in full
 (:mod:`.records`), and ``x_``-prefixed extension fields for what ORUK has no place for but
 this project must not lose: each contact's source, status and assured date, the SMS summary,
-access notes. Import reads the same shape back into data-file documents, which go through the
-loader's validation like any hand-edited file.
+access notes, the source page's date and the earlier providers (eligibility groups go as
+attributes, like the other taxonomies). Import reads the same shape back into data-file
+documents, which go through the loader's validation like any hand-edited file.
 """
 from __future__ import annotations
 
@@ -101,6 +102,10 @@ def _service_document(s: Service) -> dict:
         doc["access_note"] = s.access_note
     doc["source"] = s.source
     doc["assured_date"] = s.assured_date.isoformat()
+    if s.source_date:
+        doc["source_date"] = s.source_date
+    if s.provider_history:
+        doc["provider_history"] = json.loads(s.provider_history)
     doc["contacts"] = []
     for c in s.contacts:
         contact = {"kind": c.kind, "value": c.value}
@@ -137,7 +142,7 @@ def _oruk_service(filename: str, svc: dict, org: dict) -> dict:
         "x_areas": svc["areas"],
     })
     for key in ("status_note", "serves_adults", "always_open", "closed_bank_holidays", "hours",
-                "access_note", "districts", "feed"):
+                "access_note", "districts", "source_date", "provider_history", "feed"):
         if svc.get(key) is not None:
             result[f"x_{key}"] = svc[key]
     if org.get("feed"):
@@ -210,6 +215,9 @@ def _service_from_oruk(item: dict, org_id: Optional[str]) -> dict:
         svc["access_note"] = item["x_access_note"]
     svc["source"] = item.get("x_source") or "Open Referral UK import"
     svc["assured_date"] = item.get("assured_date")
+    for key in ("source_date", "provider_history"):
+        if item.get(f"x_{key}"):
+            svc[key] = item[f"x_{key}"]
     svc["contacts"] = item.get("x_contacts") or [
         {"kind": "phone" if p.get("type") != "text" else "text", "value": p["number"],
          "source": svc["source"], "status": "unverified", "assured_date": item.get("assured_date")}

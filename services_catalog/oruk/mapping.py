@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from ..hours import DAYS, parse_time
 from ..locality import UPPER_TIER_AREAS, district_areas, gss_codes
-from ..models import ACCESS_ROUTES
+from ..models import ACCESS_ROUTES, ELIGIBILITY_GROUPS
 from ..taxonomy import NATIONAL, load_taxonomy
 from .records import (
     ALL_DAY_CLOSE,
@@ -74,7 +74,7 @@ def taxonomy_codes(attributes: Iterable[Dict[str, Any]]) -> Dict[str, List[str]]
     taxonomy = load_taxonomy()
     known = {"need": set(taxonomy.needs), "urgent": set(taxonomy.urgent),
              "audience": set(taxonomy.audiences), "thrive": set(taxonomy.thrive),
-             "access": set(ACCESS_ROUTES)}
+             "access": set(ACCESS_ROUTES), "group": set(ELIGIBILITY_GROUPS)}
     by_id = {taxonomy_id(spec.key): spec for spec in TAXONOMIES}
     by_key = {spec.key: spec for spec in TAXONOMIES}
     found: Dict[str, List[str]] = {spec.field: [] for spec in TAXONOMIES}

@@ -5,7 +5,8 @@ The reader pages through ``/services`` of any ORUK 3.0 feed, reads each service 
 document that goes through the loader's validation like a hand-edited one. The rules:
 
 - Nothing a feed says about a number is taken on trust: every contact comes in unverified,
-  so the bot never reads one out ("check the website for current details").
+  so the bot never reads one out ("check the website for current details"). A service with
+  no website then has no detail the bot may give, so it gets an access note saying so.
 - Every service is tagged with the feed (its base URL) and keeps the id the feed gave it,
   which the feed here republishes; the feed's services are kept in one data file per feed
   (``build/feeds/feed-<host>-<hash>.yml``, or ``$CATALOGUE_FEEDS_DIR``), which ``load`` reads
@@ -16,8 +17,8 @@ document that goes through the loader's validation like a hand-edited one. The r
 - A feed that cannot be read, or is not ORUK 3.0, changes nothing. A service that does not
   validate is left out with the reasons (its earlier version, if any, is kept).
 - Areas come from the service areas' ONS codes or names (the five areas, their districts, the
-  UK); needs, urgent classes, audiences, THRIVE groupings and access routes from terms of this
-  project's taxonomies. ``--area`` and ``--need`` supply them for services that name none;
+  UK); needs, urgent classes, audiences, THRIVE groupings, access routes and eligibility groups
+  from terms of this project's taxonomies. ``--area`` and ``--need`` supply them for services that name none;
   a service placed in an area elsewhere in the country is left out.
 """
 from __future__ import annotations
@@ -49,7 +50,7 @@ from ..loader import (
     read_feed_files,
     validate,
 )
-from ..models import UNVERIFIED
+from ..models import UNVERIFIED, usable_contact
 from ..phones import is_valid_uk_number, numbers_in
 from .ids import NAMESPACE, canonical_uuid
 from .mapping import areas_of, place_of, taxonomy_codes, weekly_hours
@@ -302,11 +303,18 @@ def service_document(record: Document, base_url: str, key: str, today: date,
     if districts:
         svc["districts"] = districts
     for spec in TAXONOMIES:
-        svc[spec.field] = codes[spec.field]
+        if codes[spec.field] or spec.field != "groups":  # groups only when the feed names some
+            svc[spec.field] = codes[spec.field]
     svc["contacts"] = _contacts(record, source, assured)
     if not svc["contacts"]:
         svc["access_note"] = (f"Listed in the Open Referral UK feed at {base_url}, which gives no "
                               "phone number, email address or website for it.")
+    elif not any(usable_contact(c["kind"], c["status"]) for c in svc["contacts"]):
+        # Only numbers or an email address, none confirmed (so never given out), and no
+        # website: the loader asks for a note saying how to reach the service, which the bot
+        # gives in place of the details (in its usual words for details not confirmed).
+        svc["access_note"] = (f"Contact details not confirmed yet (read from the Open Referral "
+                              f"UK feed at {base_url}): ask at school or your GP.")
     svc["source"] = source
     svc["assured_date"] = assured
     svc["feed"] = {"url": base_url, "id": remote, "last_seen": today.isoformat()}

@@ -12,8 +12,9 @@ feed and the one-file export say the same thing in the same words. The rules:
 - Service areas carry the ONS statistical-geography URI of the council or district
   (``http://statistics.data.gov.uk/id/statistical-geography/E10000016`` for Kent); services
   for the whole country carry the United Kingdom's (K02000001).
-- Needs, urgent classes, audiences, THRIVE groupings and access routes are five published
-  taxonomies, linked to services as attributes.
+- Needs, urgent classes, audiences, THRIVE groupings, access routes and eligibility groups
+  (whom a service is only for: young carers, care leavers...) are six published taxonomies,
+  linked to services as attributes.
 - Weekly hours are the profile's weekly rules (``freq`` WEEKLY, ``byday``, ``opens_at``,
   ``closes_at`` in HH:MM, UK local time as the notes say); 24/7 is 00:00 to 23:59 every day.
 """
@@ -36,7 +37,7 @@ from ..labels import (
     URGENT_LABELS,
 )
 from ..locality import UPPER_TIER_AREAS, district_areas, gss_codes
-from ..models import ACCESS_ROUTES, CONFIRMED, is_withheld
+from ..models import ACCESS_ROUTES, CONFIRMED, ELIGIBILITY_GROUPS, is_withheld
 from ..query import ContactView
 from ..taxonomy import NATIONAL, load_taxonomy
 from .ids import oruk_id, part_id
@@ -78,6 +79,10 @@ TAXONOMIES = (
     TaxonomySpec("access", "access", "access_route", "Access routes",
                  "How a young person can reach a service: directly, or through someone who "
                  "refers them."),
+    TaxonomySpec("group", "groups", "eligibility_group", "Eligibility groups",
+                 "Whom a service is only for: young people in a particular situation (young "
+                 "carers, care-experienced young people...). A service with none is open to "
+                 "everyone with the need."),
 )
 
 
@@ -94,6 +99,9 @@ def _terms_of(spec: TaxonomySpec) -> List[Tuple[str, str, str]]:
     if spec.key == "thrive":
         return [(c, THRIVE_LABELS[c], THRIVE_DESCRIPTIONS[c]) for c in THRIVE_LABELS
                 if c in taxonomy.thrive]
+    if spec.key == "group":
+        return [(c, who[:1].upper() + who[1:], f"Only for {who}.")
+                for c, who in ELIGIBILITY_GROUPS.items()]
     return [(c, ACCESS_LABELS[c].capitalize(), f"How the service can be reached: "
              f"{ACCESS_LABELS[c]}.") for c in ACCESS_ROUTES]
 

@@ -131,3 +131,54 @@ def test_a_failure_while_writing_leaves_the_previous_catalogue(tmp_path, monkeyp
     with pytest.raises(RuntimeError):
         load(engine)
     assert count_services(engine) == before
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"source_date": "2021-13"}, "source_date", "not a real date"),
+    ({"source_date": "2999"}, "source_date", "not a real date"),
+    ({"groups": ["pirates"]}, "groups", "unknown code 'pirates'"),
+    ({"provider_history": [{"organisation": "no-such-org", "until": "2025",
+                            "source": "https://example.org"}]},
+     "provider_history[0].organisation", "unknown organisation"),
+    ({"provider_history": [{"organisation": "test-org", "until": "2025",
+                            "source": "https://example.org"}]},
+     "provider_history[0].organisation", "is the current organisation"),
+    ({"contacts": [dict(GOOD_SERVICE["contacts"][0], status="unverified")]}, "access_note",
+     "no usable contact"),
+])
+def test_new_fields_are_checked(tmp_path, change, field, words):
+    """source_date, groups and provider_history are checked like every other field, and a
+    service whose only contact may not be given out (an unverified number) must say how to
+    reach it."""
+    with pytest.raises(CatalogueInvalid) as caught:
+        load(make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}"),
+             write_data(tmp_path / "d", dict(GOOD_SERVICE, **change)))
+    assert [(p.field, words in p.message) for p in caught.value.problems] == [(field, True)]
+
+
+def test_an_unverified_number_with_a_website_or_an_access_note_loads(tmp_path):
+    unverified = [dict(GOOD_SERVICE["contacts"][0], status="unverified")]
+    for extra in ({"url": "https://example.org/service"}, {"access_note": "Ask at school."}):
+        svc = dict(GOOD_SERVICE, contacts=unverified, **extra)
+        engine = make_engine(f"sqlite:///{tmp_path / (next(iter(extra)) + '.sqlite')}")
+        assert load(engine, write_data(tmp_path / next(iter(extra)), svc)).services == 1
+
+
+def test_provider_history_source_date_and_groups_are_kept(tmp_path):
+    from services_catalog.oruk import documents_from_db
+    from services_catalog.query import Catalogue
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    doc = {"organisations": [{"id": "test-org", "name": "Test org"},
+                             {"id": "old-org", "name": "Old org"}],
+           "services": [dict(GOOD_SERVICE, source_date="2025-06", groups=["young_carers"],
+                             provider_history=[{"organisation": "old-org", "until": "spring 2026",
+                                                "source": "https://example.org/news"}])]}
+    (folder / "test.yml").write_text(yaml.safe_dump(doc, sort_keys=False))
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    load(engine, folder)
+    (service,) = Catalogue(engine).all()
+    assert service.source_date == "2025-06" and service.groups == ("young_carers",)
+    (saved,) = [s for _, d in documents_from_db(engine) for s in d["services"]]
+    assert saved["provider_history"] == doc["services"][0]["provider_history"]

@@ -268,6 +268,22 @@ def test_the_pass_example_is_read_unverified_and_tagged(examples, target, empty_
         "Example Organization Inc."
 
 
+def test_a_service_with_no_website_is_read_with_an_access_note(examples, target, empty_data,
+                                                              tmp_path, monkeypatch):
+    """Its email address comes in unverified, so the bot may not give it: the loader's rule
+    (a service with no usable contact needs an access_note) is met by the reader's note."""
+    from tests.services_catalog import oruk_examples
+
+    changed = {k: v for k, v in copy.deepcopy(oruk_examples.EXAMPLE).items() if k != "url"}
+    monkeypatch.setattr(oruk_examples, "EXAMPLE", changed)
+    report = import_feed(examples + "/pass", target, tmp_path / "feeds", empty_data,
+                         areas=["kent"], needs=["general_wellbeing"], today=TODAY)
+    assert len(report.added) == 1 and report.skipped == []
+    (svc,) = services_of(target).values()
+    assert [(c["kind"], c["status"]) for c in svc["contacts"]] == [("email", "unverified")]
+    assert svc["access_note"].startswith("Contact details not confirmed yet")
+
+
 def test_the_fail_example_is_left_out_for_its_errors(examples, target, empty_data, tmp_path):
     report = import_feed(examples + "/fail", target, tmp_path / "feeds", empty_data,
                          areas=["kent"], needs=["general_wellbeing"], today=TODAY)

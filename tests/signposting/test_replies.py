@@ -50,3 +50,9 @@ def test_numbers_come_before_web_addresses():
     web = ContactView("website", "https://example.org", None, None, None, "confirmed",
                       "https://example.org", date.today())
     assert how_to_reach(replace(SERVICE, contacts=(web, PHONE))).startswith("Call 0800 1111")
+
+
+def test_only_an_unverified_number_gives_the_access_note_instead():
+    unverified = replace(PHONE, status="unverified", value="0300 000 0000")
+    service = replace(SERVICE, contacts=(unverified,), url=None, access_note="Ask at school.")
+    assert how_to_reach(service) == "Ask at school"
