@@ -13,14 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from services_catalog.locality import (
-    AMBIGUOUS,
-    FOUND,
-    OUTSIDE,
-    default_index,
-    normalise_name,
-    resolve,
-)
+from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, normalise_name, resolve
 
 from .ages import AGE_ENDS, HEDGES, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
 from .audience import find_relation, writer_of
@@ -75,17 +68,20 @@ def find_place(text: str) -> Optional[str]:
             if len(chunk) < 4:
                 continue
             place = resolve(chunk)
-            if place.status != "unknown" and place.kind == "place" and _exact(place, chunk):
+            if place.status != "unknown" and place.kind == "place" and place.exact and (
+                    place.status != OUTSIDE or _named_elsewhere(chunk)):
                 return chunk
     return None
 
 
-def _exact(place, chunk: str) -> bool:
-    """A fuzzy guess is fine for an answer to "where do you live?", not for free text."""
-    if not place.matched:
-        return False
-    name, matched = normalise_name(chunk), normalise_name(place.matched)
-    return name == matched or default_index().aliases.get(name) == matched
+#: Towns elsewhere whose names are also everyday words after "in" ("in March").
+_NOT_PLACES_IN_PASSING = frozenset({"march", "may", "reading", "street", "sale", "bath"})
+
+
+def _named_elsewhere(chunk: str) -> bool:
+    """A town outside the five areas, named in passing ("my son in Leeds"): only when it is
+    written with a capital and is not also an everyday word ("in March", "in the bath")."""
+    return chunk[:1].isupper() and normalise_name(chunk) not in _NOT_PLACES_IN_PASSING
 
 
 def extract(text: str) -> Details:
@@ -121,7 +117,7 @@ def only_a_detail(text: str) -> bool:
         return True
     place = resolve(rest)
     return place.status in (FOUND, AMBIGUOUS, OUTSIDE) and (
-        place.kind in ("postcode", "outcode") or _exact(place, rest))
+        place.kind in ("postcode", "outcode") or place.exact)
 
 
 def answers_question(slot: Optional[str], text: str) -> bool:
