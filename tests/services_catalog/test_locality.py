@@ -94,6 +94,7 @@ LEIGHS = ("Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)")
     # ranked by population: the local place is far bigger than the one elsewhere
     ("Gillingham", "medway", "Medway"),
     ("Ashford", "kent", "Ashford"),
+    ("Loughton", "essex", "Epping Forest"),   # not GeoNames' misplaced Loughton (SOURCES.md)
     # two places named: the first sensible one
     ("he's in Gillingham with his dad in the week and Rainham with me", "medway", "Medway"),
     ("Dartford but her dad is in Chelmsford", "kent", "Dartford"),
