@@ -161,6 +161,11 @@ def normalise_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def without_lead_in(text: str) -> str:
+    """The normalised text without "I live in", "we're near", "from" ... before the place."""
+    return _LEAD_INS.sub("", normalise_name(text)).strip()
+
+
 @dataclass(frozen=True)
 class _Reading:
     """A place answer taken apart: the name, then what places it ("in Essex, near Braintree")."""
@@ -338,7 +343,7 @@ class LocalityIndex:
         return list(found.values())
 
     def _place(self, query: str) -> Optional[Resolution]:
-        name = _LEAD_INS.sub("", normalise_name(query)).strip()
+        name = without_lead_in(query)
         if not name:
             return None
         reading = self._read(name)

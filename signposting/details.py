@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, normalise_name, resolve
+from services_catalog.locality import (
+    AMBIGUOUS,
+    FOUND,
+    OUTSIDE,
+    normalise_name,
+    resolve,
+    without_lead_in,
+)
 
 from .ages import AGE_ENDS, HEDGES, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
 from .audience import find_relation, writer_of
@@ -61,6 +68,15 @@ def find_place(text: str) -> Optional[str]:
         full = " " in code.strip() or len(code.replace(" ", "")) >= 5
         if place.status in (FOUND, AMBIGUOUS) or (full and place.status == OUTSIDE):
             return code.upper()
+    # A message that is all one place, with what places it ("Halstead in Essex, near
+    # Braintree", "Rainham Kent"): the whole of it, not the county named after "in". (One
+    # word alone is left to the form: "Deal" or "Seal" said on their own may be words.)
+    whole = text.strip().strip(".!")
+    if 2 <= len(whole.split()) <= 8 and without_lead_in(whole) == normalise_name(whole):
+        place = resolve(whole)
+        if place.kind == "place" and place.exact and place.status != "unknown" and (
+                place.status != OUTSIDE or _named_elsewhere(whole)):
+            return whole
     for match in _PLACE_CUE.finditer(text):
         words = match.group(1).split()
         for size in range(len(words), 0, -1):

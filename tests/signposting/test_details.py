@@ -123,6 +123,10 @@ def test_no_place(text):
 
 
 @pytest.mark.parametrize("text, area, district", [
+    ("Halstead in Essex, near Braintree", "essex", "Braintree"),   # not "Essex" after "in"
+    ("Leigh, Southend", "southend", "Southend-on-Sea"),
+    ("i'm in westcliff", "southend", "Southend-on-Sea"),
+    ("he's in Gillingham with his dad in the week and Rainham with me", "medway", "Medway"),
     ("my daughter lives in canvey", "essex", "Castle Point"),
     ("my 14 year old son in Dartford is being bullied", "kent", "Dartford"),
     ("my postcode is ME7 1AA", "medway", "Medway"),
