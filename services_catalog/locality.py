@@ -4,6 +4,12 @@ Built on open data copied into ``locality_data/`` (OS Code-Point Open, ONS, OS O
 GeoNames; see SOURCES.md there for licences and attribution). A resolution says how sure it
 is: one area, several candidates to ask about, somewhere outside the five areas, or nothing
 recognised, so that the conversation can ask a useful next question rather than guess.
+
+A place name is read as people say it: local names (aliases.yml), a district or county after
+it ("Halstead in Essex"), and UK towns and cities elsewhere (populations.csv). The places one
+name can mean are ranked by how many people live there (GeoNames), the five areas' own
+counting LOCAL_WEIGHT times; one CLEAR_LEAD times the next is taken, otherwise the person is
+asked (README, "Where someone lives").
 """
 from __future__ import annotations
 
@@ -96,7 +102,7 @@ class Place:
         """What the place counts for when places of one name are ranked."""
         if self.locality.area:
             return (self.population or VILLAGE) * LOCAL_WEIGHT
-        return float(self.population or 0)
+        return float(self.population or 1)
 
     @property
     def label(self) -> str:
