@@ -9,6 +9,7 @@ utter_location_*, utter_reask_*), said by name so that channel variants apply.
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -17,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, resolve
+from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, Resolution, default_index, resolve
 from signposting.ages import ADULT, NOT_AN_AGE, parse_age
 from signposting.answers import UNSURE, declines, short_answer
 from signposting.audience import (
@@ -37,6 +38,10 @@ NOT_GIVEN = "not given"
 PARENT_ROUTES_BELOW = 5
 #: Unusable answers in a row before the form moves on without that detail.
 MOST_FAILED_ANSWERS = 2
+#: ``location_question`` while the bot waits to hear which of several places was meant: the
+#: place question is then worded as the way out of the choice (domain/signposting.yml).
+WHICH_PLACE = "which"
+NO_CHOICE: Dict[Text, Any] = {"location_choices": None, "location_question": None}
 
 
 def _declined(value: Any, tracker: Tracker) -> bool:
@@ -68,6 +73,20 @@ def _plain_answer_slot(slot: str, tracker: Tracker) -> Dict[Text, Any]:
     if requested == slot and plain_answer(requested, text, intent, evidence):
         return {slot: text}
     return {}
+
+
+def _say_outside(place: Resolution, dispatcher: CollectingDispatcher) -> None:
+    """Outside the five areas: by name when a place was named ("Leeds is outside ..."), with
+    the local place of the same name that was passed over, if there was one."""
+    if place.kind != "place" or not place.places:
+        dispatcher.utter_message(response="utter_location_outside")
+    elif place.passed_over:
+        dispatcher.utter_message(response="utter_location_outside_not_local",
+                                 place=place.places[0].label,
+                                 local=" or ".join(p.label for p in place.passed_over[:2]))
+    else:
+        dispatcher.utter_message(response="utter_location_outside_place",
+                                 place=place.places[0].label)
 
 
 def _failed(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, reask: str,
@@ -162,24 +181,37 @@ class ValidateSignpostForm(FormValidationAction):
 
     def validate_location(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[Text, Any]:
+        # A pending choice is cleared once the answer is settled (slots set only when needed).
+        offered = tracker.get_slot("location_choices") or []
+        clear = NO_CHOICE if offered or tracker.get_slot("location_question") else {}
+        settled = {"failed_answers": None, **clear}
         if _declined(value, tracker) or _unsure(value, tracker):
             dispatcher.utter_message(response="utter_location_not_given")
-            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None,
-                    "failed_answers": None}
+            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None, **settled}
         if value == NOT_GIVEN:
-            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None,
-                    "failed_answers": None}
-        place = resolve(str(value))
+            return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None, **settled}
+        # The answer to "which Leigh do you mean?": "1", "the Kent one", or another place.
+        picked = default_index().choose(str(value), offered) if offered else None
+        place = resolve(picked or str(value))
         if place.status == FOUND:
             return _with_inferred_audience(
                 {"location": place.label, "area": place.area, "district": place.district,
-                 "failed_answers": None}, tracker)
+                 **settled}, tracker)
         if place.status == OUTSIDE:
-            dispatcher.utter_message(response="utter_location_outside")
+            _say_outside(place, dispatcher)
             return {"location": place.matched or str(value)[:60], "area": OUTSIDE_AREA,
-                    "district": None, "failed_answers": None}
+                    "district": None, **settled}
         values: Dict[Text, Any] = {}
-        if place.status == AMBIGUOUS:
+        choices = place.choices if place.status == AMBIGUOUS else ()
+        if choices:
+            # Asked with buttons: a web chat shows them, a text message numbers them.
+            reask = ("utter_reask_location_choice" if len(choices) == 2 else
+                     "utter_reask_location_choice_3")
+            values = {"place": place.matched}
+            for number, choice in enumerate(choices, 1):
+                values[f"option_{number}"] = choice
+                values[f"payload_{number}"] = "/inform" + json.dumps({"place": choice})
+        elif place.status == AMBIGUOUS:
             names = sorted({c.district for c in place.candidates if c.district})
             reask = "utter_reask_location_ambiguous"
             values = {"place": place.matched, "districts": ", ".join(names)}
@@ -188,7 +220,10 @@ class ValidateSignpostForm(FormValidationAction):
         result = _failed("location", tracker, dispatcher, reask,
                          {"location": NOT_GIVEN, "area": OUTSIDE_AREA},
                          "utter_location_moving_on", **values)
-        return {**result, "area": result.get("area"), "district": None}
+        asking = choices and result.get("location", "") is None
+        return {**result, "area": result.get("area"), "district": None,
+                **({"location_choices": list(choices), "location_question": WHICH_PLACE}
+                   if asking else clear)}
 
     def validate_audience(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[Text, Any]:

@@ -4,6 +4,12 @@ Built on open data copied into ``locality_data/`` (OS Code-Point Open, ONS, OS O
 GeoNames; see SOURCES.md there for licences and attribution). A resolution says how sure it
 is: one area, several candidates to ask about, somewhere outside the five areas, or nothing
 recognised, so that the conversation can ask a useful next question rather than guess.
+
+A place name is read as people say it: local names (aliases.yml), a district or county after
+it ("Halstead in Essex"), and UK towns and cities elsewhere (populations.csv). The places one
+name can mean are ranked by how many people live there (GeoNames), the five areas' own
+counting LOCAL_WEIGHT times; one CLEAR_LEAD times the next is taken, otherwise the person is
+asked (README, "Where someone lives").
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import yaml
 from rapidfuzz import fuzz, process
@@ -43,6 +49,19 @@ SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS 
 DOMINANT_SHARE = 0.95
 #: rapidfuzz score (0-100) a misspelt place name must reach to count as a match.
 FUZZY_CUTOFF = 86
+#: Of misspellings scoring within this much of the best, the place with most people wins.
+FUZZY_TIE = 4
+
+# -- ranking places of the same name (README, "Where someone lives") --------------------------
+#: A place inside the five areas counts this many times its population: the assistant is for
+#: people there, so of two places of one name the local one is the likelier.
+LOCAL_WEIGHT = 10
+#: The first place is taken without asking when it counts at least this many times the next.
+CLEAR_LEAD = 20
+#: A place in the five areas that the population data does not list: a village of this size.
+VILLAGE = 1_000
+#: At most this many places are offered when the bot asks which one.
+MOST_CHOICES = 3
 
 FOUND, AMBIGUOUS, OUTSIDE, UNKNOWN = "found", "ambiguous", "outside", "unknown"
 
@@ -53,13 +72,46 @@ _LEAD_INS = re.compile(
     r"(?:live|living|based|staying|from)?\s*(?:in|at|near|around|nr)?\s+|"
     r"(?:in|at|near|around|from|nr)\s+|(?:it'?s|its)\s+)",
 )
+#: Words between a place and what places it ("Halstead in Essex", "Leigh, near Tonbridge",
+#: "Rainham (Kent)"): skipped when looking for the district or county that follows.
+_JOINERS = frozenset("""in near nr by outside off close to next the of area county just not far
+from borough district council side way up down""".split())
+#: Names that are also everyday words: a place only when the answer starts with them.
+_EVERYDAY = frozenset("""bridge seal bean ware march street reading sale hook bury hale hyde bath
+wells deal ham""".split())
+#: The historic counties of the unitary areas, so "Rainham, Kent" is the Medway one.
+_CEREMONIAL = {"Medway": "Kent", "Southend-on-Sea": "Essex", "Thurrock": "Essex"}
 
 
 @dataclass(frozen=True)
 class Locality:
     district: Optional[str]
-    upper_tier: str
-    area: Optional[str]  # taxonomy area code, None when outside the five areas
+    upper_tier: str           # outside the five areas: the county (or country) of the place
+    area: Optional[str]       # taxonomy area code, None when outside the five areas
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place a name can mean, with how many people live there (None: not in the data)."""
+    name: str
+    locality: Locality
+    population: Optional[int] = None
+
+    @property
+    def weight(self) -> float:
+        """What the place counts for when places of one name are ranked."""
+        if self.locality.area:
+            return (self.population or VILLAGE) * LOCAL_WEIGHT
+        return float(self.population or 1)
+
+    @property
+    def label(self) -> str:
+        """"Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)", "Leigh (Greater
+        Manchester)": the name and what tells it apart; read back, it resolves to this place."""
+        loc = self.locality
+        where = [p for p in dict.fromkeys((loc.district, loc.upper_tier))
+                 if p and normalise_name(p) != normalise_name(self.name)]
+        return f"{self.name} ({', '.join(where)})" if where else self.name
 
 
 @dataclass(frozen=True)
@@ -69,6 +121,12 @@ class Resolution:
     kind: Optional[str] = None  # "postcode", "outcode" or "place"
     candidates: Tuple[Locality, ...] = ()
     matched: Optional[str] = None  # the name or code that was recognised
+    #: A place name: the places to ask about (AMBIGUOUS), or the one taken (FOUND, OUTSIDE).
+    places: Tuple[Place, ...] = ()
+    #: Places in the five areas of the same name that a much bigger place elsewhere outranked.
+    passed_over: Tuple[Place, ...] = ()
+    #: Every word was read as a name, a district or county, or a joining word (no typo).
+    exact: bool = False
 
     @property
     def area(self) -> Optional[str]:
@@ -91,6 +149,11 @@ class Resolution:
         parts = [p for p in (place, self.district, c.upper_tier) if p]
         return ", ".join(dict.fromkeys(parts))
 
+    @property
+    def choices(self) -> Tuple[str, ...]:
+        """What to offer when asking which place was meant: labels that resolve by themselves."""
+        return tuple(p.label for p in self.places) if self.status == AMBIGUOUS else ()
+
 
 def _postcode_area(outward: str) -> str:
     match = re.match(r"[A-Z]+", outward)
@@ -102,6 +165,19 @@ def normalise_name(text: str) -> str:
     text = re.sub(r"\bst\.", "st", text)
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def without_lead_in(text: str) -> str:
+    """The normalised text without "I live in", "we're near", "from" ... before the place."""
+    return _LEAD_INS.sub("", normalise_name(text)).strip()
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A place answer taken apart: the name, then what places it ("in Essex, near Braintree")."""
+    name: str
+    qualifiers: Tuple[str, ...]
+    exact: bool
 
 
 class LocalityIndex:
@@ -125,11 +201,30 @@ class LocalityIndex:
         self._load_districts(data_dir / "districts.csv")
         self.minor_names: Dict[str, List[Locality]] = defaultdict(list)
         self._load_minor_places(data_dir / "places_detailed.csv")
-        self.aliases = {
-            normalise_name(k): normalise_name(v)
-            for k, v in (yaml.safe_load((data_dir / "aliases.yml").read_text()) or {}).items()
-        }
-        self._choices = list(self.names)
+        self.populations: Dict[Tuple[str, Optional[str]], int] = {}
+        self.elsewhere: Dict[str, List[Place]] = defaultdict(list)
+        self._load_populations(data_dir / "populations.csv")
+        #: Local names: each maps to the names (in the five areas) that it can mean.
+        self.aliases: Dict[str, Tuple[str, ...]] = {}
+        for alias, meant in (yaml.safe_load((data_dir / "aliases.yml").read_text()) or {}).items():
+            targets = meant if isinstance(meant, list) else [meant]
+            self.aliases[normalise_name(str(alias))] = tuple(normalise_name(str(t))
+                                                             for t in targets)
+        self._county_names = {normalise_name(p.locality.upper_tier): p.locality.upper_tier
+                              for places in self.elsewhere.values() for p in places}
+        self._county_names.update({normalise_name(loc.upper_tier): loc.upper_tier
+                                   for locs in self.names.values() for loc in locs
+                                   if not loc.area})  # "Grange Hill (Redbridge)"
+        self.counties = set(self._county_names)
+        self._choices = list(dict.fromkeys([*self.names, *self.aliases, *self.elsewhere]))
+        tiers = {normalise_name(u) for u in UPPER_TIER_AREAS}
+        self._district_keys = tiers | {
+            normalise_name(loc.district) for locs in self.names.values() for loc in locs
+            if loc.district and loc.area}
+        #: Words that name a whole area or county ("Kent", "Greater Manchester", "Wales").
+        self._tier_keys = tiers | self.counties | {
+            k for k, meant in self.aliases.items() if all(m in tiers for m in meant)}
+        self._longest = max(len(k.split()) for k in self._choices)
 
     def _add(self, table, name: str, district: Optional[str], upper_tier: str) -> None:
         key = normalise_name(name)
@@ -160,6 +255,19 @@ class LocalityIndex:
             for row in csv.DictReader(fh):
                 if row["confidence"] in ("high-minor", "ward-name"):
                     self._add(self.minor_names, row["place"], row["district"], row["upper_tier"])
+
+    def _load_populations(self, path: Path) -> None:
+        """GeoNames populations (SOURCES.md): of places in the five areas, by name and district;
+        and the UK's towns and cities elsewhere, with their county."""
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                key, population = normalise_name(row["place"]), int(row["population"])
+                if row["district"]:
+                    self.populations[(key, row["district"])] = population
+                else:
+                    self.elsewhere[key].append(
+                        Place(row["place"], Locality(None, row["county"], None), population))
+                    self.display.setdefault(key, row["place"])
 
     # -- resolution -------------------------------------------------------------------------
 
@@ -216,43 +324,219 @@ class LocalityIndex:
             return Resolution(FOUND, query, "outcode", inside, outcode)
         return Resolution(AMBIGUOUS, query, "outcode", candidates, outcode)
 
+    # -- place names ------------------------------------------------------------------------
+
+    def known(self, key: str) -> bool:
+        """Is this (normalised) text a place name, a local name or a town elsewhere?"""
+        return key in self.names or key in self.aliases or key in self.elsewhere
+
+    def places_named(self, key: str, *, local_names: bool = True) -> List[Place]:
+        """Every place the name can mean. A local name (aliases.yml) means only the places it
+        lists, unless ``local_names`` is off (a district or county given with it may point
+        elsewhere: "Leigh, Greater Manchester")."""
+        keys: Tuple[str, ...] = (key,)
+        if key in self.aliases:
+            keys = self.aliases[key] + ((key,) if not local_names else ())
+        found: Dict[Tuple[str, Locality], Place] = {}
+        for k in keys:
+            table = self.names if k in self.names else self.minor_names
+            for loc in table.get(k, ()):
+                population = self.populations.get((k, loc.district))
+                found.setdefault((k, loc), Place(self.display.get(k, k), loc, population))
+            if k not in self.aliases.get(key, ()) or not local_names:
+                for place in self.elsewhere.get(k, ()):
+                    found.setdefault((k, place.locality), place)
+        return list(found.values())
+
     def _place(self, query: str) -> Optional[Resolution]:
-        name = normalise_name(query)
-        name = _LEAD_INS.sub("", name).strip()
+        name = without_lead_in(query)
         if not name:
             return None
-        name = self.aliases.get(name, name)
-        for table in (self.names, self.minor_names):
-            if name in table:
-                return self._from_name(query, name, table[name])
-        # Longest run of words that is a known name ("my son lives in gravesend kent").
+        reading = self._read(name)
+        if reading is None:
+            return self._fuzzy(query, name)
+        places = self.places_named(reading.name)
+        if reading.qualifiers:
+            wider = self.places_named(reading.name, local_names=False)
+            kept = self._placed(wider, reading.qualifiers)
+            if kept is not wider:
+                places = kept
+            elif any(q in self.counties and q not in self._district_keys
+                     for q in reading.qualifiers):
+                # "Gillingham, Dorset": a place of that name in a county elsewhere, too small
+                # for the data; outside the five areas, whichever it is.
+                county = next(q for q in reading.qualifiers if q in self.counties)
+                there = Place(self.display.get(reading.name, reading.name),
+                              Locality(None, self._county_names[county], None))
+                return Resolution(OUTSIDE, query, "place", (there.locality,), there.name,
+                                  (there,), exact=reading.exact)
+        if not places:
+            return None
+        return self._decide(query, places, reading.exact)
+
+    def _read(self, name: str) -> Optional[_Reading]:
+        """The first place name in the words (the longest one where several start together),
+        with any district or county that follows it. A name that is only a district or county,
+        followed by a place ("Kent, Leigh"), places that place."""
+        if self.known(name) or name in self.minor_names:
+            return _Reading(name, (), True)
         words = name.split()
-        for size in range(min(len(words), 5), 0, -1):
-            for start in range(len(words) - size + 1):
-                chunk = " ".join(words[start:start + size])
-                chunk = self.aliases.get(chunk, chunk)
-                if chunk in self.names and len(chunk) > 3:
-                    return self._from_name(query, chunk, self.names[chunk])
+        found = self._chunk(words, 0)
+        if found is None:
+            return None
+        start, end, key = found
+        qualifiers, after = self._qualifiers(words, end)
+        exact = start == 0 and after == len(words)
+        if self._only_a_district(key):
+            if qualifiers and self.known(qualifiers[0]) and \
+                    not self._only_a_district(qualifiers[0]):
+                return _Reading(qualifiers[0], (key, *qualifiers[1:]), exact)
+            nxt = None if qualifiers else self._chunk(words, end)
+            if nxt is not None and not self._only_a_district(nxt[2]):
+                rest, after = self._qualifiers(words, nxt[1])
+                return _Reading(nxt[2], (key, *rest), start == 0 and after == len(words) and
+                                all(w in _JOINERS for w in words[end:nxt[0]]))
+        return _Reading(key, qualifiers, exact)
+
+    def _chunk(self, words: List[str], begin: int) -> Optional[Tuple[int, int, str]]:
+        """The first known name from ``begin`` on, the longest where several start together.
+        A short or everyday name counts only at the very start ("deal", "ash, dover")."""
+        for start in range(begin, len(words)):
+            for size in range(min(self._longest, len(words) - start), 0, -1):
+                key = " ".join(words[start:start + size])
+                if not self.known(key):
+                    continue
+                if size == 1 and start != 0 and (len(key) < 4 or key in _EVERYDAY):
+                    continue
+                return start, start + size, key
+        return None
+
+    def _qualifiers(self, words: List[str], end: int) -> Tuple[Tuple[str, ...], int]:
+        """Districts, counties or places right after the name, joined by "in", "near", ","..."""
+        qualifiers: List[str] = []
+        position = end
+        while position < len(words) and len(qualifiers) < 2:
+            skip = position
+            while skip < len(words) and words[skip] in _JOINERS:
+                skip += 1
+            for size in range(min(self._longest, len(words) - skip), 0, -1):
+                key = " ".join(words[skip:skip + size])
+                if self.known(key) or key in self.counties:
+                    qualifiers.append(key)
+                    position = skip + size
+                    break
+            else:
+                break
+        while position < len(words) and words[position] in _JOINERS:
+            position += 1
+        return tuple(qualifiers), position
+
+    def _only_a_district(self, key: str) -> bool:
+        """Kent, Essex, Medway, Sevenoaks...: the name of one of the five areas or districts."""
+        return all(k in self._district_keys for k in self.aliases.get(key, (key,)))
+
+    def _placed(self, places: List[Place], qualifiers: Tuple[str, ...]) -> List[Place]:
+        """The places that the district, county or nearby place given fits: same district
+        first, then same county; all of them (the same list) when none fits."""
+        for level in ("district", "county"):
+            kept = [p for p in places if any(self._fits(p, q, level) for q in qualifiers)]
+            if kept:
+                return kept
+        return places
+
+    def _fits(self, place: Place, qualifier: str, level: str) -> bool:
+        loc = place.locality
+        if loc.area is None:
+            county = normalise_name(loc.upper_tier)
+            if level == "district":
+                return qualifier == county or any(
+                    normalise_name(p.locality.upper_tier) == county
+                    for p in self.elsewhere.get(qualifier, ()))
+            return qualifier == county or qualifier in county.split()
+        named = [loc for k in self.aliases.get(qualifier, (qualifier,))
+                 for loc in self.names.get(k, ())]
+        if level == "district":
+            return bool(loc.district) and any(n.district == loc.district for n in named)
+        tiers = {loc.upper_tier, _CEREMONIAL.get(loc.upper_tier, loc.upper_tier)}
+        return any(n.upper_tier in tiers for n in named)
+
+    def _fuzzy(self, query: str, name: str) -> Optional[Resolution]:
         if len(name) < 4:
             return None
         # A typo keeps the first letter ("sittingborne"); a big town elsewhere that looks like
-        # a village here does not ("Croydon" is not Roydon, "Cambridge" is not Abridge).
-        for candidate, _, _ in process.extract(name, self._choices, scorer=fuzz.ratio,
-                                               score_cutoff=FUZZY_CUTOFF, limit=5):
-            if candidate[:1] == name[:1]:
-                return self._from_name(query, candidate, self.names[candidate])
+        # a village here does not ("Croydon" is not Roydon). Of near-equal scores, the place
+        # with most people wins ("birmingam" is Birmingham).
+        scored = [(candidate, score) for candidate, score, _ in process.extract(
+            name, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=10)
+            if candidate[:1] == name[:1]]
+        if not scored:
+            return None
+        best = max(score for _, score in scored)
+        near = [c for c, score in scored if score >= best - FUZZY_TIE]
+        key = max(near, key=lambda c: max((p.weight for p in self.places_named(c)), default=0))
+        places = self.places_named(key)
+        return self._decide(query, places, exact=False) if places else None
+
+    def _decide(self, query: str, places: List[Place], exact: bool) -> Resolution:
+        """Rank the places a name can mean by how many people live there (LOCAL_WEIGHT for the
+        five areas): take the first when it is CLEAR_LEAD times the next; when the close ones
+        are all in one area, that area; when they are all elsewhere, outside; else ask."""
+        ranked = sorted(places, key=lambda p: -p.weight)  # ties: as listed (aliases.yml order)
+        top = ranked[0]
+        close = [p for p in ranked if p.weight * CLEAR_LEAD > top.weight]
+        areas = {p.locality.area for p in close}
+        passed_over = tuple(p for p in ranked if p.locality.area and p not in close)
+        if len(areas) == 1:
+            area = areas.pop()
+            if area is None:
+                return Resolution(OUTSIDE, query, "place", (top.locality,), top.name, (top,),
+                                  passed_over, exact)
+            locs = tuple(dict.fromkeys(p.locality for p in close))
+            return Resolution(FOUND, query, "place", locs, top.name, (top,), (), exact)
+        chosen = close[:MOST_CHOICES]
+        if not any(p.locality.area for p in chosen):
+            chosen[-1] = next(p for p in close if p.locality.area)
+        return Resolution(AMBIGUOUS, query, "place",
+                          tuple(dict.fromkeys(p.locality for p in chosen)),
+                          _common_name(chosen), tuple(chosen), (), exact)
+
+    def choose(self, answer: str, choices: Sequence[str]) -> Optional[str]:
+        """Which of the places offered ("Leigh-on-Sea (Southend-on-Sea)", ...) the answer
+        picks: "1", "the second", the place itself ("leigh on sea"), a district only one of
+        them is in ("Sevenoaks"), or a county ("Kent", "the Southend one"). None when it picks
+        none of them, or more than one."""
+        text = normalise_name(answer)
+        number = _ORDINALS.get(text) or (int(text) if text.isdigit() and len(text) < 3 else 0)
+        if number:
+            return choices[number - 1] if number <= len(choices) else None
+        said = " ".join(w for w in text.split() if w not in _JOINERS and w not in _FILLERS)
+        if not said:
+            return None
+        named = [c for c in choices
+                 if normalise_name(c) == said or normalise_name(c).startswith(said + " ")]
+        if len(named) == 1:
+            return named[0]
+        places = [self.resolve(c).places for c in choices]
+        levels = ("district", "county") if said in self._tier_keys or any(
+            said in county.split() for county in self.counties) else ("district",)
+        for level in levels:
+            fits = [c for c, ps in zip(choices, places) if ps and self._fits(ps[0], said, level)]
+            if len(fits) == 1:
+                return fits[0]
         return None
 
-    def _from_name(self, query: str, key: str, locs: List[Locality]) -> Resolution:
-        display = self.display.get(key, key)
-        inside = tuple(loc for loc in locs if loc.area)
-        if not inside:
-            return Resolution(OUTSIDE, query, "place", tuple(locs), display)
-        if len({loc.area for loc in inside}) == 1 and len({loc.district for loc in inside}) == 1:
-            return Resolution(FOUND, query, "place", inside[:1], display)
-        if len({loc.area for loc in inside}) == 1:
-            return Resolution(FOUND, query, "place", inside, display)
-        return Resolution(AMBIGUOUS, query, "place", inside, display)
+
+_ORDINALS = {"first": 1, "1st": 1, "the first": 1, "second": 2, "2nd": 2, "the second": 2,
+             "third": 3, "3rd": 3, "the third": 3, "first one": 1, "second one": 2,
+             "third one": 3, "the first one": 1, "the second one": 2, "the third one": 3}
+_FILLERS = frozenset("one please that it its s i mean meant yes yeah".split())
+
+
+def _common_name(places: Sequence[Place]) -> str:
+    """The name the places share ("Leigh" for Leigh and Leigh-on-Sea), else the first's."""
+    names = [p.name for p in places]
+    first = names[0].split("-")[0].split(" ")[0]
+    return first if all(n.startswith(first) for n in names) else names[0]
 
 
 @lru_cache(maxsize=1)

@@ -17,9 +17,9 @@ from services_catalog.locality import (
     AMBIGUOUS,
     FOUND,
     OUTSIDE,
-    default_index,
     normalise_name,
     resolve,
+    without_lead_in,
 )
 
 from .ages import AGE_ENDS, HEDGES, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
@@ -75,6 +75,15 @@ def find_place(text: str) -> Optional[str]:
         full = " " in code.strip() or len(code.replace(" ", "")) >= 5
         if place.status in (FOUND, AMBIGUOUS) or (full and place.status == OUTSIDE):
             return code.upper()
+    # A message that is all one place, with what places it ("Halstead in Essex, near
+    # Braintree", "Rainham Kent"): the whole of it, not the county named after "in". (One
+    # word alone is left to the form: "Deal" or "Seal" said on their own may be words.)
+    whole = text.strip().strip(".!")
+    if 2 <= len(whole.split()) <= 8 and without_lead_in(whole) == normalise_name(whole):
+        place = resolve(whole)
+        if place.kind == "place" and place.exact and place.status != "unknown" and (
+                place.status != OUTSIDE or _named_elsewhere(whole)):
+            return whole
     for match in _PLACE_CUE.finditer(text):
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
@@ -82,17 +91,20 @@ def find_place(text: str) -> Optional[str]:
             if len(chunk) < 4:
                 continue
             place = resolve(chunk)
-            if place.status != "unknown" and place.kind == "place" and _exact(place, chunk):
+            if place.status != "unknown" and place.kind == "place" and place.exact and (
+                    place.status != OUTSIDE or _named_elsewhere(chunk)):
                 return chunk.rstrip(".'-")
     return None
 
 
-def _exact(place, chunk: str) -> bool:
-    """A fuzzy guess is fine for an answer to "where do you live?", not for free text."""
-    if not place.matched:
-        return False
-    name, matched = normalise_name(chunk), normalise_name(place.matched)
-    return name == matched or default_index().aliases.get(name) == matched
+#: Towns elsewhere whose names are also everyday words after "in" ("in March").
+_NOT_PLACES_IN_PASSING = frozenset({"march", "may", "reading", "street", "sale", "bath"})
+
+
+def _named_elsewhere(chunk: str) -> bool:
+    """A town outside the five areas, named in passing ("my son in Leeds"): only when it is
+    written with a capital and is not also an everyday word ("in March", "in the bath")."""
+    return chunk[:1].isupper() and normalise_name(chunk) not in _NOT_PLACES_IN_PASSING
 
 
 #: A bare number below this is taken for a numbered choice ("1", "2", "3"), not an age.
@@ -141,7 +153,7 @@ def only_a_detail(text: str) -> bool:
         return True
     place = resolve(rest)
     return place.status in (FOUND, AMBIGUOUS, OUTSIDE) and (
-        place.kind in ("postcode", "outcode") or _exact(place, rest))
+        place.kind in ("postcode", "outcode") or place.exact)
 
 
 def answers_question(slot: Optional[str], text: str) -> bool:

@@ -15,6 +15,7 @@ ValidateSignpostForm.next_requested_slot) and a re-ask is not.
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any, Dict, List, Optional
 
 import pytest
@@ -37,6 +38,7 @@ from rasa_sdk.executor import ActionExecutor
 
 from actions import search as actions_search
 from signposting.audience import PARENT_CARER, PROFESSIONAL, YOUNG_PERSON
+from signposting.sms import format_turn
 from tests.support.actions import StubCatalogue
 
 DOMAIN = Domain.load("domain")
@@ -56,6 +58,8 @@ LOCATION = {
     PROFESSIONAL: "Where does the young person live? A postcode or the name of the town is fine.",
     None: "Where do you live? A postcode or the name of your town is fine.",
 }
+#: The place question just after "Which Leigh do you mean?": the way out of the choice.
+AFTER_A_CHOICE = "If it's somewhere else, send the postcode or the name of the town."
 QUESTION = ("Is this for you, for your child, or for a young person you work with? "
             "Reply 1 for me, 2 for my child, 3 for someone I work with.")
 BUTTONS = (("For me", "1"), ("For my child", "2"), ("Someone I work with", "3"))
@@ -83,10 +87,12 @@ CHANNELS = ("rest", "webchat", "socketio", "twilio_sms")
 QUESTIONS = ("utter_ask_age", "utter_ask_location", "utter_ask_audience")
 
 
-def tracker_with(audience: Optional[str], requested_slot: Optional[str]) -> DialogueStateTracker:
+def tracker_with(audience: Optional[str], requested_slot: Optional[str],
+                 location_question: Optional[str] = None) -> DialogueStateTracker:
     return DialogueStateTracker.from_events(
         "questions", [ActionExecuted("action_listen"), SlotSet("audience", audience),
-                      SlotSet("requested_slot", requested_slot)],
+                      SlotSet("requested_slot", requested_slot),
+                      SlotSet("location_question", location_question)],
         slots=DOMAIN.slots)
 
 
@@ -133,6 +139,15 @@ async def test_location_question_is_worded_for_who_is_asking(audience, requested
 
 
 @pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("audience", AUDIENCES)
+async def test_after_which_place_the_location_question_is_the_way_out(audience, channel):
+    tracker = tracker_with(audience, "location", location_question="which")
+    message = await rendered("utter_ask_location", tracker, channel)
+    assert message["text"] == AFTER_A_CHOICE
+    assert not message.get("buttons")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
 @pytest.mark.parametrize("audience, requested_slot", itertools.product(AUDIENCES, REQUESTED))
 async def test_audience_question_has_the_numbered_choices_once(
         audience, requested_slot, channel):
@@ -151,16 +166,18 @@ def test_no_variation_says_anything_the_modules_do_not(response):
     """A variation for slot values the tests above do not try is checked here."""
     allowed = {
         "utter_ask_age": {ask_age(a) for a in AUDIENCES} | {OFFER + ask_age(a) for a in AUDIENCES},
-        "utter_ask_location": {ask_location(a) for a in AUDIENCES},
+        "utter_ask_location": {ask_location(a) for a in AUDIENCES} | {AFTER_A_CHOICE},
         "utter_ask_audience": {QUESTION, QUESTION_WITH_BUTTONS},
     }[response]
     for variation in DOMAIN.responses[response]:
         assert variation["text"] in allowed, variation
         assert variation.get("channel") in (None, "webchat"), variation
         for condition in variation.get("condition") or []:
-            assert condition["name"] in ("audience", "requested_slot"), variation
-            assert condition["value"] in (AUDIENCES if condition["name"] == "audience"
-                                          else REQUESTED), variation
+            assert condition["name"] in ("audience", "requested_slot", "location_question"), \
+                variation
+            assert condition["value"] in {"audience": AUDIENCES, "requested_slot": REQUESTED,
+                                          "location_question": (None, "which")}[
+                                              condition["name"]], variation
 
 
 # -- Rasa's form, with the real validation action answering in-process ------------------------
@@ -282,3 +299,60 @@ async def test_who_is_asking_is_asked_with_buttons_when_it_changes_the_services(
     assert await conversation.answer("2") == []
     assert conversation.slot("audience") == PARENT_CARER
     assert conversation.slot("requested_slot") is None and not conversation.tracker.active_loop
+
+
+# -- "Which Leigh do you mean?" ---------------------------------------------------------------
+
+LEIGHS = ("Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)")
+
+
+def payload(label: str) -> str:
+    return "/inform" + json.dumps({"place": label})
+
+
+async def asked_which_leigh() -> Conversation:
+    conversation = Conversation("/need_bullying", "need_bullying", need="bullying", age=15)
+    assert [m["text"] for m in await conversation.run("signpost_form")] == [ask_location(None)]
+    conversation.user("leigh")
+    await conversation.extract_slots()
+    said = await conversation.run("signpost_form")
+    assert said == [
+        {"text": "Which Leigh do you mean?",
+         "buttons": [{"title": label, "payload": payload(label)} for label in LEIGHS]},
+        {"text": AFTER_A_CHOICE, "buttons": None}]
+    assert conversation.slot("location_choices") == list(LEIGHS)
+    assert conversation.slot("requested_slot") == "location"
+    return conversation
+
+
+async def test_a_place_name_of_two_places_is_asked_about_with_buttons_then_a_number_picks():
+    conversation = await asked_which_leigh()
+    assert await conversation.answer("2") == []
+    assert (conversation.slot("location"), conversation.slot("area"),
+            conversation.slot("district")) == ("Leigh, Sevenoaks, Kent", "kent", "Sevenoaks")
+    assert conversation.slot("location_choices") is None
+    assert conversation.slot("location_question") is None
+
+
+async def test_a_button_press_picks_by_its_payload():
+    conversation = await asked_which_leigh()
+    # The web chat sends the payload; by SMS "1" is turned into it (signposting/sms.py).
+    conversation.user(payload(LEIGHS[0]), "inform")
+    conversation.tracker.latest_message.entities = [{"entity": "place", "value": LEIGHS[0]}]
+    await conversation.extract_slots()
+    await conversation.run("signpost_form")
+    assert (conversation.slot("area"), conversation.slot("district")) == \
+        ("southend", "Southend-on-Sea")
+
+
+async def test_the_choice_reads_as_numbered_options_by_text_message():
+    conversation = Conversation("/need_bullying", "need_bullying", need="bullying", age=15)
+    await conversation.run("signpost_form")
+    conversation.user("leigh")
+    await conversation.extract_slots()
+    turn = format_turn(await conversation.run("signpost_form"))
+    assert turn.texts == [
+        "Which Leigh do you mean?\n"
+        "Reply 1 for Leigh-on-Sea (Southend-on-Sea); 2 for Leigh (Sevenoaks, Kent).\n\n"
+        + AFTER_A_CHOICE]
+    assert turn.options == {"1": payload(LEIGHS[0]), "2": payload(LEIGHS[1])}

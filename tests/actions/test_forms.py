@@ -241,6 +241,100 @@ async def test_ambiguous_outcode_is_asked_again_listing_the_districts():
                         "full postcode or the name of your town?"]
 
 
+@pytest.mark.parametrize("text, location, area, district", [
+    ("westcliff", "Westcliff-on-Sea, Southend-on-Sea", "southend", "Southend-on-Sea"),
+    ("Shoebury", "Shoeburyness, Southend-on-Sea", "southend", "Southend-on-Sea"),
+    ("sarfend", "Southend-on-Sea", "southend", "Southend-on-Sea"),
+    ("Clacton", "Clacton-on-Sea, Tendring, Essex", "essex", "Tendring"),
+    ("tunny wells", "Royal Tunbridge Wells, Tunbridge Wells, Kent", "kent", "Tunbridge Wells"),
+    ("Halstead in Essex, near Braintree", "Halstead, Braintree, Essex", "essex", "Braintree"),
+    ("Rainham Kent", "Rainham, Medway", "medway", "Medway"),
+    ("he's in Gillingham with his dad in the week and Rainham with me", "Gillingham, Medway",
+     "medway", "Medway"),
+])
+async def test_places_as_locals_say_them(text, location, area, district):
+    result, messages = await answer("location", text, age=15)
+    assert pick(result, "location", "area", "district", "failed_answers") == {
+        "location": location, "area": area, "district": district, "failed_answers": None}
+    assert messages == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Birmingham", "Birmingham (West Midlands) is outside"),
+    ("manchester", "Manchester (Greater Manchester) is outside"),
+    ("Hastings", "Hastings (East Sussex) is outside"),
+    ("Croydon", "Croydon (Greater London) is outside"),
+    ("Brighton", "Brighton (East Sussex) is outside"),
+])
+async def test_a_town_elsewhere_means_national_services_and_the_bot_names_it(text, said):
+    result, messages = await answer("location", text, age=15, failed_answers=1.0)
+    assert without_requested(result) == {"location": said.split(" (")[0], "area": OUTSIDE_AREA,
+                                         "district": None, "failed_answers": None}
+    assert messages == [f"{said} Kent, Medway, Essex, Southend and Thurrock, so I'll show you "
+                        "services available across the UK."]
+
+
+async def test_a_city_elsewhere_is_taken_over_a_village_here_and_the_village_is_mentioned():
+    result, messages = await answer("location", "Leeds", age=15)
+    assert (result["location"], result["area"]) == ("Leeds", OUTSIDE_AREA)
+    assert messages == [
+        "I've taken that as Leeds (West Yorkshire), outside Kent, Medway, Essex, Southend and "
+        "Thurrock, so I'll show you services available across the UK. If you meant Leeds "
+        "(Maidstone, Kent), send the postcode."]
+
+
+LEIGHS = ["Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)"]
+
+
+async def test_a_name_of_two_places_in_different_areas_is_asked_about():
+    result, messages = await answer("location", "leigh", age=15)
+    assert without_requested(result) == {
+        "location": None, "failed_answers": 1.0, "area": None, "district": None,
+        "location_choices": LEIGHS, "location_question": "which"}
+    assert result["requested_slot"] == "location"
+    assert messages == ["Which Leigh do you mean?"]
+
+
+async def test_the_question_carries_the_places_as_buttons():
+    dispatcher = CollectingDispatcher()
+    await ValidateSignpostForm().run(dispatcher, form_tracker("location", "Halstead", age=15),
+                                     DOMAIN)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_reask_location_choice"
+    assert (message["option_1"], message["option_2"]) == (
+        "Halstead (Braintree, Essex)", "Halstead (Sevenoaks, Kent)")
+    assert message["payload_2"] == '/inform{"place": "Halstead (Sevenoaks, Kent)"}'
+
+
+@pytest.mark.parametrize("text, district", [
+    ("2", "Sevenoaks"), ("1", "Southend-on-Sea"), ("the kent one", "Sevenoaks"),
+    ("Southend", "Southend-on-Sea"), (LEIGHS[1], "Sevenoaks"),   # a button's payload
+    ("Chelmsford", "Chelmsford"),                                 # somewhere else after all
+])
+async def test_the_answer_to_which_place_is_read_with_the_places_offered(text, district):
+    result, messages = await answer("location", text, age=15, failed_answers=1.0,
+                                    location_choices=LEIGHS, location_question="which")
+    assert (result["district"], result["failed_answers"]) == (district, None)
+    assert (result["location_choices"], result["location_question"]) == (None, None)
+    assert messages == []
+
+
+async def test_a_number_that_is_none_of_the_places_is_asked_again():
+    result, messages = await answer("location", "7", age=15, failed_answers=1.0,
+                                    location_choices=LEIGHS, location_question="which")
+    assert (result["location"], result["failed_answers"]) == (None, 2.0)
+    assert messages[0].startswith(REASK_PLACE)
+
+
+async def test_a_third_unusable_place_answer_moves_on_even_when_it_is_a_choice():
+    result, messages = await answer("location", "leigh", age=15, failed_answers=2.0,
+                                    location_choices=LEIGHS, location_question="which")
+    assert without_requested(result) == {
+        "location": NOT_GIVEN, "area": OUTSIDE_AREA, "failed_answers": None, "district": None,
+        "location_choices": None, "location_question": None}
+    assert messages == [MOVE_ON_PLACE]
+
+
 @pytest.mark.parametrize("text", ["blahblahville", "🏠", "300", "x" * 10_000,
                                   "<script>alert(1)</script>", "1" * 10_000])
 async def test_nonsense_place_is_asked_again_with_an_example(text):

@@ -44,3 +44,160 @@ def test_postcode_elsewhere_is_outside(text):
                                   "ZZ9 9ZZ", "QQ1"])
 def test_nonsense_is_not_recognised(text):
     assert resolve(text).status == UNKNOWN
+
+
+# -- place names as people say them (every message made up) ----------------------------------
+
+import csv  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+
+from services_catalog.locality import (  # noqa: E402
+    CLEAR_LEAD,
+    LOCAL_WEIGHT,
+    Locality,
+    Place,
+    default_index,
+    normalise_name,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "services_catalog" / "locality_data"
+LEIGHS = ("Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)")
+
+
+@pytest.mark.parametrize("text, area, district", [
+    # local short names and spellings (aliases.yml)
+    ("westcliff", "southend", "Southend-on-Sea"),
+    ("Westcliffe", "southend", "Southend-on-Sea"),
+    ("we're in westcliff", "southend", "Southend-on-Sea"),
+    ("Shoebury", "southend", "Southend-on-Sea"),
+    ("sarfend", "southend", "Southend-on-Sea"),
+    ("Canvey", "essex", "Castle Point"),
+    ("Clacton", "essex", "Tendring"),
+    ("clacton on sea", "essex", "Tendring"),
+    ("tunny wells", "kent", "Tunbridge Wells"),
+    ("Sheppey", "kent", "Swale"),
+    ("isle of sheppey", "kent", "Swale"),
+    ("hoo peninsula", "medway", "Medway"),
+    # a place with its district or county
+    ("Halstead in Essex, near Braintree", "essex", "Braintree"),
+    ("halstead kent", "kent", "Sevenoaks"),
+    ("Essex, Halstead", "essex", "Braintree"),
+    ("Leigh, Southend", "southend", "Southend-on-Sea"),
+    ("leigh on sea", "southend", "Southend-on-Sea"),
+    ("I'm in Leigh near Tonbridge", "kent", "Sevenoaks"),
+    ("Kent, Leigh", "kent", "Sevenoaks"),
+    ("Rainham Kent", "medway", "Medway"),
+    ("Rainham (Medway)", "medway", "Medway"),
+    ("Leeds, Maidstone", "kent", "Maidstone"),
+    # ranked by population: the local place is far bigger than the one elsewhere
+    ("Gillingham", "medway", "Medway"),
+    ("Ashford", "kent", "Ashford"),
+    ("Loughton", "essex", "Epping Forest"),   # not GeoNames' misplaced Loughton (SOURCES.md)
+    # two places named: the first sensible one
+    ("he's in Gillingham with his dad in the week and Rainham with me", "medway", "Medway"),
+    ("Dartford but her dad is in Chelmsford", "kent", "Dartford"),
+])
+def test_places_as_locals_say_them(text, area, district):
+    place = resolve(text)
+    assert (place.status, place.area, place.district) == (FOUND, area, district), place
+
+
+def test_westcliff_is_not_west_cliffe_near_dover():
+    assert resolve("westcliff").matched == "Westcliff-on-Sea"
+    assert resolve("West Cliffe").district == "Dover"   # the hamlet, when named as it is spelt
+
+
+@pytest.mark.parametrize("text, name, where", [
+    ("Leeds", "Leeds", "West Yorkshire"),
+    ("Birmingham", "Birmingham", "West Midlands"),
+    ("manchester", "Manchester", "Greater Manchester"),
+    ("Hastings", "Hastings", "East Sussex"),
+    ("Croydon", "Croydon", "Greater London"),
+    ("Brighton", "Brighton", "East Sussex"),
+    ("i live in cardiff", "Cardiff", "Wales"),
+    ("birmingam", "Birmingham", "West Midlands"),       # a typo of a big city
+    ("Leigh, Wigan", "Leigh", "Greater Manchester"),    # the county or a town near it says which
+    ("Gillingham, Dorset", "Gillingham", "Dorset"),     # too small for the data, but elsewhere
+])
+def test_towns_and_cities_elsewhere_are_outside_with_their_name(text, name, where):
+    place = resolve(text)
+    assert (place.status, place.kind, place.matched) == (OUTSIDE, "place", name)
+    assert place.places[0].locality == Locality(None, where, None)
+
+
+def test_a_city_elsewhere_outranks_a_village_of_the_same_name_here_and_says_so():
+    place = resolve("Leeds")
+    assert place.status == OUTSIDE and place.area is None
+    assert [p.label for p in place.passed_over] == ["Leeds (Maidstone, Kent)"]
+
+
+@pytest.mark.parametrize("text, choices", [
+    ("leigh", LEIGHS),
+    ("Leigh", LEIGHS),
+    ("Halstead", ("Halstead (Braintree, Essex)", "Halstead (Sevenoaks, Kent)")),
+    ("Rainham", ("Rainham (Medway)", "Rainham (Greater London)")),
+])
+def test_a_name_of_comparable_places_in_different_areas_is_asked_about(text, choices):
+    place = resolve(text)
+    assert place.status == AMBIGUOUS and place.kind == "place"
+    assert place.choices == choices
+    assert place.matched == text.capitalize()
+
+
+def test_every_choice_offered_resolves_by_itself_to_that_place():
+    index = default_index()
+    asked = 0
+    for key in list(index.names)[::7] + list(index.aliases) + list(index.elsewhere)[::5]:
+        place = resolve(key)
+        for offered, label in zip(place.places, place.choices):
+            asked += 1
+            again = resolve(label)
+            assert again.status in (FOUND, OUTSIDE), (key, label, again)
+            assert again.places[0].locality == offered.locality, (key, label)
+    assert asked > 20
+
+
+def test_the_ranking_rule():
+    index = default_index()
+    here = Place("Here", Locality("Maidstone", "Kent", "kent"), 1_000)
+    there = Place("Here", Locality(None, "Somewhere", None), 1_000 * LOCAL_WEIGHT * CLEAR_LEAD)
+    assert index._decide("here", [here, there], True).status == OUTSIDE
+    closer = Place("Here", Locality(None, "Somewhere", None), there.population - 1)
+    assert index._decide("here", [here, closer], True).status == AMBIGUOUS
+    # Places of comparable size all in one area: that area, without asking.
+    twin = Place("Here", Locality("Swale", "Kent", "kent"), 2_000)
+    both = index._decide("here", [here, twin], True)
+    assert (both.status, both.area, both.district) == (FOUND, "kent", None)
+
+
+@pytest.mark.parametrize("answer, chosen", [
+    ("1", LEIGHS[0]), ("2", LEIGHS[1]), (" 2. ", LEIGHS[1]), ("the second one", LEIGHS[1]),
+    ("Leigh-on-Sea", LEIGHS[0]), ("the kent one", LEIGHS[1]), ("Southend", LEIGHS[0]),
+    ("sevenoaks", LEIGHS[1]), ("kent please", LEIGHS[1]),
+    ("3", None), ("leigh", None), ("Chelmsford", None), ("banana", None), ("", None),
+])
+def test_an_answer_to_which_place_picks_one_of_them(answer, chosen):
+    assert default_index().choose(answer, LEIGHS) == chosen
+
+
+def test_every_local_name_means_places_in_the_data():
+    index = default_index()
+    aliases = yaml.safe_load((DATA / "aliases.yml").read_text())
+    for alias, meant in aliases.items():
+        for target in meant if isinstance(meant, list) else [meant]:
+            assert normalise_name(target) in index.names, (alias, target)
+            assert all(p.locality.area for p in index.places_named(normalise_name(alias)))
+
+
+def test_the_population_data_is_small_and_matches_the_places():
+    path = DATA / "populations.csv"
+    assert path.stat().st_size < 200_000
+    places = {(row["place"], row["district"])
+              for row in csv.DictReader(open(DATA / "places.csv", encoding="utf-8"))}
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    inside = [r for r in rows if r["district"]]
+    assert inside and all((r["place"], r["district"]) in places for r in inside)
+    assert all(r["county"] and int(r["population"]) >= 10_000 for r in rows if not r["district"])

@@ -18,7 +18,7 @@ DOMAIN = {
     "forms": {"signpost_form": {"required_slots": FORM_SLOTS}},
     "slots": {name: {"type": "any"} for name in (
         "age", "location", "area", "district", "need", "audience", "failed_answers",
-        "requested_slot")},
+        "location_choices", "location_question", "requested_slot")},
 }
 
 
