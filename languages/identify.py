@@ -11,9 +11,10 @@ postcodes, emoji), else an ``Identification``. The order of evidence, strongest 
    library here has a model), then lingua's models.
 2. **Latin letters.** English texting, slang, names and one-word answers must never be taken
    for another language, so a Latin message is another language only when
-   - it holds that language's marker words or urgent words (markers.yml,
-     safety/other_languages.yml: whole phrases no English message has) and lingua's confidence
-     that it is English is below one half; or
+   - it holds that language's marker words or urgent phrases (markers.yml, the urgent
+     lexicon's terms of two words or more: phrases no English message has) and lingua's confidence
+     that it is English (on the text as written and with its letters' marks taken off) is below
+     one half; or
    - it has at least two words and eight letters, lingua's most likely language (among English,
      the supported Latin-script languages and their near neighbours) is that language with
      confidence at least one half, and its confidence in English is below 0.1.
@@ -220,14 +221,19 @@ def _latin(text: str) -> Optional[Identification]:
     words = [w for w in _LATIN_WORD.findall(text)]
     if not words:
         return None
+    words_plain = _LATIN_WORD.findall(normalise(text))
     evidence: Dict[str, int] = {}
     for code, count in marker_hits(text, _SUPPORTED_LATIN).items():
         evidence[code] = evidence.get(code, 0) + count
-    for code, terms in languages_with_urgent_words(text).items():
+    for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:
             evidence[code] = evidence.get(code, 0) + len(terms)
     scores = confidences(text, _latin_codes())
-    english = scores.get("en", 0.0)
+    # One letter only another language uses ("ę") makes lingua rule English out altogether, so
+    # English is also weighed on the text with the marks taken off: "my mum says dziękuję
+    # but i feel so anxious" is English.
+    english = max(scores.get("en", 0.0),
+                  confidences(" ".join(words_plain), _latin_codes()).get("en", 0.0))
     if evidence and english < EVIDENCE_MAX_ENGLISH:
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
         return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))

@@ -69,11 +69,15 @@ def urgent_in(text: str, language: str) -> Optional[str]:
     return next((c for c in CLASSES if c in found), None)
 
 
-def languages_with_urgent_words(text: str) -> Dict[str, List[Term]]:
+def languages_with_urgent_words(text: str, phrases_only: bool = False) -> Dict[str, List[Term]]:
+    """The languages whose urgent terms the text holds. ``phrases_only``: Latin and Cyrillic
+    terms of two words or more only (what language identification counts as evidence: a single
+    stem such as "tablet" or "chet" may also be an English word or a name)."""
     words, joined = normalise(text), compact(text)
     found: Dict[str, List[Term]] = {}
     for code, terms in lexicon().items():
-        hits = [t for t in terms if _matches(t, words, joined)]
+        hits = [t for t in terms if _matches(t, words, joined)
+                and not (phrases_only and t.by_word and len(t.text.split()) < 2)]
         if hits:
             found[code] = hits
     return found
