@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from bench.english_sets import BLIND_LANGUAGES, ROOT, held_out_sets, listed, readable_sets
+from bench.english_sets import BLIND_LANGUAGES, ROOT, held_out_sets, readable_sets
 
 OTHER = ("other_language", "other_language_urgent")
 URGENT_ENGLISH = ("crisis_suicidal", "crisis_self_harm", "crisis_danger",

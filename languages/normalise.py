@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import List
 
 #: Latin letters whose mark NFD does not take off.
 _LATIN_PLAIN = str.maketrans({"ł": "l", "ı": "i", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae",
@@ -21,7 +22,8 @@ _ARABIC = str.maketrans({
 #: Arabic short vowels and other marks, the superscript alef; Indic nukta; zero-width joiners.
 _DROP = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u093c\u09bc\u0a3c\u200c\u200d\u200e\u200f"
                    "\u00ad\u2019\u02bc'`]")
-_SPACES = re.compile(r"[\s\u1361\u1362\u1363\u1364\u1365\u1366\u0964\u0965\u06d4\u060c\u061f,.!?;:\"()\[\]{}\-]+")
+_SPACES = re.compile(r"[\s\u1361-\u1366\u0964\u0965\u06d4\u060c\u061f"
+                     r",.!?;:\"()\[\]{}\-]+")
 
 
 def normalise(text: str) -> str:
@@ -30,7 +32,7 @@ def normalise(text: str) -> str:
     text = text.replace("ё", "е").replace("\u0901", "\u0902").replace("\u0a01", "\u0a02")
     text = text.translate(_ARABIC)
     text = _DROP.sub("", text)
-    out = []
+    out: List[str] = []
     for char in unicodedata.normalize("NFD", text):
         if unicodedata.combining(char):
             # Marks on Latin letters go; Indic and Ethiopic vowel signs are letters' parts.

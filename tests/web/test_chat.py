@@ -632,7 +632,6 @@ def test_python_m_web_runs_one_worker_on_localhost(monkeypatch):
 
 def test_replies_in_other_languages_are_marked_with_their_language_and_direction():
     from signposting.languages import load
-
     from web.chat import replies
 
     content = load()
