@@ -14,7 +14,7 @@ postcodes, emoji), else an ``Identification``. The order of evidence, strongest 
    - it holds that language's marker words or urgent phrases (markers.yml, the urgent
      lexicon's terms of two words or more: phrases no English message has) and lingua's confidence
      that it is English (on the text as written and with its letters' marks taken off) is below
-     one half; or
+     one half (below 0.1 for a message of more than three words); or
    - it has at least two words and eight letters, lingua's most likely language (among English,
      the supported Latin-script languages and their near neighbours) is that language with
      confidence at least one half, and its confidence in English is below 0.1.
@@ -52,6 +52,7 @@ ARABIC = ("ar", "fa", "ur")
 LATIN_MIN_CONFIDENCE = 0.5
 LATIN_MAX_ENGLISH = 0.1
 EVIDENCE_MAX_ENGLISH = 0.5
+EVIDENCE_MAX_WORDS = 3
 LATIN_MIN_WORDS = 2
 LATIN_MIN_LETTERS = 8
 
@@ -234,7 +235,10 @@ def _latin(text: str) -> Optional[Identification]:
     # but i feel so anxious" is English.
     english = max(scores.get("en", 0.0),
                   confidences(" ".join(words_plain), _latin_codes()).get("en", 0.0))
-    if evidence and english < EVIDENCE_MAX_ENGLISH:
+    # Longer messages need lingua to agree that they are not English, so that an English
+    # sentence quoting a phrase of another language stays English.
+    if evidence and english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
+                               else LATIN_MAX_ENGLISH):
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
         return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
     letters = sum(len(w) for w in words)

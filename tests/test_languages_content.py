@@ -122,3 +122,20 @@ def test_every_language_has_an_urgent_lexicon_with_every_class():
         assert set(classes) == {"crisis_suicidal", "crisis_self_harm", "crisis_danger",
                                 "safeguarding_disclosure"}, code
         assert all(classes.values()), code
+
+
+@pytest.mark.parametrize("response", ["utter_ask_rephrase", "utter_fallback_topics",
+                                      "utter_out_of_scope", "utter_slow_down"])
+def test_every_reply_that_does_not_understand_carries_999_and_shout(response):
+    for variation in DOMAIN.responses[response]:
+        text = variation["text"]
+        assert "999" in text and "SHOUT to 85258" in text, text
+        assert segments(text) <= MAX_SEGMENTS and all(ord(ch) < 128 for ch in text)
+
+
+def test_the_sms_replies_that_cannot_help_carry_999_and_shout():
+    from signposting.texts import COULD_NOT_ANSWER, TEXT_ONLY
+
+    for text in (TEXT_ONLY, COULD_NOT_ANSWER):
+        assert "999" in text and "85258" in text
+        assert segments(text) <= MAX_SEGMENTS
