@@ -34,8 +34,9 @@ CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxon
 # patches training runs with, and the plain packages they import. A new module in these folders
 # is covered without editing this list; tests/test_model_code.py checks that every project module
 # the pipeline imports is.
-MODEL_CODE     := $(shell find bot/nlu bot/dialogue bot/patches safety signposting services_catalog \
+MODEL_CODE     := $(shell find bot/nlu bot/dialogue bot/patches languages safety signposting services_catalog \
                     -name '*.py' 2>/dev/null) bot/__init__.py bot/__main__.py safety/lexicon.yml \
+                  safety/other_languages.yml languages/markers.yml signposting/content/languages.yml \
                   signposting/content/self_help.yml services_catalog/taxonomy.yml
 
 .PHONY: help setup run test test-scale train validate stories browser-deps shell unit lock clean \

@@ -43,8 +43,10 @@ HELP_TEXT = (
     "Any time, day or night, text SHOUT to 85258. Tell me what's going on to start. "
     "Text STOP to stop messages."
 )
-TEXT_ONLY = ("I can only read text. Tell me in words what's going on. "
-             "In an emergency call 999.")
+#: The one short line every reply that does not understand or cannot help carries (the two
+#: fallbacks, out of scope, the rate limit, and these SMS replies): tests/test_texts.py.
+NOW_LINE = "If you need help now, call 999 or text SHOUT to 85258."
+TEXT_ONLY = ("I can only read text. Tell me in words what's going on. " + NOW_LINE)
 #: Sent when the bot could not answer a message, so that nobody is left without a route.
 COULD_NOT_ANSWER = ("Sorry, I couldn't answer that just now. Please try again in a minute. "
                     "Any time, day or night, text SHOUT to 85258. In an emergency call 999.")

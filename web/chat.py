@@ -23,6 +23,7 @@ from sanic.response import json as json_response
 
 # The one wording of the national routes; static/chat.js keeps a copy for when this server
 # itself is down (tests/web/test_chat.py checks that they agree).
+from signposting.languages import load as load_languages
 from signposting.texts import CHAT_UNAVAILABLE, ROUTES_24_7  # noqa: F401
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,21 @@ def clean_message(message: str) -> str:
     return text[:MAX_MESSAGE].rstrip()
 
 
+def _languages_of_texts() -> Dict[str, Tuple[str, str]]:
+    """Each paragraph of the replies in other languages (Rasa sends each paragraph of a response
+    as a message of its own) to its language and direction, so that the page can mark it with
+    ``lang`` and ``dir`` for screen readers and right-to-left scripts. Only these fixed texts are
+    marked: everything else the bot says is English, the page's own language."""
+    marked: Dict[str, Tuple[str, str]] = {}
+    for text, language in load_languages().texts_by_language().items():
+        for paragraph in text.split("\n\n"):
+            marked[paragraph.strip()] = (language.code, language.direction)
+    return marked
+
+
+LANGUAGE_OF_TEXT = _languages_of_texts()
+
+
 def replies(answer: Any) -> List[Dict[str, Any]]:
     """Rasa's messages with their text and buttons as Rasa gave them (other kinds, such as
     images, are left out: the page shows only these). ValueError if it is not Rasa's list."""
@@ -97,6 +113,9 @@ def replies(answer: Any) -> List[Dict[str, Any]]:
         reply: Dict[str, Any] = {}
         if isinstance(message.get("text"), str):
             reply["text"] = message["text"]
+            marked = LANGUAGE_OF_TEXT.get(message["text"].strip())
+            if marked:
+                reply["lang"], reply["dir"] = marked
         given = message.get("buttons")
         buttons = [{"title": b["title"], "payload": b["payload"]}
                    for b in (given if isinstance(given, list) else []) if isinstance(b, dict)

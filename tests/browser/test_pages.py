@@ -123,3 +123,31 @@ def test_directory_form_changes_the_results(browser, web_url):
 def test_directory_bad_filter_is_explained(browser, web_url):
     browser.get(web_url + "/directory?need=anxiety&place=blahblahville")
     assert "not recognised" in browser.find_element(By.TAG_NAME, "main").text.lower()
+
+
+@pytest.mark.parametrize("message, lang, direction", [
+    ("أريد أن أموت", "ar", "rtl"),          # Arabic, urgent: the routes in Arabic first
+    ("dzień dobry, potrzebuję pomocy", "pl", "ltr"),
+])
+def test_a_reply_in_another_language_is_marked_with_its_language_and_direction(
+        browser, web_url, message, lang, direction):
+    open_chat(browser, web_url)
+    reply = send(browser, message, 0)
+    assert "999" in reply and "0800 1111" in reply
+    bodies = browser.find_elements(By.CSS_SELECTOR, "#log .message-bot .message-text")
+    marked = [b for b in bodies if b.get_attribute("lang") == lang]
+    assert marked, [b.get_attribute("outerHTML")[:200] for b in bodies]
+    for body in marked:
+        assert body.get_attribute("dir") == direction
+        assert browser.execute_script(
+            "return getComputedStyle(arguments[0]).direction", body) == direction
+    if lang == "ar":
+        assert "999" in marked[0].text  # the urgent reply leads with 999, in Arabic
+    # The English that follows keeps the page's own language, read left to right.
+    english = [b for b in bodies if not b.get_attribute("lang")]
+    assert english and "only read English" in english[-1].text
+    assert all(browser.execute_script("return getComputedStyle(arguments[0]).direction", b)
+               == "ltr" for b in english)
+    if lang == "ar":
+        screenshot(browser, "chat-arabic.png")
+    assert axe_violations(browser) == []

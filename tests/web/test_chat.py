@@ -628,3 +628,18 @@ def test_python_m_web_runs_one_worker_on_localhost(monkeypatch):
         monkeypatch.setenv("WEB_PORT", bad)
         with pytest.raises(SystemExit):
             main_module.main()
+
+
+def test_replies_in_other_languages_are_marked_with_their_language_and_direction():
+    from signposting.languages import load
+    from web.chat import replies
+
+    content = load()
+    arabic = content.get("ar").reply("urgent", content.numbers).split("\n\n")
+    english = content.english_after("urgent")
+    kept = replies([{"text": arabic[0]}, {"text": arabic[1]}, {"text": english}])
+    assert [(m.get("lang"), m.get("dir")) for m in kept] == [("ar", "rtl"), ("ar", "rtl"),
+                                                            (None, None)]
+    polish = content.get("pl").reply("help", content.numbers).split("\n\n")[0]
+    assert replies([{"text": polish}])[0]["lang"] == "pl"
+    assert replies([{"text": polish}])[0]["dir"] == "ltr"

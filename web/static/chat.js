@@ -162,6 +162,16 @@
             hex.slice(20)].join("-");
   }
 
+  // A reply in another language comes marked with its language and direction (web/chat.py);
+  // anything else is the page's own language, English.
+  var LANG_PATTERN = /^[a-z]{2,3}$/;
+  function validLang(m) {
+    return m && typeof m.lang === "string" && LANG_PATTERN.test(m.lang) ? m.lang : "";
+  }
+  function validDir(m) {
+    return m && (m.dir === "rtl" || m.dir === "ltr") ? m.dir : "";
+  }
+
   function validButtons(buttons) {
     return Array.isArray(buttons) ? buttons.filter(function (b) {
       return b && typeof b.title === "string" && typeof b.payload === "string";
@@ -182,7 +192,8 @@
     var messages = saved.messages.filter(function (m) {
       return m && (m.who === "user" || m.who === "bot") && typeof m.text === "string";
     }).map(function (m) {
-      return { who: m.who, text: m.text, buttons: validButtons(m.buttons) };
+      return { who: m.who, text: m.text, buttons: validButtons(m.buttons),
+               lang: validLang(m), dir: validDir(m) };
     });
     return { sender: saved.sender, messages: messages.slice(-MAX_KEPT) };
   }
@@ -251,7 +262,7 @@
   }
 
   // who: "user", "bot" or "problem" (a message from this page, not the bot).
-  function show(who, text, buttons) {
+  function show(who, text, buttons, lang, dir) {
     var item = document.createElement("div");
     item.className = "message message-" + who;
     var label = document.createElement("p");
@@ -263,8 +274,13 @@
       body.className = "message-text";
       if (who === "user") {
         body.textContent = text;
+        body.setAttribute("dir", "auto");  // the person's own words, in any script
       } else {
         appendWithLinks(body, text);
+        if (lang) {
+          body.setAttribute("lang", lang);
+          body.setAttribute("dir", dir || "ltr");
+        }
       }
       item.appendChild(body);
     }
@@ -330,7 +346,9 @@
       return {
         who: "bot",
         text: m && typeof m.text === "string" ? m.text : "",
-        buttons: validButtons(m && m.buttons)
+        buttons: validButtons(m && m.buttons),
+        lang: validLang(m),
+        dir: validDir(m)
       };
     }).filter(function (m) { return m.text || m.buttons.length; });
     if (!messages.length) {
@@ -340,7 +358,7 @@
     messages.forEach(function (m, i) {
       state.messages.push(m);
       // Only the latest reply's buttons are offered: older ones would answer a stale question.
-      var element = show("bot", m.text, i === messages.length - 1 ? m.buttons : []);
+      var element = show("bot", m.text, i === messages.length - 1 ? m.buttons : [], m.lang, m.dir);
       first = first || element;
     });
     save();
@@ -450,7 +468,7 @@
   // -- Start ----------------------------------------------------------------------------------
 
   state.messages.forEach(function (m, i) {
-    show(m.who, m.text, i === state.messages.length - 1 ? m.buttons : []);
+    show(m.who, m.text, i === state.messages.length - 1 ? m.buttons : [], m.lang, m.dir);
   });
   starters.hidden = state.messages.length > 0;
   form.hidden = false;

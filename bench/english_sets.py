@@ -1,0 +1,75 @@
+"""Every English message the project has, by set: the "never take English for another language"
+check (bench/languages.py, tests/languages/test_identify.py).
+
+Readable sets (the developers may read them): the NLU training data (data/nlu/**), the labelled
+sets in tests/data/*.yml, the blind development sets (tests/data/blind/dev/) and the user turns
+of tests/test_stories.yml. Held-out sets (read by the scorer only, which prints figures, never
+their messages): tests/data/blind/heldout/ and the English rows of tests/data/blind/languages/.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BLIND_LANGUAGES = ROOT / "tests" / "data" / "blind" / "languages"
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def _nlu_examples(path: Path) -> Iterator[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for item in data.get("nlu") or []:
+        if item.get("intent") in ("other_language", "other_language_urgent"):
+            continue  # the other-language examples are not English
+        examples = item.get("examples")
+        if isinstance(examples, str):
+            for line in examples.splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    yield _ANNOTATION.sub(r"\1", line[2:]).strip()
+
+
+def listed(path: Path, lang: str = "en") -> List[dict]:
+    """The rows of a set that is a list of {text, ...} (or {messages: [...]}), in ``lang``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        data = data.get("messages") or []
+    return [row for row in data or [] if isinstance(row, dict) and isinstance(row.get("text"), str)
+            and row.get("lang", "en") == lang]
+
+
+def _stories(path: Path) -> Iterator[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for story in data.get("stories") or []:
+        for step in story.get("steps") or []:
+            if isinstance(step, dict) and isinstance(step.get("user"), str):
+                yield step["user"].strip()
+
+
+def readable_sets() -> Dict[str, List[str]]:
+    sets: Dict[str, List[str]] = {"data/nlu (training data)": []}
+    for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")):
+        sets["data/nlu (training data)"].extend(_nlu_examples(path))
+    sets["tests/data/nlu_test.yml"] = list(_nlu_examples(ROOT / "tests" / "data" / "nlu_test.yml"))
+    for name in ("safety_dev", "safety_holdout"):
+        path = ROOT / "tests" / "data" / f"{name}.yml"
+        sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
+    for path in sorted((ROOT / "tests" / "data" / "blind" / "dev").glob("*.yml")):
+        sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
+    sets["tests/test_stories.yml"] = list(_stories(ROOT / "tests" / "test_stories.yml"))
+    return sets
+
+
+def held_out_sets() -> Dict[str, List[str]]:
+    sets = {}
+    for path in sorted((ROOT / "tests" / "data" / "blind" / "heldout").glob("*.yml")):
+        sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
+    for name in ("english.yml", "mixed.yml"):
+        path = BLIND_LANGUAGES / name
+        if path.exists():
+            sets[f"{path.relative_to(ROOT)} (lang: en)"] = [r["text"] for r in listed(path)]
+    return sets

@@ -1,0 +1,288 @@
+"""Is a message written in a language other than English, and which?
+
+``identify(text)`` returns None for English (and for anything with no letters: numbers,
+postcodes, emoji), else an ``Identification``. The order of evidence, strongest first:
+
+1. **Script.** Letters outside the Latin alphabet are never English. Gurmukhi is Punjabi,
+   Bengali script is Bengali. Within a script shared by several languages, letters only one of
+   them uses decide (Pashto's ښ ځ څ, Sorani's ە ێ ۆ, Urdu's ے ں ٹ, Persian's پ چ ژ گ and its
+   own yeh and kaf; Ukrainian's і ї є ґ, Russian's ы э ё), then marker words (markers.yml:
+   Nepali against Hindi in Devanagari, Tigrinya against Amharic in Ethiopic, for which no
+   library here has a model), then lingua's models.
+2. **Latin letters.** English texting, slang, names and one-word answers must never be taken
+   for another language, so a Latin message is another language only when
+   - it holds that language's marker words or urgent phrases (markers.yml, the urgent
+     lexicon's terms of two words or more: phrases no English message has) and lingua's confidence
+     that it is English (on the text as written and with its letters' marks taken off) is below
+     one half (below 0.1 for a message of more than three words); or
+   - it has at least two words and eight letters, lingua's most likely language (among English,
+     the supported Latin-script languages and their near neighbours) is that language with
+     confidence at least one half, and its confidence in English is below 0.1.
+   A message mostly in English with a few words of another language therefore stays English;
+   one mostly in another language with an English word does not.
+
+lingua-language-detector's models ship inside its package; the detectors are built once, for a
+few languages each, and load their models when first used (``preload()`` loads them at once).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+
+import yaml
+
+from .normalise import normalise
+from .scripts import scripts
+from .urgent import languages_with_urgent_words
+
+MARKERS = Path(__file__).parent / "markers.yml"
+
+#: Languages with a reply (signposting/content/languages.yml), by the script they are written in.
+LATIN = ("pl", "ro", "lt", "tr", "pt", "es", "sq", "vi")
+#: Latin-script languages lingua also weighs, so that a message in one of them is not forced
+#: onto the nearest supported language; none of them is answered in its own language.
+LATIN_NEIGHBOURS = ("fr", "de", "it", "nl", "id", "tl", "sw", "so", "cy")
+CYRILLIC = ("ru", "uk", "bg")
+ARABIC = ("ar", "fa", "ur")
+
+#: Thresholds of the Latin rules (module docstring; measured in bench/languages.py).
+LATIN_MIN_CONFIDENCE = 0.5
+LATIN_MAX_ENGLISH = 0.1
+EVIDENCE_MAX_ENGLISH = 0.5
+EVIDENCE_MAX_WORDS = 3
+LATIN_MIN_WORDS = 2
+LATIN_MIN_LETTERS = 8
+
+
+@dataclass(frozen=True)
+class Identification:
+    language: str        # ISO 639 code of a language with a reply ("pl", "ckb", "fa", ...)
+    script: str          # ISO 15924 code of the letters that decided it ("Latn", "Arab", ...)
+    how: str             # "script", "letters", "words", "model"
+    confidence: float = 1.0
+
+
+# -- marker words -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Marker:
+    words: Tuple[str, ...]   # normalised words, matched in a row
+    stem: bool               # the last word may run on ("smutn*" matches "smutna")
+    exact: str               # non-empty: the marker must appear as written (accents kept)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> Dict[str, Tuple[_Marker, ...]]:
+    """Marker words per language. "word*" is a stem; "=word" must be written with its marks
+    ("=olá": "ola" alone could be anything)."""
+    data = yaml.safe_load(MARKERS.read_text(encoding="utf-8"))
+    out: Dict[str, Tuple[_Marker, ...]] = {}
+    for code, entries in data.items():
+        markers = []
+        for entry in entries:
+            entry = str(entry)
+            exact = entry[1:].casefold() if entry.startswith("=") else ""
+            entry = entry.lstrip("=")
+            markers.append(_Marker(tuple(normalise(entry.rstrip("*")).split()),
+                                   entry.endswith("*"), exact))
+        out[code] = tuple(markers)
+    return out
+
+
+def _found(marker: _Marker, words: List[str], raw: str) -> bool:
+    if marker.exact:
+        return re.search(rf"(?<!\w){re.escape(marker.exact)}(?!\w)", raw) is not None
+    size = len(marker.words)
+    for i in range(len(words) - size + 1):
+        window = words[i:i + size]
+        if window[:-1] == list(marker.words[:-1]) and (
+                window[-1].startswith(marker.words[-1]) if marker.stem
+                else window[-1] == marker.words[-1]):
+            return True
+    return False
+
+
+def marker_hits(text: str, codes: Optional[Iterable[str]] = None) -> Dict[str, int]:
+    """How many of each language's marker words the text holds (whole words, in a row)."""
+    words = normalise(text).split()
+    raw = (text or "").casefold()
+    found = {}
+    for code, markers in _markers().items():
+        if codes is not None and code not in codes:
+            continue
+        count = sum(1 for m in markers if _found(m, words, raw))
+        if count:
+            found[code] = count
+    return found
+
+
+# -- lingua -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _detector(codes: Tuple[str, ...]):
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    isos = [IsoCode639_1.from_str(code) for code in codes]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+
+
+def confidences(text: str, codes: Tuple[str, ...]) -> Dict[str, float]:
+    """lingua's confidence in each of ``codes`` (they add up to 1; all 0 when it cannot tell)."""
+    values = _detector(codes).compute_language_confidence_values(text)
+    return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
+
+
+def _latin_codes() -> Tuple[str, ...]:
+    return ("en",) + LATIN + LATIN_NEIGHBOURS
+
+
+def preload() -> None:
+    """Build the detectors and load their models now rather than on the first message."""
+    for codes in (_latin_codes(), CYRILLIC, ARABIC):
+        _detector(codes).compute_language_confidence_values("preload")
+        confidences({"Cyrl": "привет", "Arab": "سلام"}.get(codes[0], "hello there"), codes)
+    confidences("привет мир", CYRILLIC)
+    confidences("سلام دنیا", ARABIC)
+
+
+# -- scripts ----------------------------------------------------------------------------------
+
+_PASHTO = set("ټډړږښځڅګڼېۍ")
+_SORANI = set("ەێۆڵڕڤ")
+_URDU = set("ٹڈڑںےۓھہ")
+_PERSIAN = set("پچژگیک")
+_ARABIC_ONLY = set("ةىيكإأؤ")
+
+
+def _arabic_script(text: str) -> Tuple[str, str]:
+    letters = set(text)
+    if letters & _SORANI:
+        return "ckb", "letters"
+    if letters & _PASHTO:
+        return "ps", "letters"
+    words = marker_hits(text, ("ps-arab", "ckb-arab", "ur-arab"))
+    if words:
+        return max(words, key=lambda c: words[c]).split("-")[0], "words"
+    if letters & _URDU:
+        return "ur", "letters"
+    persian, arabic = len(letters & _PERSIAN), len(letters & _ARABIC_ONLY)
+    if persian and not arabic:
+        return "fa", "letters"
+    if arabic and not persian:
+        return "ar", "letters"
+    scores = confidences(text, ARABIC)
+    return (max(scores, key=lambda c: scores[c]) if any(scores.values()) else "ar"), "model"
+
+
+_UKRAINIAN = set("іїєґ")
+_RUSSIAN = set("ыэё")
+_BULGARIAN_WORDS = re.compile(r"(?<!\w)(съм|искам|ще|какво|няма|защо|обичам|сме|сте|къде|тъжен|тъжна)(?!\w)")
+
+
+def _cyrillic(text: str) -> Tuple[str, str]:
+    lowered = text.casefold()
+    letters = set(lowered)
+    if letters & _UKRAINIAN:
+        return "uk", "letters"
+    if letters & _RUSSIAN:
+        return "ru", "letters"
+    if _BULGARIAN_WORDS.search(lowered) or re.search(r"ъ(?=\w)", lowered):
+        return "bg", "letters"
+    scores = confidences(text, CYRILLIC)
+    return (max(scores, key=lambda c: scores[c]) if any(scores.values()) else "ru"), "model"
+
+
+_NEPALI_ENDINGS = re.compile(r"(छु|छ|छन्|छौं|छैन|न्छ|न्छु|दैन|ँदैन|नुहुन्छ|हुन्छ)(?!\w)")
+
+
+def _devanagari(text: str) -> Tuple[str, str]:
+    hits = marker_hits(text, ("ne-deva", "hi-deva"))
+    nepali = hits.get("ne-deva", 0) + len(_NEPALI_ENDINGS.findall(text))
+    hindi = hits.get("hi-deva", 0)
+    return ("hi" if hindi > nepali else "ne"), "words"
+
+
+def _ethiopic(text: str) -> Tuple[str, str]:
+    hits = marker_hits(text, ("ti-ethi", "am-ethi"))
+    tigrinya = 2 * hits.get("ti-ethi", 0) + text.count("ኣ") + len(re.findall("[ቐ-ቝኸ-ዀ]", text))
+    amharic = 2 * hits.get("am-ethi", 0) + text.count("አ") + len(re.findall("ለሁ(?!\\w)", text))
+    return ("am" if amharic > tigrinya else "ti"), "words"
+
+
+# -- Latin ------------------------------------------------------------------------------------
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "ne", "bn", "ru", "bg"}
+
+
+def _latin(text: str) -> Optional[Identification]:
+    words = [w for w in _LATIN_WORD.findall(text)]
+    if not words:
+        return None
+    words_plain = _LATIN_WORD.findall(normalise(text))
+    evidence: Dict[str, int] = {}
+    for code, count in marker_hits(text, _SUPPORTED_LATIN).items():
+        evidence[code] = evidence.get(code, 0) + count
+    for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
+        if code in _SUPPORTED_LATIN:
+            evidence[code] = evidence.get(code, 0) + len(terms)
+    scores = confidences(text, _latin_codes())
+    # One letter only another language uses ("ę") makes lingua rule English out altogether, so
+    # English is also weighed on the text with the marks taken off: "my mum says dziękuję
+    # but i feel so anxious" is English.
+    english = max(scores.get("en", 0.0),
+                  confidences(" ".join(words_plain), _latin_codes()).get("en", 0.0))
+    # Longer messages need lingua to agree that they are not English, so that an English
+    # sentence quoting a phrase of another language stays English.
+    if evidence and english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
+                               else LATIN_MAX_ENGLISH):
+        best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
+        return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
+    letters = sum(len(w) for w in words)
+    if len(words) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS:
+        return None
+    others = {c: v for c, v in scores.items() if c != "en"}
+    if not others:
+        return None
+    top = max(others, key=lambda c: others[c])
+    if top in LATIN and others[top] >= LATIN_MIN_CONFIDENCE and english < LATIN_MAX_ENGLISH:
+        return Identification(top, "Latn", "model", others[top])
+    return None
+
+
+# -- the decision -----------------------------------------------------------------------------
+
+_BY_SCRIPT = {"Guru": "pa", "Beng": "bn"}
+
+
+def identify(text: str) -> Optional[Identification]:
+    """The language of a message that is not English, or None (English, or no letters)."""
+    counts = scripts(text or "")
+    total = sum(counts.values())
+    if not total:
+        return None
+    non_latin = {s: n for s, n in counts.items() if s != "Latn"}
+    if sum(non_latin.values()) * 2 >= total and non_latin:
+        script = max(non_latin, key=lambda s: non_latin[s])
+        if script in _BY_SCRIPT:
+            return Identification(_BY_SCRIPT[script], script, "script")
+        handlers = {"Arab": _arabic_script, "Cyrl": _cyrillic, "Deva": _devanagari,
+                    "Ethi": _ethiopic}
+        if script in handlers:
+            code, how = handlers[script](text)
+            return Identification(code, script, how)
+        return None  # a script with no reply here (Chinese, Greek, ...): the English path
+    return _latin(text)
+
+
+def identify_all(texts: Iterable[str]) -> List[Optional[Identification]]:
+    return [identify(t) for t in texts]
+
+
+def language_names() -> Mapping[str, str]:
+    from signposting.languages import load
+
+    return {language.code: language.name for language in load().languages}

@@ -1,0 +1,83 @@
+"""The urgent lexicon for languages other than English (its data: safety/other_languages.yml,
+beside the English lexicon; the code is here so that reading it needs no spaCy).
+
+``urgent_in(text, language)`` names the urgent class whose words the message holds, in the
+language it was identified as; ``languages_with_urgent_words(text)`` says which languages' urgent
+words a message holds at all (evidence of its language, for short messages). No Rasa import.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Pattern, Tuple
+
+import yaml
+
+from languages.normalise import compact, normalise
+from languages.scripts import main_script
+
+LEXICON = Path(__file__).resolve().parents[1] / "safety" / "other_languages.yml"
+
+#: The order classes are reported in when a message holds words of several.
+CLASSES = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
+
+_WORD_SCRIPTS = ("Latn", "Cyrl")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    urgent_class: str
+    by_word: bool             # Latin and Cyrillic: from the start of a word
+    pattern: Optional[Pattern]
+    joined: str               # other scripts: the term without spaces
+
+
+def _term(raw: str, urgent_class: str) -> Term:
+    script = main_script(raw)
+    if script in _WORD_SCRIPTS:
+        parts = [re.escape(normalise(p)).replace(r"\ ", r"\s+") for p in raw.split(" ~ ")]
+        body = r"(?:\s+\S+){0,2}\s+".join(parts)
+        return Term(raw, urgent_class, True, re.compile(rf"(?<!\w){body}"), "")
+    return Term(raw, urgent_class, False, None, compact(raw.replace(" ~ ", " ")))
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = LEXICON) -> Dict[str, Tuple[Term, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {code: tuple(_term(str(raw), cls) for cls in CLASSES for raw in classes.get(cls) or [])
+            for code, classes in data.items()}
+
+
+def _matches(term: Term, words: str, joined: str) -> bool:
+    if term.by_word:
+        return bool(term.pattern and term.pattern.search(words))
+    return bool(term.joined) and term.joined in joined
+
+
+def matches(text: str, language: str) -> List[Term]:
+    """The urgent terms of ``language`` the text holds."""
+    words, joined = normalise(text), compact(text)
+    return [t for t in lexicon().get(language, ()) if _matches(t, words, joined)]
+
+
+def urgent_in(text: str, language: str) -> Optional[str]:
+    """The first urgent class (in CLASSES order) whose words the text holds, or None."""
+    found = {t.urgent_class for t in matches(text, language)}
+    return next((c for c in CLASSES if c in found), None)
+
+
+def languages_with_urgent_words(text: str, phrases_only: bool = False) -> Dict[str, List[Term]]:
+    """The languages whose urgent terms the text holds. ``phrases_only``: Latin and Cyrillic
+    terms of two words or more only (what language identification counts as evidence: a single
+    stem such as "tablet" or "chet" may also be an English word or a name)."""
+    words, joined = normalise(text), compact(text)
+    found: Dict[str, List[Term]] = {}
+    for code, terms in lexicon().items():
+        hits = [t for t in terms if _matches(t, words, joined)
+                and not (phrases_only and t.by_word and len(t.text.split()) < 2)]
+        if hits:
+            found[code] = hits
+    return found
