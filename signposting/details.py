@@ -179,6 +179,9 @@ def answers_question(slot: Optional[str], text: str) -> bool:
 
 #: The intent the safety component gives an unsure urgent guess (safety.assess).
 CHECK_IN_INTENT = "risk_check_in"
+#: A plain answer is short ("Margate, sorry is that too far?"); a longer message that gives
+#: the detail and says more keeps its check-in, whatever the detail.
+PLAIN_ANSWER_WORDS = 8
 
 
 def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str],
@@ -188,6 +191,7 @@ def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str]
     do you live?"): an answer, not a risk. The policy lets the form take it and the form reads
     it; a risk phrase, or a model sure enough to give the crisis reply, still interrupts."""
     return (intent == CHECK_IN_INTENT and not risk_evidence
+            and len((text or "").split()) <= PLAIN_ANSWER_WORDS
             and answers_question(requested_slot, text))
 
 

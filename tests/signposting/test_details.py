@@ -250,3 +250,11 @@ def test_a_bare_detail_is_kept_even_when_no_question_is_pending(text, age, place
     1 to 3 are left to the numbered choices."""
     found = extract(text)
     assert (found.age, found.place) == (age, place)
+
+
+def test_a_long_message_with_the_detail_in_it_keeps_its_check_in():
+    from signposting.details import plain_answer
+
+    assert plain_answer("age", "year 11, why", "risk_check_in", False)
+    assert not plain_answer("age", "year 11. and honestly i dont see myself finishing it. i dont "
+                                   "see myself anywhere", "risk_check_in", False)
