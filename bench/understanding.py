@@ -216,11 +216,27 @@ def _details_read(expect: Dict[str, Any], out: Outcome) -> Optional[bool]:
         age = _number(out.slots.get("age"))
         checks.append(age is not None and low <= age <= high)
     if "place" in expect:
-        where = str(out.slots.get("location") or "").lower()
-        checks.append(bool(where) and str(expect["place"]).lower().split()[0] in where)
+        checks.append(_same_place(str(expect["place"]), out.slots))
     if "audience" in expect:
         checks.append(out.slots.get("audience") == expect["audience"])
     return all(checks) if checks else None
+
+
+def _same_place(expected: str, slots: Dict[str, Any]) -> bool:
+    """The place the form took is the one meant: by name, or the same district (a postcode's
+    label is its district) or, outside the five areas, outside."""
+    from services_catalog.locality import resolve
+
+    where = str(slots.get("location") or "").lower()
+    if not where:
+        return False
+    if expected.lower().split()[0] in where:
+        return True
+    meant = resolve(expected)
+    if meant.status == "outside":
+        return slots.get("area") == "outside"
+    districts = {c.district for c in meant.candidates if c.district}
+    return bool(districts) and slots.get("district") in districts
 
 
 def _number(value: Any) -> Optional[int]:
