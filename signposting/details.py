@@ -55,7 +55,7 @@ class Details:
 
 
 def find_age(text: str) -> Optional[int]:
-    if re.match(r"\s*\d{1,2}\s*(?:\(|,|$)", text) and not re.search(r"[%£$/:]", text):
+    if re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) and not re.search(r"[%£$/:]", text):
         answer = parse_age(text)  # "16 (year 11)": the number said first is the age
         return answer.age if answer.ok else None
     phrase = _AGE_PHRASES.search(text)
