@@ -24,7 +24,9 @@ def policy_config() -> dict:
 
 
 def test_urgent_intents_of_the_policy_are_the_urgent_classes_and_the_check_in():
-    assert set(policy_config()["urgent_intents"]) == set(TAXONOMY.urgent) | {"risk_check_in"}
+    """The taxonomy's classes, the check-in, and an urgent message in another language."""
+    assert set(policy_config()["urgent_intents"]) == set(TAXONOMY.urgent) | {
+        "risk_check_in", "other_language_urgent"}
 
 
 def test_every_need_interrupts_the_form():
