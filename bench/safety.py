@@ -6,9 +6,9 @@
 
 ``--lexicon-only`` reads the development sets with the safety lexicon alone (safety.assess, no
 model, a few seconds): the labelled sets above and the blind development set
-(tests/data/blind/dev/urgent.yml and hard_negatives.yml; never the held-out blind sets), and
-prints per class how many urgent messages the lexicon finds urgent, a check-in or nothing,
-and how many non-urgent ones it finds urgent or a check-in. ``--json`` then keeps each
+(tests/data/blind/dev/urgent.yml, hard_negatives.yml and needs.yml; never the held-out blind
+sets), and prints per class how many urgent messages the lexicon finds urgent, a check-in or
+nothing, and how many non-urgent ones it finds urgent or a check-in. ``--json`` then keeps each
 message's outcome, so two runs can be compared message by message.
 
 By default it measures the development set (tests/data/safety_dev.yml, used while writing the
@@ -191,6 +191,9 @@ def development_sets(files=None):
     negatives = yaml.safe_load((BLIND_DEV / "hard_negatives.yml").read_text(encoding="utf-8")) or []
     sets.append(("blind/dev", [(str(m["text"]), m["label"]) for m in urgent]
                  + [(str(m["text"]), "none") for m in negatives]))
+    # Need messages are not urgent either: a risk phrase found in one is a false alarm too.
+    needs = yaml.safe_load((BLIND_DEV / "needs.yml").read_text(encoding="utf-8")) or []
+    sets.append(("blind/dev needs", [(str(m["text"]), "none") for m in needs]))
     return sets
 
 
