@@ -217,11 +217,12 @@ def lexicon_only(files, show: int, json_file) -> int:
             if c:
                 print(f"{label:<26}{sum(c.values()):>5}{c['urgent']:>8}{c['check_in']:>10}"
                       f"{c['none']:>9}")
-        urgent = Counter()
+        urgent: Counter = Counter()
         for label in URGENT:
             urgent.update(table.get(label, Counter()))
-        print(f"{'all urgent':<26}{sum(urgent.values()):>5}{urgent['urgent']:>8}"
-              f"{urgent['check_in']:>10}{urgent['none']:>9}")
+        if urgent:
+            print(f"{'all urgent':<26}{sum(urgent.values()):>5}{urgent['urgent']:>8}"
+                  f"{urgent['check_in']:>10}{urgent['none']:>9}")
         if show:
             missed = [r for r in rows if r["label"] in URGENT and r["level"] != "urgent"]
             alarms = [r for r in rows if r["label"] == "none" and r["level"] != "none"]
