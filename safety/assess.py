@@ -239,6 +239,8 @@ CLAUSE_BREAKS = {",", ".", ";", ":", "!", "?", "but", "and", "though", "although
 FIRST_PERSON_SUBJECT = {"i", "me", "myself", "meself", "m", "am", "im"}
 #: Words between a negation and a match that mean "even more", not "not" ("never been so").
 INTENSIFIERS = {"more", "so", "than", "ever", "worse"}
+#: Information words that are a piece of writing (an essay about a character's death).
+WRITING = {"write", "writes", "wrote", "writing", "written", "essay"}
 #: After a match, the end of what was negated: "I never thought of it until now".
 UNTIL = {"until", "till", "til", "untill"}
 
@@ -279,10 +281,7 @@ class _Context:
                    and m.end > hit.start - distance for m in self.modifiers.get(name, []))
 
     def _first_person(self, hit: Hit) -> bool:
-        """A first-person subject in the match's clause, up to the end of the match. A match
-        that names someone else as its subject ("why Juliet kills herself") is not."""
-        if any(t.norm_ in self.other_self for t in self.doc[hit.start:hit.end]):
-            return False
+        """A first-person subject in the match's clause, up to the end of the match."""
         clause = self.clause_of[hit.start]
         i = hit.start
         while i > 0 and self.clause_of[i - 1] == clause:
@@ -349,11 +348,16 @@ class _Context:
         return False
 
     def _teaching(self, hit: Hit) -> bool:
-        """ "How can I teach Year 8 about sextortion": information before the topic, same clause."""
+        """ "How can I teach Year 8 about sextortion": information before the topic, same clause.
+        For suicide and self-harm, only a piece of writing about someone else: "I've got to
+        write about why Juliet kills herself" (the match names her as its subject)."""
         clause = self.clause_of[hit.start]
-        return hit.kind == "safeguarding_disclosure" and any(
-            self.clause_of[m.start] == clause and m.start < hit.start
-            for m in self.modifiers.get("information", []))
+        before = [m for m in self.modifiers.get("information", [])
+                  if self.clause_of[m.start] == clause and m.start < hit.start]
+        if hit.kind == "safeguarding_disclosure":
+            return bool(before)
+        about_someone_else = any(t.norm_ in self.other_self for t in self.doc[hit.start:hit.end])
+        return about_someone_else and any(self.doc[m.start].norm_ in WRITING for m in before)
 
     def _hypothetical(self, hit: Hit) -> bool:
         """A hypothetical that opens the match's sentence ("what if...", "if I ever...")."""
