@@ -241,8 +241,9 @@ FIRST_PERSON_SUBJECT = {"i", "me", "myself", "meself", "m", "am", "im"}
 INTENSIFIERS = {"more", "so", "than", "ever", "worse"}
 #: Information words that are a piece of writing (an essay about a character's death).
 WRITING = {"write", "writes", "wrote", "writing", "written", "essay"}
-#: After a match, the end of what was negated: "I never thought of it until now".
-UNTIL = {"until", "till", "til", "untill"}
+#: After a match, the end of what was negated: "I never thought of it until now", "I've never
+#: had those thoughts before".
+UNTIL = {"until", "till", "til", "untill", "before"}
 
 
 class _Context:
@@ -330,7 +331,8 @@ class _Context:
     def _negated(self, hit: Hit) -> bool:
         """A negation just before the match, with only filler words between ("I'm not
         suicidal", "I would never", "no one abuses me"). Not: "can't stop looking at",
-        "never been so suicidal", "no, I want to die", "never had those thoughts until now"."""
+        "never been so suicidal", "no, I want to die", "never had those thoughts until now",
+        "I've never felt suicidal before"."""
         clause = self.clause_of[hit.start]
         if any(t.norm_ in UNTIL for t in self.doc[hit.end:] if self.clause_of[t.i] == clause):
             return False

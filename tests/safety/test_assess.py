@@ -326,6 +326,7 @@ def test_ordinary_kinds_get_neither_a_crisis_reply_nor_a_check_in(text):
     ("i'm going to jump in the river tonight", "crisis_suicidal"),
     # a negation that has ended
     ("i never thought about killing myself until now", "crisis_suicidal"),
+    ("i've never had suicidal thoughts before but i cant stop them this week", "crisis_suicidal"),
     # only a piece of writing about someone else is a lesson
     ("how do i talk to my son about why he wants to kill himself", "crisis_suicidal"),
     ("i have to write an essay but i want to kill myself", "crisis_suicidal"),
