@@ -2,6 +2,14 @@
 
     .venv/bin/python -m bench.safety [--model models/current.tar.gz] [--data FILE ...]
                                       [--worst 25] [--json results/safety.json]
+    .venv/bin/python -m bench.safety --lexicon-only [--show 40] [--json FILE]
+
+``--lexicon-only`` reads the development sets with the safety lexicon alone (safety.assess, no
+model, a few seconds): the labelled sets above and the blind development set
+(tests/data/blind/dev/urgent.yml, hard_negatives.yml and needs.yml; never the held-out blind
+sets), and prints per class how many urgent messages the lexicon finds urgent, a check-in or
+nothing, and how many non-urgent ones it finds urgent or a check-in. ``--json`` then keeps each
+message's outcome, so two runs can be compared message by message.
 
 By default it measures the development set (tests/data/safety_dev.yml, used while writing the
 lexicon, so its figures are optimistic) and then the held-out set (tests/data/safety_holdout.yml,
@@ -65,7 +73,13 @@ def main(argv=None) -> int:
     parser.add_argument("--data", action="append", help="labelled set(s); default: dev and held-out")
     parser.add_argument("--worst", type=int, default=25)
     parser.add_argument("--json", help="also write the figures and misses to this file")
+    parser.add_argument("--lexicon-only", action="store_true",
+                        help="the lexicon alone (no model) over the development sets")
+    parser.add_argument("--show", type=int, default=0,
+                        help="with --lexicon-only: print up to N misses of each kind")
     args = parser.parse_args(argv)
+    if args.lexicon_only:
+        return lexicon_only(args.data, args.show, args.json)
     logging.disable(logging.WARNING)
     warnings.filterwarnings("ignore")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -155,6 +169,74 @@ def report(name, messages, parsed, worst):
     return {**figures, "misses": [{"label": lab, "intent": i, "text": t}
                                   for _, lab, i, t in misses],
             "false_positives": [{"intent": i, "text": t} for i, t, _ in false_positives]}
+
+
+# -- the lexicon alone ---------------------------------------------------------------------------
+
+#: The blind development set (never the held-out blind sets: only their figures are read, by
+#: bench/understanding.py, and not here).
+BLIND_DEV = ROOT / "tests" / "data" / "blind" / "dev"
+
+
+def development_sets(files=None):
+    """(name, [(text, label)]) for the labelled sets and the blind development set; labels are
+    an urgent class, "ambiguous" or "none"."""
+    files = files or [str(ROOT / "tests" / "data" / name)
+                      for name in ("safety_dev.yml", "safety_holdout.yml")]
+    sets = []
+    for name in files:
+        messages = yaml.safe_load(Path(name).read_text(encoding="utf-8"))["messages"]
+        sets.append((Path(name).name, [(str(m["text"]), m["label"]) for m in messages]))
+    urgent = yaml.safe_load((BLIND_DEV / "urgent.yml").read_text(encoding="utf-8")) or []
+    negatives = yaml.safe_load((BLIND_DEV / "hard_negatives.yml").read_text(encoding="utf-8")) or []
+    sets.append(("blind/dev", [(str(m["text"]), m["label"]) for m in urgent]
+                 + [(str(m["text"]), "none") for m in negatives]))
+    # Need messages are not urgent either: a risk phrase found in one is a false alarm too.
+    needs = yaml.safe_load((BLIND_DEV / "needs.yml").read_text(encoding="utf-8")) or []
+    sets.append(("blind/dev needs", [(str(m["text"]), "none") for m in needs]))
+    return sets
+
+
+def lexicon_only(files, show: int, json_file) -> int:
+    from safety.assess import assess
+
+    results = {}
+    for name, messages in development_sets(files):
+        table: dict = defaultdict(Counter)
+        rows = []
+        for text, label in messages:
+            found = assess(text)
+            table[label][found.level] += 1
+            rows.append({"text": text, "label": label, "level": found.level,
+                         "class": found.urgent_class})
+        results[name] = rows
+        print(f"== {name} (lexicon only): {len(messages)} messages")
+        print(f"{'label':<26}{'n':>5}{'urgent':>8}{'check-in':>10}{'nothing':>9}")
+        for label in (*URGENT, "ambiguous", "none"):
+            c = table.get(label)
+            if c:
+                print(f"{label:<26}{sum(c.values()):>5}{c['urgent']:>8}{c['check_in']:>10}"
+                      f"{c['none']:>9}")
+        urgent: Counter = Counter()
+        for label in URGENT:
+            urgent.update(table.get(label, Counter()))
+        if urgent:
+            print(f"{'all urgent':<26}{sum(urgent.values()):>5}{urgent['urgent']:>8}"
+                  f"{urgent['check_in']:>10}{urgent['none']:>9}")
+        if show:
+            missed = [r for r in rows if r["label"] in URGENT and r["level"] != "urgent"]
+            alarms = [r for r in rows if r["label"] == "none" and r["level"] != "none"]
+            print(f"\nurgent not found urgent ({len(missed)}):")
+            for r in missed[:show]:
+                print(f"  {r['label']:<24} {r['level']:<9} {r['text'][:140]}")
+            print(f"\nnon-urgent found urgent or a check-in ({len(alarms)}):")
+            for r in alarms[:show]:
+                print(f"  {r['level']:<9} {r['class'] or '':<24} {r['text'][:140]}")
+        print()
+    if json_file:
+        Path(json_file).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_file).write_text(json.dumps(results, indent=2))
+    return 0
 
 
 if __name__ == "__main__":

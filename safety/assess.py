@@ -32,7 +32,8 @@ PRIORITY = ("crisis_danger", "crisis_self_harm", "crisis_suicidal", "safeguardin
 
 FIRST_PERSON = {"i", "me", "my", "myself", "meself", "m", "am", "im", "mine"}
 # Demotions and what they lead to: to nothing, or to a check-in question.
-TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign", "hyperbole"}
+TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign", "hyperbole",
+           "behaviour"}
 #: Modifier lists that mark an ordinary context for risky-sounding words.
 BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "history",
                    "hyperbole_objects", "laughter", "everyday", "trivial_threat")
@@ -254,6 +255,11 @@ CLAUSE_BREAKS = {",", ".", ";", ":", "!", "?", "but", "and", "though", "although
 FIRST_PERSON_SUBJECT = {"i", "me", "myself", "meself", "m", "am", "im"}
 #: Words between a negation and a match that mean "even more", not "not" ("never been so").
 INTENSIFIERS = {"more", "so", "than", "ever", "worse"}
+#: Information words that are a piece of writing (an essay about a character's death).
+WRITING = {"write", "writes", "wrote", "writing", "written", "essay"}
+#: After a match, the end of what was negated: "I never thought of it until now", "I've never
+#: had those thoughts before".
+UNTIL = {"until", "till", "til", "untill", "before"}
 
 
 class _Context:
@@ -271,6 +277,7 @@ class _Context:
         self.current = [h for h in modifiers.get("current", [])
                         if not any(i in history_tokens for i in range(h.start, h.end))]
         self.clause_of = _clauses(doc)
+        self.other_self = set(matcher.lexicon.classes["other_self"])
 
     def _sentence(self, hit: Hit):
         return self.doc[hit.start].sent
@@ -317,6 +324,8 @@ class _Context:
             return "information"  # "What's county lines?"; never for suicide or self-harm
         if hit.kind == "crisis_self_harm" and self._same_clause("accident", hit) and not self._on_purpose():
             return "accident"
+        if hit.kind in ("crisis_danger", "safeguarding_disclosure") and self._young_childs_behaviour(hit):
+            return "behaviour"
         if self._same_clause("history", hit) and not self._current_near(hit):
             if hit.kind != "safeguarding_disclosure" or self.modifiers.get("resolved"):
                 return "history"  # a past disclosure is still a disclosure unless it is over
@@ -338,7 +347,11 @@ class _Context:
     def _negated(self, hit: Hit) -> bool:
         """A negation just before the match, with only filler words between ("I'm not
         suicidal", "I would never", "no one abuses me"). Not: "can't stop looking at",
-        "never been so suicidal", "no, I want to die"."""
+        "never been so suicidal", "no, I want to die", "never had those thoughts until now",
+        "I've never felt suicidal before"."""
+        clause = self.clause_of[hit.start]
+        if any(t.norm_ in UNTIL for t in self.doc[hit.end:] if self.clause_of[t.i] == clause):
+            return False
         steps = 0
         for i in range(hit.start - 1, -1, -1):
             token = self.doc[i]
@@ -353,11 +366,16 @@ class _Context:
         return False
 
     def _teaching(self, hit: Hit) -> bool:
-        """ "How can I teach Year 8 about sextortion": information before the topic, same clause."""
+        """ "How can I teach Year 8 about sextortion": information before the topic, same clause.
+        For suicide and self-harm, only a piece of writing about someone else: "I've got to
+        write about why Juliet kills herself" (the match names her as its subject)."""
         clause = self.clause_of[hit.start]
-        return hit.kind == "safeguarding_disclosure" and any(
-            self.clause_of[m.start] == clause and m.start < hit.start
-            for m in self.modifiers.get("information", []))
+        before = [m for m in self.modifiers.get("information", [])
+                  if self.clause_of[m.start] == clause and m.start < hit.start]
+        if hit.kind == "safeguarding_disclosure":
+            return bool(before)
+        about_someone_else = any(t.norm_ in self.other_self for t in self.doc[hit.start:hit.end])
+        return about_someone_else and any(self.doc[m.start].norm_ in WRITING for m in before)
 
     def _hypothetical(self, hit: Hit) -> bool:
         """A hypothetical that opens the match's sentence ("what if...", "if I ever...")."""
@@ -408,12 +426,31 @@ class _Context:
         return all(n is not None and n <= 2 for n in numbers)
 
     def _figurative_killing(self, hit: Hit) -> bool:
-        """ "my feet are killing me": a body part before a figurative "killing me"."""
+        """ "my feet are killing me": a body part before a figurative "killing me"; so is
+        "this heat is killing me" (a thing or people that only a figure of speech says kill
+        the writer: never before "myself")."""
         span = self.doc[hit.start:hit.end]
         if not any(t.norm_.startswith(("kill", "kil")) for t in span):
             return False
         parts = set(self.lexicon.classes["body_part"])
+        if span[-1].norm_ == "me":
+            parts |= set(self.lexicon.classes.get("hyperbole_subjects", ()))
         return any(self.doc[i].norm_ in parts for i in range(max(0, hit.start - 4), hit.start))
+
+    def _young_childs_behaviour(self, hit: Hit) -> bool:
+        """ "My 6 year old hits me when he gets angry", "he's 9 and has meltdowns, throwing
+        things": a child of 10 or under named before the match in its sentence, with no adult,
+        no one else's words and no "I" between them or in the match, in a sentence about the
+        child's behaviour."""
+        sent = self._sentence(hit)
+        if not any(sent.start <= m.start < sent.end for m in self.modifiers.get("child_behaviour", [])):
+            return False
+        child = _young_child(self.doc, sent.start, hit.start)
+        if child is None:
+            return False
+        adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS
+        return not any(t.norm_ in adults or t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im")
+                       for t in self.doc[child + 1:hit.end])
 
 
 def _clauses(doc: Doc) -> List[int]:
@@ -440,6 +477,33 @@ def _number(token) -> Optional[float]:
         return float(token.text)
     except ValueError:
         return words.get(token.norm_)
+
+
+#: Someone other than a young child acting, or speaking, between the child and a match.
+ADULT_WORDS = {"man", "men", "adult", "adults", "grown", "stranger", "boss", "manager"}
+REPORTED_SPEECH = {"says", "said", "told", "tells", "saw", "sees", "watched", "heard", "hears"}
+_YOUNG_CHILD_WORDS = {"toddler", "toddlers", "preschooler", "baby"}
+
+
+def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:
+    """Where, in doc[start:end], a child of 10 or under is last named by someone else: "my 6
+    year old", "he's 9", "Year 3 boy (7)", "our toddler" (not "I'm 8": a child writing)."""
+    found = None
+    for i in range(start, end):
+        token = doc[i]
+        if token.norm_ in _YOUNG_CHILD_WORDS:
+            found = i
+        if not token.like_num:
+            continue
+        value = _number(token)
+        before = doc[i - 1].norm_ if i else ""
+        after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        is_age = after in ("year", "years", "yr", "yrs", "yo", ")") or before in (
+            "'s", "s", "is", "aged", "age", "(")
+        first_person = before in ("m", "am", "'m", "im") or (i > 1 and doc[i - 2].norm_ == "i")
+        if value is not None and 0 < value <= 10 and is_age and not first_person:
+            found = i
+    return found
 
 
 _AGE_WORDS = {"i", "im", "m", "am", "is", "s", "she", "he", "aged", "age", "only"}

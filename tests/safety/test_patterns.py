@@ -77,6 +77,30 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "on the edge of the|a", "tonight is|s the night",
         "<step|jump|walk|throw> in front of ?a|the train|car|bus|lorry|tube",
         "fire in our|my|the house|flat|room|building", "collapsed on|in the",
+        "<write> ?... letters|letter|notes|note for|to mum|mom|dad|everyone|my ?... just in case",
+        "<write> ?... letters|letter|notes|note for|to mum|mom|dad|everyone|my",
+        "if i ?just was|were not here|around any|no more",
+        "<buy|order> ?... a|the rope", "i|ve|just|finally|already <buy|order> ?... a|the rope",
+        "hide|hid|hidden|hiding|stash|stashed ?... a|the rope",
+        "<buy|order|get|got|hide|hid|hidden|stash|keep|make|tie|tied|tying> ?... a|the noose",
+        "at|to|for my own funeral", "is|s the point in|of carrying on",
+        "<wait> till|until|for everyone|everybody|everyones ?is|s|to ?be|go|fall ?... asleep",
+        "you were|was the only one|person who ?ever ?even <try|care|listen|help>",
+        "is|s the point in|of living|existing|life", "is|are|s|re|am|m cutting in|at the|her|his|my|a",
+        "<take> an|a <overdose>", "with a|an knife|knives|blade|gun|machete|weapon ?... waiting|outside",
+        "waiting for me|him|her|us ?... with a|an knife|blade|gun|machete|weapon",
+        "he|she|partner|husband|boyfriend|bf|ex|dad|stepdad ?is|s ?going mad|raging ?and ?the|my|our ?... "
+        "kids|children|baby are|is here|upstairs|scared|hiding|terrified",
+        "he|she|partner|husband|boyfriend|bf|ex|dad|stepdad ?is|s kicking off ?and ?the|my|our ?... "
+        "kids|children|baby are|is here|upstairs|scared|hiding|terrified",
+        "<down|drink|neck> ?a|the whole bottle of vodka|gin|rum|whisky|whiskey|spirits|tequila",
+        "into|in a|the|his|their van with some|older|men|man|strangers|people|guys",
+        "<try> to get into|inside ?my|our|the house|flat|home",
+        "<sort|batter|do|get> him|her|me|us ?out|over|in ?' with a|an knife|knives|blade|gun|machete",
+        "cam|camera|video|call|live|facetime ?... with my|the door|doors locked",
+        "man|guy|adult who|that says|said|claims|claimed he is|s|was #num",
+        "not let me|her|him eat with|at the|us|them",
+        "<smack|slap|whack|clip> me|her|him on|in the head|face|ear",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
