@@ -86,25 +86,46 @@ class Published:
 
 
 def relations(cells: Iterable[Key], hierarchies: Mapping[str, Hierarchy]) -> List[Relation]:
-    """Every relation between published cells that follows from what they count."""
-    present = set(cells)
+    """Every relation between cells that follows from what they count.
+
+    Cells that are not published but lie between published ones in a hierarchy (Kent and
+    Medway together, when only Kent, Medway and the grand total are published) are added as
+    unknowns, so that relations spanning several levels (the total is the sum of the eight
+    areas) are found too."""
+    parent_of: Dict[str, Dict[str, str]] = {
+        dim: {child: value for value, children in h.children.items() for child in children}
+        for dim, h in hierarchies.items() if not h.multi}
+    nodes = set(cells)
+    todo = list(nodes)
+    while todo:  # every ancestor, along every dimension, of every cell
+        cell = todo.pop()
+        given = dict(cell)
+        for dim, parents in parent_of.items():
+            value = given.get(dim)
+            if value is None or value not in parents:
+                continue
+            others = [p for p in cell if p[0] != dim]
+            parent = parents[value]
+            ancestor = frozenset(others + ([] if parent == "*" else [(dim, parent)]))
+            if ancestor not in nodes:
+                nodes.add(ancestor)
+                todo.append(ancestor)
     found: List[Relation] = []
-    for cell in present:
+    for cell in nodes:
         given = dict(cell)
         for dim, hierarchy in hierarchies.items():
-            value = given.get(dim, "*")
             if hierarchy.multi:
                 if dim in given:
                     whole = frozenset(p for p in cell if p[0] != dim)
-                    if whole in present:
+                    if whole in nodes:
                         found.append(Relation(whole, (cell,), at_most=True))
                 continue
-            children = hierarchy.children.get(value)
+            children = hierarchy.children.get(given.get(dim, "*"))
             if not children:
                 continue
             others = [p for p in cell if p[0] != dim]
             parts = tuple(frozenset(others + [(dim, child)]) for child in children)
-            if all(part in present for part in parts):
+            if all(part in nodes for part in parts):
                 found.append(Relation(cell, parts))
     return found
 
@@ -364,10 +385,12 @@ def _never_alone(published: Published, rels: Sequence[Relation]) -> None:
         changed = False
         for relation in sums:
             members = (relation.total,) + relation.parts
-            hidden = [m for m in members if published.values.get(m) is None]
+            if any(m not in published.values for m in members):
+                continue  # an unpublished level in between: left to the audit
+            hidden = [m for m in members if published.values[m] is None]
             if len(hidden) != 1:
                 continue
-            shown = [m for m in relation.parts if published.values.get(m) is not None] or \
+            shown = [m for m in relation.parts if published.values[m] is not None] or \
                 [relation.total]
             partner = min(shown, key=lambda m: (published.counts[m], sorted(m)))
             published.values[partner] = None
@@ -394,7 +417,8 @@ def _cheapest_partner(cell: Key, containing: Mapping[Key, List[Relation]],
     best: Optional[Tuple[int, int, List[Tuple[str, str]], Key]] = None
     for relation in containing.get(cell, []):
         for member in (relation.total,) + relation.parts:
-            if member == cell or published.values.get(member) is None:
+            if member == cell or member not in published.values or \
+                    published.values[member] is None:
                 continue
             rank = (1 if member == relation.total else 0, published.counts[member],
                     sorted(member), member)
