@@ -144,70 +144,93 @@ def bounds_of(published: Published, cell: Key) -> Tuple[float, Optional[float]]:
     return low, high
 
 
-def audit(published: Published, rels: Sequence[Relation], cells: Optional[Iterable[Key]] = None,
-          integer: bool = False) -> Dict[Key, Tuple[float, float]]:
-    """For each suppressed cell (or each of ``cells``): the smallest and largest value the
-    published values and the relations allow, as a motivated intruder would solve for them
-    (linear programming; ``integer`` solves the integer programme, slower, at least as tight).
-    """
-    targets = {c for c in (cells if cells is not None else published.values)
-               if published.values.get(c) is None}
-    neighbours: Dict[Key, Set[Key]] = {}
-    for relation in rels:
-        members = (relation.total,) + relation.parts
-        for member in members:
-            neighbours.setdefault(member, set()).update(members)
-    result: Dict[Key, Tuple[float, float]] = {}
-    for target in sorted(targets, key=sorted):
-        if target in result:
-            continue
-        if target not in neighbours:  # in no relation: only its own bounds
-            result[target] = bounds_of(published, target)[0], float("inf")
-            continue
-        component = _component(target, neighbours)
-        problem = _Problem(published, [r for r in rels if r.total in component], component)
-        for cell in sorted(component & targets, key=sorted):
-            result[cell] = problem.extremes(cell, integer)
-    return result
-
-
-class _Problem:
-    """The intruder's linear programme for one connected set of cells."""
+class _Solver:
+    """The intruder's linear programme over one connected set of cells, kept between solves
+    (HiGHS through highspy: each solve starts from the previous one's basis, which makes the
+    hundreds of solves of a period several times faster than starting afresh)."""
 
     def __init__(self, published: Published, rels: Sequence[Relation], cells: Set[Key]) -> None:
+        import highspy
         import numpy as np
-        from scipy.sparse import lil_matrix
 
         self.variables = sorted(cells, key=sorted)
         self.index = {cell: i for i, cell in enumerate(self.variables)}
-        equal = [r for r in rels if not r.at_most]
-        at_most = [(r.total, part) for r in rels if r.at_most for part in r.parts]
-        a_eq = lil_matrix((max(len(equal), 1), len(self.variables)))
-        for row, relation in enumerate(equal):
-            a_eq[row, self.index[relation.total]] = 1
-            for part in relation.parts:
-                a_eq[row, self.index[part]] -= 1
-        a_ub = lil_matrix((max(len(at_most), 1), len(self.variables)))
-        for row, (total, part) in enumerate(at_most):   # part - total <= 0
-            a_ub[row, self.index[part]] += 1
-            a_ub[row, self.index[total]] -= 1
-        self.a_eq = a_eq.tocsr() if equal else None
-        self.a_ub = a_ub.tocsr() if at_most else None
-        self.b_eq = np.zeros(len(equal)) if equal else None
-        self.b_ub = np.zeros(len(at_most)) if at_most else None
-        self.bounds = [bounds_of(published, cell) for cell in self.variables]
+        self.inf = highspy.kHighsInf
+        self.highs = highspy.Highs()
+        self.highs.setOptionValue("output_flag", False)
+        count = len(self.variables)
+        self.highs.addVars(count, np.zeros(count), np.full(count, self.inf))
+        for relation in rels:
+            if relation.at_most:       # part - total <= 0
+                for part in relation.parts:
+                    self._row([self.index[part], self.index[relation.total]], [1.0, -1.0],
+                              -self.inf, 0.0)
+            else:                      # total - sum(parts) = 0
+                members = [self.index[relation.total]] + [self.index[p] for p in relation.parts]
+                self._row(members, [1.0] + [-1.0] * len(relation.parts), 0.0, 0.0)
+        self.bounds: List[Tuple[float, float]] = [(0.0, self.inf)] * count
+        self.update(published)
 
-    def prove(self, cells: Set[Key], truth: Mapping[Key, int], rounds: int) -> List[Key]:
-        """The cells whose range is narrower than PROTECTION. Any table consistent with what is
-        published gives each cell a value inside its range, so a few programmes that push
-        all unproven cells up (capped, so that each is bounded), then down, with weights
-        spread over orders of magnitude (cells competing for one total take turns), prove most
-        cells wide enough at once; the rest get their exact range, each solution proving
-        others on the way."""
-        import random
-
+    def _row(self, columns: List[int], values: List[float], low: float, high: float) -> None:
         import numpy as np
-        from scipy.optimize import linprog
+
+        merged: Dict[int, float] = {}
+        for column, value in zip(columns, values):
+            merged[column] = merged.get(column, 0.0) + value
+        self.highs.addRow(low, high, len(merged), np.array(list(merged), dtype=np.int32),
+                          np.array(list(merged.values()), dtype=float))
+
+    def update(self, published: Published) -> None:
+        """Each cell's bounds from what is published now (after more cells were hidden)."""
+        for cell, i in self.index.items():
+            low, high = bounds_of(published, cell)
+            bound = (float(low), self.inf if high is None else float(high))
+            if bound != self.bounds[i]:
+                self.bounds[i] = bound
+                self.highs.changeColBounds(i, *bound)
+
+    def solve(self, costs: Mapping[int, float], caps: Mapping[int, float] = {}
+              ) -> Tuple[str, Any]:
+        """Minimise sum(cost * x) with some upper bounds lowered for this solve only.
+        ("optimal", x), ("unbounded", None) or ("other", None)."""
+        import highspy
+        import numpy as np
+
+        for i, cap in caps.items():
+            self.highs.changeColBounds(i, self.bounds[i][0], min(cap, self.bounds[i][1]))
+        columns = np.array(list(costs), dtype=np.int32)
+        self.highs.changeColsCost(len(columns), columns,
+                                  np.array(list(costs.values()), dtype=float))
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        x = np.array(self.highs.getSolution().col_value) \
+            if status == highspy.HighsModelStatus.kOptimal else None
+        self.highs.changeColsCost(len(columns), columns, np.zeros(len(columns)))
+        for i in caps:
+            self.highs.changeColBounds(i, *self.bounds[i])
+        if x is not None:
+            return "optimal", x
+        unbounded = status in (highspy.HighsModelStatus.kUnbounded,
+                               highspy.HighsModelStatus.kUnboundedOrInfeasible)
+        return ("unbounded" if unbounded else "other"), None
+
+    def extremes(self, cell: Key) -> Tuple[float, float]:
+        """The smallest and largest value the published figures allow this cell."""
+        i = self.index[cell]
+        status, x = self.solve({i: 1.0})
+        low = float(x[i]) if x is not None else 0.0
+        status, x = self.solve({i: -1.0})
+        high = float(x[i]) if x is not None else float("inf")
+        return low, high
+
+    def weak(self, cells: Set[Key], truth: Mapping[Key, int], rounds: int) -> List[Key]:
+        """The cells whose range is narrower than PROTECTION. Any table consistent with what
+        is published gives each cell a value inside its range, so a few programmes that push
+        all unproven cells up (each capped, so that the programme is bounded), then down, with
+        weights spread over orders of magnitude (cells competing for one total take turns),
+        prove most cells wide enough at once; the rest get their exact range, each solution
+        proving others on the way."""
+        import random
 
         rng = random.Random(len(cells))
         low = {cell: float(truth[cell]) for cell in cells}
@@ -227,31 +250,23 @@ class _Problem:
                 break
             before = len(left)
             for sign in (-1.0, 1.0):   # -1: push up (minimise -x), 1: push down
-                objective = np.zeros(len(self.variables))
-                bounds = list(self.bounds)
-                for cell in left:
-                    i = self.index[cell]
-                    objective[i] = sign * 10 ** rng.uniform(0, 4)
-                    if sign < 0:
-                        bounds[i] = (bounds[i][0], truth[cell] + PROTECTION)
-                solved = linprog(objective, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq,
-                                 b_eq=self.b_eq, bounds=bounds, method="highs")
-                if solved.status == 0:
-                    learn(solved.x)
+                costs = {self.index[c]: -sign * 0.01 for c in cells - left}
+                costs.update({self.index[c]: sign * 10 ** rng.uniform(0, 4) for c in left})
+                caps = {self.index[c]: truth[c] + PROTECTION for c in left} if sign < 0 else {}
+                status, x = self.solve(costs, caps)
+                if x is not None:
+                    learn(x)
             stalled = stalled + 1 if len(left) == before else 0
         weak = []
         for cell in sorted(left, key=sorted):
             if cell not in left:
                 continue
-            for sign in (-1.0, 1.0):
-                objective = np.zeros(len(self.variables))
-                objective[self.index[cell]] = sign
-                solved = linprog(objective, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq,
-                                 b_eq=self.b_eq, bounds=self.bounds, method="highs")
-                if solved.status == 0:
-                    learn(solved.x)
-                elif solved.status == 3 and sign < 0:  # unbounded above
-                    high[cell] = float("inf")
+            i = self.index[cell]
+            for cost in (-1.0, 1.0):
+                status, x = self.solve({i: cost})
+                if x is not None:
+                    learn(x)
+                elif status == "unbounded" and cost < 0:
                     left.discard(cell)
                 if cell not in left:
                     break
@@ -259,46 +274,18 @@ class _Problem:
                 weak.append(cell)
         return weak
 
-    def extremes(self, cell: Key, integer: bool) -> Tuple[float, float]:
-        import numpy as np
-        from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
-        found = []
-        for sign in (1.0, -1.0):
-            objective = np.zeros(len(self.variables))
-            objective[self.index[cell]] = sign
-            if integer:
-                constraints = []
-                if self.a_eq is not None:
-                    constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
-                if self.a_ub is not None:
-                    constraints.append(LinearConstraint(self.a_ub, -np.inf, self.b_ub))
-                lows = np.array([b[0] for b in self.bounds])
-                highs = np.array([np.inf if b[1] is None else b[1] for b in self.bounds])
-                solved = milp(objective, constraints=constraints, bounds=Bounds(lows, highs),
-                              integrality=np.ones(len(self.variables)))
-                ok = solved.success
-            else:
-                solved = linprog(objective, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq,
-                                 b_eq=self.b_eq, bounds=self.bounds, method="highs")
-                ok = solved.status == 0
-            found.append(sign * solved.fun if ok else None)
-        low = found[0] if found[0] is not None else 0.0
-        high = found[1] if found[1] is not None else float("inf")
-        return low, high
-
-
-def weak_cells(published: Published, rels: Sequence[Relation], rounds: int = 12) -> List[Key]:
-    """The primary-suppressed cells an intruder can narrow below the protection width, found
-    quickly: feasible tables far from the true one (a few linear programmes that push all
-    unproven cells up, then down, together) prove most cells safe at once, since the range of a
-    cell spans every value it takes in any table consistent with what is published; only the
-    cells left unproven get their own exact range (:func:`audit`)."""
+def weak_cells(published: Published, rels: Sequence[Relation], rounds: int = 12,
+               solvers: Optional[Dict[Key, "_Solver"]] = None) -> List[Key]:
+    """The primary-suppressed cells a motivated intruder, knowing every published figure and
+    every relation between them, can narrow below the protection width (see _Solver.weak).
+    ``solvers`` keeps each connected set's programme between rounds of :func:`protect`."""
     neighbours: Dict[Key, Set[Key]] = {}
     for relation in rels:
         members = (relation.total,) + relation.parts
         for member in members:
             neighbours.setdefault(member, set()).update(members)
+    solvers = {} if solvers is None else solvers
     targets = {c for c in published.primary if published.values.get(c) is None}
     weak: List[Key] = []
     seen: Set[Key] = set()
@@ -307,8 +294,14 @@ def weak_cells(published: Published, rels: Sequence[Relation], rounds: int = 12)
             continue
         component = _component(target, neighbours)
         seen |= component
-        problem = _Problem(published, [r for r in rels if r.total in component], component)
-        weak += problem.prove(component & targets, published.counts, rounds)
+        first = min(component, key=sorted)
+        solver = solvers.get(first)
+        if solver is None:
+            solver = solvers[first] = _Solver(
+                published, [r for r in rels if r.total in component], component)
+        else:
+            solver.update(published)
+        weak += solver.weak(component & targets, published.counts, rounds)
     return weak
 
 
@@ -321,12 +314,6 @@ def _component(start: Key, neighbours: Mapping[Key, Set[Key]]) -> Set[Key]:
                 seen.add(other)
                 todo.append(other)
     return seen
-
-
-def exposed(published: Published, ranges: Mapping[Key, Tuple[float, float]]) -> List[Key]:
-    """Primary-suppressed cells an intruder can narrow below the protection width."""
-    return [cell for cell, (low, high) in ranges.items()
-            if cell in published.primary and _width(low, high) < PROTECTION]
 
 
 def _width(low: float, high: float) -> float:
@@ -354,9 +341,10 @@ def protect(counts: Mapping[Key, int], hierarchies: Mapping[str, Hierarchy],
         for member in (relation.total,) + relation.parts:
             containing.setdefault(member, []).append(relation)
     _never_alone(published, rels)
+    solvers: Dict[Key, _Solver] = {}
     for _ in range(max_rounds):
         _percent_knowledge(published, percents)
-        weak = weak_cells(published, rels)
+        weak = weak_cells(published, rels, solvers=solvers)
         if not weak:
             break
         chosen = set()

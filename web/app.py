@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse
 from web.chat import DEFAULT_TIMEOUT
 from web.chat import blueprint as chat
 from web.directory import blueprint as directory
+from web.insights import blueprint as insights
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_RASA_URL = "http://localhost:5005"
@@ -58,7 +59,12 @@ DEFAULT_CACHE_CONTROL = "no-store"
 
 
 def add_security_headers(_request: Request, response: HTTPResponse) -> None:
+    # A handler may give its own policy if it starts from nothing allowed: the dashboard's SVG
+    # charts, images in which no script runs, need their inline styles.
+    policy = response.headers.get("Content-Security-Policy")
     response.headers.update(SECURITY_HEADERS)
+    if policy and policy.startswith("default-src 'none'"):
+        response.headers["Content-Security-Policy"] = policy
     response.headers.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
 
 
@@ -78,5 +84,6 @@ def create_app(rasa_url: str | None = None) -> Sanic:
             app.static(f"/static/{path.name}", str(path), name=re.sub(r"\W", "_", path.name))
     app.blueprint(chat)
     app.blueprint(directory)
+    app.blueprint(insights)
     app.register_middleware(add_security_headers, "response")
     return app
