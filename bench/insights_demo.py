@@ -140,6 +140,8 @@ def main() -> int:
     parser.add_argument("--at-once", type=int, default=6)
     parser.add_argument("--out", default=str(ROOT / "build" / "insights-demo"))
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--rasa-port", type=int, default=None)
+    parser.add_argument("--action-port", type=int, default=None)
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -154,8 +156,9 @@ def main() -> int:
 
     catalogue = f"sqlite:///{ROOT / 'build' / 'catalogue.sqlite'}"
     started = time.monotonic()
-    with ActionServer(catalogue, out) as actions, \
-            RasaServer(ROOT / "models" / "current.tar.gz", trackers, actions.webhook, out) as rasa:
+    with ActionServer(catalogue, out, port=args.action_port) as actions, \
+            RasaServer(ROOT / "models" / "current.tar.gz", trackers, actions.webhook, out,
+                       port=args.rasa_port) as rasa:
         asyncio.run(hold_all(rasa.url, people, args.at_once))
     messages = sum(len(p[2]) for p in people)
     print(f"insights demo: {len(people)} conversations, {messages} messages in "

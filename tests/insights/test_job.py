@@ -114,3 +114,18 @@ def test_records_are_kept_for_the_months_given(trackers, store):
     later = job.run(trackers.engine, store, now=START.timestamp() + 70 * 24 * HOUR,
                     keep_months=1)
     assert later.sessions == 0 and later.purged == 4 and store.count() == 0
+
+
+def test_records_read_back_and_a_final_period_is_published_once(trackers, store):
+    from insights import publish
+    from insights.periods import parse
+
+    fill(trackers, 24)
+    job.run(trackers.engine, store, now=START.timestamp() + 60 * 24 * HOUR, keep_months=None)
+    records = store.records(parse("2026-11").start, parse("2026-11").end)
+    assert len(records) == 32 and all(r.needs == ("sleep",) for r in records)
+    made = publish.publish_new(store)
+    assert made == ["2026-11"]                 # the quarter is not over
+    first = publish.views(store, parse("2026-11"))
+    assert first["scopes"]["all"]["tables"] and publish.publish_new(store) == []
+    assert publish.views(store, parse("2026-11")) == first
