@@ -10,7 +10,9 @@ them: the data behind the README's screenshots of ``/insights`` and ``insights r
 2. Moves each conversation back in time, whole, to a random moment between 1 July and
    30 September 2026 (more in the evenings, as Kooth and Shout see), keeping the order and
    gaps of its events: conversations held in a few minutes cannot fill a quarter otherwise,
-   and only a period that has ended is published.
+   and only a period that has ended is published. The REST channel's conversations are
+   marked as SMS (``twilio_sms``): SMS replies would go out through Twilio, which a demo
+   must not call, and the REST channel answers the same way.
 3. Runs the insights job into ``<out>/insights.sqlite`` and writes ``insights report`` for the
    quarter and each month, for the whole footprint and for Kent, as CSV, JSON and HTML.
 
@@ -66,41 +68,58 @@ def pick(rng: random.Random, weighted):
 
 
 def script(rng: random.Random) -> Tuple[str, List[str]]:
-    """(channel, messages) of one made-up conversation; replies are not read (the bot asks
-    only what is missing, and an answer it did not ask for is harmless)."""
+    """(channel, messages) of one made-up conversation. The messages after the first are
+    answers, given when the bot asks for them (see converse): the age, the place, who it is for,
+    the feedback answer, "more"."""
     channel = rng.choice(["webchat", "webchat", "rest"])
     kind = rng.random()
     if kind < 0.07:
         messages = [rng.choice(URGENT), rng.choice(["yes", "no", "i dont know"])]
         if rng.random() < 0.4:
-            messages += [pick(rng, NEEDS), str(rng.randint(11, 19)), pick(rng, PLACES)]
+            messages += [pick(rng, NEEDS), f"age:{rng.randint(11, 19)}",
+                         f"place:{pick(rng, PLACES)}", "who:1"]
         return channel, messages
     if kind < 0.12:
         return channel, [rng.choice(["hi", "what do you do?", "who can see this?", "hello"])]
     if kind < 0.35:
-        need, age = pick(rng, PARENT), rng.randint(4, 16)
+        need, age, who = pick(rng, PARENT), rng.randint(4, 16), "2"
     elif kind < 0.40:
-        need, age = pick(rng, PROFESSIONAL), rng.randint(8, 17)
+        need, age, who = pick(rng, PROFESSIONAL), rng.randint(8, 17), "3"
     else:
-        need, age = pick(rng, NEEDS), rng.choice([12, 13, 14, 15, 15, 16, 16, 17, 18, 19, 21, 24])
+        need, age, who = pick(rng, NEEDS), rng.choice([12, 13, 14, 15, 15, 16, 16, 17, 18, 19,
+                                                       21, 24]), "1"
     messages = ([rng.choice(["hi", "hello"])] if rng.random() < 0.3 else []) + [need]
     if rng.random() < 0.85:
-        messages.append(str(age) if rng.random() < 0.9 else "rather not say")
-        messages.append(pick(rng, PLACES))
-        messages.append("1" if kind >= 0.40 else "2")   # who it is for, if asked
+        messages.append(f"age:{age}" if rng.random() < 0.9 else "age:rather not say")
+        messages.append(f"place:{pick(rng, PLACES)}")
+        messages.append(f"who:{who}")
         if rng.random() < 0.75:
-            messages.append(pick(rng, FEEDBACK))
+            messages.append(f"feedback:{pick(rng, FEEDBACK)}")
         if rng.random() < 0.2:
             messages.append("more")
     return channel, messages
 
 
+#: What the bot's question asks for, by words in it, and the answer kind that fits.
+ASKS = (("was this helpful", "feedback"), ("how old", "age"), ("where do", "place"),
+        ("is this for you", "who"))
+
+
 async def converse(http: aiohttp.ClientSession, rasa_url: str, sender: str, channel: str,
                    messages: List[str]) -> None:
-    for text in messages:
+    """Sends the first message, then each answer when the bot asks for its kind (skipping
+    answers to questions it did not ask); plain messages are sent as they come."""
+    replies = ""
+    for message in messages:
+        kind, _, text = message.partition(":") if ":" in message else ("", "", message)
+        if kind:
+            asked = next((k for words, k in ASKS if words in replies.lower()), None)
+            if asked != kind:
+                continue
         async with http.post(f"{rasa_url}/webhooks/{channel}/webhook",
                              json={"sender": sender, "message": text}) as answer:
-            await answer.read()
+            body = await answer.json(content_type=None)
+        replies = "\n".join(m.get("text") or "" for m in body if isinstance(m, dict))[-400:]
 
 
 async def hold_all(rasa_url: str, people: List[Tuple[str, str, List[str]]], at_once: int) -> None:
@@ -112,8 +131,9 @@ async def hold_all(rasa_url: str, people: List[Tuple[str, str, List[str]]], at_o
         await asyncio.gather(*(one(p) for p in people))
 
 
-def move_back(trackers: Path, rng: random.Random) -> None:
-    """Each conversation moved whole to a random moment of the quarter (more in the evening)."""
+def move_back(trackers: Path, rng: random.Random, sms: set) -> None:
+    """Each conversation moved whole to a random moment of the quarter (more in the evening);
+    those held through the REST channel marked as SMS."""
     hours = list(range(24))
     weights = [2, 1, 1, 1, 1, 1, 1, 2, 3, 3, 3, 3, 3, 3, 3, 4, 6, 7, 8, 9, 10, 10, 8, 4]
     with sqlite3.connect(trackers) as db:
@@ -130,6 +150,8 @@ def move_back(trackers: Path, rng: random.Random) -> None:
             for row_id, stamp, data in rows:
                 event = json.loads(data)
                 event["timestamp"] = event["timestamp"] + shift
+                if sender in sms and event.get("event") == "user":
+                    event["input_channel"] = "twilio_sms"
                 db.execute("UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
                            (stamp + shift, json.dumps(event), row_id))
 
@@ -163,7 +185,7 @@ def main() -> int:
     messages = sum(len(p[2]) for p in people)
     print(f"insights demo: {len(people)} conversations, {messages} messages in "
           f"{time.monotonic() - started:.0f} s")
-    move_back(trackers, rng)
+    move_back(trackers, rng, {sender for sender, channel, _ in people if channel == "rest"})
 
     import sqlalchemy as sa
 

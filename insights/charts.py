@@ -3,7 +3,9 @@ figures only (the strings of insights/report.py's views): a ``*`` is never drawn
 it is left out and marked, so a chart can show nothing a table does not.
 
 matplotlib's object API (no pyplot, no global state), so charts can be drawn in worker
-threads; text stays text in the SVG (selectable, sharp at any zoom).
+threads. Text is drawn as outlines, so it looks the same whatever fonts the browser has and
+stays sharp at any zoom; the table beside each chart carries the words and figures for
+screen readers and copying.
 """
 from __future__ import annotations
 
@@ -38,17 +40,32 @@ def _number(value: str) -> Optional[float]:
 
 
 def _style(axes) -> None:
-    import matplotlib
-
-    matplotlib.rcParams["svg.fonttype"] = "none"
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.tick_params(colors=INK, labelsize=9)
+    axes.tick_params(colors=INK, labelsize=10)
+
+
+def nothing(title: str) -> bytes:
+    """A chart with no figure to draw: every one is suppressed (or none was published)."""
+    figure = _figure(7.5, 1.6)
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    axes.set_title(title, loc="left", fontsize=12, color=INK)
+    axes.text(0, 0.5, "Nothing to draw: every figure is fewer than 10 (shown as *) or hidden\n"
+              "so that no small figure can be worked out. See the table.", fontsize=10,
+              color=INK, va="center")
+    return _svg(figure)
+
+
+def _any(series: Dict[str, Sequence[str]]) -> bool:
+    return any(_number(v) is not None for values in series.values() for v in values)
 
 
 def bars(labels: Sequence[str], series: Dict[str, Sequence[str]], title: str,
          unit: str = "conversations", horizontal: bool = True) -> bytes:
     """Grouped bars, one group per label, one bar per series; ``*`` marked, not drawn."""
+    if not labels or not _any(series):
+        return nothing(title)
     count = max(len(labels), 1)
     figure = _figure(7.5, max(2.5, 0.32 * count * max(1, len(series)) ** 0.5 + 1.2)
                      if horizontal else 4)
@@ -67,9 +84,9 @@ def bars(labels: Sequence[str], series: Dict[str, Sequence[str]], title: str,
         for position, number in zip(positions, numbers):
             if number is None:
                 if horizontal:
-                    axes.text(0, position, " *", va="center", fontsize=8, color=INK)
+                    axes.text(0, position, " *", va="center", fontsize=9, color=INK)
                 else:
-                    axes.text(position, 0, "*", ha="center", va="bottom", fontsize=8, color=INK)
+                    axes.text(position, 0, "*", ha="center", va="bottom", fontsize=9, color=INK)
     ticks = list(range(len(labels)))
     if horizontal:
         axes.set_yticks(ticks)
@@ -81,14 +98,16 @@ def bars(labels: Sequence[str], series: Dict[str, Sequence[str]], title: str,
         axes.set_xticklabels(labels, rotation=0)
         axes.set_ylabel(unit)
     if len(series) > 1:
-        axes.legend(frameon=False, fontsize=8, loc="best")
-    axes.set_title(title, loc="left", fontsize=11, color=INK)
+        axes.legend(frameon=False, fontsize=9, loc="best")
+    axes.set_title(title, loc="left", fontsize=12, color=INK)
     return _svg(figure)
 
 
 def lines(points: Sequence[str], series: Dict[str, Sequence[str]], title: str,
           unit: str = "conversations") -> bytes:
     """One line per series over the periods; a ``*`` breaks the line."""
+    if not points or not _any(series):
+        return nothing(title)
     figure = _figure(7.5, 3.6)
     axes = figure.add_subplot()
     _style(axes)
@@ -101,8 +120,8 @@ def lines(points: Sequence[str], series: Dict[str, Sequence[str]], title: str,
     axes.set_xticklabels(points)
     axes.set_ylabel(unit)
     axes.set_ylim(bottom=0)
-    axes.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
-    axes.set_title(title, loc="left", fontsize=11, color=INK)
+    axes.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1, 1))
+    axes.set_title(title, loc="left", fontsize=12, color=INK)
     return _svg(figure)
 
 
@@ -110,6 +129,9 @@ def heat(rows: Sequence[str], columns: Sequence[str], values: List[List[str]],
          title: str) -> bytes:
     """A grid shaded by value, each cell labelled with its published figure (``*`` hatched)."""
     import numpy as np
+
+    if not rows or not columns:
+        return nothing(title)
 
     figure = _figure(max(5.5, 0.75 * len(columns) + 2.5), max(2.5, 0.3 * len(rows) + 1.3))
     axes = figure.add_subplot()
@@ -124,7 +146,7 @@ def heat(rows: Sequence[str], columns: Sequence[str], values: List[List[str]],
         for j, value in enumerate(row):
             number = _number(value)
             dark = number is not None and number > 0.6 * top
-            axes.text(j, i, value, ha="center", va="center", fontsize=8,
+            axes.text(j, i, value, ha="center", va="center", fontsize=9,
                       color="white" if dark else INK)
     axes.set_xticks(list(range(len(columns))))
     axes.set_xticklabels(columns, rotation=30, ha="right")
@@ -132,5 +154,5 @@ def heat(rows: Sequence[str], columns: Sequence[str], values: List[List[str]],
     axes.set_yticklabels(rows)
     for side in ("left", "bottom"):
         axes.spines[side].set_visible(False)
-    axes.set_title(title, loc="left", fontsize=11, color=INK)
+    axes.set_title(title, loc="left", fontsize=12, color=INK)
     return _svg(figure)

@@ -363,10 +363,11 @@ def protect(counts: Mapping[Key, int], hierarchies: Mapping[str, Hierarchy],
 
 
 def _never_alone(published: Published, rels: Sequence[Relation]) -> None:
-    """The usual first pass of secondary suppression: no sum with exactly one ``*`` in it
-    (its total minus the rest would give it back, give or take the rounding). The smallest
-    published part goes with it (the total when every part is hidden). Repeated until no sum
-    has one ``*`` alone; the audit then looks for subtler ways back."""
+    """The usual first pass of secondary suppression: a sum with exactly one ``*`` in it gives
+    that cell back as its total minus the rest, give or take the rounding. Where that leaves it
+    narrower than PROTECTION, the smallest published part goes with it (the total when every
+    part is hidden). Repeated until no sum narrows a lone ``*``; the audit then looks for
+    subtler ways back."""
     sums = [r for r in rels if not r.at_most]
     changed = True
     while changed:
@@ -376,7 +377,7 @@ def _never_alone(published: Published, rels: Sequence[Relation]) -> None:
             if any(m not in published.values for m in members):
                 continue  # an unpublished level in between: left to the audit
             hidden = [m for m in members if published.values[m] is None]
-            if len(hidden) != 1:
+            if len(hidden) != 1 or _wide_alone(published, relation, hidden[0]):
                 continue
             shown = [m for m in relation.parts if published.values[m] is not None] or \
                 [relation.total]
@@ -384,6 +385,22 @@ def _never_alone(published: Published, rels: Sequence[Relation]) -> None:
             published.values[partner] = None
             published.secondary.add(partner)
             changed = True
+
+
+def _wide_alone(published: Published, relation: Relation, hidden: Key) -> bool:
+    """Is the one hidden cell of a sum still at least PROTECTION wide from that sum alone?"""
+    ranges = [bounds_of(published, m) for m in relation.parts if m != hidden]
+    low = sum(r[0] for r in ranges)
+    high = sum(r[1] for r in ranges if r[1] is not None) if all(
+        r[1] is not None for r in ranges) else None
+    if hidden == relation.total:
+        return high is None or high - low >= PROTECTION
+    total_low, total_high = bounds_of(published, relation.total)
+    if total_high is None:
+        return True
+    top = total_high - low
+    bottom = max(0.0, total_low - high) if high is not None else 0.0
+    return top - bottom >= PROTECTION
 
 
 def _percent_knowledge(published: Published, percents: Sequence[Tuple[Key, Key]]) -> None:

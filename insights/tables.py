@@ -161,6 +161,13 @@ def _areas(include_elsewhere: bool = True) -> List[Tuple[str, str]]:
     return [(f"area:{a}", codes.AREA_LABELS[a]) for a in names]
 
 
+def _channels() -> List[Tuple[str, str]]:
+    """The public channels and the total: the other channels (Rasa's REST and socket.io
+    channels, used internally) are in the total only, so that a column of zeros does not force
+    the suppression of its neighbours."""
+    return [(c, codes.CHANNEL_LABELS[c]) for c in codes.CHANNELS if c != "other"] + [TOTAL]
+
+
 def _needs() -> List[Tuple[str, str]]:
     from web.directory import NEED_LABELS
 
@@ -180,7 +187,7 @@ def tables_for(period: Period) -> List[Table]:
         Table("conversations", "Conversations by area and channel",
               "Conversation sessions (a session ends after an hour without a message).",
               "place", _areas() + [ALL_CONVERSATIONS], "channel",
-              [(c, codes.CHANNEL_LABELS[c]) for c in codes.CHANNELS] + [TOTAL]),
+              _channels()),
         Table("needs_by_area", "Needs by area",
               "Conversations in which each need was identified; one conversation can have "
               "several needs, so the rows do not add up to the total.",

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlencode
 
+import sqlalchemy as sa
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
@@ -52,7 +53,10 @@ _environment = Environment(
 @lru_cache(maxsize=1)
 def store() -> InsightsStore:
     made = InsightsStore(make_engine())
-    made.create()
+    try:
+        made.create()   # normally the job made the tables; the web servers may only read
+    except sa.exc.SQLAlchemyError as error:
+        logger.warning("insights store: tables not created here (%s)", type(error).__name__)
     return made
 
 
@@ -71,9 +75,13 @@ def _render(template: str, status: int = 200, **values: Any) -> HTTPResponse:
 
 
 def _same_origin(request: Request) -> bool:
-    """A form post from this site (browsers send Origin on POST); refuses cross-site posts."""
+    """A form post from this site. Browsers say where a request comes from in Sec-Fetch-Site;
+    older ones only in Origin (which is "null" here, since the pages send no referrer)."""
+    site = request.headers.get("sec-fetch-site")
+    if site:
+        return site in ("same-origin", "none")
     origin = request.headers.get("origin")
-    return origin is None or origin.split("://", 1)[-1] == request.host
+    return origin in (None, "null") or origin.split("://", 1)[-1] == request.host
 
 
 # -- signing in ---------------------------------------------------------------------------------

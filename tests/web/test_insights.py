@@ -165,6 +165,11 @@ async def test_too_many_wrong_passwords_lock_the_account_for_a_while(app):
 async def test_a_form_from_another_site_is_refused(app):
     reply = await sign_in(app, "commissioner", PASSWORD, origin="https://evil.example")
     assert reply.status == 403 and not reply.cookies()
+    reply = await call(app, "POST", "/insights/login",
+                       body=urlencode({"name": "commissioner", "password": PASSWORD}).encode(),
+                       headers={"content-type": "application/x-www-form-urlencoded",
+                                "origin": "null", "sec-fetch-site": "cross-site"})
+    assert reply.status == 403 and not reply.cookies()
 
 
 async def test_signed_in_the_dashboard_shows_every_table_and_chart(app):
