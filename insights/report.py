@@ -50,6 +50,11 @@ def view_table(report: Report, table: Table) -> Dict[str, Any]:
                   for col, _ in table.cols]
         percent_row = {"label": percent_label, "values": ["-" if p is None else str(p)
                                                           for p in shares]}
+    for numerator, denominator, label in table.shares:
+        shares = [published.percent(table.cell(numerator, col), table.cell(denominator, col))
+                  for col, _ in table.cols]
+        rows.append({"label": label, "values": ["-" if p is None else str(p) for p in shares],
+                     "total": False, "share": True})
     return {
         "name": table.name, "title": table.title, "note": table.note, "columns": columns,
         "row_heading": _row_heading(table), "rows": rows, "hidden_rows": hidden,

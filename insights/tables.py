@@ -130,6 +130,8 @@ class Table:
     scope: str = "all"                   # "all" or an area code
     #: For needs x age band etc.: the two dimensions of the rows, when rows pair them.
     row_pairs: Optional[Tuple[str, str]] = None
+    #: Extra rows of percentages: (numerator row, denominator row, label), in every column.
+    shares: List[Tuple[str, str, str]] = field(default_factory=list)
 
     def cell(self, row: str, col: str) -> Key:
         parts = dict(self.base)
@@ -148,12 +150,16 @@ class Table:
         return [self.cell(r, c) for r, _ in self.rows for c, _ in self.cols]
 
     def percents(self) -> List[Tuple[Key, Key]]:
+        pairs = [(self.cell(top, col), self.cell(bottom, col))
+                 for top, bottom, _ in self.shares for col, _ in self.cols]
         if not self.percent:
-            return []
+            return pairs
         numerator, denominator, _ = self.percent
         if self.percent_by == "row":
-            return [(self.cell(r, numerator), self.cell(r, denominator)) for r, _ in self.rows]
-        return [(self.cell(numerator, c), self.cell(denominator, c)) for c, _ in self.cols]
+            return pairs + [(self.cell(r, numerator), self.cell(r, denominator))
+                            for r, _ in self.rows]
+        return pairs + [(self.cell(numerator, c), self.cell(denominator, c))
+                        for c, _ in self.cols]
 
 
 def _areas(include_elsewhere: bool = True) -> List[Tuple[str, str]]:
@@ -265,7 +271,11 @@ def tables_for(period: Period) -> List[Table]:
                                ("answered", "Answered"), ("unanswered", "Not answered"),
                                ("asked", "Asked"), ("not_asked", "Not asked"),
                                ALL_CONVERSATIONS],
-                  None, [TOTAL]),
+                  None, [TOTAL],
+                  shares=[("yes", "answered", "Yes, % of those who answered"),
+                          ("a_bit", "answered", "A bit, % of those who answered"),
+                          ("no", "answered", "No, % of those who answered"),
+                          ("answered", "asked", "Response rate, % of those asked")]),
         ]
     for area in codes.LOCAL_AREAS:
         tables += _area_tables(area, quarterly)

@@ -77,6 +77,8 @@ def test_every_output_shows_the_same_figures():
     assert f"<td>{total}</td>" in html
     for table in data["tables"]:
         for row in table["rows"]:
+            if row.get("share"):
+                continue      # percentages
             for value in row["values"]:
                 assert value == "*" or int(value) % 5 == 0 and int(value) >= 10
 

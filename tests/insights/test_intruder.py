@@ -52,7 +52,14 @@ def published_figures(period, views) -> Tuple[Dict[Key, str], Set[Key], Set[Key]
             by_label = {label: value for value, label in table.rows}
             col_values = [value for value, _ in table.cols]
             listed = set()
+            shares = {label: (top, bottom) for top, bottom, label in table.shares}
             for row in published["rows"]:
+                if row.get("share"):           # a row of percentages
+                    top, bottom = shares[row["label"]]
+                    for col, pct in zip(col_values, row["values"]):
+                        _percent(pct, table.cell(top, col), table.cell(bottom, col), figures,
+                                 shown_for, withheld_for)
+                    continue
                 value = by_label[row["label"]]
                 listed.add(value)
                 for col, figure in zip(col_values, row["values"]):
