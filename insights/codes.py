@@ -140,13 +140,14 @@ def footprint(area: str) -> str:
     return "elsewhere"
 
 
-#: Languages the record names (ISO 639): the languages most spoken in the five areas after
-#: English and those of recent arrivals, as in the project's language test set. A code the
-#: bot sets that is not here is recorded as "other", so no free text can pass as a language.
+#: Languages the record names (ISO 639): those the bot's language slot can take on main
+#: (domain/languages.yml: ar ckb kmr ps fa ur pa bn ne hi ti am sq vi pl ro lt bg ru uk tr pt
+#: es), and a few more spoken in the five areas. A code the bot sets that is not here is
+#: recorded as "other", so no free text can pass as a language.
 LANGUAGES: Tuple[str, ...] = (
-    "am", "ar", "bg", "bn", "ckb", "es", "fa", "fr", "gu", "hi", "it", "lt", "lv", "ne", "pa",
-    "pl", "prs", "ps", "pt", "ro", "ru", "sk", "so", "sq", "ta", "ti", "tr", "tw", "uk", "ur",
-    "vi", "zh",
+    "am", "ar", "bg", "bn", "ckb", "es", "fa", "fr", "gu", "hi", "it", "kmr", "lt", "lv", "ne",
+    "pa", "pl", "prs", "ps", "pt", "ro", "ru", "sk", "so", "sq", "ta", "ti", "tr", "tw", "uk",
+    "ur", "vi", "zh",
 )
 
 
