@@ -135,13 +135,15 @@ soak: setup
 
 # Scale-out (docs/deploy.md): PostgreSQL and Redis from Debian's packages, installed and started
 # when missing (scripts/scale-services.sh writes their settings to build/scale-services.env),
-# two Rasa servers sharing them (tests/scale/), and the catalogue tests (the ORUK feed, its
-# validator and reader included) on PostgreSQL.
+# two Rasa servers sharing them (tests/scale/), the catalogue tests (the ORUK feed, its validator
+# and reader included) and the insights store tests on PostgreSQL (the insights store in a fresh
+# schema of the catalogue's test database).
 test-scale: setup
 	scripts/scale-services.sh
 	set -a && . $(BUILD)/scale-services.env && set +a && \
+	  TEST_INSIGHTS_DB_URL=$$TEST_CATALOGUE_DB_URL \
 	  $(PY) -m pytest tests/scale tests/services_catalog tests/actions tests/web/test_directory.py \
-	    tests/web/test_oruk_api.py tests/test_crisis_routes.py
+	    tests/web/test_oruk_api.py tests/test_crisis_routes.py tests/insights/test_job.py
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)==' \

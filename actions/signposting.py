@@ -12,6 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from services_catalog.hours import now
+from services_catalog.taxonomy import NATIONAL
 from signposting import texts
 from signposting.audience import PARENT_CARER
 from signposting.needs import need_label
@@ -43,7 +44,15 @@ def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any]
     # The domain says which version each channel gets (utter_service_list: SMS the short one).
     dispatcher.utter_message(response="utter_service_list", services="\n".join(lines),
                              services_sms="\n".join(sms))
-    return [SlotSet("shown", float(start + len(page)))]
+    # For the insights job (domain/insights.yml): was any service shown so far local?
+    local = any(_local(m.service) for m in matches[:start + len(page)])
+    return [SlotSet("shown", float(start + len(page))), SlotSet("shown_local", local)]
+
+
+def _local(service: Any) -> bool:
+    """A service for the person's area or district rather than the whole UK (the search
+    returns only services that cover where they live, so any area but "national" is theirs)."""
+    return any(area != NATIONAL for area in getattr(service, "areas", ()) or ())
 
 
 def _where(tracker: Tracker) -> Optional[str]:
@@ -59,15 +68,16 @@ class ActionFindServices(Action):
         matches = await search_or_apologise(dispatcher, tracker)
         if matches is None:
             return [SlotSet("shown", None)]
+        found_local = SlotSet("found_local", any(_local(m.service) for m in matches))
         if not matches:
             dispatcher.utter_message(response="utter_no_match")
-            return [SlotSet("shown", None)]
+            return [SlotSet("shown", None), found_local]
         parent = tracker.get_slot("audience") == PARENT_CARER
         where = _where(tracker)
         intro = (texts.NEAR.format(whom=texts.YOUR_CHILD if parent else "", where=where)
                  if where else
                  texts.NATIONAL.format(whom=" for" + texts.YOUR_CHILD if parent else ""))
-        return _page(dispatcher, tracker, matches, 0, intro)
+        return [found_local] + _page(dispatcher, tracker, matches, 0, intro)
 
 
 class ActionMoreServices(Action):

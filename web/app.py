@@ -20,6 +20,7 @@ from sanic.response import HTTPResponse
 from web.chat import DEFAULT_TIMEOUT
 from web.chat import blueprint as chat
 from web.directory import blueprint as directory
+from web.insights import blueprint as insights
 from web.oruk import blueprint as oruk
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -60,7 +61,12 @@ DEFAULT_CACHE_CONTROL = "no-store"
 
 
 def add_security_headers(_request: Request, response: HTTPResponse) -> None:
+    # A handler may give its own policy if it starts from nothing allowed: the dashboard's SVG
+    # charts, images in which no script runs, need their inline styles.
+    policy = response.headers.get("Content-Security-Policy")
     response.headers.update(SECURITY_HEADERS)
+    if policy and policy.startswith("default-src 'none'"):
+        response.headers["Content-Security-Policy"] = policy
     response.headers.setdefault("Cache-Control", DEFAULT_CACHE_CONTROL)
     if response.headers.get("Access-Control-Allow-Origin") == "*":
         # Opened to every origin on purpose (the ORUK feed): readable cross-origin too.
@@ -84,5 +90,6 @@ def create_app(rasa_url: str | None = None) -> Sanic:
     app.blueprint(chat)
     app.blueprint(directory)
     app.blueprint(oruk)
+    app.blueprint(insights)
     app.register_middleware(add_security_headers, "response")
     return app

@@ -70,6 +70,11 @@ def numbered(reply: str):
     return [line for line in reply.split("\n") if re.match(r"\d+\. ", line)]
 
 
+def shown(events):
+    """The slot the paging reads (the others are for the insights job: see below)."""
+    return [event for event in events if event["name"] == "shown"]
+
+
 def expected(catalogue, need, age=None, area=None, district=None, audience=None):
     return [m.service for m in catalogue.search(need, age, area, district, audience, limit=None)]
 
@@ -81,7 +86,7 @@ async def test_lists_the_best_three_local_services(use_test_catalogue, catalogue
     assert len(services) > 3
     events, (reply,) = await run(need="anxiety", age=15, area="medway", district="Medway",
                                  location="Medway")
-    assert events == [SlotSet("shown", 3.0)]
+    assert shown(events) == [SlotSet("shown", 3.0)]
     assert reply.startswith("Here is support that could help near Medway:\n")
     assert [line.split(":")[0] for line in numbered(reply)] == [
         f"{n}. {s.name}" for n, s in enumerate(services[:3], 1)]
@@ -116,7 +121,7 @@ async def test_three_or_fewer_results_do_not_offer_more(stub, at):
     stub([made_up(1), made_up(2), made_up(3)])
     events, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
     assert len(numbered(reply)) == 3 and SAY_MORE not in reply
-    assert events == [SlotSet("shown", 3.0)]
+    assert shown(events) == [SlotSet("shown", 3.0)]
 
 
 async def test_one_result_is_shown_and_counted(stub, at):
@@ -124,7 +129,7 @@ async def test_one_result_is_shown_and_counted(stub, at):
     stub([made_up(1)])
     events, (reply,) = await run(need="anxiety", area="kent", location="Dartford, Kent")
     assert numbered(reply) == ["1. Made-up service 1: Help for tests. Call 01632 960000. Open now."]
-    assert events == [SlotSet("shown", 1.0)]
+    assert shown(events) == [SlotSet("shown", 1.0)]
 
 
 async def test_four_results_offer_more(stub, at):
@@ -144,7 +149,7 @@ async def test_none_open_gives_the_24_7_routes(stub, at):
     assert all(line.endswith("Closed now.") for line in numbered(reply))
     assert NONE_OPEN in lines
     assert lines.index(NONE_OPEN) == 4  # after the intro and the three services
-    assert events == [SlotSet("shown", 3.0)]
+    assert shown(events) == [SlotSet("shown", 3.0)]
 
 
 async def test_open_services_say_so_and_there_is_no_none_open_line(stub, at):
@@ -266,12 +271,13 @@ async def test_catalogue_down_gives_the_24_7_routes(monkeypatch):
 
 async def test_no_match_gives_the_24_7_routes(stub):
     stub([])
-    assert await run(need="anxiety", age=15, area="kent") == ([SlotSet("shown", None)], [NO_MATCH])
+    assert await run(need="anxiety", age=15, area="kent") == (
+        [SlotSet("shown", None), SlotSet("found_local", False)], [NO_MATCH])
 
 
 async def test_no_match_with_the_test_catalogue(use_test_catalogue):
-    assert await run(need="not_a_need", age=15, area="kent") == ([SlotSet("shown", None)],
-                                                                 [NO_MATCH])
+    assert await run(need="not_a_need", age=15, area="kent") == (
+        [SlotSet("shown", None), SlotSet("found_local", False)], [NO_MATCH])
 
 
 def test_the_fallback_texts_carry_the_24_7_routes():
@@ -294,7 +300,7 @@ async def test_more_shows_the_next_page_numbered_from_4(use_test_catalogue, cata
     assert reply.startswith("Here are more options:\n")
     assert [line.split(":")[0] for line in numbered(reply)] == [
         f"{n}. {s.name}" for n, s in enumerate(services[3:6], 4)]
-    assert events == [SlotSet("shown", float(min(6, len(services))))]
+    assert shown(events) == [SlotSet("shown", float(min(6, len(services))))]
 
 
 async def test_paging_through_to_the_end(stub, at):
@@ -302,16 +308,16 @@ async def test_paging_through_to_the_end(stub, at):
     stub([made_up(n) for n in range(1, 8)])
     slots = dict(need="anxiety", area="kent", location="Dartford, Kent")
     events, (reply,) = await run(**slots)
-    assert events == [SlotSet("shown", 3.0)] and SAY_MORE in reply
+    assert shown(events) == [SlotSet("shown", 3.0)] and SAY_MORE in reply
 
     events, (reply,) = await more(shown=3.0, **slots)
     assert [line[:20] for line in numbered(reply)] == [
         "4. Made-up service 4", "5. Made-up service 5", "6. Made-up service 6"]
-    assert events == [SlotSet("shown", 6.0)] and SAY_MORE in reply
+    assert shown(events) == [SlotSet("shown", 6.0)] and SAY_MORE in reply
 
     events, (reply,) = await more(shown=6.0, **slots)
     assert [line[:20] for line in numbered(reply)] == ["7. Made-up service 7"]
-    assert events == [SlotSet("shown", 7.0)] and SAY_MORE not in reply
+    assert shown(events) == [SlotSet("shown", 7.0)] and SAY_MORE not in reply
 
     events, messages = await more(shown=7.0, **slots)
     assert events == []
@@ -358,3 +364,26 @@ async def test_more_uses_the_same_search_as_the_first_page(stub):
     first, second = catalogue.calls
     assert first == second == {"need": "sleep", "age": None, "area": "kent", "district": "Swale",
                                "audience": "professional", "limit": None}
+
+
+# -- what the insights job reads (domain/insights.yml) -----------------------------------------
+
+async def test_a_search_records_whether_it_found_and_showed_a_local_service(
+        use_test_catalogue, catalogue):
+    events, _ = await run(need="anxiety", age=15, area="medway", district="Medway",
+                          location="Medway")
+    assert SlotSet("found_local", True) in events and SlotSet("shown_local", True) in events
+    events, _ = await run(need="low_mood", age=15, area="outside", location="SW1A 1AA")
+    assert SlotSet("found_local", False) in events and SlotSet("shown_local", False) in events
+
+
+async def test_more_records_whether_any_service_shown_so_far_was_local(stub, at):
+    at(MONDAY_10AM)
+    national = [made_up(n) for n in range(1, 4)]
+    for service in national:
+        object.__setattr__(service, "areas", ("national",))
+    stub(national + [made_up(4)])
+    events, _ = await run(need="anxiety", area="kent", location="Dartford, Kent")
+    assert SlotSet("found_local", True) in events and SlotSet("shown_local", False) in events
+    events, _ = await more(need="anxiety", area="kent", location="Dartford, Kent", shown=3.0)
+    assert events == [SlotSet("shown", 4.0), SlotSet("shown_local", True)]
