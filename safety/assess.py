@@ -297,6 +297,18 @@ class _Context:
         return any(sent.start <= m.start < sent.end and m.start < hit.end + distance
                    and m.end > hit.start - distance for m in self.modifiers.get(name, []))
 
+    def _reported(self, hit: Hit) -> bool:
+        """Someone real said or posted it: a post, a message, or "said" with "my friend" (or
+        "my son", "one of my pupils") in the message. A story's character says things too, so
+        "said" alone is not enough; nobody in a film "posted on her story"."""
+        if self._in_sentence("reported_acts", hit):
+            return True
+        third = set(self.lexicon.classes["third_party"])
+        norms = [t.norm_ for t in self.doc]
+        relation = any(n in ("my", "our", "one") and any(w in third for w in norms[i + 1:i + 4])
+                       for i, n in enumerate(norms))
+        return relation and self._in_sentence("reported_speech", hit)
+
     def _first_person(self, hit: Hit) -> bool:
         """A first-person subject in the match's clause, up to the end of the match."""
         clause = self.clause_of[hit.start]
@@ -315,7 +327,7 @@ class _Context:
         if self._figurative_killing(hit):
             return "hyperbole"
         first_person = self._first_person(hit)
-        if not first_person and self._near("fiction", hit):
+        if not first_person and self._near("fiction", hit) and not self._reported(hit):
             return "fiction"
         if (not first_person and self._in_sentence("information", hit)) or self._teaching(hit):
             return "information"

@@ -16,7 +16,8 @@ URGENT_CLASSES = tuple(load_taxonomy().urgent)
 TIERS = ("strong", "ambiguous", "support")
 MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", "accident",
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
-                  "hyperbole_objects", "everyday", "perception", "child_behaviour")
+                  "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",
+                  "reported_speech")
 
 
 @dataclass(frozen=True)

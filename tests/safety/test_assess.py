@@ -55,6 +55,31 @@ def test_not_urgent(text):
     assert assess(text).level == NONE, assess(text).as_dict()
 
 
+@pytest.mark.parametrize("text", [
+    # a real person's words on a platform or in a game chat are a report, not a story
+    "my friend posted on tiktok that she wants to kill herself",
+    "she put on her youtube that she wants to die",
+    "he said on the game chat he is going to kill himself tonight",
+    "my friend said in a tiktok live she is going to end her life",
+    "a girl in my class posted on her story that she wants to die",
+    # a word that names a story only after "the", "a", "in" or "on"
+    "my son wont play with anyone and says he wants to die",
+    "my friend keeps saying she wants to die, she wont even game anymore",
+])
+def test_a_report_of_real_words_is_not_taken_for_fiction(text):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, "crisis_suicidal"), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "the character in the film wants to kill herself",
+    "my daughter is reading a book where the girl wants to kill herself",
+    "we watched a movie where he kills himself",
+])
+def test_a_story_is_still_a_story(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
 def test_parent_and_professional_wording_is_recognised():
     assert assess("my son says he wants to kill himself").audience == "parent_carer"
     assert assess("one of my pupils told me her dad hits her").audience == "professional"
