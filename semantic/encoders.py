@@ -18,7 +18,6 @@ from typing import Dict, List, Sequence
 
 import numpy as np
 from safetensors.numpy import load_file
-from scipy.special import erf
 from tokenizers import Tokenizer
 
 #: Characters of a message that are embedded; the rest is ignored (no message people send to
@@ -52,18 +51,38 @@ def _tokenizer(path: Path, max_tokens: int) -> Tokenizer:
     return tokenizer
 
 
+_DTYPES = {"F16": np.float16, "F32": np.float32}
+
+
+def mapped_tensor(path: Path, name: str) -> np.ndarray:
+    """One tensor of a safetensors file, memory-mapped read-only rather than read.
+
+    The format is an 8-byte little-endian header length, a JSON header giving each tensor's
+    dtype, shape and byte offsets after the header, then the data. Mapped, only the pages of the
+    rows a process looks up take memory, and processes share them.
+    """
+    with open(path, "rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        entry = json.loads(handle.read(size))[name]
+    start, end = entry["data_offsets"]
+    dtype = np.dtype(_DTYPES[entry["dtype"]]).newbyteorder("<")
+    table = np.memmap(path, dtype=dtype, mode="r", offset=8 + size, shape=tuple(entry["shape"]))
+    if table.nbytes != end - start:
+        raise ValueError(f"{path}: {name} has {end - start} bytes, expected {table.nbytes}")
+    return table
+
+
 class StaticEncoder(Encoder):
     """The mean of the text's token embeddings (WordLlama's pooling), then unit length.
 
-    The table (32,000 x 256 float16, 16 MB) is held as float32 (32 MB) so that each message is
-    one gather and one mean, without conversions. Tokens are taken as the tokenizer splits the
-    text, with no special tokens (as WordLlama does).
+    The table (32,000 x 256 float16, 16 MB) is memory-mapped (mapped_tensor): a message needs
+    only its own rows, converted to float32 before the mean. Tokens are taken as the tokenizer
+    splits the text, with no special tokens (as WordLlama does).
     """
 
     def __init__(self, folder: Path, max_tokens: int = 512) -> None:
         self.folder = folder
-        tensors = load_file(str(folder / "embeddings.safetensors"))
-        self.table = np.ascontiguousarray(tensors["embedding.weight"], dtype=np.float32)
+        self.table = mapped_tensor(folder / "embeddings.safetensors", "embedding.weight")
         self.dim = int(self.table.shape[1])
         self.tokenizer = _tokenizer(folder / "tokenizer.json", max_tokens)
 
@@ -75,7 +94,7 @@ class StaticEncoder(Encoder):
         ids = self.token_ids(text)
         if not ids:
             return np.zeros(self.dim, np.float32)
-        return _unit(self.table[np.asarray(ids)].mean(axis=0))
+        return _unit(self.table[np.asarray(ids)].astype(np.float32).mean(axis=0))
 
 
 class MiniLMEncoder(Encoder):
@@ -92,6 +111,9 @@ class MiniLMEncoder(Encoder):
     eps = 1e-12
 
     def __init__(self, folder: Path, max_tokens: int = 128) -> None:
+        from scipy.special import erf  # only this encoder needs it
+
+        self.erf = erf
         self.folder = folder
         weights = load_file(str(folder / "model.safetensors"))
         self.tokenizer = _tokenizer(folder / "tokenizer.json", max_tokens)
@@ -146,7 +168,7 @@ class MiniLMEncoder(Encoder):
             context = (scores @ v).transpose(1, 0, 2).reshape(n, self.dim)
             x = self._norm(x + context @ layer["out"][0] + layer["out"][1], layer["norm1"])
             h = x @ layer["up"][0] + layer["up"][1]
-            h = 0.5 * h * (1.0 + erf(h / np.float32(np.sqrt(2.0))))
+            h = 0.5 * h * (1.0 + self.erf(h / np.float32(np.sqrt(2.0))))
             x = self._norm(x + h @ layer["down"][0] + layer["down"][1], layer["norm2"])
         return x.astype(np.float32)
 

@@ -53,7 +53,7 @@ def real() -> semantic.Encoder:
 def test_a_tiny_model_embeds_as_the_mean_of_its_token_vectors(tiny, tmp_path):
     folder = tiny_static(tmp_path / "again")
     table = semantic.load(folder).table        # type: ignore[attr-defined]
-    expected = table[[1, 2, 3]].mean(axis=0)
+    expected = table[[1, 2, 3]].astype(np.float32).mean(axis=0)
     assert np.allclose(tiny.embed("i feel sad"), expected / np.linalg.norm(expected), atol=1e-6)
 
 
@@ -76,6 +76,14 @@ def test_odd_input_gives_a_finite_vector(name, request):
     assert np.isfinite(vectors).all()
     assert not vectors[0].any() and not vectors[1].any()    # nothing to embed: zeros
     assert encoder.embed_many([]).shape == (0, encoder.dim)
+
+
+def test_the_table_is_mapped_not_read_and_equals_what_safetensors_reads(real):
+    from safetensors.numpy import load_file
+
+    assert isinstance(real.table, np.memmap)
+    expected = load_file(str(REAL / "embeddings.safetensors"))["embedding.weight"]
+    assert real.table.dtype == expected.dtype and np.array_equal(real.table, expected)
 
 
 def test_a_huge_message_costs_no_more_than_its_first_characters(real):
