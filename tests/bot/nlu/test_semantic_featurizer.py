@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 from rasa.nlu.constants import FEATURIZER_CLASS_ALIAS
 from rasa.shared.nlu.constants import (
     FEATURE_TYPE_SENTENCE,
@@ -50,3 +51,9 @@ def test_training_examples_are_featurized_and_label_only_messages_are_left_alone
     assert not examples[1].features[0].features.any()       # nothing to embed: zeros
     assert all(f.type != FEATURE_TYPE_SEQUENCE for m in examples for f in m.features)
 
+
+
+def test_config_runs_it_before_diet_with_the_sparse_featurizers_kept():
+    names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
+    assert names.index("bot.nlu.semantic.SemanticFeaturizer") < names.index("DIETClassifier")
+    assert names.count("CountVectorsFeaturizer") == 2
