@@ -123,6 +123,7 @@ class MiniLMEncoder(Encoder):
         self.dim = int(self.word.shape[1])
         self.heads = 12
         self.position = w["embeddings.position_embeddings.weight"]
+        self.tokenizer.enable_truncation(min(max_tokens, len(self.position)))
         self.token_type = w["embeddings.token_type_embeddings.weight"][0]
         self.embed_norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         self.layers = []

@@ -124,3 +124,57 @@ def test_the_real_model_loads_and_embeds_with_no_network():
                                  "HOME": "/nonexistent"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "(256,)"
+
+
+def tiny_minilm(folder: Path, hidden: int = 24, layers: int = 2) -> Path:
+    """A random BERT of MiniLM's layout (12 heads, as MiniLMEncoder assumes) with a word-piece
+    tokenizer adding [CLS] and [SEP], to exercise the numpy forward pass."""
+    from tokenizers import processors
+
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "i", "feel", "sad", "##s", "anxious"]
+    tokenizer = Tokenizer(models.WordPiece({w: i for i, w in enumerate(words)},
+                                           unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer.save(str(folder / "tokenizer.json"))
+    rng = np.random.default_rng(1)
+
+    def r(*shape):
+        return rng.normal(scale=0.2, size=shape).astype(np.float32)
+
+    w = {"embeddings.word_embeddings.weight": r(len(words), hidden),
+         "embeddings.position_embeddings.weight": r(64, hidden),
+         "embeddings.token_type_embeddings.weight": r(2, hidden),
+         "embeddings.LayerNorm.weight": np.ones(hidden, np.float32),
+         "embeddings.LayerNorm.bias": np.zeros(hidden, np.float32)}
+    for n in range(layers):
+        p = f"encoder.layer.{n}."
+        for name, (out, inp) in {"attention.self.query": (hidden, hidden),
+                                 "attention.self.key": (hidden, hidden),
+                                 "attention.self.value": (hidden, hidden),
+                                 "attention.output.dense": (hidden, hidden),
+                                 "intermediate.dense": (4 * hidden, hidden),
+                                 "output.dense": (hidden, 4 * hidden)}.items():
+            w[p + name + ".weight"], w[p + name + ".bias"] = r(out, inp), r(out)
+        for name in ("attention.output.LayerNorm", "output.LayerNorm"):
+            w[p + name + ".weight"] = np.ones(hidden, np.float32)
+            w[p + name + ".bias"] = np.zeros(hidden, np.float32)
+    save_file(w, str(folder / "model.safetensors"))
+    (folder / "SOURCE.json").write_text(json.dumps({"kind": "minilm"}))
+    return folder
+
+
+def test_the_numpy_bert_embeds_deterministically_and_handles_odd_input(tmp_path):
+    encoder = semantic.load(tiny_minilm(tmp_path / "minilm"))
+    assert isinstance(encoder, semantic.MiniLMEncoder) and len(encoder.layers) == 2
+    first = encoder.embed("i feel sad")
+    assert first.shape == (24,) and np.isclose(np.linalg.norm(first), 1.0, atol=1e-5)
+    assert np.array_equal(first, encoder.embed("i feel sad"))
+    assert not np.allclose(first, encoder.embed("i feel anxious"))
+    states = encoder.hidden_states(encoder.tokenizer.encode("i feel sad").ids)
+    assert states.shape == (5, 24)                       # [CLS] i feel sad [SEP]
+    assert np.allclose(states.mean(axis=-1), 0, atol=1e-4)  # each row layer-normalised
+    vectors = encoder.embed_many(ODD[:-2] + ["sad " * 1000])  # cut at 128 tokens
+    assert np.isfinite(vectors).all() and not vectors[0].any()
