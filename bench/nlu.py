@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.nlu                 # held-out set with the trained model (~30 s)
     .venv/bin/python -m bench.nlu --cv 5          # also 5-fold cross-validation (trains 5 models)
+    .venv/bin/python -m bench.nlu --model M --cv 5 --config C   # a variant's model and config
 
 The held-out set (tests/data/nlu_test.yml) was written independently of the training data and
 is never trained on. Messages go through the whole NLU pipeline (DIET, fallback, short answers,
@@ -68,6 +69,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
     parser.add_argument("--test", default=str(ROOT / "tests" / "data" / "nlu_test.yml"))
+    parser.add_argument("--config", default="config.yml",
+                        help="pipeline for the cross-validation (default: config.yml)")
     parser.add_argument("--cv", type=int, default=0, help="folds of cross-validation (0: none)")
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args(argv)
@@ -78,7 +81,7 @@ def main(argv=None) -> int:
         print(f"target macro-F1 >= 0.90: {'met' if macro >= 0.90 else 'NOT met'}")
         if args.cv:
             folds = Path(tmp) / "cv"
-            report = run_rasa(["--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
+            report = run_rasa(["--nlu", "data/nlu", "--config", args.config, "--cross-validation",
                                "--folds", str(args.cv)], folds)
             table(f"{args.cv}-fold cross-validation on data/nlu", report, folds, args.top)
     return 0
