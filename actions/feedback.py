@@ -1,6 +1,7 @@
 """Whether to ask the one optional feedback question after services are shown.
 
-Asked once a session, right after the first list of services, and never in a session in
+Asked once a session, right after the first list of services (not when the search failed or
+found nothing: the slot ``shown`` says a list went out), and never in a session in
 which an urgent reply or a check-in was given: someone who has just been given 24/7 routes is
 not asked to rate anything. The question itself is a domain response (utter_ask_feedback),
 run next as a follow-up action so that the rules for its answers (data/rules/feedback.yml)
@@ -34,4 +35,6 @@ class ActionOfferFeedback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return [FollowupAction(ASK_FEEDBACK)] if should_ask(tracker.events) else []
+        if tracker.get_slot("shown") and should_ask(tracker.events):
+            return [FollowupAction(ASK_FEEDBACK)]
+        return []
