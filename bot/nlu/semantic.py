@@ -27,6 +27,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -82,7 +83,9 @@ class SemanticFeaturizer(DenseFeaturizer, GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
-            if isinstance(text, str):
+            # A text with no tokens (empty, only spaces) has no other features either; a
+            # sentence feature alone would not match the input DIET was trained on.
+            if isinstance(text, str) and message.get(TOKENS_NAMES[TEXT]):
                 self.add_features_to_message(None, self.features(text), TEXT, message)
         return messages
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
-from rasa.nlu.constants import FEATURIZER_CLASS_ALIAS
+from rasa.nlu.constants import FEATURIZER_CLASS_ALIAS, TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import (
     FEATURE_TYPE_SENTENCE,
     FEATURE_TYPE_SEQUENCE,
@@ -32,8 +33,20 @@ def featurizer() -> SemanticFeaturizer:
     return SemanticFeaturizer(config, "semantic_featurizer")
 
 
+def tokenized(text: str, **data) -> Message:
+    """A message as the tokenizer before the featurizer leaves it (one token per word)."""
+    message = Message(data={TEXT: text, **data})
+    words, start = [], 0
+    for word in text.split():
+        start = text.index(word, start)
+        words.append(Token(word, start))
+        start += len(word)
+    message.set(TOKENS_NAMES[TEXT], words)
+    return message
+
+
 def test_a_message_gets_one_sentence_feature_of_the_encoders_size(featurizer):
-    message = Message(data={TEXT: "i cant stop worrying about my exams"})
+    message = tokenized("i cant stop worrying about my exams")
     featurizer.process([message])
     sentence = message.get_dense_features(TEXT, ["semantic"])[1]
     assert message.get_dense_features(TEXT, ["semantic"])[0] is None      # no sequence feature
@@ -43,13 +56,21 @@ def test_a_message_gets_one_sentence_feature_of_the_encoders_size(featurizer):
 
 
 def test_training_examples_are_featurized_and_label_only_messages_are_left_alone(featurizer):
-    examples = [Message(data={TEXT: "hello", INTENT: "greet"}),
-                Message(data={TEXT: "", INTENT: "greet"}),
+    examples = [tokenized("hello", intent="greet"),
                 Message(data={INTENT: "greet"})]
     featurizer.process_training_data(TrainingData(examples))
-    assert [len(m.features) for m in examples] == [1, 1, 0]
-    assert not examples[1].features[0].features.any()       # nothing to embed: zeros
+    assert [len(m.features) for m in examples] == [1, 0]
     assert all(f.type != FEATURE_TYPE_SEQUENCE for m in examples for f in m.features)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_a_text_with_no_tokens_gets_no_feature_so_diet_sees_what_it_was_trained_on(
+        featurizer, text):
+    # A sentence feature with no sparse features beside it does not match DIET's inputs (the
+    # empty message sent by a channel crashed the parse).
+    message = tokenized(text)
+    featurizer.process([message])
+    assert message.features == []
 
 
 
