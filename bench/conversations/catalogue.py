@@ -92,14 +92,18 @@ class BenchCatalogue:
             uk_digits(c.value) for s in self.services for c in s.contacts
             if c.kind in ("phone", "text") and c.confirmed)
 
-    def find(self, shown: str) -> Optional[ServiceView]:
+    def find(self, shown: str, line: str = "") -> Optional[ServiceView]:
         """The service a list item names: the exact name, else the longest catalogue name the
-        item starts with (a reworded list may add words after the name)."""
+        item starts with (a reworded list may add words after the name). ``line`` is the whole
+        list line: when several names start alike ("Mental Health Support Teams in schools
+        (Kent...)" and "(Southend...)"), the one the line spells out in full wins."""
         key = normalise(shown)
         if key in self.by_name:
             return self.by_name[key]
         starts = [n for n in self.by_name if key.startswith(n + " ") or n.startswith(key + " ")]
-        return self.by_name[max(starts, key=len)] if starts else None
+        whole = f" {normalise(line)} "
+        spelt = [n for n in starts if f" {n} " in whole]
+        return self.by_name[max(spelt or starts, key=len)] if starts else None
 
     def unconfirmed_numbers(self, text: str) -> Set[str]:
         return {n for n in numbers_in(text) if n not in self.confirmed}

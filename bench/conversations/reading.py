@@ -106,6 +106,12 @@ def list_items(text: str) -> List[Tuple[bool, str]]:
             for m in LIST_ITEM.finditer(text)]
 
 
+def list_lines(text: str) -> List[Tuple[bool, str, str]]:
+    """(numbered, head, whole line) of each list line."""
+    return [(m.group("marker")[0].isdigit(), m.group("name").strip(),
+             text[m.start():].split("\n", 1)[0]) for m in LIST_ITEM.finditer(text)]
+
+
 def non_list_text(text: str) -> str:
     """The lines that are not list items: headers, notes and questions."""
     return "\n".join(line for line in text.splitlines() if not LIST_ITEM.match(line))

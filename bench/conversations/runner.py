@@ -63,8 +63,8 @@ def services_shown(text: str, catalogue: BenchCatalogue, urgent: bool
                    ) -> tuple[List[ServiceView], List[str], bool]:
     """(services, unknown numbered items, whether the turn is a list of services)."""
     services, unknown = [], []
-    for numbered, head in r.list_items(text):
-        service = catalogue.find(head)
+    for numbered, head, line in r.list_lines(text):
+        service = catalogue.find(head, line)
         if service is not None and service not in services:
             services.append(service)
         elif service is None and numbered:

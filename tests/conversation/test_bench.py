@@ -109,3 +109,19 @@ def test_a_parent_answers_in_their_own_words_then_plainly():
     who = reading.classify([BotMessage("Who's this for?", WHO_FOR_BUTTONS)], listed=False)
     answer = persona.answer(who, web=True)
     assert (answer.text, answer.shown) == ("2", "My child")
+
+
+def test_a_list_line_is_read_as_the_service_it_spells_out_in_full():
+    # Two catalogue names start "Mental Health Support Teams in schools"; the line's words in
+    # brackets say which (the bench once read the Southend one as Kent's and failed "eligible").
+    from bench.conversations.runner import services_shown
+    catalogue = BenchCatalogue()
+    text = ("Here are some services near Westcliff:\n"
+            "1. Mental Health Support Teams in schools (Southend, Essex and Thurrock): Help in "
+            "participating schools.\n"
+            "2. Mental Health Support Teams in schools (Emotional Wellbeing Teams in Kent, "
+            "Emotional Support Teams in Medway): Help in school.")
+    services, unknown, listed = services_shown(text, catalogue, urgent=False)
+    assert [s.id for s in services] == ["essex-mental-health-support-teams",
+                                        "mental-health-support-teams-kent-medway"]
+    assert (unknown, listed) == ([], True)
