@@ -31,7 +31,9 @@ PARENT_WORDS = frozenset({"son", "daughter", "child", "kid", "kids", "stepson", 
 #: Who the young person is to the writer, and so who is writing.
 RELATIONS = {
     **{w: PARENT_CARER for w in ("son", "daughter", "child", "kid", "stepson", "stepdaughter",
-                                 "grandson", "granddaughter", "toddler", "teenager", "foster child")},
+                                 "grandson", "granddaughter", "grandchild", "toddler",
+                                 "teenager", "foster child", "niece", "nephew", "godson",
+                                 "goddaughter", "godchild")},
     **{w: PROFESSIONAL for w in ("pupil", "student", "learner", "tutee", "client", "patient")},
     **{w: YOUNG_PERSON for w in ("friend", "mate", "bestie", "brother", "sister", "boyfriend",
                                  "girlfriend", "cousin", "classmate")},
@@ -43,6 +45,19 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker)\b")
 
 _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
+
+#: A child of another family, named as an adult names one: "their little boy", "her son", "the
+#: kids next door", "my neighbour's daughter". With nothing the writer suffers, an adult is
+#: worried about someone else's child: the taxonomy's adult who is not staff is parent_carer,
+#: whose urgent replies speak of "the child" (the NSPCC helpline, children's services).
+_CHILD = r"(?:boy|girl|son|daughter|child|children|kid|kids|baby|toddler|little\s+one)s?"
+_OTHER_CHILD = re.compile(
+    r"\b(?:their|his|her)\s+(?:(?:little|young|youngest|eldest|baby|\d{1,2}[\s-]*(?:year|yr)s?"
+    r"[\s-]*old)\s+)?" + _CHILD + r"\b"
+    r"|\b(?:neighbou?r'?s|next\s+door'?s)\s+(?:\w+\s+)?" + _CHILD + r"\b"
+    r"|\b" + _CHILD + r"\s+next\s+door\b")
+#: What the writer suffers: then the message is about them, whoever else it names.
+_WRITER_SUFFERS = re.compile(r"\b(?:me|myself)\b")
 
 
 _WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -82,6 +97,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     relation = find_relation(lower)
     if _ROLE.search(lower):
         return PROFESSIONAL
+    if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
+        return PARENT_CARER
     return YOUNG_PERSON if relation == "self" else RELATIONS.get(relation or "")
 
 

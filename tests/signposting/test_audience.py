@@ -1,7 +1,7 @@
 """Who is asking, from the answer to "is this for you, your child, or someone you work with?"."""
 import pytest
 
-from signposting.audience import parse_audience
+from signposting.audience import parse_audience, writer_of
 from tests.support.domain import domain
 
 
@@ -62,3 +62,23 @@ def test_the_question_and_buttons_agree():
                                                        "professional"]
     assert [parse_audience(t) for t, _ in buttons] == ["young_person", "parent_carer",
                                                        "professional"]
+
+
+@pytest.mark.parametrize("text, audience", [
+    # An adult worried about another family's child gets the adult's wording ("is the child
+    # safe?", the NSPCC helpline), not "are you safe?" and Childline.
+    ("I think my neighbour is hurting their little boy. I hear screaming most nights and he had "
+     "bruises on his arms today.", "parent_carer"),
+    ("the kids next door are left alone all weekend with no food", "parent_carer"),
+    ("my neighbour's daughter told me her stepdad touches her", "parent_carer"),
+    ("I'm worried about my niece, she says she wants to die", "parent_carer"),
+    ("my nephew (15) has been cutting himself", "parent_carer"),
+    ("a woman in my street screams at her 4 year old son every day", "parent_carer"),
+    # ... but what the writer suffers makes it theirs, and a friend is a young person's word
+    ("my neighbour keeps shouting at me and their son follows me home", None),
+    ("my friend's dad hits his son", "young_person"),
+    ("my mum hits me", None),
+    ("I'm 14 and my stepdad hurts me", "young_person"),
+])
+def test_an_adult_reporting_another_familys_child(text, audience):
+    assert writer_of(text) == audience
