@@ -12,7 +12,8 @@ lexicon's level and evidence, and the model's own ranking before the safety comp
 The rule for each urgent class c, over messages where the lexicon found no risk phrase and the
 model's top guess is c with confidence p:
 - ``check_in``: below the least sure urgent message of the development sets (minus a margin),
-  so that no urgent message there loses its check-in: never recall for precision;
+  so that no urgent message there loses its check-in: never recall for precision; a class with
+  no such message takes the least sure urgent message of any class;
 - ``crisis``: the lowest confidence at which no non-urgent development message would get the
   crisis reply, kept at or above the ``check_in`` level.
 The table shows, per class, how many urgent and non-urgent messages fall in each band.
@@ -66,10 +67,14 @@ async def readings(model: Path, texts: Sequence[str]) -> List[dict]:
 def calibrate(rows: List[Tuple[bool, str, float]], margin: float) -> Dict[str, Dict[str, float]]:
     """rows: (is urgent, model's top urgent class, its confidence), lexicon silent."""
     chosen: Dict[str, Dict[str, float]] = {}
+    # A class with no urgent development message that rests on the model alone has no evidence
+    # of how unsure an urgent message can be: it takes the least sure urgent message of any
+    # class (the model's confidence is one scale), never a guess that could lose recall.
+    pooled = min((p for u, c, p in rows if u), default=0.5)
     for name in URGENT:
         urgent = sorted(p for u, c, p in rows if u and c == name)
         ordinary = sorted(p for u, c, p in rows if not u and c == name)
-        check_in = max(0.0, round((urgent[0] if urgent else 0.5) - margin, 2))
+        check_in = max(0.0, round((urgent[0] if urgent else pooled) - margin, 2))
         crisis = round(max(ordinary) + 0.01, 2) if ordinary else check_in
         chosen[name] = {"crisis": min(max(crisis, check_in, 0.5), 0.99), "check_in": check_in}
     return chosen
