@@ -299,7 +299,8 @@ def report(name: str, urgent, negatives, needs, show: int) -> Dict[str, Any]:
             "negatives_check_in": c["check_in"] / max(c["n"], 1),
             "answer_check_ins": c["answer_check_in"], "answers": c["answers"],
             "details_read": c["details_read"] / max(c["details"], 1),
-            "needs_macro_f1": needs["macro_f1"], "needs_accuracy": needs["correct"] / needs["n"],
+            "needs_macro_f1": needs["macro_f1"],
+        "needs_accuracy": needs["correct"] / needs["n"] if needs["n"] else None,
             "needs_crisis": needs["crisis"], "unreached": unreached,
             "per_class": {k: dict(v) for k, v in rows.items()},
             "per_need_f1": needs["per_need"]}
@@ -352,7 +353,7 @@ async def measure(model: Path, sets: Sequence[str], show: int) -> Dict[str, Any]
             negatives = score_negatives(negative_items,
                                         await run_items(bot, negative_items, name + "-n"))
             needs = score_needs(need_items, await run_items(bot, need_items, name + "-d"))
-            results[name] = report(f"{name} ({'development' if name == 'dev' else 'held-out'})",
+            results[name] = report(f"{name} ({'held-out' if name == 'heldout' else 'development'})",
                                    urgent, negatives, needs, show if name != "heldout" else 0)
     return results
 
@@ -360,7 +361,7 @@ async def measure(model: Path, sets: Sequence[str], show: int) -> Dict[str, Any]
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
-    parser.add_argument("--set", action="append", choices=("heldout", "dev"),
+    parser.add_argument("--set", action="append", choices=("heldout", "dev", "dev2"),
                         help="which sets (default: both)")
     parser.add_argument("--show", type=int, default=0,
                         help="print up to N misses of each kind (development set only)")

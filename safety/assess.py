@@ -39,7 +39,10 @@ BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "his
                    "hyperbole_objects", "laughter", "everyday", "trivial_threat")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
-TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception"}
+TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question"}
+#: Someone else named as the subject: a question about them, not about the writer.
+OTHER_SUBJECTS = {"he", "she", "they", "someone", "somebody", "people", "kids", "children",
+                  "teenagers", "teens"}
 
 
 @dataclass(frozen=True)
@@ -309,6 +312,13 @@ class _Context:
                        for i, n in enumerate(norms))
         return relation and self._in_sentence("reported_speech", hit)
 
+    def _other_subject(self, hit: Hit) -> bool:
+        """Someone other than the writer is named in the match's clause ("is it normal for a
+        teenager to...", "is it normal that she...")."""
+        clause = self.clause_of[hit.start]
+        third = set(self.lexicon.classes["third_party"]) | OTHER_SUBJECTS
+        return any(t.norm_ in third for t, c in zip(self.doc, self.clause_of) if c == clause)
+
     def _first_person(self, hit: Hit) -> bool:
         """A first-person subject in the match's clause, up to the end of the match."""
         clause = self.clause_of[hit.start]
@@ -329,6 +339,9 @@ class _Context:
         first_person = self._first_person(hit)
         if not first_person and self._near("fiction", hit) and not self._reported(hit):
             return "fiction"
+        if hit.kind in ("crisis_suicidal", "crisis_self_harm") and not first_person \
+                and self._in_sentence("own_question", hit) and not self._other_subject(hit):
+            return "own_question"  # "is it normal to hope you don't wake up?": check in
         if (not first_person and self._in_sentence("information", hit)) or self._teaching(hit):
             return "information"
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \

@@ -359,3 +359,49 @@ def test_ordinary_kinds_get_neither_a_crisis_reply_nor_a_check_in(text):
 def test_context_rules_do_not_silence_a_crisis(text, urgent_class):
     result = assess(text)
     assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+# -- second round of kinds (from a fresh blind development set; examples written for the test) --
+
+@pytest.mark.parametrize("text, urgent_class", [
+    ("been saving up my dads tablets in my wardrobe", "crisis_suicidal"),
+    ("i already chose the music for my own funeral", "crisis_suicidal"),
+    ("tried to end it before the summer and i think im going to try again", "crisis_suicidal"),
+    ("how can i hide the burns from my mum", "crisis_self_harm"),
+    ("i keep holding a lighter on my arm", "crisis_self_harm"),
+    ("got the blades out again", "crisis_self_harm"),
+    ("i scratch my legs until theyre raw", "crisis_self_harm"),
+    ("the cut on my thigh is really deep", "crisis_self_harm"),
+    ("she punches herself so hard she has bruises", "crisis_self_harm"),
+    ("pupil presented with self-inflicted burns", "crisis_self_harm"),
+    ("i slept on a bench in the station last night", "crisis_danger"),
+    ("my stepdad has got a knife out", "crisis_danger"),
+    ("they said theyll come back with a knife", "crisis_danger"),
+    ("the kids are home alone since friday", "crisis_danger"),
+    ("some older boys made me plug a package", "crisis_danger"),
+    ("my family want to take me abroad to get cut over the summer", "safeguarding_disclosure"),
+    ("someone made a deepfake nude of my daughter", "safeguarding_disclosure"),
+    ("he has bruises and nobody can explain them", "safeguarding_disclosure"),
+    ("a year 1 child comes to school hungry every day in soiled clothes", "safeguarding_disclosure"),
+])
+def test_second_round_kinds_are_urgent(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "is it normal to lie awake hoping you never wake up",
+    "does anyone else go to bed wishing they wouldnt wake up",
+])
+def test_a_question_about_ones_own_wish_not_to_wake_gets_a_check_in(text):
+    # Not read as a request for information (which says nothing), nor as certain (it is asked).
+    assert assess(text).level in (CHECK_IN, URGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "my cat has gone missing", "i plugged my phone in", "is it normal for a teenager to be moody",
+    "i fell asleep on the bus home", "can you explain what a referral is",
+    "i want my hair cut over the summer",
+])
+def test_second_round_kinds_leave_everyday_words_alone(text):
+    assert assess(text).level == NONE, assess(text).as_dict()

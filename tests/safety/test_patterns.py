@@ -101,6 +101,9 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "man|guy|adult who|that says|said|claims|claimed he is|s|was #num",
         "not let me|her|him eat with|at the|us|them",
         "<smack|slap|whack|clip> me|her|him on|in the head|face|ear",
+        "<hide> my|the burns|cuts|marks|wounds",
+        "slept|sleeping in|on a|the park|street|streets|station|stairwell|bench|doorway|bus",
+        "got|has|pulled|with the|a @weapon out", "back with a|the @weapon",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
