@@ -16,7 +16,8 @@ from services_catalog.taxonomy import NATIONAL
 from signposting import texts
 from signposting.audience import PARENT_CARER
 from signposting.needs import need_label
-from signposting.replies import compact_list, open_now, service_list
+from signposting.replies import open_now, service_list, text_list
+from signposting.sms import MAX_SEGMENTS
 
 from .search import search_area, search_or_apologise
 
@@ -28,7 +29,7 @@ def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any]
     page = [m.service for m in matches[start:start + PAGE]]
     at = now()
     lines = [intro] + service_list(page, start + 1, at, tracker.get_slot("audience"))
-    sms = [intro] + compact_list(page, start + 1, at)
+    sms: List[str] = []   # what follows the entries in the text message
     status = [open_now(s, at) for s in page]
     if not any(status):
         closed = all(o is False for o in status)
@@ -43,7 +44,8 @@ def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any]
         sms.append(texts.ALSO_MENTIONED_SMS.format(need=need_label(others[0])))
     # The domain says which version each channel gets (utter_service_list: SMS the short one).
     dispatcher.utter_message(response="utter_service_list", services="\n".join(lines),
-                             services_sms="\n".join(sms))
+                             services_sms=text_list(intro, page, start + 1, at, sms,
+                                                    MAX_SEGMENTS))
     # For the insights job (domain/insights.yml): was any service shown so far local?
     local = any(_local(m.service) for m in matches[:start + len(page)])
     return [SlotSet("shown", float(start + len(page))), SlotSet("shown_local", local)]

@@ -6,12 +6,14 @@ website for current details" instead, as the catalogue's status rules require.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Iterable, List, Optional
 
 from services_catalog.query import ContactView, ServiceView, open_status
 
 from .audience import PROFESSIONAL
+from .sms import segments
 
 CHECK_WEBSITE = "check the website for current details"
 
@@ -86,7 +88,7 @@ def service_entry(service: ServiceView, number: int, at: Optional[datetime] = No
     return " ".join(parts)
 
 
-def one_way_to_reach(service: ServiceView) -> str:
+def one_way_to_reach(service: ServiceView, brief: bool = False) -> str:
     """The one best way to reach a service, short enough for a text message: a confirmed
     number first, else its website (with "check the website" when the details are not
     confirmed or are old), else how to get there (through school, through the GP)."""
@@ -100,16 +102,52 @@ def one_way_to_reach(service: ServiceView) -> str:
         if c.kind == "text":
             return f"text {c.keyword + ' to ' if c.keyword else ''}{c.value}"
         if c.kind in ("webchat", "website"):
-            return f"{'chat at' if c.kind == 'webchat' else 'see'} {short_address(c.value)}"
+            return f"{'chat at' if c.kind == 'webchat' else 'see'} {text_address(c.value)}"
         if c.kind == "email":
             return f"email {c.value}"
     websites = [c.value for c in service.contacts if c.kind in ("website", "webchat")]
     websites += [service.url] if service.url else []
     if websites:
-        return f"see {short_address(websites[0])} ({CHECK_WEBSITE})"
+        # "see kooth.com for current details": the website is the way in, and its details are
+        # not confirmed here, in fewer characters than the web chat's note.
+        return f"see {text_address(websites[0])} for current details"
     if service.access_note:
-        return service.access_note.split(".")[0].rstrip(".")
+        # Its first clause: "Drop in at a family centre" (the rest says what is not confirmed,
+        # which "details on request" and the web chat give in full).
+        first = re.split(r"[.;:]\s", service.access_note + " ", maxsplit=1)[0].rstrip(".")
+        # brief (a list that would not fit one text): up to its first comma as well.
+        return first.split(", ", 1)[0] if brief else first
     return "ask at school or your GP"
+
+
+#: A web address longer than this is given by its site alone in a text message: a deep page's
+#: path can take a third of a text, and the site's own search finds the page.
+TEXT_ADDRESS_CHARS = 32
+#: A name's part in brackets longer than this is left out in a text message ("Mental Health
+#: Support Teams in schools (Emotional Wellbeing Teams in Kent, Emotional Support Teams in
+#: Medway)"); short ones stay, as they often name who runs it ("(Southend YMCA)").
+TEXT_BRACKET_CHARS = 24
+#: Briefer still, when a list would not fit one text otherwise ("(Kent and Medway)" goes).
+BRIEF_BRACKET_CHARS = 12
+
+
+def _brackets_over(chars: int) -> "re.Pattern[str]":
+    return re.compile(r"\s*\([^()]{%d,}\)" % (chars + 1))
+
+
+_LONG_BRACKET = _brackets_over(TEXT_BRACKET_CHARS)
+_BRIEF_BRACKET = _brackets_over(BRIEF_BRACKET_CHARS)
+
+
+def text_address(url: str) -> str:
+    """A web address short enough for a text message (the site, when the page's is long)."""
+    bare = short_address(url)
+    return bare if len(bare) <= TEXT_ADDRESS_CHARS else bare.split("/", 1)[0]
+
+
+def text_name(name: str, brief: bool = False) -> str:
+    """A service's name for a text message: long bracketed parts left out."""
+    return (_BRIEF_BRACKET if brief else _LONG_BRACKET).sub("", name).strip() or name
 
 
 def short_address(url: str) -> str:
@@ -119,16 +157,29 @@ def short_address(url: str) -> str:
     return bare.rstrip("/")
 
 
-def compact_entry(service: ServiceView, number: int, at: Optional[datetime] = None) -> str:
+def compact_entry(service: ServiceView, number: int, at: Optional[datetime] = None,
+                  brief: bool = False) -> str:
     """One line for a text message: the name, the one way to reach it, and open now."""
     status = open_now(service, at) if at else None
     when = "" if status is None else (" Open now." if status else " Closed now.")
-    return f"{number}. {service.name}: {one_way_to_reach(service)}.{when}"
+    return f"{number}. {text_name(service.name, brief)}: {one_way_to_reach(service, brief)}.{when}"
 
 
 def compact_list(services: Iterable[ServiceView], start: int = 1,
-                 at: Optional[datetime] = None) -> List[str]:
-    return [compact_entry(s, i, at) for i, s in enumerate(services, start)]
+                 at: Optional[datetime] = None, brief: bool = False) -> List[str]:
+    return [compact_entry(s, i, at, brief) for i, s in enumerate(services, start)]
+
+
+def text_list(intro: str, services: List[ServiceView], start: int, at: Optional[datetime],
+              tail: List[str], max_segments: int) -> str:
+    """A list for a text message, in one text of at most ``max_segments`` segments when it
+    can be: the entries as they are, else briefer ways in (first clause only)."""
+    text = ""
+    for brief in (False, True):
+        text = "\n".join([intro] + compact_list(services, start, at, brief) + tail)
+        if segments(text) <= max_segments:
+            break
+    return text
 
 
 def service_list(services: Iterable[ServiceView], start: int = 1, at: Optional[datetime] = None,

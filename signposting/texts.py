@@ -27,7 +27,7 @@ ALSO_MENTIONED = "You also mentioned {need}. Just say if you'd like support with
 #: The same lines for a text message, where three services must fit one text of at most three
 #: segments (signposting/sms.py): the routes said briefly, every number still a confirmed one.
 NONE_OPEN_SMS = "None is open now. Any time: call 111, option 2, or text SHOUT to 85258. Emergency: 999."
-MAYBE_NONE_OPEN_SMS = "If you need someone now: call 111, option 2, or text SHOUT to 85258. Emergency: 999."
+MAYBE_NONE_OPEN_SMS = "Need someone now? Call 111, option 2, or text SHOUT to 85258. Emergency: 999."
 SAY_MORE_SMS = "Reply MORE for other options."
 ALSO_MENTIONED_SMS = "You also mentioned {need}: just ask."
 NEAR = "Here is support that could help{whom} near {where}:"

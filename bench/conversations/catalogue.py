@@ -11,7 +11,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Optional, Set
+from typing import Callable, Dict, FrozenSet, List, Optional, Set
 
 import phonenumbers
 
@@ -92,17 +92,22 @@ class BenchCatalogue:
             uk_digits(c.value) for s in self.services for c in s.contacts
             if c.kind in ("phone", "text") and c.confirmed)
 
-    def find(self, shown: str, line: str = "") -> Optional[ServiceView]:
+    def find(self, shown: str, line: str = "",
+             prefer: Optional[Callable[[ServiceView], bool]] = None) -> Optional[ServiceView]:
         """The service a list item names: the exact name, else the longest catalogue name the
         item starts with (a reworded list may add words after the name). ``line`` is the whole
         list line: when several names start alike ("Mental Health Support Teams in schools
-        (Kent...)" and "(Southend...)"), the one the line spells out in full wins."""
+        (Kent...)" and "(Southend...)"), the one the line spells out in full wins; when a text
+        message shortened the name so that nothing says which, the one ``prefer`` accepts (the
+        one for the person's area: what a reader there would take it to be)."""
         key = normalise(shown)
         if key in self.by_name:
             return self.by_name[key]
         starts = [n for n in self.by_name if key.startswith(n + " ") or n.startswith(key + " ")]
         whole = f" {normalise(line)} "
         spelt = [n for n in starts if f" {n} " in whole]
+        if not spelt and prefer is not None:
+            spelt = [n for n in starts if prefer(self.by_name[n])]
         return self.by_name[max(spelt or starts, key=len)] if starts else None
 
     def unconfirmed_numbers(self, text: str) -> Set[str]:

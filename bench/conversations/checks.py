@@ -259,11 +259,12 @@ def sms_list_in_one_text(conversation: Conversation, _: BenchCatalogue) -> Check
     if not lists:
         return _na(name, "no list shown")
     for turn in lists:
-        holding = [m for m in turn.replies if re.search(r"(?m)^\s*1\. ", m.text)]
+        # A "more" list is numbered on from the first (4., 5., 6.): any numbered entry counts.
+        holding = [m for m in turn.replies if re.search(r"(?m)^\s*\d{1,2}\. ", m.text)]
         if not holding:
             return CheckResult(name, False, f"msg {turn.index}: the entries are split")
-        text = holding[0].text
-        entries = re.findall(r"(?m)^\s*\d\. ", text)
+        text = max(holding, key=lambda m: len(re.findall(r"(?m)^\s*\d{1,2}\. ", m.text))).text
+        entries = re.findall(r"(?m)^\s*\d{1,2}\. ", text)
         count = count_segments(text)
         if len(entries) < min(3, len(turn.services)) or count.segments > MAX_SEGMENTS:
             return CheckResult(name, False, f"msg {turn.index}: {len(entries)} entries in one "

@@ -7,7 +7,7 @@ transcript can be made from the record alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from bench.conversations import reading as r
 from bench.conversations.answerer import Answer, Persona
@@ -59,12 +59,19 @@ class Conversation:
         return next((t for t in self.turns if t.listed), None)
 
 
-def services_shown(text: str, catalogue: BenchCatalogue, urgent: bool
+def services_shown(text: str, catalogue: BenchCatalogue, urgent: bool, facts: Any = None
                    ) -> tuple[List[ServiceView], List[str], bool]:
     """(services, unknown numbered items, whether the turn is a list of services)."""
     services, unknown = [], []
+
+    def for_here(service: ServiceView) -> bool:
+        if facts is None:
+            return False
+        return catalogue.eligible(service, None, getattr(facts, "area", None),
+                                  getattr(facts, "district", None)).ok
+
     for numbered, head, line in r.list_lines(text):
-        service = catalogue.find(head, line)
+        service = catalogue.find(head, line, for_here)
         if service is not None and service not in services:
             services.append(service)
         elif service is None and numbered:
@@ -77,7 +84,7 @@ def record(conversation: Conversation, persona: Persona, answer: Answer,
            replies: List[BotMessage], catalogue: BenchCatalogue) -> Turn:
     text = r.turn_text(replies)
     urgent = r.is_urgent(text)
-    services, unknown, listed = services_shown(text, catalogue, urgent)
+    services, unknown, listed = services_shown(text, catalogue, urgent, persona.facts)
     turn = Turn(len(conversation.turns) + 1, answer.text, answer.shown, answer.reason,
                 answer.detail, answer.later, replies, r.classify(replies, listed),
                 services if listed else [], unknown if listed else [], persona.facts,

@@ -125,3 +125,15 @@ def test_a_list_line_is_read_as_the_service_it_spells_out_in_full():
     assert [s.id for s in services] == ["essex-mental-health-support-teams",
                                         "mental-health-support-teams-kent-medway"]
     assert (unknown, listed) == ([], True)
+
+
+def test_a_name_a_text_message_shortened_is_read_as_the_one_for_the_persons_area():
+    from types import SimpleNamespace
+
+    from bench.conversations.runner import services_shown
+    catalogue = BenchCatalogue()
+    text = ("Here is support that could help near Westcliff:\n"
+            "1. Mental Health Support Teams in schools: see nelft.nhs.uk for current details.")
+    southend = SimpleNamespace(area="southend", district="Southend-on-Sea")
+    services, _, _ = services_shown(text, catalogue, urgent=False, facts=southend)
+    assert [s.id for s in services] == ["essex-mental-health-support-teams"]
