@@ -1,7 +1,8 @@
 """Whether to ask the one optional feedback question after services are shown.
 
 Asked once a session, right after the first list of services (not when the search failed or
-found nothing: the slot ``shown`` says a list went out), and never in a session in
+found nothing: the slot ``shown`` says a list went out; not after a list that offers a further
+need, whose "yes" is for that need), and never in a session in
 which an urgent reply or a check-in was given: someone who has just been given 24/7 routes is
 not asked to rate anything. The question itself is a domain response (utter_ask_feedback),
 run next as a follow-up action so that the rules for its answers (data/rules/feedback.yml)
@@ -16,6 +17,8 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from insights.codes import ASK_FEEDBACK, never_ask_feedback_after
+
+from .signposting import offered_need
 
 
 def should_ask(events: List[Dict[Text, Any]]) -> bool:
@@ -35,6 +38,9 @@ class ActionOfferFeedback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("shown") and should_ask(tracker.events):
+        # A list that offered a further need ("You also mentioned sleep: just say") ends with
+        # that offer: a "yes please" must mean yes to it, so the question waits for a later list.
+        if tracker.get_slot("shown") and offered_need(tracker) is None \
+                and should_ask(tracker.events):
             return [FollowupAction(ASK_FEEDBACK)]
         return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from services_catalog.hours import now
@@ -100,3 +100,27 @@ class ActionMoreServices(Action):
             dispatcher.utter_message(response="utter_no_more_services")
             return []
         return _page(dispatcher, tracker, matches, start, texts.MORE)
+
+
+def offered_need(tracker: Tracker) -> Optional[str]:
+    """The further need the last list offered ("You also mentioned sleep"), if any."""
+    need = tracker.get_slot("need")
+    return next((n for n in tracker.get_slot("other_needs") or [] if n != need), None)
+
+
+class ActionAcceptOtherNeed(Action):
+    """ "Yes please" after a list that offered a further need: that need's services, found as
+    if the person had named it (the details are kept). With nothing offered, a plain yes gets
+    an invitation to say more, not a guess."""
+
+    def name(self) -> Text:
+        return "action_accept_other_need"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = offered_need(tracker)
+        if other is None:
+            dispatcher.utter_message(response="utter_tell_me_more")
+            return [SlotSet("other_needs", None)]
+        return [SlotSet("need", other), SlotSet("other_needs", None), SlotSet("shown", None),
+                FollowupAction("action_find_services")]

@@ -32,3 +32,13 @@ async def test_not_asked_when_the_catalogue_was_down_or_nothing_was_found():
 async def test_not_asked_after_an_urgent_reply_or_twice():
     assert not await offered(3.0, AFTER_URGENT[1:])
     assert not await offered(3.0, [{"event": "action", "name": "utter_ask_feedback"}])
+
+
+async def test_not_asked_after_a_list_that_offers_a_further_need():
+    # "You also mentioned sleep: just say" ends that list; a "yes please" is for sleep.
+    tracker = Tracker(sender_id="test", slots={"shown": 3.0, "need": "bullying",
+                                               "other_needs": ["sleep"]},
+                      latest_message={}, events=[{"event": "session_started"}], paused=False,
+                      followup_action=None, active_loop={},
+                      latest_action_name="action_find_services")
+    assert await ActionOfferFeedback().run(CollectingDispatcher(), tracker, {}) == []

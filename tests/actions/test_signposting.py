@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from sqlalchemy.exc import OperationalError
 
 from actions import search as actions_search
@@ -387,3 +387,18 @@ async def test_more_records_whether_any_service_shown_so_far_was_local(stub, at)
     assert SlotSet("found_local", True) in events and SlotSet("shown_local", False) in events
     events, _ = await more(need="anxiety", area="kent", location="Dartford, Kent", shown=3.0)
     assert events == [SlotSet("shown", 4.0), SlotSet("shown_local", True)]
+
+
+async def test_yes_to_the_further_need_offered_searches_for_it():
+    from actions.signposting import ActionAcceptOtherNeed
+    events, replies = await run(ActionAcceptOtherNeed, need="bullying", other_needs=["sleep"],
+                                age=9, area="kent", location="Tunbridge Wells")
+    assert SlotSet("need", "sleep") in events and SlotSet("other_needs", None) in events
+    assert FollowupAction("action_find_services") in events and replies == []
+
+
+async def test_a_plain_yes_with_nothing_offered_is_invited_to_say_more():
+    from actions.signposting import ActionAcceptOtherNeed
+    events, replies = await run(ActionAcceptOtherNeed, need="bullying", other_needs=None)
+    assert not any(e.get("event") == "followup" for e in events)
+    assert replies == [said("utter_tell_me_more")]

@@ -80,6 +80,9 @@ LEIGHS = ("Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)")
     ("Sheppey", "kent", "Swale"),
     ("isle of sheppey", "kent", "Swale"),
     ("hoo peninsula", "medway", "Medway"),
+    ("stanford", "thurrock", "Thurrock"),          # Stanford-le-Hope, as locals say it
+    ("Stanford, near Hythe", "kent", "Folkestone and Hythe"),
+    ("burnham", "essex", "Maldon"),
     # a place with its district or county
     ("Halstead in Essex, near Braintree", "essex", "Braintree"),
     ("halstead kent", "kent", "Sevenoaks"),
