@@ -33,7 +33,7 @@ PRIORITY = ("crisis_danger", "crisis_self_harm", "crisis_suicidal", "safeguardin
 FIRST_PERSON = {"i", "me", "my", "myself", "meself", "m", "am", "im", "mine"}
 # Demotions and what they lead to: to nothing, or to a check-in question.
 TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign", "hyperbole",
-           "behaviour"}
+           "behaviour", "unusual"}
 #: Modifier lists that mark an ordinary context for risky-sounding words.
 BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "history",
                    "hyperbole_objects", "laughter", "everyday", "trivial_threat")
@@ -364,6 +364,10 @@ class _Context:
                 return "trivial"
         if self._hypothetical(hit) and not _has_quantity(hit, self.doc):
             return "hypothetical"
+        if self.modifiers.get("unusual_experiences") and not self._current_near(hit) and (
+                (hit.kind == "crisis_danger" and _followed(hit, self.doc))
+                or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
+            return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
         if hit.kind == "crisis_danger" and self._same_clause("perception", hit) \
                 and not self._current_near(hit):
             return "perception"
@@ -488,6 +492,12 @@ def _clauses(doc: Doc) -> List[int]:
         if token.norm_ in CLAUSE_BREAKS:
             clause += 1
     return numbers
+
+
+def _followed(hit: Hit, doc: Doc) -> bool:
+    """A danger match about being followed or watched (not a weapon, a threat or a place)."""
+    return any(t.norm_.startswith(("follow", "watch", "track", "spied", "spy"))
+               for t in doc[hit.start:hit.end])
 
 
 def _has_quantity(hit: Hit, doc: Doc) -> bool:

@@ -17,7 +17,8 @@ TIERS = ("strong", "ambiguous", "support")
 MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", "accident",
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
                   "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",
-                  "reported_speech", "own_question")
+                  "reported_speech", "own_question",
+                  "unusual_experiences")
 
 
 @dataclass(frozen=True)

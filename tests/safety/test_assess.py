@@ -405,3 +405,29 @@ def test_a_question_about_ones_own_wish_not_to_wake_gets_a_check_in(text):
 ])
 def test_second_round_kinds_leave_everyday_words_alone(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I feel like I'm being followed and someone is controlling my thoughts",
+    "A student has told me she sees things that other people can't see. Who should I refer her to?",
+    "im sure im being watched and the voices say its the neighbours",
+])
+def test_experiences_that_may_be_psychosis_are_not_danger_or_a_disclosure(text):
+    # Being followed or watched beside thought control or voices, and a pupil telling a
+    # teacher she sees things: the psychosis need, not 999 and "is the child safe?".
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    ("someones following me home and i think he has a knife", "crisis_danger"),
+    ("One of my year 8 pupils has just told me her uncle hits her", "safeguarding_disclosure"),
+    ("a pupil told me her dad is waiting at the school gate and she is terrified", "crisis_danger"),
+    ("someone is following me right now and i can hear voices behind me", "crisis_danger"),
+])
+def test_real_danger_and_disclosures_stay_urgent(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+def test_a_pupil_telling_a_teacher_something_is_not_by_itself_a_disclosure():
+    assert assess("one of my pupils told me she cant sleep").level != URGENT
