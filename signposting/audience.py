@@ -45,6 +45,10 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker)\b")
 
 _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
+#: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
+_RUNS_GROUP = re.compile(r"\bi\s+(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
+                         r"(?:\w+\s+){0,2}(?:club|group|team|troop|unit|project|centre|center|"
+                         r"scouts|guides|cadets|brigade)\b")
 
 #: A child of another family, named as an adult names one: "their little boy", "her son", "the
 #: kids next door", "my neighbour's daughter". With nothing the writer suffers, an adult is
@@ -95,7 +99,7 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if by_words:
         return by_words
     relation = find_relation(lower)
-    if _ROLE.search(lower):
+    if _ROLE.search(lower) or _RUNS_GROUP.search(lower):
         return PROFESSIONAL
     if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
         return PARENT_CARER

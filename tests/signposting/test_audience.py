@@ -79,6 +79,9 @@ def test_the_question_and_buttons_agree():
     ("my friend's dad hits his son", "young_person"),
     ("my mum hits me", None),
     ("I'm 14 and my stepdad hurts me", "young_person"),
+    # someone who runs a group for young people writes as staff
+    ("I run a youth club and one of our 17 year olds is skipping meals", "professional"),
+    ("i coach a girls football team and one of them told me shes being bullied", "professional"),
 ])
 def test_an_adult_reporting_another_familys_child(text, audience):
     assert writer_of(text) == audience
