@@ -58,6 +58,11 @@ FUZZY_TIE = 4
 LOCAL_WEIGHT = 10
 #: The first place is taken without asking when it counts at least this many times the next.
 CLEAR_LEAD = 20
+#: ... or, when the first is in the five areas and the next elsewhere, this many times: a local
+#: reading that is wrong still lists national services and every 24/7 route, while a wrong
+#: "outside" loses a local person their local services ("Hythe" is Hythe in Kent, "Rainham"
+#: Rainham in Medway, without a question).
+LOCAL_LEAD = 5
 #: A place in the five areas that the population data does not list: a village of this size.
 VILLAGE = 1_000
 #: At most this many places are offered when the bot asks which one.
@@ -479,11 +484,15 @@ class LocalityIndex:
 
     def _decide(self, query: str, places: List[Place], exact: bool) -> Resolution:
         """Rank the places a name can mean by how many people live there (LOCAL_WEIGHT for the
-        five areas): take the first when it is CLEAR_LEAD times the next; when the close ones
+        five areas): take the first when it is CLEAR_LEAD times the next (LOCAL_LEAD times a
+        place elsewhere, when the first is local); when the close ones
         are all in one area, that area; when they are all elsewhere, outside; else ask."""
         ranked = sorted(places, key=lambda p: -p.weight)  # ties: as listed (aliases.yml order)
         top = ranked[0]
-        close = [p for p in ranked if p.weight * CLEAR_LEAD > top.weight]
+        local_top = top.locality.area is not None
+        close = [p for p in ranked
+                 if p.weight * (LOCAL_LEAD if local_top and p.locality.area is None
+                                else CLEAR_LEAD) > top.weight]
         areas = {p.locality.area for p in close}
         passed_over = tuple(p for p in ranked if p.locality.area and p not in close)
         if len(areas) == 1:

@@ -49,6 +49,7 @@ WHO_FOR_Q = _any(r"is (this|it) for you", r"for your child", r"someone you work 
                  r"who (is|are) (this|you asking) for", r"who('s| is) (it|this) for",
                  r"young person you work with", r"(asking )?for yourself", r"someone else\?")
 AMBIGUOUS_PLACE = _any(r"more than one (area|place|town)", r"which one do you mean",
+                       r"which [\w'-]+(?: [\w'-]+){0,3} do you mean",
                        r"did you mean", r"(two|several|a few) places called",
                        r"which of (these|those)")
 PLACE_Q = _any(r"where (do|does|are|is)\b[^?]*\b(live|living|based|from|stay)",
