@@ -148,8 +148,9 @@ def scale_action_server(pg_catalogue, tmp_path_factory):
         yield server.webhook
 
 
-def rasa_env(settings: Dict[str, str], action_url: str) -> Dict[str, str]:
-    """Every variable endpoints.production.yml uses, for the local test services."""
+def rasa_env(settings: Dict[str, str]) -> Dict[str, str]:
+    """Every variable endpoints.production.yml uses, for the local test services (the action
+    server's URL is RasaServer's own argument)."""
     from urllib.parse import urlsplit
 
     from sqlalchemy.engine import make_url
@@ -158,7 +159,6 @@ def rasa_env(settings: Dict[str, str], action_url: str) -> Dict[str, str]:
     redis_url = urlsplit(settings["TEST_REDIS_URL"])
     return dict(
         base_env(),
-        ACTION_SERVER_URL=action_url,
         TRACKER_DB_HOST=db.host, TRACKER_DB_PORT=str(db.port or 5432), TRACKER_DB_NAME=db.database,
         TRACKER_DB_USER=db.username, TRACKER_DB_PASSWORD=db.password or "",
         TRACKER_DB_LOGIN_DB="", TRACKER_DB_SSLMODE="disable",
@@ -173,7 +173,7 @@ def rasa_servers(model_path, scale_settings, endpoints_file, scale_action_server
                  tmp_path_factory):
     """Two Rasa servers on their own ports, same model, same endpoints (REST channel from
     credentials.yml); started side by side, stopped at the end of the session."""
-    env = rasa_env(scale_settings, scale_action_server)
+    env = rasa_env(scale_settings)
     folder = tmp_path_factory.mktemp("logs")
     servers = [RasaServer(Path(model_path), folder / "unused.sqlite", scale_action_server,
                           folder, endpoints=endpoints_file, **env) for _ in ("a", "b")]
