@@ -213,3 +213,21 @@ def corrects_details(text: str) -> bool:
     found = extract(text)
     return (found.age is not None or found.place is not None) and bool(
         _CORRECTION.search(text.lower().replace("\u2019", "'")))
+
+
+#: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_RUNS = {row[i:i + 4] for row in _ROWS for i in range(len(row) - 3)}
+_RUNS |= {run[::-1] for run in _RUNS}
+
+
+def keyboard_mash(text: str) -> bool:
+    """ "asdfgh qwerty": every word of letters holds four neighbouring keys of one keyboard row
+    (or has no vowel at all, "sdfkj"). Such a message gives no detail and means nothing, however
+    sure a model is of it (a model with word-piece features found 'asdfgh qwerty' a likely
+    answer to a question)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words or len(text) > 60:
+        return False
+    return all(len(w) >= 4 and (any(r in w for r in _RUNS) or not re.search(r"[aeiouy]", w))
+               for w in words)

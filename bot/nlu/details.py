@@ -17,7 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from signposting.details import corrects_details, extract
+from signposting.details import corrects_details, extract, keyboard_mash
 
 from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
@@ -41,6 +41,9 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
         if intent == "nlu_fallback" and corrects_details(text):
             # Not understood as anything else, but it gives or corrects a detail: an answer.
             set_intent(message, "inform", 1.0)
+        elif intent == "inform" and not any(found.values()) and keyboard_mash(text):
+            # An "answer" with no detail in it that is keys mashed: not understood.
+            set_intent(message, "nlu_fallback", 1.0)
         for name, value in found.items():
             if value is None:
                 continue

@@ -258,3 +258,13 @@ def test_a_long_message_with_the_detail_in_it_keeps_its_check_in():
     assert plain_answer("age", "year 11, why", "risk_check_in", False)
     assert not plain_answer("age", "year 11. and honestly i dont see myself finishing it. i dont "
                                    "see myself anywhere", "risk_check_in", False)
+
+
+@pytest.mark.parametrize("text, mash", [
+    ("asdfgh qwerty", True), ("sdfkj", True), ("hjkl", True), ("xxxx", True),
+    ("broadstairs", False), ("Dover", False), ("hello", False), ("14", False), ("yes", False),
+    ("I live in Ashford", False), ("hmm", False), ("thanks", False),
+])
+def test_keys_mashed_are_told_from_words(text, mash):
+    from signposting.details import keyboard_mash
+    assert keyboard_mash(text) is mash
