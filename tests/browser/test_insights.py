@@ -5,7 +5,6 @@ WCAG 2.2 AA rules, a phone-sized screen. Its own web server over a store of made
 conversations."""
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -13,8 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from insights import auth, publish
-from insights.store import InsightsStore, make_engine
-from tests.insights.synthetic import records
+from tests.insights.synthetic import stored
 from tests.support.browser import axe_violations
 from tests.support.processes import WebServer
 
@@ -28,11 +26,7 @@ WAIT = 60
 def dashboard_url(catalogue_url, tmp_path_factory):
     folder = tmp_path_factory.mktemp("insights-browser")
     url = f"sqlite:///{folder / 'insights.sqlite'}"
-    store = InsightsStore(make_engine(url))
-    store.create()
-    with store.claim() as claim:
-        claim.write(records(300, date(2026, 7, 1), 92, seed=21))
-        claim.done_until(time.time())
+    store = stored(url, 300, date(2026, 7, 1), 92, seed=21)
     publish.publish_new(store)
     users = folder / "users.txt"
     auth.add_user(users, "commissioner", PASSWORD)

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import random
+import time
 from datetime import date, timedelta
 from typing import List
 
 from insights import codes
 from insights.coding import Gap, SessionRecord
+from insights.store import InsightsStore, make_engine
 
 
 def records(count: int, start: date, days: int, seed: int = 1) -> List[SessionRecord]:
@@ -42,3 +44,14 @@ def records(count: int, start: date, days: int, seed: int = 1) -> List[SessionRe
             feedback_asked=asked, feedback=rng.choice(codes.FEEDBACK) if feedback else None,
             language=rng.choice([None] * 20 + ["pl", "ro", "ar"])))
     return out
+
+
+def stored(url: str, count: int, start: date, days: int, seed: int) -> InsightsStore:
+    """An insights store at ``url`` holding ``count`` made-up records, as the job leaves it
+    (its progress marked up to now)."""
+    store = InsightsStore(make_engine(url))
+    store.create()
+    with store.claim() as claim:
+        claim.write(records(count, start, days, seed=seed))
+        claim.done_until(time.time())
+    return store

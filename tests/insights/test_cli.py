@@ -3,24 +3,18 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from datetime import date
 
 import pytest
 
 from insights.__main__ import main
-from insights.store import InsightsStore, make_engine
-from tests.insights.synthetic import records
+from tests.insights.synthetic import stored
 
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'insights.sqlite'}"
-    store = InsightsStore(make_engine(url))
-    store.create()
-    with store.claim() as claim:
-        claim.write(records(150, date(2026, 10, 1), 31, seed=4))
-        claim.done_until(time.time())
+    stored(url, 150, date(2026, 10, 1), 31, seed=4)
     return url
 
 

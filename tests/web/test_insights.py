@@ -13,8 +13,7 @@ import pytest
 
 import web.insights as dashboard
 from insights import auth, publish
-from insights.store import InsightsStore, make_engine
-from tests.insights.synthetic import records
+from tests.insights.synthetic import stored
 from tests.support.sanic_apps import sanic_test_mode
 
 PASSWORD = "correct horse battery staple"
@@ -88,11 +87,7 @@ def insights_db(tmp_path_factory):
     """A store of made-up records for July to September 2026, published once for the module
     (as the job publishes final periods)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('insights') / 'insights.sqlite'}"
-    store = InsightsStore(make_engine(url))
-    store.create()
-    with store.claim() as claim:
-        claim.write(records(500, date(2026, 7, 1), 92, seed=9))
-        claim.done_until(time.time())
+    store = stored(url, 500, date(2026, 7, 1), 92, seed=9)
     publish.publish_new(store)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("INSIGHTS_DB_URL", url)
