@@ -12,8 +12,9 @@ Reported:
 - foreign.yml (22 languages): per language, recognised (the reply in that language; Dari is
   answered by the one Persian entry, which names Farsi and Dari), recognised within the
   README's groups ({fa, prs}, {ur, pa in Arabic script}), and for urgent rows: the 24/7 routes
-  in that language first (other_language_urgent in the language or its group), and any urgent
-  reply at all (that, or an English crisis reply);
+  in that language first (the reply given, in the language or its group, read from
+  signposting/languages.py: it begins with the 999 sentence and then NHS 111's), and the urgent
+  words found (other_language_urgent, or an English crisis reply or check-in);
 - mixed.yml: mostly-English rows read as English (and urgent ones given an urgent reply), and
   mostly-foreign rows recognised;
 - English: every English set (training data, tests/data, blind dev and held-out, the English
@@ -94,6 +95,20 @@ def _accepted(row: dict) -> Tuple[set, set]:
     return strict, group
 
 
+def routes_first(intent: str, code: Optional[str]) -> bool:
+    """Does the reply to this reading begin with 999 and then NHS 111 option 2, in the
+    language identified? Read from the reply text itself, not from the intent's name."""
+    from signposting.languages import load
+
+    content = load()
+    language = content.get(code)
+    if intent not in OTHER or language is None:
+        return False
+    kind = "urgent" if intent == OTHER[1] else "help"
+    lead = " ".join(language.sentence(key, content.numbers) for key in ("danger", "urgent"))
+    return language.reply(kind, content.numbers).startswith(lead)
+
+
 def rate(hit: int, total: int) -> str:
     return f"{hit}/{total} ({100 * hit / total:.1f}%)" if total else "0/0"
 
@@ -109,17 +124,17 @@ def report_foreign(title: str, rows: List[dict], readings: List[Reading],
         c["group"] += intent in OTHER and code in group
         if row.get("urgent"):
             c["urgent"] += 1
-            c["routes_in_language"] += intent == OTHER[1] and code in group
+            c["routes_in_language"] += code in group and routes_first(intent, code)
             c["any_urgent"] += intent == OTHER[1] or intent in URGENT_ENGLISH
         elif intent == OTHER[1]:
             c["everyday_given_urgent"] += 1
         if misses and not (intent in OTHER and code in group):
             print(f"    miss [{row['lang']}] {row['text']!r} -> {intent} {code}")
-        if misses and row.get("urgent") and not (intent == OTHER[1] and code in group):
+        if misses and row.get("urgent") and not (code in group and routes_first(intent, code)):
             print(f"    urgent miss [{row['lang']}] {row['text']!r} -> {intent} {code}")
     print(f"\n{title}")
     print(f"  {'lang':5} {'n':>3}  {'recognised':>16}  {'in group':>16}  "
-          f"{'urgent: routes in language first':>34}  {'any urgent reply':>16}")
+          f"{'urgent: routes in language first':>34}  {'urgent words found':>18}")
     total: Dict[str, int] = defaultdict(int)
     for lang in sorted(per):
         c = per[lang]
@@ -127,11 +142,11 @@ def report_foreign(title: str, rows: List[dict], readings: List[Reading],
             total[key] += value
         print(f"  {lang:5} {c['n']:>3}  {rate(c['strict'], c['n']):>16}  "
               f"{rate(c['group'], c['n']):>16}  {rate(c['routes_in_language'], c['urgent']):>34}  "
-              f"{rate(c['any_urgent'], c['urgent']):>16}")
+              f"{rate(c['any_urgent'], c['urgent']):>18}")
     print(f"  {'all':5} {total['n']:>3}  {rate(total['strict'], total['n']):>16}  "
           f"{rate(total['group'], total['n']):>16}  "
           f"{rate(total['routes_in_language'], total['urgent']):>34}  "
-          f"{rate(total['any_urgent'], total['urgent']):>16}")
+          f"{rate(total['any_urgent'], total['urgent']):>18}")
     below = [lang for lang, c in per.items() if c["group"] < 0.95 * c["n"]]
     print(f"  languages below 95% (in group): {len(below)} {sorted(below)}")
     print(f"  everyday messages given the urgent reply: {total['everyday_given_urgent']}")

@@ -3,9 +3,11 @@
 Each language has five short sentences (this chat reads only English; 999 in danger; NHS 111
 option 2; how to ask for an interpreter; Childline), composed here into two replies:
 
-- ``help``: "this chat reads only English" first, then the routes (a message we cannot read);
-- ``urgent``: the routes first, 999 leading, then "this chat reads only English" (a message whose
-  words say someone may be at risk).
+- ``help``: 999 and NHS 111 option 2 first, then "this chat reads only English", then how to ask
+  for an interpreter and Childline (a message we cannot read: it may be urgent in words our
+  per-language lexicons do not know, so the routes lead every reply in another language);
+- ``urgent``: the same routes first, 999 leading, with the interpreter in the first paragraph and
+  "this chat reads only English" last (a message whose words say someone may be at risk).
 
 Each reply is two paragraphs, so that an SMS split keeps every text within three segments even
 in UCS-2 (tests/test_languages_content.py). Numbers are never translated: the sentences carry
@@ -50,7 +52,7 @@ class Language:
             first = [s["danger"], s["urgent"], s["interpreter"]]
             second = [s["childline"], s["only_english"]]
         elif kind == "help":
-            first = [s["only_english"], s["danger"], s["urgent"]]
+            first = [s["danger"], s["urgent"], s["only_english"]]
             second = [s["interpreter"], s["childline"]]
         else:
             raise ValueError(kind)

@@ -180,7 +180,7 @@ class ActionServer(Server):
         port = port or free_port()
         super().__init__([sys.executable, "-m", "actions.server", "--actions", actions,
                           "--port", str(port)],
-                         project_env(CATALOGUE_DB_URL=catalogue_url, **env), port,
+                         project_env(**{**env, "CATALOGUE_DB_URL": catalogue_url}), port,
                          folder / f"actions-{port}.log")
 
     @property
@@ -202,8 +202,8 @@ class RasaServer(Server):
         super().__init__([*RASA, "run", "--model", str(model), "--interface", HOST,
                           "--port", str(port), "--credentials", str(credentials),
                           "--endpoints", str(endpoints)],
-                         project_env(TRACKER_SQLITE_PATH=str(trackers),
-                                     ACTION_SERVER_URL=action_url, **env),
+                         project_env(**{**env, "TRACKER_SQLITE_PATH": str(trackers),
+                                        "ACTION_SERVER_URL": action_url}),
                          port, folder / f"rasa-{port}.log")
         self.trackers = trackers
 
@@ -224,8 +224,8 @@ class WebServer(Server):
                  port: Optional[int] = None, **env: str) -> None:
         port = port or free_port()
         super().__init__([sys.executable, "-m", "web"],
-                         project_env(RASA_URL=rasa_url, CATALOGUE_DB_URL=catalogue_url,
-                                     WEB_PORT=str(port), **env),
+                         project_env(**{**env, "RASA_URL": rasa_url,
+                                        "CATALOGUE_DB_URL": catalogue_url, "WEB_PORT": str(port)}),
                          port, folder / f"web-{port}.log")
 
 
