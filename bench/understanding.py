@@ -332,7 +332,8 @@ def _show(urgent_misses, negative_misses, needs, limit: int) -> None:
 
 def load_set(name: str) -> Tuple[list, list, list]:
     def read(file: str) -> list:
-        return yaml.safe_load((BLIND / name / file).read_text(encoding="utf-8")) or []
+        path = BLIND / name / file
+        return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
 
     return read("urgent.yml"), read("hard_negatives.yml"), read("needs.yml")
 
@@ -361,7 +362,7 @@ async def measure(model: Path, sets: Sequence[str], show: int) -> Dict[str, Any]
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
-    parser.add_argument("--set", action="append", choices=("heldout", "dev", "dev2"),
+    parser.add_argument("--set", action="append", choices=("heldout", "dev", "dev2", "dev3"),
                         help="which sets (default: both)")
     parser.add_argument("--show", type=int, default=0,
                         help="print up to N misses of each kind (development set only)")

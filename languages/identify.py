@@ -12,9 +12,11 @@ postcodes, emoji), else an ``Identification``. The order of evidence, strongest 
 2. **Latin letters.** English texting, slang, names and one-word answers must never be taken
    for another language, so a Latin message is another language only when
    - it holds that language's marker words or urgent phrases (markers.yml, the urgent
-     lexicon's terms of two words or more: phrases no English message has) and lingua's confidence
-     that it is English (on the text as written and with its letters' marks taken off) is below
-     one half (below 0.1 for a message of more than three words); or
+     lexicon's terms of two words or more: phrases no English message has), or letters only that
+     language uses in at least 30% of its words, and lingua's confidence that it is English (on
+     the text as written and with its letters' marks taken off) is below one half (below 0.1 for
+     a message of more than three words unless it holds two marker phrases; with the letters,
+     English is weighed on the text as written); or
    - it has at least two words and eight letters, lingua's most likely language (among English,
      the supported Latin-script languages and their near neighbours) is that language with
      confidence at least one half, and its confidence in English is below 0.1.
@@ -179,7 +181,8 @@ def _arabic_script(text: str) -> Tuple[str, str]:
 
 _UKRAINIAN = set("іїєґ")
 _RUSSIAN = set("ыэё")
-_BULGARIAN_WORDS = re.compile(r"(?<!\w)(съм|искам|ще|какво|няма|защо|обичам|сме|сте|къде|тъжен|тъжна)(?!\w)")
+_BULGARIAN_WORDS = re.compile(r"(?<!\w)(съм|искам|ще|какво|няма|защо|обичам|сме|сте|къде|тъжен|тъжна"
+                              r"|благодаря|здравей|здравейте|помощ|училище|страх|мама ми)(?!\w)")
 
 
 def _cyrillic(text: str) -> Tuple[str, str]:
@@ -215,7 +218,40 @@ def _ethiopic(text: str) -> Tuple[str, str]:
 # -- Latin ------------------------------------------------------------------------------------
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
-_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "ne", "bn", "ru", "bg"}
+_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "ne", "bn", "ru", "bg", "uk"}
+#: Two different marker phrases of one language: no English message holds two, so lingua need
+#: only find English less likely than not ("kam shume anxiety dhe nuk fle dot").
+MARKERS_ENOUGH = 2
+
+
+#: Letters, among the languages answered here, that only one of them uses (Vietnamese's tone
+#: marks on its vowels, Turkish's dotless i, Polish's ogonek and kreska letters, Romanian's comma
+#: letters, Lithuanian's dotted e and its ogonek vowels, Spanish's ñ, Portuguese's nasal vowels,
+#: Albanian's ë). English names carry some of them ("Zoë", "Łukasz"), so they count only when
+#: many of the message's words have them (LETTERS_MIN_SHARE).
+DISTINCT_LETTERS = {
+    "vi": set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăĩũ"),
+    "tr": set("ğı"),
+    "pl": set("łńśźżć"),
+    "ro": set("șț"),
+    "lt": set("ėįųū"),
+    "es": set("ñ¿¡"),
+    "pt": set("ãõ"),
+    "sq": set("ë"),
+}
+#: The share of a message's words that must carry one language's letters for them to count.
+LETTERS_MIN_SHARE = 0.3
+
+
+def letter_evidence(words: List[str]) -> Dict[str, int]:
+    """Languages whose own letters are in at least LETTERS_MIN_SHARE of the words."""
+    found: Dict[str, int] = {}
+    lowered = [w.casefold() for w in words]
+    for code, letters in DISTINCT_LETTERS.items():
+        count = sum(1 for w in lowered if letters & set(w))
+        if count and count >= LETTERS_MIN_SHARE * len(words):
+            found[code] = count
+    return found
 
 
 def _latin(text: str) -> Optional[Identification]:
@@ -223,7 +259,7 @@ def _latin(text: str) -> Optional[Identification]:
     if not words:
         return None
     words_plain = _LATIN_WORD.findall(normalise(text))
-    evidence: Dict[str, int] = {}
+    evidence: Dict[str, int] = dict(letter_evidence(words))
     for code, count in marker_hits(text, _SUPPORTED_LATIN).items():
         evidence[code] = evidence.get(code, 0) + count
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
@@ -237,8 +273,13 @@ def _latin(text: str) -> Optional[Identification]:
                   confidences(" ".join(words_plain), _latin_codes()).get("en", 0.0))
     # Longer messages need lingua to agree that they are not English, so that an English
     # sentence quoting a phrase of another language stays English.
-    if evidence and english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
-                               else LATIN_MAX_ENGLISH):
+    # Many words with one language's own letters: English is weighed on the text as written
+    # (the marks are the evidence; without them "em bi anxiety nang lam" looks half English).
+    lettered = bool(set(evidence) & set(letter_evidence(words)))
+    if evidence and (english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
+                                or max(evidence.values()) >= MARKERS_ENOUGH
+                                else LATIN_MAX_ENGLISH)
+                     or (lettered and scores.get("en", 0.0) < LATIN_MAX_ENGLISH)):
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
         return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
     letters = sum(len(w) for w in words)

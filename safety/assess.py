@@ -385,8 +385,11 @@ class _Context:
         for i in range(hit.start - 1, -1, -1):
             token = self.doc[i]
             norm = token.norm_
+            # "no" negates as "no one", or right before the match ("she has no thoughts of
+            # harming herself"); never across a comma ("no, I want to die").
             if norm in self.negation or (norm == "no" and i + 1 < len(self.doc)
-                                         and self.doc[i + 1].norm_ in ("one", "body")):
+                                         and (self.doc[i + 1].norm_ in ("one", "body")
+                                              or i == hit.start - 1)):
                 between = {t.norm_ for t in self.doc[i + 1:min(len(self.doc), hit.end + 2)]}
                 return not (between & INTENSIFIERS)
             if norm not in self.filler or steps >= self.lexicon.negation_window:
@@ -402,7 +405,9 @@ class _Context:
         before = [m for m in self.modifiers.get("information", [])
                   if self.clause_of[m.start] == clause and m.start < hit.start]
         if hit.kind == "safeguarding_disclosure":
-            return bool(before)
+            # "is it normal for my uncle to touch me like that": the writer is the one harmed,
+            # so it is a disclosure asked as a question, never a lesson.
+            return bool(before) and not any(t.norm_ in ("me", "myself") for t in self.doc[hit.start:hit.end])
         about_someone_else = any(t.norm_ in self.other_self for t in self.doc[hit.start:hit.end])
         return about_someone_else and any(self.doc[m.start].norm_ in WRITING for m in before)
 

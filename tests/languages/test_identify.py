@@ -10,6 +10,10 @@ from signposting.languages import codes
 
 DEV = yaml.safe_load((ROOT / "tests" / "data" / "languages" / "dev.yml").read_text())
 ENGLISH = [text for texts in readable_sets().values() for text in texts]
+#: English rows written to hold a few words of another language on purpose ("she said dziekuje
+#: for the help"): read as English, but they may hold another language's marker words.
+PURE_ENGLISH = [text for name, texts in readable_sets().items() if "mixed" not in name
+                for text in texts]
 
 
 def test_no_english_message_of_the_readable_sets_is_taken_for_another_language():
@@ -19,7 +23,8 @@ def test_no_english_message_of_the_readable_sets_is_taken_for_another_language()
 
 
 def test_marker_and_urgent_words_are_in_no_english_message():
-    assert [t for t in ENGLISH if marker_hits(t) or languages_with_urgent_words(t, phrases_only=True)] == []
+    assert [t for t in PURE_ENGLISH
+            if marker_hits(t) or languages_with_urgent_words(t, phrases_only=True)] == []
 
 
 @pytest.mark.parametrize("text", [
