@@ -13,10 +13,10 @@ postcodes, emoji), else an ``Identification``. The order of evidence, strongest 
    for another language, so a Latin message is another language only when
    - it holds that language's marker words or urgent phrases (markers.yml, the urgent
      lexicon's terms of two words or more: phrases no English message has), or letters only that
-     language uses in at least 30% of its words, and lingua's confidence that it is English (on
+     language uses in at least 30% of its words (two or more, in four words or more: names carry
+     such letters), and lingua's confidence that it is English (on
      the text as written and with its letters' marks taken off) is below one half (below 0.1 for
-     a message of more than three words unless it holds two marker phrases; with the letters,
-     English is weighed on the text as written); or
+     a message of more than three words unless it holds two marker phrases); or
    - it has at least two words and eight letters, lingua's most likely language (among English,
      the supported Latin-script languages and their near neighbours) is that language with
      confidence at least one half, and its confidence in English is below 0.1.
@@ -243,15 +243,31 @@ DISTINCT_LETTERS = {
 LETTERS_MIN_SHARE = 0.3
 
 
+#: Names carry such letters ("Zoë", "Nguyễn Văn", "Łukasz"): the letters count only in a message
+#: of at least this many words, on at least LETTERS_MIN_WORDS of them.
+LETTERS_MIN_MESSAGE = 4
+LETTERS_MIN_WORDS = 2
+
+
 def letter_evidence(words: List[str]) -> Dict[str, int]:
-    """Languages whose own letters are in at least LETTERS_MIN_SHARE of the words."""
+    """Languages whose own letters are in at least LETTERS_MIN_SHARE of the words (and at least
+    two words of a message of four or more)."""
     found: Dict[str, int] = {}
-    lowered = [w.casefold() for w in words]
+    if len(words) < LETTERS_MIN_MESSAGE:
+        return found
+    # A capitalised word after the first is a name ("my name is Nguyễn Văn"), not evidence.
+    lowered = [w.casefold() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     for code, letters in DISTINCT_LETTERS.items():
         count = sum(1 for w in lowered if letters & set(w))
-        if count and count >= LETTERS_MIN_SHARE * len(words):
+        if count >= max(LETTERS_MIN_WORDS, LETTERS_MIN_SHARE * len(words)):
             found[code] = count
     return found
+
+
+def _names_only(words: List[str]) -> bool:
+    """A few capitalised words and nothing else: a person's or a place's name ("Zofia Łęcka",
+    "São Paulo"), which English messages are full of; lingua alone never decides on these."""
+    return len(words) <= EVIDENCE_MAX_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _latin(text: str) -> Optional[Identification]:
@@ -273,17 +289,13 @@ def _latin(text: str) -> Optional[Identification]:
                   confidences(" ".join(words_plain), _latin_codes()).get("en", 0.0))
     # Longer messages need lingua to agree that they are not English, so that an English
     # sentence quoting a phrase of another language stays English.
-    # Many words with one language's own letters: English is weighed on the text as written
-    # (the marks are the evidence; without them "em bi anxiety nang lam" looks half English).
-    lettered = bool(set(evidence) & set(letter_evidence(words)))
-    if evidence and (english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
-                                or max(evidence.values()) >= MARKERS_ENOUGH
-                                else LATIN_MAX_ENGLISH)
-                     or (lettered and scores.get("en", 0.0) < LATIN_MAX_ENGLISH)):
+    if evidence and english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
+                               or max(evidence.values()) >= MARKERS_ENOUGH
+                               else LATIN_MAX_ENGLISH):
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
         return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
     letters = sum(len(w) for w in words)
-    if len(words) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS:
+    if len(words) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS or _names_only(words):
         return None
     others = {c: v for c, v in scores.items() if c != "en"}
     if not others:

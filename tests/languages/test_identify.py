@@ -31,6 +31,9 @@ def test_marker_and_urgent_words_are_in_no_english_message():
     "hi", "ok", "kms", "idk lol", "Kacper", "Ştefan", "Nguyen", "ME14 5AA", "CT1", "15",
     "😭😭", "wallahi im done", "habibi", "yalla", "namaste", "hola", "bestie",
     "my babcia looks after me", "i want to kill myself", "Dziękuję", "Łukasz",
+    # Names in other languages' letters, alone or in an English sentence.
+    "Zoë", "Joël", "São Paulo", "Phạm Minh", "Zofia Łęcka", "Jurgita Šimkūtė",
+    "my name is Nguyễn Văn", "me and Zoë and Chloë are fighting", "por favor lol",
 ])
 def test_english_texting_names_postcodes_and_one_word_answers_are_english(text):
     if text in ("Dziękuję",):
@@ -84,3 +87,12 @@ def test_mixed_messages(text, code):
 
 def test_every_supported_language_has_a_reply():
     assert {"ti", "am", "ckb", "ps", "fa", "ur", "pa", "bn", "ne"} <= set(codes())
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Em thấy rất cô đơn, ở đây em không có bạn bè gì cả", "vi"),
+    ("kam shume anxiety dhe nuk fle dot", "sq"),
+])
+def test_a_language_s_own_letters_or_two_of_its_phrases_decide(text, code):
+    found = identify(text)
+    assert found is not None and found.language == code
