@@ -45,12 +45,16 @@ TOPIC_NAMES: Dict[str, Tuple[str, ...]] = {
     "trauma": ("something traumatic", "trauma"),
     "loneliness": ("loneliness",),
     "psychosis": ("hearing or seeing things",),
-    "general_wellbeing": ("something else",),
+    "general_wellbeing": ("something else", "general"),
 }
 _BY_NAME = {name: code for code, names in TOPIC_NAMES.items() for name in names}
 _NOT_WORDS = re.compile(r"[^a-z\s-]+")
 _POLITE = re.compile(r"^(?:(?:um+|erm+|er|uh+|ok|okay|yeah|yes|yh|ye|maybe|i guess|probably)\s+)*"
                      r"|\s+(?:please|pls|plz|i guess|i think|probably|tbh)$")
+#: Words around a topic name that add nothing: "school stuff", "the eating thing", "its mainly
+#: family", "general stuff".
+_AROUND = re.compile(r"^(?:(?:the|its|it's|it is|mainly|mostly|more|just|about|my)\s+)+"
+                     r"|(?:\s+(?:stuff|things?|issues?|problems?|related|mainly|mostly|really))+$")
 PREFIX = "need_"
 #: A second need intent this sure, next to the first, is taken as also meant.
 ALSO_MEANT = 0.15
@@ -67,7 +71,7 @@ def topic_named(text: Optional[str]) -> Optional[str]:
         return None
     key = _NOT_WORDS.sub(" ", text.lower().replace("\u2019", "'"))
     key = _POLITE.sub("", re.sub(r"\s+", " ", key).strip()).strip()
-    return _BY_NAME.get(key)
+    return _BY_NAME.get(key) or _BY_NAME.get(_AROUND.sub("", key).strip())
 
 
 #: Words that name a need plainly, for a second need in the same message ("my daughter is

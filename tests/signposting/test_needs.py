@@ -2,7 +2,7 @@
 import pytest
 
 from services_catalog.taxonomy import load_taxonomy
-from signposting.needs import ALSO_MEANT, LABELS, need_label, other_needs
+from signposting.needs import ALSO_MEANT, LABELS, need_label, other_needs, topic_named
 
 
 def test_every_need_in_the_taxonomy_has_a_plain_label():
@@ -100,3 +100,17 @@ def test_a_worry_added_to_the_first_is_read_as_the_new_need(text, read_as, need)
     from signposting.needs import added_need
 
     assert added_need(text, read_as) == need
+
+
+@pytest.mark.parametrize("text, code", [
+    ("school stuff", "school_stress"), ("the eating thing", "eating_body_image"),
+    ("its mainly family", "family_relationships"), ("general stuff", "general_wellbeing"),
+    ("sleep issues", "sleep"),
+])
+def test_a_topic_name_with_filler_words_around_it_is_that_topic(text, code):
+    assert topic_named(text) == code
+
+
+@pytest.mark.parametrize("text", ["stuff", "the", "school trip", "my mum", "things"])
+def test_filler_alone_or_another_word_is_no_topic(text):
+    assert topic_named(text) is None
