@@ -65,8 +65,10 @@ WHO_ANSWERS = {"young_person": "1", "parent_carer": "2", "professional": "3", "f
 PLACE = "Maidstone"
 #: The who-is-it-for question comes only when the answer changes the services shown, and only
 #: when the wording has not already said who is writing: a neutral opening, and an age whose
-#: services differ by who is asking.
-NEUTRAL_OPENING, AUDIENCE_AGE = "looking for help with anxiety", "9"
+#: services differ by who is asking (since the catalogue's ranking by need, audience and
+#: access, anxiety at 9 in Maidstone shows the same three services to all three: family
+#: arguments do not).
+NEUTRAL_OPENING, AUDIENCE_AGE = "looking for help with family arguments", "9"
 
 
 @dataclass
