@@ -14,9 +14,9 @@ postcodes, emoji), else an ``Identification``. The order of evidence, strongest 
    - it holds that language's marker words or urgent phrases (markers.yml, the urgent
      lexicon's terms of two words or more: phrases no English message has), or letters only that
      language uses in at least 30% of its words (two or more, in four words or more: names carry
-     such letters), and lingua's confidence that it is English (on
-     the text as written and with its letters' marks taken off) is below one half (below 0.1 for
-     a message of more than three words unless it holds two marker phrases); or
+     such letters), and lingua's confidence that it is English (on the text as written and with
+     its letters' marks taken off) is below one half (below 0.1 for a message of more than three
+     words unless it holds two marker phrases); or
    - it has at least two words and eight letters, lingua's most likely language (among English,
      the supported Latin-script languages and their near neighbours) is that language with
      confidence at least one half, and its confidence in English is below 0.1.
@@ -227,8 +227,7 @@ MARKERS_ENOUGH = 2
 #: Letters, among the languages answered here, that only one of them uses (Vietnamese's tone
 #: marks on its vowels, Turkish's dotless i, Polish's ogonek and kreska letters, Romanian's comma
 #: letters, Lithuanian's dotted e and its ogonek vowels, Spanish's ñ, Portuguese's nasal vowels,
-#: Albanian's ë). English names carry some of them ("Zoë", "Łukasz"), so they count only when
-#: many of the message's words have them (LETTERS_MIN_SHARE).
+#: Albanian's ë).
 DISTINCT_LETTERS = {
     "vi": set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăĩũ"),
     "tr": set("ğı"),
@@ -239,12 +238,10 @@ DISTINCT_LETTERS = {
     "pt": set("ãõ"),
     "sq": set("ë"),
 }
-#: The share of a message's words that must carry one language's letters for them to count.
+#: The share of a message's words that must carry one language's letters for them to count;
+#: names carry such letters ("Zoë", "Nguyễn Văn", "Łukasz"), so they also count only in a
+#: message of LETTERS_MIN_MESSAGE words or more, on LETTERS_MIN_WORDS of them or more.
 LETTERS_MIN_SHARE = 0.3
-
-
-#: Names carry such letters ("Zoë", "Nguyễn Văn", "Łukasz"): the letters count only in a message
-#: of at least this many words, on at least LETTERS_MIN_WORDS of them.
 LETTERS_MIN_MESSAGE = 4
 LETTERS_MIN_WORDS = 2
 
@@ -256,9 +253,9 @@ def letter_evidence(words: List[str]) -> Dict[str, int]:
     if len(words) < LETTERS_MIN_MESSAGE:
         return found
     # A capitalised word after the first is a name ("my name is Nguyễn Văn"), not evidence.
-    lowered = [w.casefold() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    counted = [w.casefold() for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     for code, letters in DISTINCT_LETTERS.items():
-        count = sum(1 for w in lowered if letters & set(w))
+        count = sum(1 for w in counted if letters & set(w))
         if count >= max(LETTERS_MIN_WORDS, LETTERS_MIN_SHARE * len(words)):
             found[code] = count
     return found

@@ -431,3 +431,35 @@ def test_real_danger_and_disclosures_stay_urgent(text, urgent_class):
 
 def test_a_pupil_telling_a_teacher_something_is_not_by_itself_a_disclosure():
     assert assess("one of my pupils told me she cant sleep").level != URGENT
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # Round 3 kinds (written for this test, not copied from any set).
+    ("honestly just tired of existing at this point", "crisis_suicidal"),
+    ("i've got everything i need to end it now", "crisis_suicidal"),
+    ("i'm thinking of ways to do it", "crisis_suicidal"),
+    ("got in from work and cut for the first time", "crisis_self_harm"),
+    ("i keep hurting myself and i can't stop", "crisis_self_harm"),
+    ("she picks at her arms until they bleed", "crisis_self_harm"),
+    ("they took my phone and won't let me leave the flat", "crisis_danger"),
+    ("a man she met online is coming to pick her up after school", "crisis_danger"),
+    ("is it normal for my stepdad to touch me when mum is out", "safeguarding_disclosure"),
+    ("my dad belts me when i get things wrong", "safeguarding_disclosure"),
+    ("there's no adult at home most nights", "safeguarding_disclosure"),
+])
+def test_urgent_kinds_of_round_three(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "she told me she has no thoughts of harming herself",   # "no" right before the phrase
+    "i bite my nails till they bleed when im nervous",       # an ordinary habit
+    "i nearly passed out at my blood test",                   # a faint, not an emergency
+])
+def test_not_urgent_round_three(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+def test_no_before_a_comma_does_not_negate():
+    assert assess("no, i want to die").level == URGENT
