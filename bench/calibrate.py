@@ -3,7 +3,7 @@ kept in safety/thresholds.yml), and show what they would do.
 
     .venv/bin/python -m bench.calibrate [--model models/current.tar.gz] [--margin 0.02]
 
-Only development sets are read (the blind development set, tests/data/safety_dev.yml and
+Only development sets are read (the blind development sets dev to dev4, tests/data/safety_dev.yml and
 tests/data/safety_holdout.yml, which earlier work looked at); the held-out blind set never is.
 Every message goes through the trained NLU (no dialogue needed), and what matters is kept: the
 lexicon's level and evidence, and the model's own ranking before the safety component decided
@@ -37,7 +37,8 @@ from services_catalog.taxonomy import load_taxonomy
 ROOT = Path(__file__).resolve().parents[1]
 URGENT = tuple(load_taxonomy().urgent)
 SETS = (ROOT / "tests" / "data" / "safety_dev.yml", ROOT / "tests" / "data" / "safety_holdout.yml")
-BLIND_DEV = ROOT / "tests" / "data" / "blind" / "dev"
+#: The blind development sets (read and tuned on; never the held-out set).
+BLIND_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name for name in ("dev", "dev2", "dev3", "dev4"))
 
 
 def development_messages() -> List[Tuple[str, bool]]:
@@ -47,10 +48,13 @@ def development_messages() -> List[Tuple[str, bool]]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
             if item["label"] != "ambiguous":
                 found.append((item["text"], item["label"] in URGENT))
-    for name, urgent in (("urgent.yml", True), ("hard_negatives.yml", False),
-                         ("needs.yml", False)):
-        for item in yaml.safe_load((BLIND_DEV / name).read_text(encoding="utf-8")) or []:
-            found.append((str(item["text"]), urgent))
+    for folder in BLIND_DEVS:
+        for name, urgent in (("urgent.yml", True), ("hard_negatives.yml", False),
+                             ("needs.yml", False)):
+            path = folder / name
+            if path.exists():
+                for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                    found.append((str(item["text"]), urgent))
     return found
 
 

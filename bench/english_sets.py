@@ -2,8 +2,8 @@
 check (bench/languages.py, tests/languages/test_identify.py).
 
 Readable sets (the developers may read them): the NLU training data (data/nlu/**), the labelled
-sets in tests/data/*.yml, the blind development sets (tests/data/blind/dev, dev2, dev3 and the
-English rows of languages_dev2) and the user turns
+sets in tests/data/*.yml, the blind development sets (tests/data/blind/dev, dev2, dev3, dev4 and the
+English rows of languages_dev2 and languages_dev3) and the user turns
 of tests/test_stories.yml. Held-out sets (read by the scorer only, which prints figures, never
 their messages): tests/data/blind/heldout/ and the English rows of tests/data/blind/languages/.
 """
@@ -17,8 +17,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND_LANGUAGES = ROOT / "tests" / "data" / "blind" / "languages"
-#: A second blind set for languages, written as a development set (read and tuned on).
-LANGUAGES_DEV = ROOT / "tests" / "data" / "blind" / "languages_dev2"
+#: Blind sets for languages written as development sets (read and tuned on), oldest first.
+LANGUAGES_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name
+                       for name in ("languages_dev2", "languages_dev3"))
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -61,12 +62,14 @@ def readable_sets() -> Dict[str, List[str]]:
     for name in ("safety_dev", "safety_holdout"):
         path = ROOT / "tests" / "data" / f"{name}.yml"
         sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
-    for folder in ("dev", "dev2", "dev3"):
+    for folder in ("dev", "dev2", "dev3", "dev4"):
         for path in sorted((ROOT / "tests" / "data" / "blind" / folder).glob("*.yml")):
             sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
-    for name in ("english.yml", "mixed.yml"):
-        path = LANGUAGES_DEV / name
-        sets[f"{path.relative_to(ROOT)} (lang: en)"] = [r["text"] for r in listed(path)]
+    for folder in LANGUAGES_DEVS:
+        for name in ("english.yml", "mixed.yml"):
+            path = folder / name
+            if path.exists():
+                sets[f"{path.relative_to(ROOT)} (lang: en)"] = [r["text"] for r in listed(path)]
     sets["tests/test_stories.yml"] = list(_stories(ROOT / "tests" / "test_stories.yml"))
     return sets
 

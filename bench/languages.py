@@ -32,7 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from bench.english_sets import BLIND_LANGUAGES, LANGUAGES_DEV, ROOT, held_out_sets, readable_sets
+from bench.english_sets import BLIND_LANGUAGES, LANGUAGES_DEVS, ROOT, held_out_sets, readable_sets
 
 OTHER = ("other_language", "other_language_urgent")
 URGENT_ENGLISH = ("crisis_suicidal", "crisis_self_harm", "crisis_danger",
@@ -168,13 +168,18 @@ def main(argv=None) -> int:
                 if isinstance(r, dict) and isinstance(r.get("text"), str)]
 
     dev = rows_of(DEV)
-    dev2 = rows_of(LANGUAGES_DEV / "foreign.yml") + [
-        r for r in rows_of(LANGUAGES_DEV / "mixed.yml") if r.get("lang") != "en"]
+    def blind_dev(folder: Path) -> List[dict]:
+        if not (folder / "foreign.yml").exists():
+            return []
+        return rows_of(folder / "foreign.yml") + [
+            r for r in rows_of(folder / "mixed.yml") if r.get("lang") != "en"]
+
+    dev2, dev3 = (blind_dev(folder) for folder in LANGUAGES_DEVS)
     foreign = rows_of(BLIND_LANGUAGES / "foreign.yml")
     mixed = rows_of(BLIND_LANGUAGES / "mixed.yml")
     english_readable = readable_sets()
     english_held = held_out_sets()
-    texts = ([r["text"] for r in dev + dev2 + foreign + mixed]
+    texts = ([r["text"] for r in dev + dev2 + dev3 + foreign + mixed]
              + [t for s in (english_readable, english_held) for ts in s.values() for t in ts])
     start = time.perf_counter()
     readings = read_without_model(texts) if args.no_model else read_with_model(args.model, texts)
@@ -193,6 +198,8 @@ def main(argv=None) -> int:
                    take(len(dev)), args.misses)
     report_foreign("development set 2 (tests/data/blind/languages_dev2, written blind, then tuned on)",
                    dev2, take(len(dev2)), args.misses)
+    report_foreign("development set 3 (tests/data/blind/languages_dev3, written blind; first contact, "
+                   "then tuned on)", dev3, take(len(dev3)), args.misses)
     report_foreign("HELD-OUT foreign.yml (never tuned on; figures only)", foreign,
                    take(len(foreign)))
     mixed_readings = take(len(mixed))
