@@ -39,6 +39,8 @@ BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "his
                    "hyperbole_objects", "laughter", "everyday", "trivial_threat")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
+#: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
+DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question"}
 #: Someone else named as the subject: a question about them, not about the writer.
 OTHER_SUBJECTS = {"he", "she", "they", "someone", "somebody", "people", "kids", "children",
@@ -129,7 +131,7 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
         if hit.kind == "modifier":
             modifiers.setdefault(hit.tier, []).append(hit)
     risk = _drop_contained([h for h in hits if h.kind in URGENT_CLASSES])
-    context = _Context(doc, matcher, modifiers)
+    context = _Context(doc, matcher, modifiers, risk)
     evidence = []
     for hit in risk:
         demotion = None if hit.tier == "support" else context.demotion(hit)
@@ -266,8 +268,15 @@ UNTIL = {"until", "till", "til", "untill", "before"}
 
 
 class _Context:
-    def __init__(self, doc: Doc, matcher: SafetyMatcher, modifiers: Dict[str, List[Hit]]):
+    def __init__(self, doc: Doc, matcher: SafetyMatcher, modifiers: Dict[str, List[Hit]],
+                 hits: Sequence[Hit] = ()):
         self.doc = doc
+        self.hits = tuple(hits)
+        # "a teaching assistant", "the teaching staff" are people told, not a lesson.
+        modifiers["information"] = [
+            h for h in modifiers.get("information", [])
+            if not (h.end < len(doc) and doc[h.end - 1].norm_ == "teaching"
+                    and doc[h.end].norm_ in ("assistant", "assistants", "staff"))]
         self.lexicon = matcher.lexicon
         self.modifiers = modifiers
         self.negation = set(matcher.lexicon.negation)
@@ -276,7 +285,8 @@ class _Context:
         # "if she killed herself" is not a past event: a history match right after "if" is dropped.
         modifiers["history"] = [h for h in modifiers.get("history", [])
                                 if not any(t.norm_ == "if" for t in doc[max(0, h.start - 2):h.start])]
-        history_tokens: Set[int] = {i for h in modifiers.get("history", []) for i in range(h.start, h.end)}
+        history_tokens: Set[int] = {i for h in modifiers.get("history", []) + modifiers.get("resolved", [])
+                                    for i in range(h.start, h.end)}
         self.current = [h for h in modifiers.get("current", [])
                         if not any(i in history_tokens for i in range(h.start, h.end))]
         self.clause_of = _clauses(doc)
@@ -347,15 +357,20 @@ class _Context:
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
             return "information"  # "What's county lines?"; never for suicide or self-harm
-        if hit.kind == "crisis_self_harm" and self._same_clause("accident", hit) and not self._on_purpose():
+        if hit.kind == "crisis_self_harm" and self._same_clause("accident", hit) \
+                and not self._on_purpose() and not self._held_there(hit):
             return "accident"
         if hit.kind in ("crisis_danger", "safeguarding_disclosure") and self._young_childs_behaviour(hit):
             return "behaviour"
-        if self._same_clause("history", hit) and not self._current_near(hit):
+        # A history cue in the match's clause, or in its sentence when the message says it is
+        # over ("I took an overdose, but that was 5 years ago and I'm doing well now").
+        if (self._same_clause("history", hit) or (
+                self.modifiers.get("resolved") and self._in_sentence("history", hit))) \
+                and not self._current_near(hit):
             if hit.kind != "safeguarding_disclosure" or self.modifiers.get("resolved"):
                 return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
-            if self._laughing():
+            if self._laughing() and not self._concrete(hit):
                 return "laughter"
             if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit):
                 return "trivial"
@@ -417,8 +432,22 @@ class _Context:
         return any(m.start <= sent.start + 1 and m.start < hit.start and sent.start <= m.start
                    for m in self.modifiers.get("hypothetical", []))
 
+    def _held_there(self, hit: Hit) -> bool:
+        """ "I held my hand on the hob": holding or pressing it there is done on purpose (a burn
+        from a hob is an accident only when the message says so)."""
+        return self.doc[hit.start].norm_ in DELIBERATE and not any(
+            t.norm_ in ("accident", "accidentally") for t in self.doc)
+
     def _on_purpose(self) -> bool:
         return any(t.norm_ in ("purpose", "deliberately", "deliberate", "intentionally") for t in self.doc)
+
+    def _concrete(self, hit: Hit) -> bool:
+        """A means, place or act named in the match, or a plan, means or time word of its class
+        anywhere in the message: "lol" beside it is nervous laughter, not a joke."""
+        concrete = set(self.lexicon.classes.get("concrete", ()))
+        if any(t.norm_ in concrete for t in self.doc[hit.start:hit.end]):
+            return True
+        return any(h.tier == "support" and h.kind == hit.kind for h in self.hits)
 
     def _laughing(self) -> bool:
         """lol, haha, jk, a crying-laughing emoji, unless "not joking" is said anywhere."""

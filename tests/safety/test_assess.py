@@ -463,3 +463,42 @@ def test_not_urgent_round_three(text):
 
 def test_no_before_a_comma_does_not_negate():
     assert assess("no, i want to die").level == URGENT
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # Round 4 kinds (written for this test, not copied from any set).
+    ("haha anyway the letters for my family are done and in my drawer", "crisis_suicidal"),
+    ("lol im sat on the railway tracks near the station", "crisis_suicidal"),
+    ("gonna crash my car into the wall on the bypass", "crisis_suicidal"),
+    ("i tried before and it didnt work, next time i wont mess it up", "crisis_suicidal"),
+    ("i sliced my arm open in the bathroom", "crisis_self_harm"),
+    ("i held my hand on the hob till it blistered", "crisis_self_harm"),
+    ("my little brother has stopped breathing", "crisis_danger"),
+    ("my stepdad has his hands round my mums neck", "crisis_danger"),
+    ("my parents are taking me abroad this summer to get married", "safeguarding_disclosure"),
+    ("he makes me sleep with his mates", "safeguarding_disclosure"),
+    ("she told the teaching assistant her uncle has been raping her", "safeguarding_disclosure"),
+])
+def test_urgent_kinds_of_round_four(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # A past attempt the writer says is over, in the same sentence as the act.
+    "i took an overdose when i was 14, but that was 6 years ago and im doing well now",
+    "my mum made me hold the dog while she hoovered",            # "made me hold" is everyday
+    "my dad made me sell my old bike",
+    "my cat has gone missing",
+    "my grandad died in may and people think i should be over it",
+    "she went through domestic abuse before coming into care and is settled with us",
+])
+def test_not_urgent_round_four(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+def test_laughter_still_softens_a_figure_of_speech():
+    """Laughter beside a concrete means or act does not make it a joke; beside "kms" it still
+    does (a check-in, not the crisis reply)."""
+    assert assess("kms lol").level == CHECK_IN
+    assert assess("im gonna kill myself lol i forgot my pe kit").level != URGENT
