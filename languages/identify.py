@@ -218,7 +218,7 @@ def _ethiopic(text: str) -> Tuple[str, str]:
 # -- Latin ------------------------------------------------------------------------------------
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
-_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "ne", "bn", "ru", "bg", "uk"}
+_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "hi", "ne", "bn", "pa", "ru", "bg", "uk"}
 #: Two different marker phrases of one language: no English message holds two, so lingua need
 #: only find English less likely than not ("kam shume anxiety dhe nuk fle dot").
 MARKERS_ENOUGH = 2
@@ -291,8 +291,11 @@ def _latin(text: str) -> Optional[Identification]:
                                else LATIN_MAX_ENGLISH):
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
         return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
-    letters = sum(len(w) for w in words)
-    if len(words) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS or _names_only(words):
+    # Capitalised words after the first are mostly names ("its Bartosz", "im Dovydas"): lingua
+    # alone decides only on the other words' length.
+    common = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    letters = sum(len(w) for w in common)
+    if len(common) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS or _names_only(words):
         return None
     others = {c: v for c, v in scores.items() if c != "en"}
     if not others:
