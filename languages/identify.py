@@ -246,6 +246,19 @@ LETTERS_MIN_MESSAGE = 4
 LETTERS_MIN_WORDS = 2
 
 
+#: Arabic written in Latin letters ("Arabizi") spells the sounds English has no letter for
+#: with digits: 3 for ayn, 5 for kha, 7 for ha ("ta3bane", "7ali", "5alas"). A digit inside a
+#: word, or opening one of four letters or more, is that; English texting's digits are 2, 4 and
+#: 8 ("2day", "gr8") and its 3, 5 and 7 stand before a unit ("3am", "7th", "5pm").
+_ARABIZI = re.compile(r"(?<![\w])(?:[a-z]+[357][a-z]+|[357][a-z]{3,})(?![\w])", re.IGNORECASE)
+ARABIZI_MIN_WORDS = 2
+
+
+def arabizi_words(text: str) -> int:
+    """How many words of the text are written in Arabizi's digits (see _ARABIZI)."""
+    return len(_ARABIZI.findall(text or ""))
+
+
 def letter_evidence(words: List[str]) -> Dict[str, int]:
     """Languages whose own letters are in at least LETTERS_MIN_SHARE of the words (and at least
     two words of a message of four or more)."""
@@ -275,6 +288,8 @@ def _latin(text: str) -> Optional[Identification]:
     evidence: Dict[str, int] = dict(letter_evidence(words))
     for code, count in marker_hits(text, _SUPPORTED_LATIN).items():
         evidence[code] = evidence.get(code, 0) + count
+    if arabizi_words(text) >= ARABIZI_MIN_WORDS:
+        evidence["ar"] = evidence.get("ar", 0) + arabizi_words(text)
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:
             evidence[code] = evidence.get(code, 0) + len(terms)

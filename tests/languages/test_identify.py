@@ -96,3 +96,14 @@ def test_every_supported_language_has_a_reply():
 def test_a_language_s_own_letters_or_two_of_its_phrases_decide(text, code):
     found = identify(text)
     assert found is not None and found.language == code
+
+
+@pytest.mark.parametrize("text, arabic", [
+    ("ana 5ayfa w ma fi 7ada y7ki ma3i", True),          # Arabizi: digits for ayn, kha, ha
+    ("woke up at 3am for the 7th night in a row", False),  # digits before units
+    ("gr8 see u 2day m8", False),                         # English texting's digits
+    ("got a ps5 for my bday and yr7 is ok", False),
+])
+def test_arabic_written_with_digits_is_arabic_and_english_texting_is_not(text, arabic):
+    found = identify(text)
+    assert (found is not None and found.language == "ar") == arabic, found
