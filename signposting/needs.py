@@ -83,7 +83,9 @@ NAMED_BY = {
     "eating_body_image": r"eating disorder|not eating|won'?t eat|body image",
     "bereavement": r"grief|grieving|bereave\w*",
     "bullying": r"bull(?:y|ied|ying)|picked on",
-    "school_stress": r"exams?|school refus\w*|won'?t go to school",
+    "school_stress": (r"exams?|school refus\w*|school avoidance|won'?t go (?:in|to school|into school)"
+                      r"|(?:stopped|not|isn'?t|hasn'?t been|haven'?t been|refus\w*) (?:going |to go )?"
+                      r"(?:to |in |into )?school|missing (?:a lot of )?school|can'?t face (?:going to )?school"),
     "anger_behaviour": r"angry|anger|temper|meltdowns?",
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
@@ -102,13 +104,13 @@ def needs_named(text: Optional[str]) -> List[str]:
 
 def other_needs(ranking: Sequence[Tuple[str, float]], top: str,
                 text: Optional[str] = None) -> List[str]:
-    """Further needs in one message ("I'm anxious and can't sleep"): from the intent ranking,
-    and the needs the message names plainly."""
+    """Further needs in one message ("I'm anxious and can't sleep"): the needs the message names
+    plainly first (naming one is never a guess), then the intent ranking's."""
     from_model = [name[len(PREFIX):] for name, confidence in ranking
                   if name.startswith(PREFIX) and name != top and confidence >= ALSO_MEANT
                   and name != PREFIX + "general_wellbeing"]
     named = [code for code in needs_named(text) if PREFIX + code != top]
-    return list(dict.fromkeys(from_model + named))[:2]
+    return list(dict.fromkeys(named + from_model))[:2]
 
 
 #: Words that add something to what was said before ("I can't sleep either").
@@ -130,3 +132,19 @@ def added_need(text: Optional[str], read_as: Optional[str]) -> Optional[str]:
     if read_as and not (read_as.startswith(PREFIX) or read_as == "nlu_fallback"):
         return None
     return named[0]
+
+
+#: A message this long that the model could not read, but that names a need plainly, is about
+#: that need (shorter ones are answers to the bot's questions or single words).
+NAMED_MIN_WORDS = 4
+
+
+def named_instead_of_fallback(text: Optional[str], read_as: Optional[str]) -> Optional[str]:
+    """ "Since the fire my son is terrified and he won't sleep on his own": when the model falls
+    back on a message that plainly names a need, the named need (the first, in the order of
+    NAMED_BY) is a better answer than "I'm not sure I understood"; the others it names are
+    offered after the list (other_needs)."""
+    if read_as != "nlu_fallback" or len((text or "").split()) < NAMED_MIN_WORDS:
+        return None
+    named = needs_named(text)
+    return named[0] if named else None

@@ -2,7 +2,8 @@
 import pytest
 
 from services_catalog.taxonomy import load_taxonomy
-from signposting.needs import ALSO_MEANT, LABELS, need_label, other_needs, topic_named
+from signposting.needs import (ALSO_MEANT, LABELS, named_instead_of_fallback, need_label, other_needs,
+                              topic_named)
 
 
 def test_every_need_in_the_taxonomy_has_a_plain_label():
@@ -114,3 +115,15 @@ def test_a_topic_name_with_filler_words_around_it_is_that_topic(text, code):
 @pytest.mark.parametrize("text", ["stuff", "the", "school trip", "my mum", "things"])
 def test_filler_alone_or_another_word_is_no_topic(text):
     assert topic_named(text) is None
+
+
+@pytest.mark.parametrize("text, read_as, expected", [
+    ("since the fire my son is terrified and he won't sleep on his own", "nlu_fallback", "sleep"),
+    ("the kids at her new place bully her every day", "nlu_fallback", "bullying"),
+    ("she has stopped going to school since christmas", "nlu_fallback", "school_stress"),
+    ("wont sleep", "nlu_fallback", None),                       # too short: an answer or a word
+    ("my son won't sleep at night", "need_anxiety", None),       # the model read it: kept
+    ("we moved house last month and it's been a lot", "nlu_fallback", None),  # nothing named
+])
+def test_a_fallback_that_names_a_need_plainly_is_that_need(text, read_as, expected):
+    assert named_instead_of_fallback(text, read_as) == expected
