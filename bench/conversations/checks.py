@@ -344,6 +344,17 @@ def second_need(conversation: Conversation, catalogue: BenchCatalogue) -> CheckR
         if (raised and turn.listed and shown != before
                 and any(need in s.needs for s in turn.services)):
             return CheckResult(name, True, f"new services for {need} at message {turn.index}")
+    # Read the other way round: the bot took the second need as the first (its opening reply
+    # speaks to it) and offered the persona's first need after the list. Both were answered.
+    first = conversation.first_list
+    main_need = conversation.scenario.facts.need
+    if not raised and first and main_need in NEED_WORDS:
+        opened = [t for t in conversation.turns[:first.index] if pattern.search(r.non_list_text(t.text))]
+        main = re.compile(NEED_WORDS[main_need], re.IGNORECASE)
+        offered = next((t for t in turns if main.search(r.non_list_text(t.text))), None)
+        if opened and offered:
+            return CheckResult(name, True, f"{need} answered first, {main_need} offered at "
+                                           f"message {offered.index}")
     return CheckResult(name, False, f"{need} never offered or answered after the list: "
                                     f"{_quote(turns[0].text if raised else turns[-1].text)}")
 
