@@ -141,3 +141,26 @@ def test_a_name_a_text_message_shortened_is_read_as_the_one_for_the_persons_area
     southend = SimpleNamespace(area="southend", district="Southend-on-Sea")
     services, _, _ = services_shown(text, catalogue, urgent=False, facts=southend)
     assert [s.id for s in services] == ["essex-mental-health-support-teams"]
+
+
+def _turn(index, text, listed=False):
+    from types import SimpleNamespace
+    return SimpleNamespace(index=index, text=text, listed=listed, later=None, services=[])
+
+
+@pytest.mark.parametrize("opening, after_list, passed", [
+    # The bot answered the second need first and offered the persona's own need after the list.
+    ("Worry and panic can feel overwhelming.", "You also mentioned sleep: just ask.", True),
+    # It answered the persona's need and never offered the second.
+    ("Sleep problems are common.", "Reply MORE for other options.", False),
+])
+def test_second_need_counts_either_order_when_both_are_answered(opening, after_list, passed):
+    from types import SimpleNamespace
+
+    from bench.conversations.checks import second_need
+    turns = [_turn(1, opening), _turn(2, "Where do you live?"),
+             _turn(3, "Here is support:\n1. A service\n" + after_list, listed=True)]
+    scenario = SimpleNamespace(expect=SimpleNamespace(second_need="anxiety"),
+                               facts=SimpleNamespace(need="sleep"))
+    conversation = SimpleNamespace(scenario=scenario, turns=turns, first_list=turns[2])
+    assert second_need(conversation, None).passed is passed
