@@ -85,7 +85,8 @@ NAMED_BY = {
     "bullying": r"bull(?:y|ied|ying)|picked on",
     "school_stress": (r"exams?|school refus\w*|school avoidance|won'?t go (?:in|to school|into school)"
                       r"|(?:stopped|not|isn'?t|hasn'?t been|haven'?t been|refus\w*) (?:going |to go )?"
-                      r"(?:to |in |into )?school|missing (?:a lot of )?school|can'?t face (?:going to )?school"),
+                      r"(?:to |in |into )?school|missing (?:a lot of )?school"
+                      r"|can'?t face (?:going to )?school"),
     "anger_behaviour": r"angry|anger|temper|meltdowns?",
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",

@@ -106,19 +106,22 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "got|has|pulled|with the|a @weapon out", "back with a|the @weapon",
         # Round 4: each alternative is one word, as meant.
         "<drive|crash> ?my|the|a|his|her ?car into a|the tree|wall|lorry|bridge|river|sea",
-        "<think> about|of stepping|jumping|walking ?out in front of ?a|the ?next ?fast ?train|lorry|bus|traffic",
+        "<think> about|of stepping|jumping|walking ?out in front of ?a|the ?next ?fast "
+        "?train|lorry|bus|traffic",
         "<think> about|of going|jumping|climbing over the edge|rail|railing|railings|side|barrier",
         "a|the rope in|under|behind my",
         "is|s going out ?of the|a window",
         "<smash|punch|hit|bang> my|his|her hand|hands|fist|fists|head into|against|on the|a wall|door|floor",
         "see ?the|like ?yellow|the fat",
-        "<carve|etch|scratch> ... ... into|in|on my|her|his arm|arms|leg|legs|skin|wrist|wrists|thigh|thighs|stomach|hand|hands",
+        "<carve|etch|scratch> ... ... into|in|on my|her|his arm|arms|leg|legs|skin|wrist|wrists"
+        "|thigh|thighs|stomach|hand|hands",
         "outside|here|downstairs|upstairs ... with a|the @weapon",
         "in ?her|his|my|the|our house|flat|room|home with a|the @weapon",
         "<go> for ... ... with a|the @weapon",
         "locked in my|the room every|all",
         "and an|a adult|man in bed",
-        "letter|letters|note|notes for my family|mum|dad|parents|everyone|friends ... are|is done|ready|written|finished",
+        "letter|letters|note|notes for my family|mum|dad|parents|everyone|friends ... are|is "
+        "done|ready|written|finished",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}

@@ -2,8 +2,14 @@
 import pytest
 
 from services_catalog.taxonomy import load_taxonomy
-from signposting.needs import (ALSO_MEANT, LABELS, named_instead_of_fallback, need_label, other_needs,
-                              topic_named)
+from signposting.needs import (
+    ALSO_MEANT,
+    LABELS,
+    named_instead_of_fallback,
+    need_label,
+    other_needs,
+    topic_named,
+)
 
 
 def test_every_need_in_the_taxonomy_has_a_plain_label():

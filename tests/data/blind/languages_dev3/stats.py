@@ -88,7 +88,8 @@ for r in foreign:
     if r.get("script") not in SCRIPTS:
         errors.append(f"foreign: bad script {r.get('script')!r}: {r.get('text')!r}")
     elif dominant_script(r["text"]) != r["script"]:
-        errors.append(f"foreign: script {r['script']} but text looks {dominant_script(r['text'])}: {r['text']!r}")
+        looks = dominant_script(r["text"])
+        errors.append(f"foreign: script {r['script']} but text looks {looks}: {r['text']!r}")
 if sorted(by_lang) != sorted(LANGS):
     errors.append(f"foreign: languages {sorted(by_lang)} != expected")
 for lang in LANGS:
