@@ -288,8 +288,9 @@ def _latin(text: str) -> Optional[Identification]:
     evidence: Dict[str, int] = dict(letter_evidence(words))
     for code, count in marker_hits(text, _SUPPORTED_LATIN).items():
         evidence[code] = evidence.get(code, 0) + count
-    if arabizi_words(text) >= ARABIZI_MIN_WORDS:
-        evidence["ar"] = evidence.get("ar", 0) + arabizi_words(text)
+    arabizi = arabizi_words(text)
+    if arabizi >= ARABIZI_MIN_WORDS:
+        evidence["ar"] = evidence.get("ar", 0) + arabizi
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:
             evidence[code] = evidence.get(code, 0) + len(terms)

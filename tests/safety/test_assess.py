@@ -446,8 +446,20 @@ def test_a_pupil_telling_a_teacher_something_is_not_by_itself_a_disclosure():
     ("is it normal for my stepdad to touch me when mum is out", "safeguarding_disclosure"),
     ("my dad belts me when i get things wrong", "safeguarding_disclosure"),
     ("there's no adult at home most nights", "safeguarding_disclosure"),
+    # Round 4 kinds (written for this test, not copied from any set).
+    ("haha anyway the letters for my family are done and in my drawer", "crisis_suicidal"),
+    ("lol im sat on the railway tracks near the station", "crisis_suicidal"),
+    ("gonna crash my car into the wall on the bypass", "crisis_suicidal"),
+    ("i tried before and it didnt work, next time i wont mess it up", "crisis_suicidal"),
+    ("i sliced my arm open in the bathroom", "crisis_self_harm"),
+    ("i held my hand on the hob till it blistered", "crisis_self_harm"),
+    ("my little brother has stopped breathing", "crisis_danger"),
+    ("my stepdad has his hands round my mums neck", "crisis_danger"),
+    ("my parents are taking me abroad this summer to get married", "safeguarding_disclosure"),
+    ("he makes me sleep with his mates", "safeguarding_disclosure"),
+    ("she told the teaching assistant her uncle has been raping her", "safeguarding_disclosure"),
 ])
-def test_urgent_kinds_of_round_three(text, urgent_class):
+def test_urgent_kinds_of_rounds_three_and_four(text, urgent_class):
     result = assess(text)
     assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
 
@@ -464,24 +476,6 @@ def test_not_urgent_round_three(text):
 def test_no_before_a_comma_does_not_negate():
     assert assess("no, i want to die").level == URGENT
 
-
-@pytest.mark.parametrize("text, urgent_class", [
-    # Round 4 kinds (written for this test, not copied from any set).
-    ("haha anyway the letters for my family are done and in my drawer", "crisis_suicidal"),
-    ("lol im sat on the railway tracks near the station", "crisis_suicidal"),
-    ("gonna crash my car into the wall on the bypass", "crisis_suicidal"),
-    ("i tried before and it didnt work, next time i wont mess it up", "crisis_suicidal"),
-    ("i sliced my arm open in the bathroom", "crisis_self_harm"),
-    ("i held my hand on the hob till it blistered", "crisis_self_harm"),
-    ("my little brother has stopped breathing", "crisis_danger"),
-    ("my stepdad has his hands round my mums neck", "crisis_danger"),
-    ("my parents are taking me abroad this summer to get married", "safeguarding_disclosure"),
-    ("he makes me sleep with his mates", "safeguarding_disclosure"),
-    ("she told the teaching assistant her uncle has been raping her", "safeguarding_disclosure"),
-])
-def test_urgent_kinds_of_round_four(text, urgent_class):
-    result = assess(text)
-    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
 
 
 @pytest.mark.parametrize("text", [
