@@ -174,12 +174,12 @@ def main(argv=None) -> int:
         return rows_of(folder / "foreign.yml") + [
             r for r in rows_of(folder / "mixed.yml") if r.get("lang") != "en"]
 
-    dev2, dev3 = (blind_dev(folder) for folder in LANGUAGES_DEVS)
+    blind_devs = [blind_dev(folder) for folder in LANGUAGES_DEVS]
     foreign = rows_of(BLIND_LANGUAGES / "foreign.yml")
     mixed = rows_of(BLIND_LANGUAGES / "mixed.yml")
     english_readable = readable_sets()
     english_held = held_out_sets()
-    texts = ([r["text"] for r in dev + dev2 + dev3 + foreign + mixed]
+    texts = ([r["text"] for r in dev + sum(blind_devs, []) + foreign + mixed]
              + [t for s in (english_readable, english_held) for ts in s.values() for t in ts])
     start = time.perf_counter()
     readings = read_without_model(texts) if args.no_model else read_with_model(args.model, texts)
@@ -196,10 +196,10 @@ def main(argv=None) -> int:
 
     report_foreign("development set (tests/data/languages/dev.yml, tuned on)", dev,
                    take(len(dev)), args.misses)
-    report_foreign("development set 2 (tests/data/blind/languages_dev2, written blind, then tuned on)",
-                   dev2, take(len(dev2)), args.misses)
-    report_foreign("development set 3 (tests/data/blind/languages_dev3, written blind; first contact, "
-                   "then tuned on)", dev3, take(len(dev3)), args.misses)
+    for folder, rows in zip(LANGUAGES_DEVS, blind_devs):
+        number = folder.name.rsplit("dev", 1)[1]
+        report_foreign(f"development set {number} (tests/data/blind/{folder.name}, written blind; "
+                       "first contact, then tuned on)", rows, take(len(rows)), args.misses)
     report_foreign("HELD-OUT foreign.yml (never tuned on; figures only)", foreign,
                    take(len(foreign)))
     mixed_readings = take(len(mixed))
