@@ -144,6 +144,10 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
     age_gap = _age_gap(doc, matcher)
     if age_gap:
         evidence.append(Evidence("safeguarding_disclosure", "strong", age_gap))
+    # An ordinary-medicine cue ("every night", "been on") is a benign context only in a
+    # message that names a medicine.
+    if modifiers.get("benign_medicine") and not context._names_medicine(doc):
+        del modifiers["benign_medicine"]
     benign = tuple(sorted(name for name in BENIGN_CONTEXTS if modifiers.get(name)))
     outcomes = [(e.outcome, e.urgent_class) for e in evidence if e.tier != "support"]
     for level in (URGENT, CHECK_IN):
@@ -471,8 +475,16 @@ class _Context:
                    (m.start < hit.end + CURRENT_DISTANCE and m.end > hit.start - CURRENT_DISTANCE)
                    for m in self.current)
 
+    def _names_medicine(self, tokens) -> bool:
+        medicine = set(self.lexicon.classes["medicine"]) | {"overdose", "dose", "doses"}
+        return any(t.norm_ in medicine or t.lemma_ in medicine for t in tokens)
+
     def _medicine_is_benign(self, hit: Hit) -> bool:
-        if not self._same_clause("benign_medicine", hit):
+        """Ordinary use of a medicine named in the match ("I take 2 paracetamol every night
+        for my period"). A cue such as "every night" says nothing about a match that names
+        no medicine ("burning myself every night")."""
+        if not self._same_clause("benign_medicine", hit) or not self._names_medicine(
+                self.doc[hit.start:hit.end]):
             return False
         window = self.doc[hit.start:min(len(self.doc), hit.end + 8)]
         if any(t.norm_ in ("purpose", "numb", "nothing", "die", "dead", "end", "stop") for t in window):

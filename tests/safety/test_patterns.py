@@ -122,6 +122,16 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "and an|a adult|man in bed",
         "letter|letters|note|notes for my family|mum|dad|parents|everyone|friends ... are|is "
         "done|ready|written|finished",
+        # Round 5: each alternative is one word, as meant.
+        "walk|walking|step|stepping|jump|jumping|lie|lying onto|on the track|tracks|rails|railway",
+        "not ?really|even see the|any point in|of waking up",
+        "made|make my mind up about|for monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight"
+        "|tomorrow",
+        "look after my|the dog|cat|mum|dad|brother|sister|siblings for me",
+        "been <threaten> with a|an @weapon",
+        "<sleep> in a|the tent|car|shed|garage|stairwell|doorway",
+        "tie|tied|tying|ties ?a|the|my something|rope|cord|belt|string|wire|cable|scarf|ligature ?tight "
+        "round|around my|his|her|their neck",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
