@@ -7,8 +7,9 @@ postcodes, emoji), else an ``Identification``. The order of evidence, strongest 
    Bengali script is Bengali. Within a script shared by several languages, letters only one of
    them uses decide (Pashto's ښ ځ څ, Sorani's ە ێ ۆ, Urdu's ے ں ٹ, Persian's پ چ ژ گ and its
    own yeh and kaf; Ukrainian's і ї є ґ, Russian's ы э ё), then marker words (markers.yml:
-   Nepali against Hindi in Devanagari, Tigrinya against Amharic in Ethiopic, for which no
-   library here has a model), then lingua's models.
+   Nepali against Hindi in Devanagari, Tigrinya against Amharic in Ethiopic with Amharic's own
+   verb endings, for which no library here has a model; Arabic's function words when neither
+   Arabic's nor Persian's own letters are there), then lingua's models.
 2. **Latin letters.** English texting, slang, names and one-word answers must never be taken
    for another language, so a Latin message is another language only when
    - it holds that language's marker words or urgent phrases (markers.yml, the urgent
@@ -94,31 +95,49 @@ def _markers() -> Dict[str, Tuple[_Marker, ...]]:
     return out
 
 
-def _found(marker: _Marker, words: List[str], raw: str) -> bool:
+def _spans(marker: _Marker, words: List[str], raw: str) -> List[Tuple[int, int]]:
+    """Where the marker is in the text, as (first word, word after the last); an exact marker
+    (matched on the raw text) is given the empty span (-1, -1)."""
     if marker.exact:
-        return re.search(rf"(?<!\w){re.escape(marker.exact)}(?!\w)", raw) is not None
+        found = re.search(rf"(?<!\w){re.escape(marker.exact)}(?!\w)", raw) is not None
+        return [(-1, -1)] if found else []
     size = len(marker.words)
+    spans = []
     for i in range(len(words) - size + 1):
         window = words[i:i + size]
         if window[:-1] == list(marker.words[:-1]) and (
                 window[-1].startswith(marker.words[-1]) if marker.stem
                 else window[-1] == marker.words[-1]):
-            return True
-    return False
+            spans.append((i, i + size))
+    return spans
+
+
+def _inside(span: Tuple[int, int], other: Tuple[int, int]) -> bool:
+    return (span[0] >= 0 and other[0] >= 0 and other[0] <= span[0] and span[1] <= other[1]
+            and other[1] - other[0] > span[1] - span[0])
 
 
 def marker_hits(text: str, codes: Optional[Iterable[str]] = None) -> Dict[str, int]:
-    """How many of each language's marker words the text holds (whole words, in a row)."""
+    """How many of each language's marker words the text holds (whole words, in a row). A
+    marker found only inside a longer marker of another language does not count: the longer
+    phrase says more ("mersi mnogo" is Bulgarian, though "mersi" alone is Romanian)."""
     words = normalise(text).split()
     raw = (text or "").casefold()
-    found = {}
+    found: Dict[str, List[List[Tuple[int, int]]]] = {}
     for code, markers in _markers().items():
         if codes is not None and code not in codes:
             continue
-        count = sum(1 for m in markers if _found(m, words, raw))
+        spans = [s for s in (_spans(m, words, raw) for m in markers) if s]
+        if spans:
+            found[code] = spans
+    out = {}
+    for code, spans in found.items():
+        others = [o for c, lists in found.items() if c != code for spans_ in lists for o in spans_]
+        count = sum(1 for spans_ in spans
+                    if not all(any(_inside(s, o) for o in others) for s in spans_))
         if count:
-            found[code] = count
-    return found
+            out[code] = count
+    return out
 
 
 # -- lingua -----------------------------------------------------------------------------------
@@ -175,6 +194,9 @@ def _arabic_script(text: str) -> Tuple[str, str]:
         return "fa", "letters"
     if arabic and not persian:
         return "ar", "letters"
+    # Neither language's own letters ("انت موجود؟"): Arabic's own function words decide.
+    if not persian and marker_hits(text, ("ar-arab",)):
+        return "ar", "words"
     scores = confidences(text, ARABIC)
     return (max(scores, key=lambda c: scores[c]) if any(scores.values()) else "ar"), "model"
 
@@ -208,10 +230,15 @@ def _devanagari(text: str) -> Tuple[str, str]:
     return ("hi" if hindi > nepali else "ne"), "words"
 
 
+#: Amharic verb endings Tigrinya does not have: "-ለሁ" (I do), "-ኛል" (it ... me: ይሰማኛል),
+#: "-ኩት"/"-ኩ" (I did: ቆረጥኩት; Tigrinya's is "-ኹ"), "-ኝ" (me: ተከተለኝ; Tigrinya's is "-ኒ").
+_AMHARIC_ENDINGS = re.compile("(?:ለሁ|ኛል|ኩት|ኩ|ኝ)(?!\\w)")
+
+
 def _ethiopic(text: str) -> Tuple[str, str]:
     hits = marker_hits(text, ("ti-ethi", "am-ethi"))
     tigrinya = 2 * hits.get("ti-ethi", 0) + text.count("ኣ") + len(re.findall("[ቐ-ቝኸ-ዀ]", text))
-    amharic = 2 * hits.get("am-ethi", 0) + text.count("አ") + len(re.findall("ለሁ(?!\\w)", text))
+    amharic = 2 * hits.get("am-ethi", 0) + text.count("አ") + len(_AMHARIC_ENDINGS.findall(text))
     return ("am" if amharic > tigrinya else "ti"), "words"
 
 
@@ -226,13 +253,13 @@ MARKERS_ENOUGH = 2
 
 #: Letters, among the languages answered here, that only one of them uses (Vietnamese's tone
 #: marks on its vowels, Turkish's dotless i, Polish's ogonek and kreska letters, Romanian's comma
-#: letters, Lithuanian's dotted e and its ogonek vowels, Spanish's ñ, Portuguese's nasal vowels,
+#: letters and ă â, Lithuanian's dotted e and its ogonek vowels, Spanish's ñ, Portuguese's nasal vowels,
 #: Albanian's ë).
 DISTINCT_LETTERS = {
     "vi": set("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăĩũ"),
     "tr": set("ğı"),
     "pl": set("łńśźżć"),
-    "ro": set("șț"),
+    "ro": set("șțăâ"),  # ă and â are also Vietnamese: a tie goes to lingua (î is also Kurmanji)
     "lt": set("ėįųū"),
     "es": set("ñ¿¡"),
     "pt": set("ãõ"),
@@ -289,7 +316,8 @@ def _latin(text: str) -> Optional[Identification]:
     for code, count in marker_hits(text, _SUPPORTED_LATIN).items():
         evidence[code] = evidence.get(code, 0) + count
     arabizi = arabizi_words(text)
-    if arabizi >= ARABIZI_MIN_WORDS:
+    # One Arabizi word counts beside an Arabic marker word ("zalame ... taba3i").
+    if arabizi >= ARABIZI_MIN_WORDS or (arabizi and "ar" in evidence):
         evidence["ar"] = evidence.get("ar", 0) + arabizi
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:

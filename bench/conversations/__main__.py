@@ -31,6 +31,8 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     where.add_argument("--start", action="store_true",
                        help="start the action and Rasa servers on free ports, stop them after")
     parser.add_argument("--only", nargs="+", default=(), metavar="ID", help="these scenarios")
+    parser.add_argument("--scenarios", type=Path, help="another scenario file (default: scenarios.yml "
+                        "beside this file), e.g. tests/data/blind/conversations2/scenarios.yml")
     parser.add_argument("--channel", choices=("sms", "web"),
                         help="every scenario on this channel instead of its own")
     parser.add_argument("--subset", choices=("fast",), help="only the scenarios marked fast")
@@ -54,7 +56,7 @@ def rasa_server(args: argparse.Namespace) -> Iterator[str]:
 
 
 def choose(args: argparse.Namespace) -> tuple:
-    scenario_set = load_scenarios()
+    scenario_set = load_scenarios(args.scenarios) if args.scenarios else load_scenarios()
     chosen = scenario_set.select(args.only, fast=args.subset == "fast")
     if args.channel:
         chosen = [s.on_channel(args.channel) for s in chosen]
