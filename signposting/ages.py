@@ -104,7 +104,7 @@ HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
 #: "im 24/7 anxious" and "she's 5 foot 2" are not ages.
 AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|from|in|living|live|at|with|years?|yrs?|"
             r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+|not|"
-            r"next|soon|yesterday|today|last|on|this)\b))")
+            r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help)\b))")
 
 FIRST_PERSON_AGE = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +

@@ -26,7 +26,8 @@ PROFESSIONAL_WORDS = frozenset({"pupil", "pupils", "learner", "learners", "senco
 #: "my"/"our" and one of these within four words: a parent or carer writing.
 PARENT_WORDS = frozenset({"son", "daughter", "child", "kid", "kids", "stepson", "stepdaughter",
                           "teenager", "teen", "grandson", "granddaughter", "toddler", "baby",
-                          "foster"})
+                          "foster", "youngest", "eldest", "oldest", "twins", "stepchild",
+                          "children"})
 
 #: Who the young person is to the writer, and so who is writing.
 RELATIONS = {
@@ -43,6 +44,24 @@ _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+
 _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(teacher|senco|dsl|"
                    r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker)\b")
+#: Staff introduce themselves by their role before the message: "GP here.", "school nurse - yr 7
+#: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
+#: "<role> here" anywhere, so that "my teacher said" stays a young person's words.
+_STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\s+)?teacher|senco|dsl|"
+                r"(?:form\s+|sixth\s+form\s+)?tutor|head\s?teacher|deputy\s+head|head\s+of\s+year|"
+                r"school\s+nurse|nurse|gp|doctor|paediatrician|youth\s+worker|social\s+worker|"
+                r"family\s+support\s+worker|support\s+worker|early\s+help\s+worker|health\s+visitor|"
+                r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
+                r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor")
+_ROLE_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:i'?m\s+(?:a|an|the)\s+)?(?:"
+                         + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
+                         r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
+#: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
+#: just told me", "one of the year 10 boys in my form".
+_PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"
+                            r"(?:year|yr)\s?\d{1,2}\s+(?:girl|boy|pupil|student|lad|child|kid)s?\b")
+_STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bdisclosed\b"
+                         r"|\bin\s+my\s+(?:class|form|group|tutor\s+group|set)\b")
 
 _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
 #: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
@@ -99,7 +118,9 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if by_words:
         return by_words
     relation = find_relation(lower)
-    if _ROLE.search(lower) or _RUNS_GROUP.search(lower):
+    if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower):
+        return PROFESSIONAL
+    if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower):
         return PROFESSIONAL
     if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
         return PARENT_CARER
@@ -114,7 +135,8 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|he's|s
 def _asks_for_another(lower: str) -> bool:
     """ "my son", "one of my pupils", "I'm a SENCo": writing for a child or a pupil."""
     relation = find_relation(lower)
-    return RELATIONS.get(relation or "") in (PARENT_CARER, PROFESSIONAL) or bool(_ROLE.search(lower))
+    return RELATIONS.get(relation or "") in (PARENT_CARER, PROFESSIONAL) or bool(
+        _ROLE.search(lower) or _ROLE_INTRO.search(lower))
 
 
 def _only_about_another(lower: str) -> bool:

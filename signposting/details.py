@@ -27,7 +27,8 @@ from .audience import find_relation, writer_of
 
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|"
-                 r"granddaughter|teenager|teen|pupil|student|friend|brother|sister")
+                 r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
+                 r"oldest")
 _AGE_PHRASES = re.compile(
     r"\b" + NUMBER_WORD + r"\s*(?:-\s*)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is|"
@@ -37,6 +38,8 @@ _AGE_PHRASES = re.compile(
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
+    # A clinician's shorthand, age then sex: "17F, low mood 3/12".
+    r"|\b(?:[5-9]|1\d|2[0-5])\s?[fmFM](?=\s*[,.;)])"
 )
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
@@ -61,6 +64,9 @@ def find_age(text: str) -> Optional[int]:
     phrase = _AGE_PHRASES.search(text)
     if not phrase:
         return None
+    shorthand = re.fullmatch(r"(\d{1,2})\s?[fm]", phrase.group(0), re.IGNORECASE)
+    if shorthand:
+        return int(shorthand.group(1))
     # With the words just after it: "turns 12 next week" is 11 now.
     said = text[phrase.start():phrase.end() + 25]
     answer = parse_age(re.sub(r"(\d)s\b", r"\1", said))  # "my year 9s"

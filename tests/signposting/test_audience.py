@@ -1,7 +1,7 @@
 """Who is asking, from the answer to "is this for you, your child, or someone you work with?"."""
 import pytest
 
-from signposting.audience import parse_audience, writer_of
+from signposting.audience import PARENT_CARER, PROFESSIONAL, parse_audience, writer_of
 from tests.support.domain import domain
 
 
@@ -85,3 +85,25 @@ def test_the_question_and_buttons_agree():
 ])
 def test_an_adult_reporting_another_familys_child(text, audience):
     assert writer_of(text) == audience
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("Health visitor here, a mum on my list is worried about her 3 year old", PROFESSIONAL),
+    ("form tutor - one of mine has stopped coming in", PROFESSIONAL),
+    ("Deputy head: we have a year 11 with panic attacks", PROFESSIONAL),
+    ("yr 10 boy came to me at lunch saying he feels low", PROFESSIONAL),
+    ("My eldest is 12 and has stopped eating breakfast", PARENT_CARER),
+    ("our youngest keeps waking at 3am", PARENT_CARER),
+])
+def test_staff_introduce_themselves_by_role_and_parents_by_birth_order(text, audience):
+    assert writer_of(text) == audience
+
+
+@pytest.mark.parametrize("text", [
+    "ta, thanks",                      # British thanks, not a teaching assistant
+    "my teacher said i should message here",
+    "gp said i have anxiety",
+    "year 9 girl here, need help",     # a young person saying who she is
+])
+def test_roles_named_by_a_young_person_do_not_make_staff(text):
+    assert writer_of(text) != PROFESSIONAL

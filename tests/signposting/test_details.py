@@ -268,3 +268,18 @@ def test_a_long_message_with_the_detail_in_it_keeps_its_check_in():
 def test_keys_mashed_are_told_from_words(text, mash):
     from signposting.details import keyboard_mash
     assert keyboard_mash(text) is mash
+
+
+@pytest.mark.parametrize("text, age", [
+    ("he hasnt come home and hes 15 what do i do", 15),     # an age before a question
+    ("My eldest is 13 and won't get out of bed", 13),        # a parent's birth order
+    ("our youngest (6) wets the bed again", 6),
+    ("School nurse. 15M, low mood, wants someone to talk to", 15),   # a clinician's shorthand
+])
+def test_ages_said_in_passing(text, age):
+    assert find_age(text) == age
+
+
+@pytest.mark.parametrize("text", ["the 10m race is tomorrow", "i need 4m, help", "ran 5k, then 3m."])
+def test_distances_are_not_ages(text):
+    assert find_age(text) is None
