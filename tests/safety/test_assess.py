@@ -29,7 +29,7 @@ def test_urgent(text, urgent_class):
 
 
 @pytest.mark.parametrize("text", [
-    "kms", "ugh kms lol", "this maths homework is killing me", "i could unalive myself lol",
+    "kms", "ugh kms lol", "my life is killing me", "i could unalive myself lol",
 ])
 def test_slang_and_hyperbole_get_a_check_in(text):
     assert assess(text).level == CHECK_IN
@@ -523,6 +523,7 @@ def test_laughter_still_softens_a_figure_of_speech():
     ("someone is outside my window and im home on my own", "crisis_danger"),
     ("they said they know where my sister lives if i stop running for them", "safeguarding_disclosure"),
     ("a man online keeps asking me what im wearing", "safeguarding_disclosure"),
+    ("i noticed fresh cuts on her wrist when she was getting changed", "crisis_self_harm"),
     ("my boss keeps my passport and i owe him money", "safeguarding_disclosure"),
     ("nobody has been home since friday and im 9", "safeguarding_disclosure"),
 ])
@@ -533,6 +534,8 @@ def test_urgent_kinds_of_round_five(text, urgent_class):
 
 @pytest.mark.parametrize("text", [
     "id rather die than sit another maths test",                # a chore after "than"
+    "this maths homework is killing me",   # school work "killing me" is a figure of speech
+    "these mocks are killing me lol",
     "that site is for suicidal people, i just want help with exams",
     "i take one tablet every night for my hayfever",            # ordinary medicine still benign
     "i cut my hair today and hate it",
