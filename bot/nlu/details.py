@@ -17,7 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from signposting.details import corrects_details, extract, keyboard_mash
+from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
 
 from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
@@ -38,8 +38,14 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
         found = {"age": None if details.age is None else str(details.age),
                  "place": details.place, "relation": details.relation, "audience": writer}
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        safety = message.get(SAFETY_KEY) or {}
         if intent == "nlu_fallback" and corrects_details(text):
             # Not understood as anything else, but it gives or corrects a detail: an answer.
+            set_intent(message, "inform", 1.0)
+        elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text):
+            # A check-in the model alone guessed, on a message with no risk word that puts a
+            # detail right ("wait thats my dads postcode, im at my mums mostly, SS9 9ZZ"): the
+            # same rule as a plain answer to the bot's question (signposting.details).
             set_intent(message, "inform", 1.0)
         elif intent == "inform" and not any(found.values()) and keyboard_mash(text):
             # An "answer" with no detail in it that is keys mashed: not understood.

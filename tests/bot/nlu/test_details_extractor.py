@@ -1,0 +1,32 @@
+"""The details component: a model-only check-in on a message that puts a detail right is an
+answer; a risk word keeps the check-in."""
+import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.details import DetailsExtractor
+
+
+def _run(text, intent, evidence):
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.3},
+                            "safety": {"evidence": evidence}})
+    DetailsExtractor({}).process_one(message)
+    return message.get(INTENT)["name"]
+
+
+@pytest.mark.parametrize("text", [
+    "wait thats my dads postcode, im at my mums mostly, SS9 9ZZ",
+    "sorry should have said, im a teacher and its for a boy in my class, hes 13",
+])
+def test_a_model_only_check_in_on_a_correction_is_an_answer(text):
+    assert _run(text, "risk_check_in", []) == "inform"
+
+
+def test_a_correction_with_a_risk_word_keeps_its_check_in():
+    evidence = [{"class": "crisis_suicidal", "tier": "ambiguous", "text": "over it"}]
+    assert _run("sorry im 15 not 16 and im so over it", "risk_check_in", evidence) == "risk_check_in"
+
+
+def test_a_check_in_on_a_message_that_corrects_nothing_is_kept():
+    assert _run("got excluded again today, mum says i need to talk to someone",
+                "risk_check_in", []) == "risk_check_in"
