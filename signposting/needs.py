@@ -148,4 +148,15 @@ def named_instead_of_fallback(text: Optional[str], read_as: Optional[str]) -> Op
     if read_as != "nlu_fallback" or len((text or "").split()) < NAMED_MIN_WORDS:
         return None
     named = needs_named(text)
-    return named[0] if named else None
+    if named:
+        return named[0]
+    lower = (text or "").lower().replace("\u2019", "'")[:2000]
+    return "general_wellbeing" if _WELLBEING.search(lower) else None
+
+
+#: Asking for ways to cope or feel better, naming no worry: general wellbeing. Only when the
+#: model falls back (never a second need: "I can't cope" is said of every worry).
+_WELLBEING = re.compile(r"\b(?:tips|ways|how|help|advice|ideas|strategies)\s+(?:\w+\s+){0,3}?"
+                        r"(?:cope|coping|feel better|look after my (?:mental health|wellbeing|self))"
+                        r"|\bcop(?:e|ing) better\b|\bcoping (?:tips|strategies|skills)\b"
+                        r"|\b(?:my|mental) (?:wellbeing|well-being)\b|\bself[- ]care\b")

@@ -133,3 +133,13 @@ def test_filler_alone_or_another_word_is_no_topic(text):
 ])
 def test_a_fallback_that_names_a_need_plainly_is_that_need(text, read_as, expected):
     assert named_instead_of_fallback(text, read_as) == expected
+
+
+@pytest.mark.parametrize("text", ["just want some tips to cope better", "any ideas to help me cope",
+                                  "how do i look after my mental health"])
+def test_asking_how_to_cope_is_general_wellbeing_when_the_model_falls_back(text):
+    assert named_instead_of_fallback(text, "nlu_fallback") == "general_wellbeing"
+
+
+def test_a_named_worry_comes_before_coping():
+    assert named_instead_of_fallback("how do i cope with my anxiety", "nlu_fallback") == "anxiety"
