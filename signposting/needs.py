@@ -83,7 +83,8 @@ NAMED_BY = {
     "eating_body_image": r"eating disorder|not eating|won'?t eat|body image",
     "bereavement": r"grief|grieving|bereave\w*",
     "bullying": r"bull(?:y|ied|ying)|picked on",
-    "school_stress": (r"exams?|school refus\w*|school avoidance|won'?t go (?:in|to school|into school)"
+    "school_stress": (r"exams?|homework|revision|coursework|past papers?"
+                      r"|school refus\w*|school avoidance|won'?t go (?:in|to school|into school)"
                       r"|(?:stopped|not|isn'?t|hasn'?t been|haven'?t been|refus\w*) (?:going |to go )?"
                       r"(?:to |in |into )?school|missing (?:a lot of )?school"
                       r"|can'?t face (?:going to )?school"),
@@ -142,10 +143,12 @@ NAMED_MIN_WORDS = 4
 
 def named_instead_of_fallback(text: Optional[str], read_as: Optional[str]) -> Optional[str]:
     """ "Since the fire my son is terrified and he won't sleep on his own": when the model falls
-    back on a message that plainly names a need, the named need (the first, in the order of
+    back on a message (or reads it as out of scope: "this homework is killing me" is not "Sorry,
+    I can't help with that") that plainly names a need, the named need (the first, in the order of
     NAMED_BY) is a better answer than "I'm not sure I understood"; the others it names are
     offered after the list (other_needs)."""
-    if read_as != "nlu_fallback" or len((text or "").split()) < NAMED_MIN_WORDS:
+    if read_as not in ("nlu_fallback", "out_of_scope") or len(
+            (text or "").split()) < NAMED_MIN_WORDS:
         return None
     named = needs_named(text)
     if named:

@@ -73,3 +73,8 @@ def test_commands(text, intent):
 def test_not_commands(text):
     # Anything but the exact short command goes to the model (and the safety checks).
     assert command(text) is None
+
+
+@pytest.mark.parametrize("text", ["i want to start again", "Can we start over?", "lets start again"])
+def test_asking_to_start_again_is_the_restart_command(text):
+    assert command(text) == "restart_conversation"

@@ -143,3 +143,9 @@ def test_asking_how_to_cope_is_general_wellbeing_when_the_model_falls_back(text)
 
 def test_a_named_worry_comes_before_coping():
     assert named_instead_of_fallback("how do i cope with my anxiety", "nlu_fallback") == "anxiety"
+
+
+def test_a_need_named_in_a_message_read_as_out_of_scope_is_that_need():
+    """ "this homework is killing me" is school stress, not "Sorry, I can't help with that"."""
+    assert named_instead_of_fallback("this homework is killing me", "out_of_scope") == "school_stress"
+    assert named_instead_of_fallback("can you tell me a joke", "out_of_scope") is None
