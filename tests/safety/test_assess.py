@@ -433,6 +433,37 @@ def test_a_pupil_telling_a_teacher_something_is_not_by_itself_a_disclosure():
     assert assess("one of my pupils told me she cant sleep").level != URGENT
 
 
+# Round 5 (blind development set 5): one sentence of each kind, written for these tests.
+ROUND_FIVE = [
+    ("they stopped me last time but im not going to mess it up this time", "crisis_suicidal"),
+    ("i dont plan on turning 18", "crisis_suicidal"),
+    ("dont worry im not going to be around much longer", "crisis_suicidal"),
+    ("im going to the railway tracks after tea", "crisis_suicidal"),
+    ("i honestly dont see the point in waking up anymore", "crisis_suicidal"),
+    ("he sent me sorry for everything and now his phone is off", "crisis_suicidal"),
+    ("i have everything ready for tonight", "crisis_suicidal"),
+    ("punching doors till my knuckles bleed", "crisis_self_harm"),
+    ("i keep razors hidden under my mattress", "crisis_self_harm"),
+    ("last night i tied a belt round my neck", "crisis_self_harm"),
+    ("i cut again and it wont stop bleeding", "crisis_self_harm"),
+    ("my son keeps burning himself with a lighter", "crisis_self_harm"),
+    ("my self harm is getting worse and i did it again tonight", "crisis_self_harm"),
+    ("she has cuts all over her thighs", "crisis_self_harm"),
+    ("i have been hurting myself every day", "crisis_self_harm"),
+    ("im burning myself every night to cope", "crisis_self_harm"),
+    ("my stepdad said he is going to finish mum off", "crisis_danger"),
+    ("my dad kicked me out tonight and i have nowhere", "crisis_danger"),
+    ("a pupil turned up covered in blood", "crisis_danger"),
+    ("my brother has been threatened with a machete", "crisis_danger"),
+    ("someone is outside my window and im home on my own", "crisis_danger"),
+    ("they said they know where my sister lives if i stop running for them", "safeguarding_disclosure"),
+    ("a man online keeps asking me what im wearing", "safeguarding_disclosure"),
+    ("i noticed fresh cuts on her wrist when she was getting changed", "crisis_self_harm"),
+    ("my boss keeps my passport and i owe him money", "safeguarding_disclosure"),
+    ("nobody has been home since friday and im 9", "safeguarding_disclosure"),
+]
+
+
 @pytest.mark.parametrize("text, urgent_class", [
     # Round 3 kinds (written for this test, not copied from any set).
     ("honestly just tired of existing at this point", "crisis_suicidal"),
@@ -458,8 +489,8 @@ def test_a_pupil_telling_a_teacher_something_is_not_by_itself_a_disclosure():
     ("my parents are taking me abroad this summer to get married", "safeguarding_disclosure"),
     ("he makes me sleep with his mates", "safeguarding_disclosure"),
     ("she told the teaching assistant her uncle has been raping her", "safeguarding_disclosure"),
-])
-def test_urgent_kinds_of_rounds_three_and_four(text, urgent_class):
+] + ROUND_FIVE)
+def test_urgent_kinds_of_rounds_three_to_five(text, urgent_class):
     result = assess(text)
     assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
 
@@ -496,40 +527,6 @@ def test_laughter_still_softens_a_figure_of_speech():
     does (a check-in, not the crisis reply)."""
     assert assess("kms lol").level == CHECK_IN
     assert assess("im gonna kill myself lol i forgot my pe kit").level != URGENT
-
-
-# Round 5 (blind development set 5): one sentence of each kind, written for these tests.
-@pytest.mark.parametrize("text, urgent_class", [
-    ("they stopped me last time but im not going to mess it up this time", "crisis_suicidal"),
-    ("i dont plan on turning 18", "crisis_suicidal"),
-    ("dont worry im not going to be around much longer", "crisis_suicidal"),
-    ("im going to the railway tracks after tea", "crisis_suicidal"),
-    ("i honestly dont see the point in waking up anymore", "crisis_suicidal"),
-    ("he sent me sorry for everything and now his phone is off", "crisis_suicidal"),
-    ("i have everything ready for tonight", "crisis_suicidal"),
-    ("punching doors till my knuckles bleed", "crisis_self_harm"),
-    ("i keep razors hidden under my mattress", "crisis_self_harm"),
-    ("last night i tied a belt round my neck", "crisis_self_harm"),
-    ("i cut again and it wont stop bleeding", "crisis_self_harm"),
-    ("my son keeps burning himself with a lighter", "crisis_self_harm"),
-    ("my self harm is getting worse and i did it again tonight", "crisis_self_harm"),
-    ("she has cuts all over her thighs", "crisis_self_harm"),
-    ("i have been hurting myself every day", "crisis_self_harm"),
-    ("im burning myself every night to cope", "crisis_self_harm"),
-    ("my stepdad said he is going to finish mum off", "crisis_danger"),
-    ("my dad kicked me out tonight and i have nowhere", "crisis_danger"),
-    ("a pupil turned up covered in blood", "crisis_danger"),
-    ("my brother has been threatened with a machete", "crisis_danger"),
-    ("someone is outside my window and im home on my own", "crisis_danger"),
-    ("they said they know where my sister lives if i stop running for them", "safeguarding_disclosure"),
-    ("a man online keeps asking me what im wearing", "safeguarding_disclosure"),
-    ("i noticed fresh cuts on her wrist when she was getting changed", "crisis_self_harm"),
-    ("my boss keeps my passport and i owe him money", "safeguarding_disclosure"),
-    ("nobody has been home since friday and im 9", "safeguarding_disclosure"),
-])
-def test_urgent_kinds_of_round_five(text, urgent_class):
-    result = assess(text)
-    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
 
 
 @pytest.mark.parametrize("text", [
