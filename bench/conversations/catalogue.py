@@ -128,10 +128,17 @@ class BenchCatalogue:
         if area is None or area == "outside" or area not in service.areas:
             return Eligibility(False, f"{service.name} covers {'/'.join(service.areas)}, not "
                                       f"{area or 'an unknown place'}")
-        if service.districts and district and district not in service.districts:
+        if service.districts and district and _district_key(district) not in {
+                _district_key(d) for d in service.districts}:
             return Eligibility(False, f"{service.name} covers only "
                                       f"{'/'.join(service.districts)}, not {district}")
         return Eligibility(True, "local")
 
     def needs_of(self, service: ServiceView) -> FrozenSet[str]:
         return frozenset(service.needs)
+
+
+def _district_key(name: str) -> str:
+    """A district as written in a scenario ("castle_point", "thanet") or in the catalogue
+    ("Castle Point", "Tonbridge and Malling"), compared alike."""
+    return "_".join(name.casefold().replace("-", " ").replace("_", " ").split())

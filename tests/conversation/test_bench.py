@@ -164,3 +164,17 @@ def test_second_need_counts_either_order_when_both_are_answered(opening, after_l
                                facts=SimpleNamespace(need="sleep"))
     conversation = SimpleNamespace(scenario=scenario, turns=turns, first_list=turns[2])
     assert second_need(conversation, None).passed is passed
+
+
+def test_a_district_is_the_same_however_it_is_written():
+    """A scenario names districts as codes ("castle_point"), the catalogue as names ("Castle
+    Point"): the bench once failed 'eligible' on every district-only service for that reason."""
+    catalogue = BenchCatalogue()
+    service = next(s for s in catalogue.services
+                   if s.districts and any(" " in d for d in s.districts) and not s.national)
+    district = next(d for d in service.districts if " " in d)
+    code = district.casefold().replace(" ", "_")
+    age = service.minimum_age or 12
+    assert catalogue.eligible(service, age, service.areas[0], code).ok
+    assert catalogue.eligible(service, age, service.areas[0], district.upper()).ok
+    assert not catalogue.eligible(service, age, service.areas[0], "nowhere_district").ok
