@@ -356,7 +356,11 @@ class _Context:
         if hit.kind in ("crisis_suicidal", "crisis_self_harm") and not first_person \
                 and self._in_sentence("own_question", hit) and not self._other_subject(hit):
             return "own_question"  # "is it normal to hope you don't wake up?": check in
-        if (not first_person and self._in_sentence("information", hit)) or self._teaching(hit):
+        # "an essay that reads like a suicide note": a likeness is a judgement of real words,
+        # never the topic of a lesson or an essay.
+        likened = self.doc[hit.start].norm_ == "like"
+        if not likened and ((not first_person and self._in_sentence("information", hit))
+                            or self._teaching(hit)):
             return "information"
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):

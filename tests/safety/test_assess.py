@@ -464,6 +464,27 @@ ROUND_FIVE = [
 ]
 
 
+# Round 6 (blind development set 6): one sentence of each kind, written for these tests.
+ROUND_SIX = [
+    ("the voices keep telling me to die and i believe them", "crisis_suicidal"),
+    ("my thoughts tell me i should kill myself every night now", "crisis_suicidal"),
+    ("whats the quickest way to make everything stop forever", "crisis_suicidal"),
+    ("tried everything and nothing works. goodbye everyone", "crisis_suicidal"),
+    ("my friend just messaged saying goodbye and that shes sorry", "crisis_suicidal"),
+    ("his last text read like a goodbye letter", "crisis_suicidal"),
+    ("the cuts on my leg are still bleeding", "crisis_self_harm"),
+    ("there is blood dripping down my arm", "crisis_self_harm"),
+    ("she cut her wrist with a bit of glass at break", "crisis_self_harm"),
+    ("i really want to cut tonight and the blade is out", "crisis_self_harm"),
+    ("he keeps punching the fence on purpose and his knuckles are swollen", "crisis_self_harm"),
+    ("my son has climbed onto the roof and wont come down", "crisis_danger"),
+    ("she ran into the road in front of a bus", "crisis_danger"),
+    ("a boy in year 10 is threatening to jump off the bridge", "crisis_danger"),
+    ("i think my brother is being used to carry drugs for older lads", "safeguarding_disclosure"),
+    ("a man on a video call made her take her clothes off", "safeguarding_disclosure"),
+]
+
+
 @pytest.mark.parametrize("text, urgent_class", [
     # Round 3 kinds (written for this test, not copied from any set).
     ("honestly just tired of existing at this point", "crisis_suicidal"),
@@ -489,8 +510,8 @@ ROUND_FIVE = [
     ("my parents are taking me abroad this summer to get married", "safeguarding_disclosure"),
     ("he makes me sleep with his mates", "safeguarding_disclosure"),
     ("she told the teaching assistant her uncle has been raping her", "safeguarding_disclosure"),
-] + ROUND_FIVE)
-def test_urgent_kinds_of_rounds_three_to_five(text, urgent_class):
+] + ROUND_FIVE + ROUND_SIX)
+def test_urgent_kinds_of_rounds_three_to_six(text, urgent_class):
     result = assess(text)
     assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
 
@@ -541,6 +562,26 @@ def test_laughter_still_softens_a_figure_of_speech():
 ])
 def test_not_urgent_round_five(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "we did first aid at cadets and practised what to do if someone is bleeding",
+    "took one paracetamol as it says on the box and my head is better",
+    "my cousin keeps killing me in minecraft",
+    "id rather die than talk on the phone to a stranger",
+    "this heatwave is killing me",
+    "uni is killing me this term",
+    "we won't let her go to the festival and she is sulking",
+    "my parents wont let me go out with my mates on a school night",
+])
+def test_not_urgent_round_six(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+def test_an_essay_likened_to_a_suicide_note_is_not_an_essay_topic():
+    """An essay about suicide is information; one that reads like a suicide note is a warning."""
+    assert assess("my pupil wrote an essay about suicide prevention").level == NONE
+    assert assess("my pupil handed in an essay that reads like a suicide note").level == URGENT
 
 
 def test_an_every_night_cue_is_benign_only_beside_a_medicine():

@@ -69,6 +69,9 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
 
     reviewed = {  # alternatives of single words followed by a shared word: correct as written
         "can not do this|it any|no more", "can not take it|this any|no more",
+        "on|onto the ?flat roof ... near|by|on the edge",
+        "<want> to get|be hit by a|the car|bus|lorry|train",
+        "<punch> the|a wall|walls|fence|door|doors|mirror|window",
         "not be here by|on the", "<write> letters for|to my", "on|at the bridge",
         "roof of my|the block|building|flat", "up at|on the cliffs|cliff", "<think> about|of suicide",
         "get in his|their|the car", "get in his|a|the car", "pulled her|him|them|me into a|the van|car",
