@@ -249,6 +249,35 @@ _SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "hi", "ne", "bn", "pa"
 #: Two different marker phrases of one language: no English message holds two, so lingua need
 #: only find English less likely than not ("kam shume anxiety dhe nuk fle dot").
 MARKERS_ENOUGH = 2
+#: lingua's confidence in a marker's language this many times its confidence in English is
+#: enough on its own (a sentence of that language with an English word in it).
+FOREIGN_OVER_ENGLISH = 2.0
+#: The rest of a message, marker words left out, this long and English to lingua: the message
+#: is English with a word of another language in it ("can u help me pls, spasibo").
+ENGLISH_REST_MIN_WORDS = 3
+
+
+def _english_around(text: str, evidence: Dict[str, int], words: List[str]) -> bool:
+    """Marker words were the only evidence and the words around them are English: a thank-you
+    or a greeting in another language at the end of an English message."""
+    if len(words) <= EVIDENCE_MAX_WORDS or max(evidence.values()) >= MARKERS_ENOUGH \
+            or letter_evidence(words):
+        return False
+    spans = [span for code in evidence for span in _marker_spans(text, code)]
+    plain = normalise(text).split()
+    rest = [w for i, w in enumerate(plain) if not any(a <= i < b for a, b in spans)]
+    rest = [w for w in rest if _LATIN_WORD.fullmatch(w)]
+    if len(rest) < ENGLISH_REST_MIN_WORDS:
+        return False
+    scores = confidences(" ".join(rest), _latin_codes())
+    return bool(scores) and max(scores, key=lambda c: scores[c]) == "en"
+
+
+def _marker_spans(text: str, code: str) -> List[Tuple[int, int]]:
+    words = normalise(text).split()
+    raw = (text or "").casefold()
+    return [span for marker in _markers().get(code, ()) for span in _spans(marker, words, raw)
+            if span[0] >= 0]
 
 
 #: Letters, among the languages answered here, that only one of them uses (Vietnamese's tone
@@ -330,11 +359,14 @@ def _latin(text: str) -> Optional[Identification]:
                   confidences(" ".join(words_plain), _latin_codes()).get("en", 0.0))
     # Longer messages need lingua to agree that they are not English, so that an English
     # sentence quoting a phrase of another language stays English.
-    if evidence and english < (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
-                               or max(evidence.values()) >= MARKERS_ENOUGH
-                               else LATIN_MAX_ENGLISH):
+    if evidence and not _english_around(text, evidence, words):
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
-        return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
+        limit = (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
+                 or max(evidence.values()) >= MARKERS_ENOUGH else LATIN_MAX_ENGLISH)
+        # Or lingua itself finds the marker's language far likelier than English ("nie moge
+        # spac przez anxiety": one English word in a Polish sentence).
+        if english < limit or scores.get(best, 0.0) >= FOREIGN_OVER_ENGLISH * max(english, 0.1):
+            return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
     # Capitalised words after the first are mostly names ("its Bartosz", "im Dovydas"): lingua
     # alone decides only on the other words' length.
     common = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
