@@ -22,7 +22,8 @@ _WORD_NUMBER = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:[\s-]+(" + "|".join(list(_UNITS)[1:10]) + r"))?|("
     + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))\b"
 )
-_DIGITS = re.compile(r"(?<![\d.])(-?\d{1,4})(?![\d.])")
+#: A number, not part of a decimal ("1.5"); a full stop after it ends the sentence ("16.").
+_DIGITS = re.compile(r"(?<![\d.])(-?\d{1,4})(?!\d|\.\d)")
 _EXPLICIT = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?|yo|y/o|y\.o\.)\b"
                        r"|\b(?:i'?m|i am|is|she'?s|he'?s|aged?)\s+(\d{1,3})\b")
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b")
@@ -33,7 +34,7 @@ _STAGES = (
 )
 
 #: A number at the start of the answer is the age, whatever follows ("16 (year 11)").
-_LEADING = re.compile(r"^\s*(\d{1,3})(?![\d.:/]|st\b|nd\b|rd\b|th\b)")
+_LEADING = re.compile(r"^\s*(\d{1,3})(?![\d:/]|\.\d|st\b|nd\b|rd\b|th\b)")
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
            r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 #: An age the young person is about to reach: the age now is one less ("17 next month",
@@ -46,6 +47,9 @@ _COMING = re.compile(
                                    "nineteen", "twenty"]) + r"))"
     r"\s+(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
     r"|in\s+(?:" + _MONTHS + r")|on\s+(?:the\s+)?\d|soon|this\s+(?:week|month))\b")
+#: "nearly 16", "almost 12": the age now is one less.
+_NEARLY = re.compile(r"\b(?:nearly|almost|nearlly|nearley)\s+(?:\d|[a-z]+teen\b|eleven|twelve|ten|"
+                     r"nine|eight|seven|six|five|twenty)")
 _TURNS_SOON = re.compile(r"\b(?:turns|turning|will be|'ll be|gonna be|going to be)\b")
 
 ADULT, NOT_AN_AGE, MISSING = "adult", "not_an_age", "missing"
@@ -86,7 +90,8 @@ def parse_age(text: str) -> AgeAnswer:
             value = _TENS[word.group(1)] + (_UNITS[word.group(2)] if word.group(2) else 0)
     if value < 0 or value > OLDEST_PLAUSIBLE:
         return AgeAnswer(None, NOT_AN_AGE)
-    if value > 0 and _COMING.search(text) and not re.search(r"\bturned\b", text):
+    if value > 0 and (_COMING.search(text) or _NEARLY.search(text)) \
+            and not re.search(r"\bturned\b", text):
         value -= 1
     if value > YOUTH_MAX:
         return AgeAnswer(value, ADULT)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, List, Optional
 
-from .ages import FIRST_PERSON_AGE
+from .ages import FIRST_PERSON_AGE, NUMBER_WORD
 
 YOUNG_PERSON, PARENT_CARER, PROFESSIONAL = "young_person", "parent_carer", "professional"
 AUDIENCES = (YOUNG_PERSON, PARENT_CARER, PROFESSIONAL)
@@ -101,13 +101,26 @@ def find_relation(text: str) -> Optional[str]:
     return None
 
 
+#: "my 7 year old", "our 15yo": a parent naming their child by age.
+_MY_N_YEAR_OLD = re.compile(r"\b(?:my|our)\s+(?:little\s+)?" + NUMBER_WORD
+                            + r"\s*(?:-\s*)?(?:(?:years?|yrs?)\s*-?\s*old|yo|y/o)\b")
+#: A parent's note with "my" left off: "daughter just turned 11, ...", "son (14) won't eat".
+_CHILD_FIRST = re.compile(r"^\W*(?:son|daughter|stepson|stepdaughter|grandson|granddaughter|"
+                          r"foster\s+(?:son|daughter|child))\b")
+#: A staff member's note: "Services for Y11 boy (16)", "for a year 9 student".
+_FOR_PUPIL_BY_YEAR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:y|yr|year)\s?\d{1,2}\s+"
+                                r"(?:boy|girl|pupil|student|lad|learner)s?\b")
+
+
 def _by_words(lower: str) -> Optional[str]:
     words = [w.split("'")[0] for w in _WORDS.findall(lower)]
-    if any(w in PROFESSIONAL_WORDS for w in words):
+    if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
         return PROFESSIONAL
     for i, word in enumerate(words):
         if word in ("my", "our") and any(w in PARENT_WORDS for w in words[i + 1:i + 5]):
             return PARENT_CARER
+    if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
+        return PARENT_CARER
     return None
 
 
@@ -128,8 +141,16 @@ def writer_of(text: Optional[str]) -> Optional[str]:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")
+#: Texting drops the "I": "been feeling really low for months", "cant sleep", "feel so alone".
+_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:just\s+|really\s+|so\s+)?(?:been|feel|feeling|felt|"
+                        r"cant|can't|cannot|dont|don't|keep|hate|struggling|getting)\b")
 _ME = re.compile(r"\b(?:me|my|myself|mine)\b")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")
+_SINGULAR_THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's|hes|shes)\b")
+#: People in general: "everyone at school has their groups" names no one the writer asks about.
+_PEOPLE = re.compile(r"\b(?:everyone|everybody|people|others|nobody|no\s+one|noone|friends|mates|"
+                     r"classmates|teachers|they\s+all|all\s+of\s+them)\b")
+_WRITER_I = re.compile(r"\b(?:i|im|i'm|i've|ive)\b")
 
 
 def _asks_for_another(lower: str) -> bool:
@@ -141,8 +162,13 @@ def _asks_for_another(lower: str) -> bool:
 
 def _only_about_another(lower: str) -> bool:
     """ "she won't eat, I'm so worried": another person, and nothing the writer suffers
-    ("she keeps bullying me" is about the writer)."""
-    return bool(_THIRD_PERSON.search(lower)) and not _ME.search(lower)
+    ("she keeps bullying me" is about the writer). "They" and "their" after people in general
+    ("everyone has their groups, i dont have any mates") name no one the writer asks about."""
+    if not _THIRD_PERSON.search(lower) or _ME.search(lower):
+        return False
+    generic = (not _SINGULAR_THIRD.search(lower) and _PEOPLE.search(lower)
+               and _WRITER_I.search(lower))
+    return not generic
 
 
 def writes_as_young_person(texts: Iterable[Optional[str]]) -> bool:
@@ -151,7 +177,7 @@ def writes_as_young_person(texts: Iterable[Optional[str]]) -> bool:
     lowered: List[str] = [_plain(t) for t in texts]
     if any(_asks_for_another(t) or _only_about_another(t) for t in lowered):
         return False
-    return any(_FIRST_PERSON.search(t) for t in lowered)
+    return any(_FIRST_PERSON.search(t) or _DROPPED_I.search(t) for t in lowered)
 
 
 def about_someone_else(text: Optional[str]) -> bool:

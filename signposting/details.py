@@ -38,6 +38,9 @@ _AGE_PHRASES = re.compile(
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
+    # A child in reception ("my little boy is in reception", "started reception in september").
+    r"|\b(?:is|s|'s|are)\s+in\s+reception\b|\bin\s+reception\s+class\b"
+    r"|\b(?:started|starting|starts|start)\s+reception\b"
     # A clinician's shorthand, age then sex: "17F, low mood 3/12".
     r"|\b(?:[5-9]|1\d|2[0-5])\s?[fmFM](?=\s*[,.;)])"
 )
@@ -205,8 +208,9 @@ def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str]
 
 
 #: Words that say a detail given earlier is being put right.
-_CORRECTION = re.compile(r"\b(?:actually|sorry|oops|wait|i meant|meant to say|not|wrong|"
-                         r"mistake|correction|turned|typo)\b")
+_CORRECTION = re.compile(r"\b(?:actually|sorry|oops|wait|i meant|meant to say|i mean|not|wrong|"
+                         r"mistake|correction|turned|typo|apologies|apologise|apologize|my bad|"
+                         r"should have|should've|shoulda|rather than|instead|clearer|correct)\b")
 
 
 def corrects_details(text: str) -> bool:

@@ -80,7 +80,9 @@ NAMED_BY = {
     "anxiety": r"anxious|anxiety|panic attacks?|panicking",
     "low_mood": r"depressed|depression|low mood",
     "sleep": r"sleep(?:ing)?|insomnia|nightmares?",
-    "eating_body_image": r"eating disorder|not eating|won'?t eat|body image",
+    "eating_body_image": (r"eating disorder|not eating|won'?t eat|body image"
+                          r"|hates? (?:how|the way) (?:she|he|i|they) looks?"
+                          r"|(?:won'?t|doesn'?t|refuses to) (?:have|let) (?:her |his |their )?photos?"),
     "bereavement": r"grief|grieving|bereave\w*",
     "bullying": r"bull(?:y|ied|ying)|picked on",
     "school_stress": (r"exams?|homework|revision|coursework|past papers?"

@@ -34,6 +34,16 @@ def test_school_years_and_stages(text, age):
 @pytest.mark.parametrize("text, age", [
     ("17 next month", 16), ("16 in march", 15), ("she'll be 5 next month", 4),
     ("turns 12 next week", 11), ("turned 18 last week", 18), ("16 (year 11)", 16),
-    ("9 next week", 8), ("15", 15)])
+    ("9 next week", 8), ("15", 15), ("nearly 16", 15), ("she's almost twelve", 11)])
 def test_an_age_about_to_be_reached_is_the_age_now(text, age):
     assert parse_age(text).age == age
+
+
+@pytest.mark.parametrize("text, age", [("16.", 16), ("he is 9.", 9), ("14. why", 14)])
+def test_a_full_stop_after_the_number_ends_the_sentence(text, age):
+    """ "16." once read as no age at all (the full stop was taken for a decimal point)."""
+    assert parse_age(text).age == age
+
+
+def test_a_decimal_is_not_an_age():
+    assert parse_age("1.5").age is None

@@ -107,3 +107,29 @@ def test_staff_introduce_themselves_by_role_and_parents_by_birth_order(text, aud
 ])
 def test_roles_named_by_a_young_person_do_not_make_staff(text):
     assert writer_of(text) != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text, audience", [
+    ("Our 7 year old has just been diagnosed with ADHD", PARENT_CARER),
+    ("my 15yo won't come out of her room", PARENT_CARER),
+    ("son (14) has stopped going to football", PARENT_CARER),
+    ("daughter just turned 9, wetting the bed again", PARENT_CARER),
+    ("Looking for services for a Y10 girl, lives in Deal", PROFESSIONAL),
+    ("support for year 8 pupil with anxiety", PROFESSIONAL),
+])
+def test_parents_and_staff_in_a_note(text, audience):
+    """A parent naming the child by age or with the "my" left off, staff by school year."""
+    assert writer_of(text) == audience
+
+
+@pytest.mark.parametrize("texts, young", [
+    (["been so down for weeks, cant be bothered with anything"], True),   # the "I" left off
+    (["feel like i have no mates, everyone has their own groups"], True),  # people in general
+    (["everyone at school ignores me"], True),
+    (["she won't eat and i'm worried sick"], False),                       # another person
+    (["they won't go to school and i don't know what to do"], False),
+])
+def test_who_is_writing_about_themselves(texts, young):
+    from signposting.audience import about_someone_else, writes_as_young_person
+    assert writes_as_young_person(texts) is young
+    assert about_someone_else(texts[0]) is not young

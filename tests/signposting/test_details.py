@@ -83,8 +83,9 @@ def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
 
 @pytest.mark.parametrize("text, age", [
     ("my 14 year old", 14), ("she's 12 yrs old", 12), ("he is twelve", 12), ("aged 16", 16),
-    ("my son is nearly 16", 16), ("I'm in year 10", 14), ("in sixth form", 16),
+    ("my son is nearly 16", 15), ("I'm in year 10", 14), ("in sixth form", 16),
     ("our 6 year old", 6), ("my 15-year-old", 15), ("twenty one years old", 21),
+    ("my little girl is in reception and cries at drop off", 4), ("he's nearly 16. help", 15),
 ])
 def test_ages(text, age):
     assert find_age(text.lower()) == age
