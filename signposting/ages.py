@@ -3,6 +3,7 @@
 keeps services that start at that age."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -47,12 +48,34 @@ _COMING = re.compile(
                                    "nineteen", "twenty"]) + r"))"
     r"\s+(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
     r"|in\s+(?:" + _MONTHS + r")|on\s+(?:the\s+)?\d|soon|this\s+(?:week|month))\b")
-#: "nearly 16", "almost 12": the age now is one less.
-_NEARLY = re.compile(r"\b(?:nearly|almost|nearlly|nearley)\s+(?:\d|[a-z]+teen\b|eleven|twelve|ten|"
-                     r"nine|eight|seven|six|five|twenty)")
+#: "nearly 16", "almost 12": the age now is one less ("16 nearly 17" is 16: the number said
+#: first is the age).
+_NEARLY = re.compile(r"\b(?:nearly|almost|nearlly|nearley)\s+(\d{1,2}|[a-z]+teen|eleven|twelve|ten|"
+                     r"nine|eight|seven|six|five|four|three|two|twenty)\b")
 _TURNS_SOON = re.compile(r"\b(?:turns|turning|will be|'ll be|gonna be|going to be)\b")
 
 ADULT, NOT_AN_AGE, MISSING = "adult", "not_an_age", "missing"
+
+#: Number words long enough that a near miss is still plainly that number ("tweleve",
+#: "fiteen", "sixten"); short ones are not guessed at ("fine" is not "five").
+_LONG_NUMBER_WORDS = {w: n for w, n in _UNITS.items() if len(w) >= 6 and 11 <= n <= 19}
+_LONG_NUMBER_WORDS.update({"twenty": 20})
+TYPO_CUTOFF = 0.8
+
+
+def _misspelt_number(text: str) -> Optional[int]:
+    """The one number word a short answer misspells, when it is close to one (and to one only)."""
+    words = re.findall(r"[a-z]+", text)
+    if not words or len(words) > 4:
+        return None
+    found = set()
+    for word in words:
+        if len(word) < 5:
+            continue
+        close = difflib.get_close_matches(word, list(_LONG_NUMBER_WORDS), n=2, cutoff=TYPO_CUTOFF)
+        if len(close) == 1:
+            found.add(_LONG_NUMBER_WORDS[close[0]])
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -83,15 +106,21 @@ def parse_age(text: str) -> AgeAnswer:
     else:
         word = _WORD_NUMBER.search(text)
         if not word:
-            return AgeAnswer(None, MISSING)
+            typo = _misspelt_number(text)
+            if typo is None:
+                return AgeAnswer(None, MISSING)
+            return AgeAnswer(typo)
         if word.group(3):
             value = _UNITS[word.group(3)]
         else:
             value = _TENS[word.group(1)] + (_UNITS[word.group(2)] if word.group(2) else 0)
     if value < 0 or value > OLDEST_PLAUSIBLE:
         return AgeAnswer(None, NOT_AN_AGE)
-    if value > 0 and (_COMING.search(text) or _NEARLY.search(text)) \
-            and not re.search(r"\bturned\b", text):
+    nearly = _NEARLY.search(text)
+    nearly_this = nearly is not None and (
+        int(nearly.group(1)) if nearly.group(1).isdigit() else _UNITS.get(nearly.group(1), _TENS.get(
+            nearly.group(1)))) == value
+    if value > 0 and (_COMING.search(text) or nearly_this) and not re.search(r"\bturned\b", text):
         value -= 1
     if value > YOUTH_MAX:
         return AgeAnswer(value, ADULT)

@@ -221,8 +221,8 @@ def corrects_details(text: str) -> bool:
     if only_a_detail(text):
         return True
     found = extract(text)
-    return (found.age is not None or found.place is not None) and bool(
-        _CORRECTION.search(text.lower().replace("\u2019", "'")))
+    return (found.age is not None or found.place is not None or found.relation is not None) \
+        and bool(_CORRECTION.search(text.lower().replace("\u2019", "'")))
 
 
 #: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.

@@ -34,7 +34,8 @@ def test_school_years_and_stages(text, age):
 @pytest.mark.parametrize("text, age", [
     ("17 next month", 16), ("16 in march", 15), ("she'll be 5 next month", 4),
     ("turns 12 next week", 11), ("turned 18 last week", 18), ("16 (year 11)", 16),
-    ("9 next week", 8), ("15", 15), ("nearly 16", 15), ("she's almost twelve", 11)])
+    ("9 next week", 8), ("15", 15), ("nearly 16", 15), ("she's almost twelve", 11),
+    ("16 nearly 17", 16), ("13 nearly 14", 13)])
 def test_an_age_about_to_be_reached_is_the_age_now(text, age):
     assert parse_age(text).age == age
 
@@ -47,3 +48,14 @@ def test_a_full_stop_after_the_number_ends_the_sentence(text, age):
 
 def test_a_decimal_is_not_an_age():
     assert parse_age("1.5").age is None
+
+
+@pytest.mark.parametrize("text, age", [("tweleve", 12), ("fiteen", 15), ("sixten", 16),
+                                       ("thirten lol", 13), ("nineteeen", 19)])
+def test_a_misspelt_number_word_is_still_the_age(text, age):
+    assert parse_age(text).age == age
+
+
+@pytest.mark.parametrize("text", ["im fine", "tree", "plenty", "no idea"])
+def test_short_or_ordinary_words_are_not_guessed_as_numbers(text):
+    assert parse_age(text).age is None

@@ -284,3 +284,9 @@ def test_ages_said_in_passing(text, age):
 @pytest.mark.parametrize("text", ["the 10m race is tomorrow", "i need 4m, help", "ran 5k, then 3m."])
 def test_distances_are_not_ages(text):
     assert find_age(text) is None
+
+
+def test_saying_who_it_is_for_instead_is_a_correction():
+    from signposting.details import corrects_details
+    assert corrects_details("no wait its for my brother not me")
+    assert not corrects_details("my brother is being horrible to me")   # nothing put right
