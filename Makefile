@@ -28,6 +28,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
 DOMAIN_FILES   := $(wildcard domain/*.yml)
 DATA_FILES     := $(shell find data -name '*.yml' 2>/dev/null)
+# Which training and domain files there are: rewritten only when the list changes, so that a file
+# taken away (a reverted training round) retrains the model as a changed one does.
+TRAINING_LIST  := $(BUILD)/training-files.txt
 # The services import-feed keeps (python -m services_catalog import-feed) are loaded with the data.
 export CATALOGUE_FEEDS_DIR ?= $(CURDIR)/$(BUILD)/feeds
 CATALOGUE_DATA := $(wildcard services_catalog/data/*.yml) services_catalog/taxonomy.yml \
@@ -42,7 +45,7 @@ MODEL_CODE     := $(shell find bot/nlu bot/dialogue bot/patches languages safety
                   safety/other_languages.yml languages/markers.yml signposting/content/languages.yml \
                   signposting/content/self_help.yml services_catalog/taxonomy.yml
 
-.PHONY: help setup run test test-scale train validate stories browser-deps shell unit lock clean \
+.PHONY: help setup run test test-scale train validate stories browser-deps shell unit lock clean FORCE \
         print-model-code lint types
 
 help:
@@ -82,7 +85,14 @@ $(CATALOGUE_DB): $(VENV)/.installed $(CATALOGUE_DATA)
 	CATALOGUE_DB_URL=sqlite:///$(CURDIR)/$@.tmp $(PY) -m services_catalog load
 	@mv $@.tmp $@
 
-$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SEMANTIC_MODEL)/SOURCE.json config.yml $(DOMAIN_FILES) $(DATA_FILES) $(MODEL_CODE)
+$(TRAINING_LIST): FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' $(sort $(DATA_FILES) $(DOMAIN_FILES)) > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SEMANTIC_MODEL)/SOURCE.json config.yml $(DOMAIN_FILES) $(DATA_FILES) $(MODEL_CODE) $(TRAINING_LIST)
 	@# --force: Rasa's cache keys the spaCy model by its path, not its contents, so a changed
 	@# tokenizer could otherwise reuse stale features.
 	$(RASA) train --force --domain domain --fixed-model-name current --out models
