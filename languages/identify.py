@@ -117,10 +117,10 @@ def _inside(span: Tuple[int, int], other: Tuple[int, int]) -> bool:
             and other[1] - other[0] > span[1] - span[0])
 
 
-def marker_hits(text: str, codes: Optional[Iterable[str]] = None) -> Dict[str, int]:
-    """How many of each language's marker words the text holds (whole words, in a row). A
-    marker found only inside a longer marker of another language does not count: the longer
-    phrase says more ("mersi mnogo" is Bulgarian, though "mersi" alone is Romanian)."""
+def _marker_spans(text: str, codes: Optional[Iterable[str]] = None
+                  ) -> Dict[str, List[List[Tuple[int, int]]]]:
+    """Where each language's markers are in the text: per language, one list of spans for each
+    marker found."""
     words = normalise(text).split()
     raw = (text or "").casefold()
     found: Dict[str, List[List[Tuple[int, int]]]] = {}
@@ -130,6 +130,14 @@ def marker_hits(text: str, codes: Optional[Iterable[str]] = None) -> Dict[str, i
         spans = [s for s in (_spans(m, words, raw) for m in markers) if s]
         if spans:
             found[code] = spans
+    return found
+
+
+def marker_hits(text: str, codes: Optional[Iterable[str]] = None) -> Dict[str, int]:
+    """How many of each language's marker words the text holds (whole words, in a row). A
+    marker found only inside a longer marker of another language does not count: the longer
+    phrase says more ("mersi mnogo" is Bulgarian, though "mersi" alone is Romanian)."""
+    found = _marker_spans(text, codes)
     out = {}
     for code, spans in found.items():
         others = [o for c, lists in found.items() if c != code for spans_ in lists for o in spans_]
@@ -263,7 +271,8 @@ def _english_around(text: str, evidence: Dict[str, int], words: List[str]) -> bo
     if len(words) <= EVIDENCE_MAX_WORDS or max(evidence.values()) >= MARKERS_ENOUGH \
             or letter_evidence(words):
         return False
-    spans = [span for code in evidence for span in _marker_spans(text, code)]
+    spans = [span for lists in _marker_spans(text, evidence).values() for found in lists
+             for span in found if span[0] >= 0]
     plain = normalise(text).split()
     rest = [w for i, w in enumerate(plain) if not any(a <= i < b for a, b in spans)]
     rest = [w for w in rest if _LATIN_WORD.fullmatch(w)]
@@ -271,13 +280,6 @@ def _english_around(text: str, evidence: Dict[str, int], words: List[str]) -> bo
         return False
     scores = confidences(" ".join(rest), _latin_codes())
     return bool(scores) and max(scores, key=lambda c: scores[c]) == "en"
-
-
-def _marker_spans(text: str, code: str) -> List[Tuple[int, int]]:
-    words = normalise(text).split()
-    raw = (text or "").casefold()
-    return [span for marker in _markers().get(code, ()) for span in _spans(marker, words, raw)
-            if span[0] >= 0]
 
 
 #: Letters, among the languages answered here, that only one of them uses (Vietnamese's tone

@@ -63,6 +63,11 @@ _LONG_NUMBER_WORDS.update({"twenty": 20})
 TYPO_CUTOFF = 0.8
 
 
+def _value_of(number: str) -> Optional[int]:
+    """ "16" or "sixteen" as a number; None for a word that is not one."""
+    return int(number) if number.isdigit() else _UNITS.get(number, _TENS.get(number))
+
+
 def _misspelt_number(text: str) -> Optional[int]:
     """The one number word a short answer misspells, when it is close to one (and to one only)."""
     words = re.findall(r"[a-z]+", text)
@@ -117,9 +122,7 @@ def parse_age(text: str) -> AgeAnswer:
     if value < 0 or value > OLDEST_PLAUSIBLE:
         return AgeAnswer(None, NOT_AN_AGE)
     nearly = _NEARLY.search(text)
-    nearly_this = nearly is not None and (
-        int(nearly.group(1)) if nearly.group(1).isdigit() else _UNITS.get(nearly.group(1), _TENS.get(
-            nearly.group(1)))) == value
+    nearly_this = nearly is not None and _value_of(nearly.group(1)) == value
     if value > 0 and (_COMING.search(text) or nearly_this) and not re.search(r"\bturned\b", text):
         value -= 1
     if value > YOUTH_MAX:
