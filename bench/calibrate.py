@@ -3,7 +3,7 @@ kept in safety/thresholds.yml), and show what they would do.
 
     .venv/bin/python -m bench.calibrate [--model models/current.tar.gz] [--margin 0.02]
 
-Only development sets are read (the blind development sets dev to dev6, tests/data/safety_dev.yml and
+Only development sets are read (the blind development sets dev to dev7, tests/data/safety_dev.yml and
 tests/data/safety_holdout.yml, which earlier work looked at); the held-out blind set never is.
 Every message goes through the trained NLU (no dialogue needed), and what matters is kept: the
 lexicon's level and evidence, and the model's own ranking before the safety component decided
@@ -39,7 +39,7 @@ URGENT = tuple(load_taxonomy().urgent)
 SETS = (ROOT / "tests" / "data" / "safety_dev.yml", ROOT / "tests" / "data" / "safety_holdout.yml")
 #: The blind development sets (read and tuned on; never the held-out set).
 BLIND_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name
-                   for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6"))
+                   for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"))
 
 
 def development_messages() -> List[Tuple[str, bool]]:

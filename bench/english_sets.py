@@ -2,7 +2,7 @@
 check (bench/languages.py, tests/languages/test_identify.py).
 
 Readable sets (the developers may read them): the NLU training data (data/nlu/**), the labelled
-sets in tests/data/*.yml, the blind development sets (tests/data/blind/dev to dev6 and the
+sets in tests/data/*.yml, the blind development sets (tests/data/blind/dev to dev7 and the
 English rows of languages_dev2 to languages_dev4) and the user turns
 of tests/test_stories.yml. Held-out sets (read by the scorer only, which prints figures, never
 their messages): tests/data/blind/heldout/ and the English rows of tests/data/blind/languages/.
@@ -20,7 +20,7 @@ BLIND_LANGUAGES = ROOT / "tests" / "data" / "blind" / "languages"
 #: Blind sets for languages written as development sets (read and tuned on), oldest first.
 LANGUAGES_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name
                        for name in ("languages_dev2", "languages_dev3", "languages_dev4",
-                                    "languages_dev5"))
+                                    "languages_dev5", "languages_dev6"))
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -63,7 +63,7 @@ def readable_sets() -> Dict[str, List[str]]:
     for name in ("safety_dev", "safety_holdout"):
         path = ROOT / "tests" / "data" / f"{name}.yml"
         sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
-    for folder in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6"):
+    for folder in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"):
         for path in sorted((ROOT / "tests" / "data" / "blind" / folder).glob("*.yml")):
             sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
     for folder in LANGUAGES_DEVS:

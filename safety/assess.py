@@ -269,6 +269,11 @@ WRITING = {"write", "writes", "wrote", "writing", "written", "essay"}
 #: After a match, the end of what was negated: "I never thought of it until now", "I've never
 #: had those thoughts before".
 UNTIL = {"until", "till", "til", "untill", "before"}
+#: "before anyone asks", "before you ask": an aside, not the end of what was negated.
+ASIDE_AFTER_BEFORE = {"anyone", "anybody", "you", "u", "someone", "somebody", "people", "asking", "ask"}
+#: "joking obviously", "only kidding": the writer's own joke counts as laughter.
+JOKING = {"joking", "kidding"}
+JOKE_OWNERS = {"just", "only", "obviously", "clearly", "totally", "am", "m", "'m"}
 
 
 class _Context:
@@ -354,13 +359,21 @@ class _Context:
         if not first_person and self._near("fiction", hit) and not self._reported(hit):
             return "fiction"
         if hit.kind in ("crisis_suicidal", "crisis_self_harm") and not first_person \
-                and self._in_sentence("own_question", hit) and not self._other_subject(hit):
+                and self._in_sentence("own_question", hit) and not self._other_subject(hit) \
+                and not self._injury(hit):
             return "own_question"  # "is it normal to hope you don't wake up?": check in
         # "an essay that reads like a suicide note": a likeness is a judgement of real words,
         # never the topic of a lesson or an essay.
+        if hit.kind == "safeguarding_disclosure" and self._ridicule(hit):
+            return "bullying"
         likened = self.doc[hit.start].norm_ == "like"
-        if not likened and ((not first_person and self._in_sentence("information", hit))
-                            or self._teaching(hit)):
+        wound_question = self._injury(hit) and self._in_sentence("own_question", hit)
+        # "is it normal that my mum's boyfriend comes into my room at night": the writer is the
+        # one it happens to, so it is a disclosure asked as a question.
+        writer_harmed = hit.kind == "safeguarding_disclosure" and any(
+            t.norm_ in ("me", "my", "myself") for t in self.doc[hit.start:hit.end])
+        if not likened and ((not first_person and self._in_sentence("information", hit)
+                             and not wound_question and not writer_harmed) or self._teaching(hit)):
             return "information"
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
@@ -374,11 +387,11 @@ class _Context:
         # over ("I took an overdose, but that was 5 years ago and I'm doing well now").
         if (self._same_clause("history", hit) or (
                 self.modifiers.get("resolved") and self._in_sentence("history", hit))) \
-                and not self._current_near(hit):
+                and not self._current_near(hit) and not self.modifiers.get("again_intent"):
             if hit.kind != "safeguarding_disclosure" or self.modifiers.get("resolved"):
                 return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
-            if self._laughing() and not self._concrete(hit):
+            if self._laughing(hit) and not self._concrete(hit):
                 return "laughter"
             if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit):
                 return "trivial"
@@ -391,6 +404,9 @@ class _Context:
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
+        if hit.kind == "crisis_danger" and self._in_sentence("panic", hit) and any(
+                t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]):
+            return "panic"  # "panic attacks, shaking, says she can't breathe properly"
         if hit.kind == "crisis_danger" and self._same_clause("perception", hit) \
                 and not self._current_near(hit):
             return "perception"
@@ -402,7 +418,8 @@ class _Context:
         "never been so suicidal", "no, I want to die", "never had those thoughts until now",
         "I've never felt suicidal before"."""
         clause = self.clause_of[hit.start]
-        if any(t.norm_ in UNTIL for t in self.doc[hit.end:] if self.clause_of[t.i] == clause):
+        if any(t.norm_ in UNTIL and not (t.norm_ == "before" and self._opens_clause_rest(t.i))
+               for t in self.doc[hit.end:] if self.clause_of[t.i] == clause):
             return False
         steps = 0
         for i in range(hit.start - 1, -1, -1):
@@ -420,6 +437,11 @@ class _Context:
             steps += 1
         return False
 
+    def _opens_clause_rest(self, i: int) -> bool:
+        """ "not suicidal before anyone asks": "before" and someone else asking is an aside;
+        "never felt suicidal before" and "never suicidal before I started college" are not."""
+        return i + 1 < len(self.doc) and self.doc[i + 1].norm_ in ASIDE_AFTER_BEFORE
+
     def _teaching(self, hit: Hit) -> bool:
         """ "How can I teach Year 8 about sextortion": information before the topic, same clause.
         For suicide and self-harm, only a piece of writing about someone else: "I've got to
@@ -430,7 +452,7 @@ class _Context:
         if hit.kind == "safeguarding_disclosure":
             # "is it normal for my uncle to touch me like that": the writer is the one harmed,
             # so it is a disclosure asked as a question, never a lesson.
-            return bool(before) and not any(t.norm_ in ("me", "myself") for t in self.doc[hit.start:hit.end])
+            return bool(before) and not any(t.norm_ in ("me", "my", "myself") for t in self.doc[hit.start:hit.end])
         about_someone_else = any(t.norm_ in self.other_self for t in self.doc[hit.start:hit.end])
         return about_someone_else and any(self.doc[m.start].norm_ in WRITING for m in before)
 
@@ -457,17 +479,49 @@ class _Context:
             return True
         return any(h.tier == "support" and h.kind == hit.kind for h in self.hits)
 
-    def _laughing(self) -> bool:
-        """lol, haha, jk, a crying-laughing emoji, unless "not joking" is said anywhere."""
+    def _ridicule(self, hit: Hit) -> bool:
+        """Pictures of the writer posted to make fun of them, with nothing sexual said: bullying
+        (its reply and services), not image-based abuse."""
+        images = set(self.lexicon.classes.get("image", ()))
+        sexual = set(self.lexicon.classes.get("sexual", ()))
+        return (any(t.norm_ in images for t in self.doc[hit.start:hit.end])
+                and self._in_sentence("ridicule", hit)
+                and not any(t.norm_ in sexual for t in self.doc))
+
+    def _injury(self, hit: Hit) -> bool:
+        """ "is it normal for a cut to be gaping open?": a question about a wound is about
+        treatment now, never a general question."""
+        injury = set(self.lexicon.classes.get("injury", ()))
+        return any(t.norm_ in injury for t in self._sentence(hit))
+
+    def _laughing(self, hit: Optional[Hit] = None) -> bool:
+        """lol, haha, jk, a crying-laughing emoji, unless "not joking" is said anywhere. For a
+        match, only laughter in its sentence or in a short sentence right after it counts: "my
+        screen cracked lol. also I've worked out how I'm going to end things" is not a joke."""
         norms = [t.norm_ for t in self.doc]
         for i, norm in enumerate(norms):
             if norm in ("joking", "kidding", "joke", "jk") and i and norms[i - 1] in ("not", "no", "n't"):
                 return False
-        for i, token in enumerate(self.doc):
+        near = range(len(self.doc))
+        if hit is not None:
+            sent = self._sentence(hit)
+            # and the first two words of the next sentence ("... into the sea. joking obviously")
+            near = range(sent.start, min(len(self.doc), sent.end + 2))
+        for i in near:
+            token = self.doc[i]
+            if token.norm_ in JOKING and self._says_joking(i):
+                return True
             if token.norm_ in self.laughter or token.text in self.laughter:
                 if not any(self.doc[j].norm_ in self.negation for j in range(max(0, i - 2), i)):
                     return True
         return False
+
+    def _says_joking(self, i: int) -> bool:
+        """ "joking obviously", "only kidding", "I'm joking": the writer's own joke, not "idk
+        if she's joking"."""
+        before = self.doc[i - 1].norm_ if i else ""
+        after = self.doc[i + 1].norm_ if i + 1 < len(self.doc) else ""
+        return before in JOKE_OWNERS or after in ("obviously", "lol", "lmao", "haha")
 
     def _sentence_opens_with_question(self, hit: Hit) -> bool:
         sent = self._sentence(hit)
@@ -495,7 +549,8 @@ class _Context:
             return False  # "on purpose", "to feel numb", "to make it stop"
         span = self.doc[hit.start:hit.end]
         stock = {"all", "whole", "load", "loads", "rest", "packet", "packets", "box", "bottle",
-                 "extra", "handful", "bunch", "strip", "too"}
+                 "extra", "handful", "bunch", "strip", "too", "unknown", "quantity", "amount",
+                 "ingested"}
         if any(t.norm_ in stock for t in span) or "overdose" in {t.lemma_ for t in span}:
             return False
         norms = [t.norm_ for t in span]
@@ -591,7 +646,7 @@ def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:
     return found
 
 
-_AGE_WORDS = {"i", "im", "m", "am", "is", "s", "she", "he", "aged", "age", "only"}
+_AGE_WORDS = {"i", "im", "m", "am", "is", "s", "'s", "she", "he", "aged", "age", "only"}
 _PARTNER_WORDS = {"boyfriend", "girlfriend", "partner", "bf", "gf", "father", "man", "guy", "bloke",
                   "lad", "older", "fella", "husband", "dating", "seeing", "pregnant", "sex"}
 
@@ -608,7 +663,10 @@ def _age_gap(doc: Doc, matcher: SafetyMatcher) -> Optional[str]:
             continue
         before = doc[i - 1].norm_ if i else ""
         after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
-        if before in _AGE_WORDS or after in ("year", "years", "yo", "yr", "yrs"):
+        # "he's like 30": "like" after "is" is a rough age, not a comparison.
+        rough = before in ("like", "about", "around") and any(
+            t.norm_ in ("is", "s", "'s") for t in doc[max(0, i - 3):i - 1])
+        if before in _AGE_WORDS or rough or after in ("year", "years", "yo", "yr", "yrs"):
             ages.append(value)
     norms = {t.norm_ for t in doc}
     if not ages or not norms & _PARTNER_WORDS:

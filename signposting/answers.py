@@ -81,6 +81,27 @@ def short_answer(text: str) -> Optional[str]:
     return None
 
 
+#: Asking for more or other options in other words ("any more? the first one has a waiting
+#: list", "Thanks. Is there anything else?"), at the start of a sentence's clause.
+_MORE_REQUEST = re.compile(
+    r"(?:^|[.!?,]\s*|\b(?:thanks|thank you|ok|okay|cheers|ta)\b[\s,.!]*)"
+    r"(?:is there |are there |have you got |got |do you have |can you show me |what about )?"
+    r"(?:any ?more|anything (?:else|more)|something else|what else|any ?others?|"
+    r"(?:any |some |what |which )?(?:other|more|different) (?:options?|services?|places?|ideas?|support|help|groups?|ones?))\b")
+_NOT_MORE = re.compile(r"\b(?:no|nothing|not|don'?t|dont|doesn'?t) (?:\w+ )?(?:any ?more|anything|else)\b")
+#: What the model reads a "more" request as when it does not know it: nothing about a need.
+_NOT_A_TASK = {"nlu_fallback", "out_of_scope", "thanks", "goodbye", "greet", "affirm", None}
+
+
+def asks_for_more(text: str, read_as: Optional[str]) -> bool:
+    """ "any more? the first one has a waiting list": more options, when the model read the
+    message as nothing about a need (a need named in it is read first, by the caller)."""
+    key = (text or "").lower().replace("\u2019", "'")
+    if read_as not in _NOT_A_TASK or len(key) > 300 or _NOT_MORE.search(key):
+        return False
+    return bool(_MORE_REQUEST.search(key))
+
+
 _DECLINE = re.compile(
     r"\b(?:(?:i'?d\s+)?rather\s+not(?:\s+say)?|prefer\s+not\s+to\s+say|(?:i\s+)?(?:do\s*n'?t|dont)\s+want\s+to\s+(?:say|tell)|"
     r"not\s+telling|skip(?:\s+(?:it|this|that))?|none\s+of\s+your\s+business)\b")

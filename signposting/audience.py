@@ -43,7 +43,8 @@ _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+
                        + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")s?\b")
 _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(teacher|senco|dsl|"
                    r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
-                   r"counsellor|mentor|pastoral\s+lead|support\s+worker)\b")
+                   r"counsellor|mentor|pastoral\s+lead|support\s+worker|ta|teaching\s+assistant|lsa|"
+                   r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead)\b")
 #: Staff introduce themselves by their role before the message: "GP here.", "school nurse - yr 7
 #: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
 #: "<role> here" anywhere, so that "my teacher said" stays a young person's words.

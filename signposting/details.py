@@ -28,7 +28,7 @@ from .audience import find_relation, writer_of
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
-                 r"oldest")
+                 r"oldest|girls|boys|kids|children|pupils|students|class")
 _AGE_PHRASES = re.compile(
     r"\b" + NUMBER_WORD + r"\s*(?:-\s*)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is|"
@@ -47,6 +47,7 @@ _AGE_PHRASES = re.compile(
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
+    r"outside|close\s+to|outskirts\s+of|edge\s+of|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
     r"around|nr)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)

@@ -1,7 +1,8 @@
 """Rasa NLU component: exact yes/no answers and one-word commands ("stop", "more") from
 signposting.answers, and the bot's own topic names typed back ("family", "autism or ADHD") from
 signposting.needs, before the safety check; a message the model fell back on that names a need
-plainly ("he won't sleep on his own") is about that need.
+plainly ("he won't sleep on his own") is about that need, and one that asks for other options
+in other words ("any more? the first one has a waiting list") asks for more.
 
 Runs after DIET and the fallback classifier and before the safety component, so an urgent
 message is still raised above it.
@@ -13,7 +14,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from signposting.answers import command, short_answer
+from signposting.answers import asks_for_more, command, short_answer
 from signposting.needs import PREFIX, added_need, named_instead_of_fallback, topic_named
 
 from .base import RuleComponent, set_intent
@@ -29,5 +30,7 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
         topic = (topic_named(text) or added_need(text, read_as)
                  or named_instead_of_fallback(text, read_as))
         answer = short_answer(text) or command(text) or (PREFIX + topic if topic else None)
+        if answer is None and asks_for_more(text, read_as):
+            answer = "ask_more_services"
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))

@@ -588,3 +588,55 @@ def test_an_every_night_cue_is_benign_only_beside_a_medicine():
     """ "every night" once made any self-harm match an ordinary medicine routine."""
     assert assess("im burning myself every night").level == URGENT
     assert assess("i take my tablets every night").level == NONE
+
+
+#: Round 7 (blind development set 7 and conversations6, 2026-12-04), by kind, in wordings written
+#: for this test, not copied from the set.
+ROUND_SEVEN = [
+    ("honestly cant see myself still here by christmas", "crisis_suicidal"),
+    ("would it hurt to drown, asking for real", "crisis_suicidal"),
+    ("how high is the footbridge over the bypass", "crisis_suicidal"),
+    ("soon i wont be anyones problem anymore", "crisis_suicidal"),
+    ("my daughter told me she has decided how she will do it", "crisis_suicidal"),
+    ("i found a letter on his desk saying sorry for everything", "crisis_suicidal"),
+    ("he tried to hang himself in the summer and says he will try again when school starts",
+     "crisis_suicidal"),
+    ("the pupil disclosed suicidal intent and a plan this morning", "crisis_suicidal"),
+    ("screen smashed lol. anyway ive worked out how to end it all", "crisis_suicidal"),
+    ("i think i went too deep this time", "crisis_self_harm"),
+    ("she has carved into her thigh with a blade", "crisis_self_harm"),
+    ("he burnt his arm with a heated paperclip", "crisis_self_harm"),
+    ("my friend swallowed a whole packet of her nans tablets", "crisis_self_harm"),
+    ("is it normal for the cut to still be bleeding after an hour", "crisis_self_harm"),
+    ("her lips have gone blue and she wont wake up", "crisis_danger"),
+    ("my stepdad has my mum by the throat", "crisis_danger"),
+    ("she is in a strangers car and doesnt know where they are taking her", "crisis_danger"),
+    ("he said he would smash my head in if i go out", "crisis_danger"),
+    ("her dad threatened to kill her last night and she wont go home", "crisis_danger"),
+    ("someone has my pics and wants money unless i send more", "safeguarding_disclosure"),
+    ("is it normal that my stepbrother gets into my bed at night", "safeguarding_disclosure"),
+    ("he says what happens is our little secret", "safeguarding_disclosure"),
+    ("my 13 year old went to meet a man she met on a game", "safeguarding_disclosure"),
+    ("my aunt says im getting married over there in the summer", "safeguarding_disclosure"),
+    ("a man online pays him to do things on camera", "safeguarding_disclosure"),
+    ("she is 14 and her boyfriend is about 23", "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, urgent_class", ROUND_SEVEN)
+def test_urgent_kinds_of_round_seven(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "people in my year keep posting pics of me and making fun of them",
+    "she gets panic attacks and says she cant breathe when it happens",
+    "no im not suicidal before you ask, just stressed about exams",
+    "had suicidal thoughts a couple of years back but im good now",
+    "my mum keeps posting photos of me on facebook and laughing at them with her mates",
+    "i worked out how to do it in the end, maths homework done",
+    "there's a video going round of the fight at school",
+])
+def test_not_urgent_round_seven(text):
+    assert assess(text).level == NONE, assess(text).as_dict()

@@ -133,6 +133,21 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "look after my|the dog|cat|mum|dad|brother|sister|siblings for me",
         "been <threaten> with a|an @weapon",
         "<sleep> in a|the tent|car|shed|garage|stairwell|doorway",
+        # Round 7: each alternative is one word, as meant.
+        "how high the|a pier|bridge|cliff|cliffs|building|flyover|footbridge|balcony|roof is|goes",
+        "how high is the|a pier|bridge|cliff|cliffs|building|flyover|footbridge|balcony|roof",
+        "intent and|with a|the method|plan|means", "not as|in a joke", "a|the date ?written|set",
+        "carved|carving|carve|scratched|scratching|etched into|in|on his|her|my|their forearm|forearms|arm"
+        "|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach",
+        "heated ?up ?a|the compass|blade|razor|knife|pin|paperclip|metal|spoon",
+        "ingested|swallowed|taken|took|had an|a unknown|large quantity|amount|number",
+        "on|entered|in the school ?grounds|site with ... knife|blade|machete|gun|weapon",
+        "pinned|pinning|pins|pin me|her|him ?up against|to the|a wall|floor|door",
+        "<come> in|into my|her|his room ?... ?... ?... ?... ?... ?... and|to does|did|do stuff|things",
+        "showing|show|shows|showed herself|himself|myself|themselves for|to|on them|men|him|camera|cam|live|lives",
+        "selling|spreading|sell a|the video|videos|pics|photos|pictures|vid of me|her|him",
+        "going|heading|walking|gone|went|walked down|onto|on the ?railway|train|rail line|lines|track|tracks",
+        "new cuts|burns|scratches on|to her|his|my|their",
         "tie|tied|tying|ties ?a|the|my something|rope|cord|belt|string|wire|cable|scarf|ligature ?tight "
         "round|around my|his|her|their neck",
     }

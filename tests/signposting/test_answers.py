@@ -1,6 +1,6 @@
 import pytest
 
-from signposting.answers import AFFIRM, DENY, UNSURE, short_answer
+from signposting.answers import AFFIRM, DENY, UNSURE, asks_for_more, short_answer
 
 
 @pytest.mark.parametrize("text", ["yes", "Yeah!", "yep", "im safe", "I'm safe.", "ok", "👍", "yes please"])
@@ -78,3 +78,28 @@ def test_not_commands(text):
 @pytest.mark.parametrize("text", ["i want to start again", "Can we start over?", "lets start again"])
 def test_asking_to_start_again_is_the_restart_command(text):
     assert command(text) == "restart_conversation"
+
+
+@pytest.mark.parametrize("text", [
+    "any more? the first one has a waiting list",
+    "Thanks. Is there anything else? Particularly anything for me as a parent, like a course or a group?",
+    "is there anything else",
+    "what other options are there",
+    "have you got any other services",
+    "ok any others?",
+])
+def test_more_asked_for_in_other_words(text):
+    assert asks_for_more(text, "nlu_fallback")
+
+
+@pytest.mark.parametrize("text, read_as", [
+    ("no thats everything thanks", "nlu_fallback"),
+    ("i dont want anything else", "nlu_fallback"),
+    ("there is nothing else i can do", "nlu_fallback"),
+    ("my son has other problems too", "nlu_fallback"),
+    ("I need more help with his anger", "nlu_fallback"),
+    ("any more? i keep thinking about ending it", "crisis_suicidal"),  # the model's reading stands
+    ("anything else for his anxiety", "need_anxiety"),
+])
+def test_not_a_request_for_more(text, read_as):
+    assert not asks_for_more(text, read_as)

@@ -290,3 +290,16 @@ def test_saying_who_it_is_for_instead_is_a_correction():
     from signposting.details import corrects_details
     assert corrects_details("no wait its for my brother not me")
     assert not corrects_details("my brother is being horrible to me")   # nothing put right
+
+
+@pytest.mark.parametrize("text, age, place, audience", [
+    # Round 7 (conversations6, development): a role named as "a TA"; an age in brackets after
+    # "the girls in my class"; a place "just outside" a town.
+    ("Hi, I'm a TA at a primary school in Gravesend. One of the girls in my class (7) said her "
+     "dad hits her", 7, "Gravesend", "professional"),
+    ("He just seems really sad. We're just outside Braintree.", None, "Braintree", None),
+    ("he waits outside school every day", None, None, None),
+])
+def test_round_seven_details(text, age, place, audience):
+    details = extract(text)
+    assert (details.age, details.place, details.audience) == (age, place, audience)
