@@ -452,7 +452,8 @@ class _Context:
         if hit.kind == "safeguarding_disclosure":
             # "is it normal for my uncle to touch me like that": the writer is the one harmed,
             # so it is a disclosure asked as a question, never a lesson.
-            return bool(before) and not any(t.norm_ in ("me", "my", "myself") for t in self.doc[hit.start:hit.end])
+            writer = ("me", "my", "myself")
+            return bool(before) and not any(t.norm_ in writer for t in self.doc[hit.start:hit.end])
         about_someone_else = any(t.norm_ in self.other_self for t in self.doc[hit.start:hit.end])
         return about_someone_else and any(self.doc[m.start].norm_ in WRITING for m in before)
 

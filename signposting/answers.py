@@ -87,7 +87,8 @@ _MORE_REQUEST = re.compile(
     r"(?:^|[.!?,]\s*|\b(?:thanks|thank you|ok|okay|cheers|ta)\b[\s,.!]*)"
     r"(?:is there |are there |have you got |got |do you have |can you show me |what about )?"
     r"(?:any ?more|anything (?:else|more)|something else|what else|any ?others?|"
-    r"(?:any |some |what |which )?(?:other|more|different) (?:options?|services?|places?|ideas?|support|help|groups?|ones?))\b")
+    r"(?:any |some |what |which )?(?:other|more|different) "
+    r"(?:options?|services?|places?|ideas?|support|help|groups?|ones?))\b")
 _NOT_MORE = re.compile(r"\b(?:no|nothing|not|don'?t|dont|doesn'?t) (?:\w+ )?(?:any ?more|anything|else)\b")
 #: What the model reads a "more" request as when it does not know it: nothing about a need.
 _NOT_A_TASK = {"nlu_fallback", "out_of_scope", "thanks", "goodbye", "greet", "affirm", None}

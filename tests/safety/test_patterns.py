@@ -144,7 +144,8 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "on|entered|in the school ?grounds|site with ... knife|blade|machete|gun|weapon",
         "pinned|pinning|pins|pin me|her|him ?up against|to the|a wall|floor|door",
         "<come> in|into my|her|his room ?... ?... ?... ?... ?... ?... and|to does|did|do stuff|things",
-        "showing|show|shows|showed herself|himself|myself|themselves for|to|on them|men|him|camera|cam|live|lives",
+        "showing|show|shows|showed herself|himself|myself|themselves for|to|on them|men|him|camera|cam"
+        "|live|lives",
         "selling|spreading|sell a|the video|videos|pics|photos|pictures|vid of me|her|him",
         "going|heading|walking|gone|went|walked down|onto|on the ?railway|train|rail line|lines|track|tracks",
         "new cuts|burns|scratches on|to her|his|my|their",
