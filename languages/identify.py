@@ -263,19 +263,38 @@ FOREIGN_OVER_ENGLISH = 2.0
 #: The rest of a message, marker words left out, this long and English to lingua: the message
 #: is English with a word of another language in it ("can u help me pls, spasibo").
 ENGLISH_REST_MIN_WORDS = 3
+#: English words that are no word of any Latin-script language answered here (nor common in
+#: their texting): they say a short message is English around an unknown word ("im so delulu",
+#: "gracias for listening"). Not "me", "no", "my", "to", "a", "i", "on", "in": those are Spanish,
+#: Polish, Albanian or Romanian words too.
+ENGLISH_ONLY_WORDS = frozenset({
+    "the", "you", "and", "for", "with", "what", "just", "this", "that", "have", "got", "really",
+    "very", "too", "not", "im", "ive", "u", "ur", "dont", "cant", "wont", "lol", "omg", "tbh",
+    "idk", "it", "its", "is", "so", "feel", "like", "your", "about", "of", "are", "was", "be",
+    "he", "she", "they", "we", "him", "her", "them", "our", "his", "why", "how", "when",
+})
+
+
+def _likeliest(word: str) -> Optional[str]:
+    scores = confidences(word, _latin_codes())
+    return max(scores, key=lambda c: scores[c]) if scores else None
 
 
 def _english_around(text: str, evidence: Dict[str, int], words: List[str]) -> bool:
     """Marker words were the only evidence and the words around them are English: a thank-you
     or a greeting in another language at the end of an English message."""
-    if len(words) <= EVIDENCE_MAX_WORDS or max(evidence.values()) >= MARKERS_ENOUGH \
-            or letter_evidence(words):
+    if max(evidence.values()) >= MARKERS_ENOUGH or letter_evidence(words):
         return False
     spans = [span for lists in _marker_spans(text, evidence).values() for found in lists
              for span in found if span[0] >= 0]
     plain = normalise(text).split()
     rest = [w for i, w in enumerate(plain) if not any(a <= i < b for a, b in spans)]
     rest = [w for w in rest if _LATIN_WORD.fullmatch(w)]
+    if len(words) <= EVIDENCE_MAX_WORDS:
+        # A short message: only when every other word is English's own ("gracias for
+        # listening"), never on lingua's word alone.
+        return len(rest) >= 2 and any(w in ENGLISH_ONLY_WORDS for w in rest) and all(
+            w in ENGLISH_ONLY_WORDS or _likeliest(w) == "en" for w in rest)
     if len(rest) < ENGLISH_REST_MIN_WORDS:
         return False
     scores = confidences(" ".join(rest), _latin_codes())
@@ -373,7 +392,10 @@ def _latin(text: str) -> Optional[Identification]:
     # alone decides only on the other words' length.
     common = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     letters = sum(len(w) for w in common)
-    if len(common) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS or _names_only(words):
+    # English's own words do not count towards lingua's evidence: "im so delulu" is one unknown
+    # word in English, not Romanian.
+    foreign = [w for w in common if w.casefold() not in ENGLISH_ONLY_WORDS]
+    if len(foreign) < LATIN_MIN_WORDS or letters < LATIN_MIN_LETTERS or _names_only(words):
         return None
     others = {c: v for c, v in scores.items() if c != "en"}
     if not others:

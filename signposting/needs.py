@@ -78,7 +78,10 @@ def topic_named(text: Optional[str]) -> Optional[str]:
 #: being bullied and now she can't sleep"): specific enough that naming one is never a guess.
 NAMED_BY = {
     "anxiety": r"anxious|anxiety|panic attacks?|panicking",
-    "low_mood": r"depressed|depression|low mood",
+    "low_mood": (r"depressed|depression|low mood"
+                 # Round 7 (conversations6): how parents say it ("he's been a bit quiet lately").
+                 r"|withdrawn|(?:a bit |really |very |so )?(?:quiet|down|low|flat) lately"
+                 r"|not (?:him|her)self"),
     "sleep": r"sleep(?:ing)?|insomnia|nightmares?",
     "eating_body_image": (r"eating disorder|not eating|won'?t eat|body image"
                           r"|hates? (?:how|the way) (?:she|he|i|they) looks?"
@@ -89,7 +92,10 @@ NAMED_BY = {
                       r"|school refus\w*|school avoidance|won'?t go (?:in|to school|into school)"
                       r"|(?:stopped|not|isn'?t|hasn'?t been|haven'?t been|refus\w*) (?:going |to go )?"
                       r"(?:to |in |into )?school|missing (?:a lot of )?school"
-                      r"|can'?t face (?:going to )?school"),
+                      r"|can'?t face (?:going to )?school"
+                      # Round 7 (conversations6): "6 tests this week n they keep piling on more hw".
+                      r"|mocks|gcses|a ?levels|hw|revising|(?:school|maths|english|science|spelling) tests?"
+                      r"|tests? (?:this|next) week"),
     "anger_behaviour": r"angry|anger|temper|meltdowns?",
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",

@@ -149,3 +149,15 @@ def test_a_need_named_in_a_message_read_as_out_of_scope_is_that_need():
     """ "this homework is killing me" is school stress, not "Sorry, I can't help with that"."""
     assert named_instead_of_fallback("this homework is killing me", "out_of_scope") == "school_stress"
     assert named_instead_of_fallback("can you tell me a joke", "out_of_scope") is None
+
+
+@pytest.mark.parametrize("text, need", [
+    # Round 7 (conversations6, development): how young people and parents name school work and
+    # low mood when the model falls back or reads the message as out of scope.
+    ("this place is killing me, 5 tests this week and loads of hw", "school_stress"),
+    ("my mocks start monday and i cant stop crying", "school_stress"),
+    ("my daughter has been really withdrawn and I wondered what there is for her", "low_mood"),
+    ("he's been a bit down lately and barely talks to us", "low_mood"),
+])
+def test_round_seven_needs_named_on_fallback(text, need):
+    assert named_instead_of_fallback(text, "out_of_scope") == need
