@@ -637,6 +637,7 @@ def test_urgent_kinds_of_round_seven(text, urgent_class):
     "my mum keeps posting photos of me on facebook and laughing at them with her mates",
     "i worked out how to do it in the end, maths homework done",
     "there's a video going round of the fight at school",
+    "i could literally die of embarrassment, i tripped in front of everyone",
 ])
 def test_not_urgent_round_seven(text):
     assert assess(text).level == NONE, assess(text).as_dict()
