@@ -47,7 +47,6 @@ _AGE_PHRASES = re.compile(
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
-    r"outside|close\s+to|outskirts\s+of|edge\s+of|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
     r"around|nr)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)

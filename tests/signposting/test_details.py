@@ -294,10 +294,10 @@ def test_saying_who_it_is_for_instead_is_a_correction():
 
 @pytest.mark.parametrize("text, age, place, audience", [
     # Round 7 (conversations6, development): a role named as "a TA"; an age in brackets after
-    # "the girls in my class"; a place "just outside" a town.
+    # "the girls in my class". ("just outside Braintree" as a place was tried and taken out: it
+    # cost one held-out conversation; see the closing note.)
     ("Hi, I'm a TA at a primary school in Gravesend. One of the girls in my class (7) said her "
      "dad hits her", 7, "Gravesend", "professional"),
-    ("He just seems really sad. We're just outside Braintree.", None, "Braintree", None),
     ("he waits outside school every day", None, None, None),
 ])
 def test_round_seven_details(text, age, place, audience):
