@@ -620,6 +620,10 @@ ROUND_SEVEN = [
     ("my aunt says im getting married over there in the summer", "safeguarding_disclosure"),
     ("a man online pays him to do things on camera", "safeguarding_disclosure"),
     ("she is 14 and her boyfriend is about 23", "safeguarding_disclosure"),
+    ("a man at the park gives me vapes and says i owe him", "safeguarding_disclosure"),
+    ("my foster brother keeps getting into my bed", "safeguarding_disclosure"),
+    ("she has gone to meet a man from snapchat", "crisis_danger"),
+    ("they pay me in coins to do stuff on live", "safeguarding_disclosure"),
 ]
 
 
@@ -638,6 +642,15 @@ def test_urgent_kinds_of_round_seven(text, urgent_class):
     "i worked out how to do it in the end, maths homework done",
     "there's a video going round of the fight at school",
     "i could literally die of embarrassment, i tripped in front of everyone",
+    # reviewed after the round: the same words said of a parent, a friend or oneself at 22
+    "my toddler climbs into my bed every night and none of us sleep",
+    "im 22 and going to meet a guy from work tonight, nervous lol",
+    "the class photos are being shared with parents on the school app",
+    "my nan makes me hug her every time she visits",
+    "i know where he is tonight, hes at his dads",
+    "she's going to do something to her hair for prom",
+    "i do stuff on camera for my youtube channel",
+    "my dad gives me money for lunch",
 ])
 def test_not_urgent_round_seven(text):
     assert assess(text).level == NONE, assess(text).as_dict()

@@ -149,6 +149,11 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "selling|spreading|sell a|the video|videos|pics|photos|pictures|vid of me|her|him",
         "going|heading|walking|gone|went|walked down|onto|on the ?railway|train|rail line|lines|track|tracks",
         "new cuts|burns|scratches on|to her|his|my|their",
+        "<make> me|her|him|us stay behind and|to kiss|touch",
+        "<go> to meet ?up ?with a|an|some adult|man|guy|bloke|stranger|older ?man|guy ?... ?... from|off|on "
+        "?a|an|the online|snapchat|instagram|tiktok|discord|roblox|fortnite|internet|app|game|games",
+        "foster|step brother|dad|father|carer|sister|mum ?keeps getting|gets|comes|climbs|coming into|in "
+        "my bed",
         "tie|tied|tying|ties ?a|the|my something|rope|cord|belt|string|wire|cable|scarf|ligature ?tight "
         "round|around my|his|her|their neck",
     }
