@@ -3,12 +3,7 @@ written for these tests (not rows of any set), and English look-alikes that must
 import pytest
 
 from languages.identify import identify, marker_hits
-
-
-def _code(text):
-    found = identify(text)
-    return found.language if found else None
-
+from tests.support.languages import language_of
 
 EVERYDAY = [
     # "my postcode is ..." in each Latin-script language
@@ -92,7 +87,7 @@ SHARED_SCRIPTS = [
 
 @pytest.mark.parametrize("text, code", EVERYDAY + ROMANISED + UNMARKED + SHARED_SCRIPTS)
 def test_language_of_each_kind(text, code):
-    assert _code(text) == code
+    assert language_of(text) == code
 
 
 def test_a_longer_marker_of_another_language_outweighs_the_one_inside_it():

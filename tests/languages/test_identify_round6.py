@@ -2,13 +2,7 @@
 written for these tests (not rows of any set), and English look-alikes that must stay English."""
 import pytest
 
-from languages.identify import identify
-
-
-def _code(text):
-    found = identify(text)
-    return found.language if found else None
-
+from tests.support.languages import language_of
 
 OTHER_LANGUAGES = [
     # "do you speak <language>?" as people type it, without marks
@@ -30,7 +24,7 @@ OTHER_LANGUAGES = [
 
 @pytest.mark.parametrize("text, code", OTHER_LANGUAGES)
 def test_round_six_kinds_are_recognised(text, code):
-    assert _code(text) == code
+    assert language_of(text) == code
 
 
 @pytest.mark.parametrize("text", [
@@ -41,4 +35,4 @@ def test_round_six_kinds_are_recognised(text, code):
     "my nani calls me bohat cute lol",         # an English sentence with one borrowed word
 ])
 def test_english_with_a_word_of_another_language_stays_english(text):
-    assert _code(text) is None
+    assert language_of(text) is None

@@ -2,13 +2,7 @@
 written for these tests (not rows of any set), and English look-alikes that must stay English."""
 import pytest
 
-from languages.identify import identify
-
-
-def _code(text):
-    found = identify(text)
-    return found.language if found else None
-
+from tests.support.languages import language_of
 
 OTHER_LANGUAGES = [
     # a cry for help in one or two words, as typed on a phone
@@ -31,7 +25,7 @@ OTHER_LANGUAGES = [
 
 @pytest.mark.parametrize("text, code", OTHER_LANGUAGES)
 def test_round_seven_other_languages(text, code):
-    assert _code(text) == code
+    assert language_of(text) == code
 
 
 @pytest.mark.parametrize("text", [
@@ -46,4 +40,4 @@ def test_round_seven_other_languages(text, code):
     "si je ne sais pas",
 ])
 def test_round_seven_english_stays_english(text):
-    assert _code(text) is None
+    assert language_of(text) is None
