@@ -39,7 +39,7 @@ URGENT = tuple(load_taxonomy().urgent)
 SETS = (ROOT / "tests" / "data" / "safety_dev.yml", ROOT / "tests" / "data" / "safety_holdout.yml")
 #: The blind development sets (read and tuned on; never the held-out set).
 BLIND_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name
-                   for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"))
+                   for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"))
 
 
 def development_messages() -> List[Tuple[str, bool]]:

@@ -20,7 +20,7 @@ BLIND_LANGUAGES = ROOT / "tests" / "data" / "blind" / "languages"
 #: Blind sets for languages written as development sets (read and tuned on), oldest first.
 LANGUAGES_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name
                        for name in ("languages_dev2", "languages_dev3", "languages_dev4",
-                                    "languages_dev5", "languages_dev6"))
+                                    "languages_dev5", "languages_dev6", "languages_dev7"))
 
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -55,6 +55,13 @@ def _stories(path: Path) -> Iterator[str]:
                 yield step["user"].strip()
 
 
+def _mixed(row: dict) -> bool:
+    """A row its writer marked as English holding words of another language ("other
+    language: Spanish words"): read as English, though it may hold another language's
+    marker words."""
+    return str(row.get("note") or "").startswith("other language")
+
+
 def readable_sets() -> Dict[str, List[str]]:
     sets: Dict[str, List[str]] = {"data/nlu (training data)": []}
     for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")):
@@ -63,9 +70,13 @@ def readable_sets() -> Dict[str, List[str]]:
     for name in ("safety_dev", "safety_holdout"):
         path = ROOT / "tests" / "data" / f"{name}.yml"
         sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
-    for folder in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"):
+    for folder in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"):
         for path in sorted((ROOT / "tests" / "data" / "blind" / folder).glob("*.yml")):
-            sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
+            rows = listed(path)
+            sets[str(path.relative_to(ROOT))] = [r["text"] for r in rows if not _mixed(r)]
+            mixed = [r["text"] for r in rows if _mixed(r)]
+            if mixed:  # English written around words of another language on purpose
+                sets[f"{path.relative_to(ROOT)} (mixed)"] = mixed
     for folder in LANGUAGES_DEVS:
         for name in ("english.yml", "mixed.yml"):
             path = folder / name

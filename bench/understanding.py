@@ -365,7 +365,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
     parser.add_argument("--set", action="append",
-                        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
+                        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
                         help="which sets (default: both)")
     parser.add_argument("--show", type=int, default=0,
                         help="print up to N misses of each kind (development set only)")
