@@ -36,7 +36,7 @@ TO_NONE = {"negation", "history", "fiction", "information", "accident", "benign"
            "behaviour", "unusual"}
 #: Modifier lists that mark an ordinary context for risky-sounding words.
 BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "history",
-                   "hyperbole_objects", "laughter", "everyday", "trivial_threat")
+                   "hyperbole_objects", "laughter", "everyday", "trivial_threat", "feedback")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
@@ -304,15 +304,18 @@ class _Context:
     def _sentence(self, hit: Hit):
         return self.doc[hit.start].sent
 
-    def _same_clause(self, name: str, hit: Hit) -> bool:
+    def _same_clause(self, name: str, hit: Hit, apart: bool = False) -> bool:
+        """A ``name`` modifier in the match's clause; with ``apart``, not one that is a word
+        of the match itself ("nails" in "digging her nails into her arms" is no accident)."""
         clause = self.clause_of[hit.start]
         return any(self.clause_of[m.start] == clause or self.clause_of[max(m.end - 1, m.start)] == clause
-                   for m in self.modifiers.get(name, []))
+                   for m in self.modifiers.get(name, []) if not (apart and _within(m, hit)))
 
-    def _in_sentence(self, name: str, hit: Hit, before_only: bool = False) -> bool:
+    def _in_sentence(self, name: str, hit: Hit, before_only: bool = False,
+                     apart: bool = False) -> bool:
         sent = self._sentence(hit)
         return any(sent.start <= m.start < sent.end and (not before_only or m.start < hit.start)
-                   for m in self.modifiers.get(name, []))
+                   for m in self.modifiers.get(name, []) if not (apart and _within(m, hit)))
 
     def _near(self, name: str, hit: Hit, distance: int = 8) -> bool:
         sent = self._sentence(hit)
@@ -372,13 +375,13 @@ class _Context:
         # one it happens to, so it is a disclosure asked as a question.
         writer_harmed = hit.kind == "safeguarding_disclosure" and any(
             t.norm_ in ("me", "my", "myself") for t in self.doc[hit.start:hit.end])
-        if not likened and ((not first_person and self._in_sentence("information", hit)
+        if not likened and ((not first_person and self._in_sentence("information", hit, apart=True)
                              and not wound_question and not writer_harmed) or self._teaching(hit)):
             return "information"
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
             return "information"  # "What's county lines?"; never for suicide or self-harm
-        if hit.kind == "crisis_self_harm" and self._same_clause("accident", hit) \
+        if hit.kind == "crisis_self_harm" and self._same_clause("accident", hit, apart=True) \
                 and not self._on_purpose() and not self._held_there(hit):
             return "accident"
         if hit.kind in ("crisis_danger", "safeguarding_disclosure") and self._young_childs_behaviour(hit):
@@ -586,6 +589,12 @@ class _Context:
         adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS
         return not any(t.norm_ in adults or t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im")
                        for t in self.doc[child + 1:hit.end])
+
+
+def _within(modifier: Hit, hit: Hit) -> bool:
+    """The modifier's words are some of the match's own, and fewer of them."""
+    return (hit.start <= modifier.start and modifier.end <= hit.end
+            and modifier.end - modifier.start < hit.end - hit.start)
 
 
 def _clauses(doc: Doc) -> List[int]:

@@ -18,7 +18,7 @@ MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", 
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
                   "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",
                   "reported_speech", "own_question",
-                  "unusual_experiences", "again_intent", "ridicule", "panic")
+                  "unusual_experiences", "again_intent", "ridicule", "panic", "feedback")
 
 
 @dataclass(frozen=True)

@@ -654,3 +654,73 @@ def test_urgent_kinds_of_round_seven(text, urgent_class):
 ])
 def test_not_urgent_round_seven(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+# Round 8 (blind development set 8, 2026-12-04): kinds, each in words of its own.
+ROUND_EIGHT = [
+    ("walking to the pier 🌉 tonight", "crisis_suicidal"),
+    ("she asked me if you would survive the fall from the multistorey", "crisis_suicidal"),
+    ("he texted 'if im not around tomorrow just know i loved you'", "crisis_suicidal"),
+    ("her diary says friday is her last", "crisis_suicidal"),
+    ("this weekend will be my last", "crisis_suicidal"),
+    ("my 11 year old keeps saying he wishes he was dead", "crisis_suicidal"),
+    ("she drew herself in a coffin in art today", "crisis_suicidal"),
+    ("found a box of paracetamol he has been stockpiling", "crisis_suicidal"),
+    ("he's got a belt round his neck in the garage", "crisis_suicidal"),
+    ("my friend is done with everything and has gone towards the railway", "crisis_suicidal"),
+    ("been smashing my own head against the door", "crisis_self_harm"),
+    ("cut my belly again last night", "crisis_self_harm"),
+    ("been scratching myself every night this week", "crisis_self_harm"),
+    ("got the razor and going to use it on my thighs", "crisis_self_harm"),
+    ("im still self harming and nobody knows", "crisis_self_harm"),
+    ("🔪 tonight", "crisis_self_harm"),
+    ("i keep finding bloody plasters in his room", "crisis_self_harm"),
+    ("she showed me burns she made with a hair straightener", "crisis_self_harm"),
+    ("he digs his nails into his wrists when he's upset", "crisis_self_harm"),
+    ("i cannot stop cutting", "crisis_self_harm"),
+    ("nobody knows where she is and she's only 12", "crisis_danger"),
+    ("a man is trying to drag her into the alley", "crisis_danger"),
+    ("she was slurring on the phone after two drinks", "crisis_danger"),
+    ("i can't find my son anywhere at the fair", "crisis_danger"),
+    ("my son has been missing for two hours", "crisis_danger"),
+    ("they bundled him into a van outside school", "crisis_danger"),
+    ("her bed hasn't been slept in", "crisis_danger"),
+    ("my friend took something and is barely breathing", "crisis_danger"),
+    ("mum's boyfriend 🤐 🛏 every night", "safeguarding_disclosure"),
+    ("he shakes her when she cries", "safeguarding_disclosure"),
+    ("the landlord said i could pay in other ways", "safeguarding_disclosure"),
+    ("her stepdad gets into the shower with her", "safeguarding_disclosure"),
+    ("my teacher hit me with a ruler", "safeguarding_disclosure"),
+    ("they lock him in the cellar when he's naughty", "safeguarding_disclosure"),
+    ("my aunties say i will be cut like the other girls", "safeguarding_disclosure"),
+    ("she gets picked up by older men after school", "safeguarding_disclosure"),
+    ("i have to do the cutting when we go back home", "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, urgent_class", ROUND_EIGHT)
+def test_urgent_kinds_of_round_eight(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "the cutting-edge resources you sent are great, thank you",
+    "she bites her nails till they bleed when she's nervous",
+    "the cutting board slipped and i nicked my finger",
+    "i lost an hour of revision to tiktok",
+    "we got battered 5-1 in the cup",
+    "she's killing me with the backchat",
+    "my brother says he'll end me if i tell on him",
+    "i just want to hide under the duvet all weekend",
+    "so done with this group chat",
+    "what is the procedure for reporting a concern at school",
+    "friday is my last day at this school",
+])
+def test_not_urgent_round_eight(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+def test_praise_of_the_service_is_a_benign_context():
+    assert "feedback" in assess("this has made my job so much easier, thank you").benign_context
+    assert "feedback" in assess("so much better than googling").benign_context

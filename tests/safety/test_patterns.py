@@ -156,6 +156,15 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "my bed",
         "tie|tied|tying|ties ?a|the|my something|rope|cord|belt|string|wire|cable|scarf|ligature ?tight "
         "round|around my|his|her|their neck",
+        # Round 8: each alternative is one word, as meant.
+        "<have|get> a|the rope|cord|belt|ligature|scarf|wire|cable|noose round|around @poss neck",
+        "towards|to the river|bridge|tracks|railway|cliff|cliffs|sea|pier", "picked|chosen|set a|the date",
+        "<shake> the|a baby",
+        "<hit|beat|whack|smack> her|him|me|them with ?a|the stick|belt|cane|slipper|cable|wire|ruler|hanger"
+        "|broom",
+        "<lock> him|her|me|them in the|a shed|cupboard|garage|cellar|basement|loft",
+        "is|been|gone lost|missing ?for ?about one|an|a|#num hour|hours|minutes|mins",
+        "bed ?has|is|was not|n't ?been slept in", "@family_adult ... 🤐|🛏 ... every|each|at night|nights",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
