@@ -224,6 +224,12 @@ def _cyrillic(text: str) -> Tuple[str, str]:
         return "ru", "letters"
     if _BULGARIAN_WORDS.search(lowered) or re.search(r"ъ(?=\w)", lowered):
         return "bg", "letters"
+    # Then the three languages' marker words ("помогите" is Russian; lingua, on one word, said
+    # Bulgarian), when one language has more of them than the others.
+    hits = marker_hits(text, CYRILLIC)
+    ranked = sorted(hits.values(), reverse=True)
+    if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):
+        return max(hits, key=lambda c: hits[c]), "words"
     scores = confidences(text, CYRILLIC)
     return (max(scores, key=lambda c: scores[c]) if any(scores.values()) else "ru"), "model"
 
@@ -272,6 +278,13 @@ ENGLISH_ONLY_WORDS = frozenset({
     "very", "too", "not", "im", "ive", "u", "ur", "dont", "cant", "wont", "lol", "omg", "tbh",
     "idk", "it", "its", "is", "so", "feel", "like", "your", "about", "of", "are", "was", "be",
     "he", "she", "they", "we", "him", "her", "them", "our", "his", "why", "how", "when",
+    # Round 8 (languages_dev7, 2026-12-04): more of English's own function words and everyday
+    # words, none a word of the Latin-script languages answered here ("son" is Spanish, "can"
+    # and "at" Turkish, "has" Spanish: left out)
+    "from", "yr", "year", "but", "if", "will", "would", "been", "does", "did", "know", "want",
+    "need", "please", "thanks", "thank", "hey", "okay", "yeah", "school", "daughter", "anxiety",
+    "anxious", "worried", "scared", "people", "friends", "friend", "everyone", "anyone",
+    "someone", "nothing", "something", "think", "said", "told", "gonna", "wanna",
 })
 
 
@@ -283,13 +296,20 @@ def _likeliest(word: str) -> Optional[str]:
 def _english_around(text: str, evidence: Dict[str, int], words: List[str]) -> bool:
     """Marker words were the only evidence and the words around them are English: a thank-you
     or a greeting in another language at the end of an English message."""
-    if max(evidence.values()) >= MARKERS_ENOUGH or letter_evidence(words):
+    if letter_evidence(words):
         return False
     spans = [span for lists in _marker_spans(text, evidence).values() for found in lists
              for span in found if span[0] >= 0]
     plain = normalise(text).split()
     rest = [w for i, w in enumerate(plain) if not any(a <= i < b for a, b in spans)]
     rest = [w for w in rest if _LATIN_WORD.fullmatch(w)]
+    if max(evidence.values()) >= MARKERS_ENOUGH:
+        # Two marker phrases make a message another language's, unless the English around
+        # them is most of it ("hola, necesito ayuda for my brother's anxiety, he's 12").
+        marked = sum(b - a for a, b in spans)
+        if (len(rest) < max(2 * marked, ENGLISH_REST_MIN_WORDS + 2)
+                or not any(w in ENGLISH_ONLY_WORDS for w in rest)):
+            return False
     if len(words) <= EVIDENCE_MAX_WORDS:
         # A short message: only when every other word is English's own ("gracias for
         # listening"), never on lingua's word alone.
@@ -351,6 +371,16 @@ def letter_evidence(words: List[str]) -> Dict[str, int]:
     return found
 
 
+def _only_markers(text: str, code: str) -> bool:
+    """Every Latin word of the text is inside one of ``code``'s marker phrases."""
+    words = normalise(text).split()
+    spans = [span for found in _marker_spans(text, (code,)).get(code, []) for span in found
+             if span[0] >= 0]
+    covered = {i for start, end in spans for i in range(start, end)}
+    latin = [i for i, w in enumerate(words) if _LATIN_WORD.fullmatch(w)]
+    return bool(latin) and all(i in covered for i in latin)
+
+
 def _names_only(words: List[str]) -> bool:
     """A few capitalised words and nothing else: a person's or a place's name ("Zofia Łęcka",
     "São Paulo"), which English messages are full of; lingua alone never decides on these."""
@@ -382,6 +412,11 @@ def _latin(text: str) -> Optional[Identification]:
     # sentence quoting a phrase of another language stays English.
     if evidence and not _english_around(text, evidence, words):
         best = max(evidence, key=lambda c: (evidence[c], scores.get(c, 0.0)))
+        # A message made of one language's marker words and nothing else ("mamnoon", "da
+        # sigur"): lingua's English on a word it has no model for is noise, and no marker is an
+        # English word (tests/languages/test_identify.py).
+        if _only_markers(text, best):
+            return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
         limit = (EVIDENCE_MAX_ENGLISH if len(words) <= EVIDENCE_MAX_WORDS
                  or max(evidence.values()) >= MARKERS_ENOUGH else LATIN_MAX_ENGLISH)
         # Or lingua itself finds the marker's language far likelier than English ("nie moge
@@ -409,6 +444,7 @@ def _latin(text: str) -> Optional[Identification]:
 # -- the decision -----------------------------------------------------------------------------
 
 _BY_SCRIPT = {"Guru": "pa", "Beng": "bn"}
+_CAPITALISED = re.compile(r"(?<![\w])[A-Z][a-z]+(?![\w])")
 
 
 def identify(text: str) -> Optional[Identification]:
@@ -418,7 +454,11 @@ def identify(text: str) -> Optional[Identification]:
     if not total:
         return None
     non_latin = {s: n for s, n in counts.items() if s != "Latn"}
-    if sum(non_latin.values()) * 2 >= total and non_latin:
+    # A capitalised Latin word beside another script is a place or a person ("ኣብ Folkestone
+    # ሓገዝ ኣሎ ድዩ?"): it does not count against the script the message is written in.
+    if non_latin:
+        total -= sum(len(w) for w in _CAPITALISED.findall(text or ""))
+    if non_latin and sum(non_latin.values()) * 2 >= total:
         script = max(non_latin, key=lambda s: non_latin[s])
         if script in _BY_SCRIPT:
             return Identification(_BY_SCRIPT[script], script, "script")
