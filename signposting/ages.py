@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 YOUTH_MIN, YOUTH_MAX = 0, 25
@@ -93,8 +94,32 @@ class AgeAnswer:
         return self.problem is None
 
 
-def parse_age(text: str) -> AgeAnswer:
+#: A date of birth given instead of an age: "born march 2011", "born in 2009", "dob 2010".
+_BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + _MONTHS + r")\s+)?((?:19|20)\d\d)\b")
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}
+
+
+def _age_from_birth(text: str, today: Optional[date] = None) -> Optional[int]:
+    """The age now of someone born in that month and year; with the year alone, the younger
+    of the two ages they may be (services that start at an age are kept)."""
+    born = _BORN.search(text)
+    if not born:
+        return None
+    today = today or date.today()
+    year = int(born.group(2))
+    said = (born.group(1) or "")[:3]
+    month = next((number for name, number in _MONTH_NUMBER.items() if said and name.startswith(said)), 0)
+    age = today.year - year - (1 if not month or month > today.month else 0)
+    return age if 0 <= age <= OLDEST_PLAUSIBLE else None
+
+
+def parse_age(text: str, today: Optional[date] = None) -> AgeAnswer:
     text = (text or "").lower().replace("\u2019", "'")[:500]
+    from_birth = _age_from_birth(text, today)
+    if from_birth is not None:
+        return AgeAnswer(from_birth, ADULT) if from_birth > YOUTH_MAX else AgeAnswer(from_birth)
     explicit = _EXPLICIT.search(text)
     school_year = _SCHOOL_YEAR.search(text)
     leading = _LEADING.match(text)

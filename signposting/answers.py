@@ -94,13 +94,27 @@ _NOT_MORE = re.compile(r"\b(?:no|nothing|not|don'?t|dont|doesn'?t) (?:\w+ )?(?:a
 _NOT_A_TASK = {"nlu_fallback", "out_of_scope", "thanks", "goodbye", "greet", "affirm", None}
 
 
+#: Other options asked for with what they must offer ("anything closer?", "any that do
+#: evenings?", "anything that could see her sooner?", "any alternatives?", "can you show me
+#: others?", "is that it?"): after a list, these ask for more of it.
+_MORE_WITH_WISH = re.compile(
+    r"\b(?:any(?:thing|where)?|something|somewhere|some)\s+(?:that|which|who)\s+(?:do|does|can|"
+    r"could|is|are|offers?|works?|sees?|runs?|opens?|takes?)\b"
+    r"|\b(?:any(?:thing|where)?|something|somewhere)\s+(?:closer|nearer|sooner|quicker|faster|"
+    r"online|local|free|cheaper|in\s+person|face\s+to\s+face|by\s+phone|over\s+the\s+phone|"
+    r"in\s+the\s+evenings?|at\s+(?:the\s+)?weekends?|for\s+(?:evenings|weekends))\b"
+    r"|\b(?:any|other|some)\s+alternatives?\b|^\W*alternatives?\b"
+    r"|\b(?:show|give|find)\s+(?:me|us)\s+(?:some\s+)?(?:others|other\s+ones|more)\b"
+    r"|^\W*(?:is\s+that\s+it|is\s+that\s+all|is\s+there\s+nothing\s+else|that'?s\s+it\s*\?)")
+
+
 def asks_for_more(text: str, read_as: Optional[str]) -> bool:
     """ "any more? the first one has a waiting list": more options, when the model read the
     message as nothing about a need (a need named in it is read first, by the caller)."""
     key = (text or "").lower().replace("\u2019", "'")
     if read_as not in _NOT_A_TASK or len(key) > 300 or _NOT_MORE.search(key):
         return False
-    return bool(_MORE_REQUEST.search(key))
+    return bool(_MORE_REQUEST.search(key) or _MORE_WITH_WISH.search(key))
 
 
 _DECLINE = re.compile(
@@ -112,3 +126,59 @@ def declines(text: str) -> bool:
     """ "Rather not say": the person would rather not give their age or where they live."""
     key = (text or "").lower().replace("\u2019", "'")
     return len(key) <= 60 and bool(_DECLINE.search(key))
+
+
+#: Asking for help without saying what with ("need help", "hello, I need some support for my
+#: daughter", "can you help me please"): the person is starting, so the bot invites them to say
+#: what is going on (the greeting's "What's on your mind?") rather than saying it did not
+#: understand. Only the whole message is read: any other word (a worry, a place, an age) leaves
+#: it to the model. "help" alone, "help me" and "please help" are left to the fallback, whose
+#: reply leads with what to do in an emergency.
+_OPENER = (r"(?:(?:hi|hello|hey|hiya|heya|morning|afternoon|evening|"
+           r"good (?:morning|afternoon|evening)|ok|okay|um|erm|so)\b[\s,.!]*)*")
+_PLEASE = r"(?:\s*,?\s*(?:please|pls|plz|thanks|thank you|x+))*"
+_ASK = (r"(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want|would like|could do with|could use)|"
+        r"(?:i|we)'?d\s+like|"
+        r"i'?m\s+(?:looking for|after|wanting)|looking for|"
+        r"(?:can|could)\s+(?:i|we)\s+(?:get|have|ask for)|"
+        r"(?:can|could)\s+(?:you|someone|anyone)\s+(?:please\s+)?(?:help|give me|give us)|"
+        r"is there\s+(?:anyone|someone|somebody)\s+(?:who can|that can|to)\s+help|"
+        r"need)")
+_WHAT = (r"(?:\s+(?:some|a bit of|a little|any|)\s*(?:help|support|advice|guidance|info|information)"
+         r"|\s+(?:me|us)|)")
+_FOR = (r"(?:\s+(?:for|with|about|regarding)\s+(?:me|myself|us|"
+        r"my\s+(?:son|daughter|child|kid|boy|girl|teenager|teen|grandson|granddaughter|"
+        r"stepson|stepdaughter|foster child|brother|sister|friend|niece|nephew)|"
+        r"(?:a|one of my)\s+(?:pupils?|students?|young (?:person|people)|learners?|child|children)))?")
+_HELP_REQUEST = re.compile(
+    rf"^{_OPENER}(?:please\s+)?{_ASK}{_WHAT}(?:\s+help)?{_FOR}{_PLEASE}[\s.!?]*$")
+
+
+#: The parse-data key the NLU sets on a message that only asks for help (pleads_for_help).
+HELP_REQUEST = "help_request"
+#: "help", "help me", "please help", "someone help me now": too bare to be met with the
+#: introduction, but, as the answer to "are you safe right now?", a plea (see pleads_for_help).
+_BARE_HELP = re.compile(
+    r"^(?:please\s+|pls\s+|plz\s+|someone\s+|somebody\s+|i\s+need\s+|need\s+)*help+"
+    r"(?:\s+(?:me|us))?(?:\s+(?:now|please|pls|plz|quick|asap))*[\s.!?]*$")
+#: What the model may call a help request: nothing about a task, or "general wellbeing", its
+#: reading of a wish for support that names no worry.
+_VAGUE = _NOT_A_TASK | {"need_general_wellbeing"}
+
+
+def _help_key(text: str) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip()
+
+
+def asks_for_help(text: str, read_as: Optional[str]) -> bool:
+    """A request for help that names no worry yet, when the model read it as nothing more
+    specific (a need it recognised is kept)."""
+    key = _help_key(text)
+    return read_as in _VAGUE and len(key) <= 120 and bool(_HELP_REQUEST.match(key))
+
+
+def pleads_for_help(text: str) -> bool:
+    """A request for help and nothing else, bare ("help me") or not ("I need some help"): as
+    the answer to "are you safe right now?" it means not safe (bot/dialogue/guards.py)."""
+    key = _help_key(text)
+    return len(key) <= 120 and bool(_BARE_HELP.match(key) or _HELP_REQUEST.match(key))

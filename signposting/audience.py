@@ -54,8 +54,17 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
                 r"family\s+support\s+worker|support\s+worker|early\s+help\s+worker|health\s+visitor|"
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
                 r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor")
+#: Roles of two words or more, which no young person opens a message with: "School nurse in
+#: Tenterden.", "Support worker with a young carer, 18, ...".
+_COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
+                   r"early\s+help\s+worker|health\s+visitor|pastoral\s+(?:lead|manager|worker)|"
+                   r"safeguarding\s+lead|learning\s+mentor|teaching\s+assistant|lunchtime\s+supervisor|"
+                   r"school\s+counsellor|head\s+of\s+year|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
+                   r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher")
 _ROLE_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
+                         r"|^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:"
+                         + _COMPOUND_ROLES + r")\s+(?:in|at|with|from|for|working|based)\b"
                          r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".

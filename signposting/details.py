@@ -35,6 +35,10 @@ _AGE_PHRASES = re.compile(
     r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
     r"|\b(?:" + _YOUNG_PEOPLE + r")\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
+    # Staff naming the young person by how they know them: "one of the young people I work
+    # with (14)", "a young carer, 18, who ...".
+    r"|\b(?:work\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
+    r"tutee|mentee)\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
@@ -96,7 +100,16 @@ def find_place(text: str) -> Optional[str]:
         if place.kind == "place" and place.exact and place.status != "unknown" and (
                 place.status != OUTSIDE or _named_elsewhere(whole)):
             return whole
-    for match in _PLACE_CUE.finditer(text):
+    # Two details in one short answer, a comma between them ("14, Margate", "Gravesend, 15").
+    parts = [p.strip().strip(".!") for p in text.split(",")]
+    if 2 <= len(parts) <= 3 and len(text.split()) <= 8 and any(
+            parse_age(p).ok and parse_age(p).age is not None for p in parts):
+        for part in parts:
+            place = resolve(part) if part and not part[:1].isdigit() else None
+            if place and place.kind == "place" and place.exact and place.status not in (
+                    "unknown", OUTSIDE) and (" " in part or len(part) >= 5):
+                return part
+    for match in _cues(text):
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
             chunk = " ".join(words[:size])
@@ -107,6 +120,18 @@ def find_place(text: str) -> Optional[str]:
                     place.status != OUTSIDE or _named_elsewhere(chunk)):
                 return chunk.rstrip(".'-")
     return None
+
+
+def _cues(text: str):
+    """Every place cue, overlapping ones too: "near the station in Basildon" is read from
+    "near" and again from "in"."""
+    at = 0
+    while True:
+        match = _PLACE_CUE.search(text, at)
+        if match is None:
+            return
+        yield match
+        at = match.start() + 1
 
 
 #: Towns elsewhere whose names are also everyday words after "in" ("in March").
@@ -136,6 +161,11 @@ def extract(text: str) -> Details:
             age = bare.age
         if place is None and not (bare and bare.ok and bare.age is not None):
             place = text.strip().strip(".,!?")
+    if age is None and place and "," in text and len(text.split()) <= 8:
+        # "Gravesend, 15": the other part of a two-detail answer is the age.
+        numbers = [parse_age(p) for p in text.split(",") if p.strip().isdigit()]
+        if len(numbers) == 1 and numbers[0].ok and (numbers[0].age or 0) >= BARE_AGE_FROM:
+            age = numbers[0].age
     return Details(age=age, place=place, relation=find_relation(lower), audience=writer_of(lower))
 
 

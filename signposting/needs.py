@@ -97,6 +97,11 @@ NAMED_BY = {
                       r"|mocks|gcses|a ?levels|hw|revising|(?:school|maths|english|science|spelling) tests?"
                       r"|tests? (?:this|next) week"),
     "anger_behaviour": r"angry|anger|temper|meltdowns?",
+    # Round 8 (conversations9): "my mum n dad keep fighting", "we argue constantly".
+    "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) (?:keep|keeps|are always|"
+                             r"always|won'?t stop) (?:fighting|arguing|rowing|shouting)"
+                             r"|(?:argue|argues|arguing|fight|fighting|row|rowing) (?:constantly|all the time|"
+                             r"every day|non-?stop)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
     "identity": r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism",

@@ -9,6 +9,11 @@
   ``rate_limit_seconds`` gets one polite reply per window and is otherwise heard but not
   answered, so it cannot tie up the catalogue. Urgent messages are never limited. The count
   comes from the tracker's own timestamps, so it holds across several Rasa servers.
+- A plea for help as the answer to "are you safe right now?". "I need help" or "help me" after
+  a crisis reply is not a new conversation and not a wish for general support: it is the
+  person saying they are not safe, so they get the not-safe reply (999, A&E, "I'm still
+  here"), not the introduction or a self-help idea. The NLU marks such a message
+  (signposting.answers.pleads_for_help); the guard reads the bot's last action.
 
 No Rasa class is needed beyond the tracker's events, so the checks are tested on their own
 (tests/bot/dialogue/test_guards.py) as well as through the policy.
@@ -22,6 +27,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from signposting.answers import HELP_REQUEST
+
 
 @dataclass(frozen=True)
 class Guards:
@@ -34,6 +41,10 @@ class Guards:
     rate_action: Optional[Text] = None
     #: Intents never limited (the urgent ones among them).
     rate_exempt: FrozenSet[Text] = frozenset()
+    #: Replies that ask "are you safe right now?", and the reply for not safe.
+    safety_questions: FrozenSet[Text] = frozenset()
+    not_safe_action: Optional[Text] = None
+    urgent_intents: FrozenSet[Text] = frozenset()
 
     @classmethod
     def from_config(cls, config: Dict[Text, Any], urgent_intents: FrozenSet[Text]) -> "Guards":
@@ -43,7 +54,10 @@ class Guards:
             rate_messages=int(config.get("rate_limit_messages") or 0),
             rate_seconds=float(config.get("rate_limit_seconds") or 60),
             rate_action=config.get("rate_limit_action"),
-            rate_exempt=urgent_intents | frozenset(config.get("rate_limit_exempt_intents") or []))
+            rate_exempt=urgent_intents | frozenset(config.get("rate_limit_exempt_intents") or []),
+            safety_questions=frozenset(config.get("safety_question_actions") or []),
+            not_safe_action=config.get("not_safe_action"),
+            urgent_intents=urgent_intents)
 
     def action(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
@@ -56,7 +70,17 @@ class Guards:
             return ACTION_LISTEN_NAME
         if isinstance(last, UserUttered) and self._over_rate_limit(tracker, last):
             return ACTION_LISTEN_NAME if self._warned_recently(tracker, last) else self.rate_action
+        if isinstance(last, UserUttered) and self._pleads_after_safety_question(tracker, last):
+            return self.not_safe_action
         return None
+
+    def _pleads_after_safety_question(self, tracker: DialogueStateTracker,
+                                      latest: UserUttered) -> bool:
+        if not (self.not_safe_action and (latest.parse_data or {}).get(HELP_REQUEST)):
+            return False
+        if (latest.intent or {}).get("name") in self.urgent_intents:
+            return False  # a new urgent message gets its own crisis reply
+        return _last_bot_action(tracker) in self.safety_questions
 
     def _recent(self, tracker: DialogueStateTracker, latest: UserUttered) -> List[Any]:
         since = latest.timestamp - self.rate_seconds
@@ -78,3 +102,17 @@ class Guards:
     def _warned_recently(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
                    for e in self._recent(tracker, latest))
+
+
+def _last_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:
+    """The bot's last action before the latest message (listening aside)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                return None
+            seen_user = True
+        elif (seen_user and isinstance(event, ActionExecuted)
+              and event.action_name != ACTION_LISTEN_NAME):
+            return event.action_name
+    return None

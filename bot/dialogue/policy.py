@@ -52,6 +52,8 @@ class UrgentFirstRulePolicy(RulePolicy):
         config["rate_limit_seconds"] = 60
         config["rate_limit_action"] = None
         config["rate_limit_exempt_intents"] = []
+        config["safety_question_actions"] = []
+        config["not_safe_action"] = None
         return config
 
     def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:

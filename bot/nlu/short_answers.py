@@ -2,7 +2,9 @@
 signposting.answers, and the bot's own topic names typed back ("family", "autism or ADHD") from
 signposting.needs, before the safety check; a message the model fell back on that names a need
 plainly ("he won't sleep on his own") is about that need, and one that asks for other options
-in other words ("any more? the first one has a waiting list") asks for more.
+in other words ("any more? the first one has a waiting list") asks for more, and one that asks
+for help without saying what with ("hello, I need some support for my daughter") is met as a
+greeting is: with the invitation to say what is going on.
 
 Runs after DIET and the fallback classifier and before the safety component, so an urgent
 message is still raised above it.
@@ -14,7 +16,14 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from signposting.answers import asks_for_more, command, short_answer
+from signposting.answers import (
+    HELP_REQUEST,
+    asks_for_help,
+    asks_for_more,
+    command,
+    pleads_for_help,
+    short_answer,
+)
 from signposting.needs import PREFIX, added_need, named_instead_of_fallback, topic_named
 
 from .base import RuleComponent, set_intent
@@ -32,5 +41,10 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
         answer = short_answer(text) or command(text) or (PREFIX + topic if topic else None)
         if answer is None and asks_for_more(text, read_as):
             answer = "ask_more_services"
+        elif answer is None and asks_for_help(text, read_as):
+            answer = "greet"
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))
+        if pleads_for_help(text):
+            # Read by the policy's guard: after "are you safe right now?" it means not safe.
+            message.set(HELP_REQUEST, True, add_to_output=True)

@@ -59,3 +59,16 @@ def test_a_misspelt_number_word_is_still_the_age(text, age):
 @pytest.mark.parametrize("text", ["im fine", "tree", "plenty", "no idea"])
 def test_short_or_ordinary_words_are_not_guessed_as_numbers(text):
     assert parse_age(text).age is None
+
+
+@pytest.mark.parametrize("text, age", [
+    ("born march 2011", 15), ("born in 2011", 14), ("born sept 2012", 14), ("dob 2010", 15),
+    ("she was born in may 2019", 7),
+])
+def test_a_date_of_birth_gives_the_age_now(text, age):
+    from datetime import date
+    assert parse_age(text, today=date(2026, 12, 4)).age == age
+
+
+def test_born_without_a_year_is_no_age():
+    assert parse_age("i was born in a hospital").age is None

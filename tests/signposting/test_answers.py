@@ -1,6 +1,14 @@
 import pytest
 
-from signposting.answers import AFFIRM, DENY, UNSURE, asks_for_more, short_answer
+from signposting.answers import (
+    AFFIRM,
+    DENY,
+    UNSURE,
+    asks_for_help,
+    asks_for_more,
+    pleads_for_help,
+    short_answer,
+)
 
 
 @pytest.mark.parametrize("text", ["yes", "Yeah!", "yep", "im safe", "I'm safe.", "ok", "👍", "yes please"])
@@ -103,3 +111,52 @@ def test_more_asked_for_in_other_words(text):
 ])
 def test_not_a_request_for_more(text, read_as):
     assert not asks_for_more(text, read_as)
+
+
+@pytest.mark.parametrize("text", [
+    "need help", "i need help", "I need some help please x", "hello i need some support for my daughter",
+    "Hi, I need some advice about my son.", "can you help me", "can you help me please",
+    "im looking for support for a pupil", "we need help", "hi can someone help",
+    "is there anyone who can help", "need help for my son", "Good morning, I'd like some advice",
+])
+def test_a_request_for_help_that_names_no_worry(text):
+    assert asks_for_help(text, "nlu_fallback") and pleads_for_help(text)
+
+
+@pytest.mark.parametrize("text, read_as", [
+    ("i need help with my anxiety", "nlu_fallback"),           # a worry: the model's job
+    ("i need help now hes got a knife", "nlu_fallback"),
+    ("i need help quitting weed", "need_substance_use"),
+    ("i need to die", "nlu_fallback"),
+    ("help", "nlu_fallback"),                                  # bare: the fallback's 999 line
+    ("help me", "nlu_fallback"),
+    ("i need help", "crisis_suicidal"),                        # the model's reading stands
+    ("i need help " + "really " * 40, "nlu_fallback"),
+])
+def test_not_a_plain_request_for_help(text, read_as):
+    assert not asks_for_help(text, read_as)
+
+
+@pytest.mark.parametrize("text", ["help", "help me", "HELP!!", "please help", "someone help me now",
+                                  "pls help me", "i need help"])
+def test_a_plea_for_help(text):
+    assert pleads_for_help(text)
+
+
+@pytest.mark.parametrize("text", ["help my son", "i need help with sleep", "he helped me", "yes",
+                                  "can you help me find a counsellor in dartford", ""])
+def test_not_only_a_plea_for_help(text):
+    assert not pleads_for_help(text)
+
+
+@pytest.mark.parametrize("text", [
+    "none of those work for us, i work shifts. any alternatives?",
+    "Is there anything that could see him sooner?",
+    "Anything online instead? She won't go to appointments.",
+    "Can you show me others please?",
+    "anything closer? i only have the bus",
+    "any that do evenings?",
+    "Is that it?",
+])
+def test_more_asked_for_with_what_it_must_offer(text):
+    assert asks_for_more(text, "nlu_fallback")

@@ -133,3 +133,18 @@ def test_who_is_writing_about_themselves(texts, young):
     from signposting.audience import about_someone_else, writes_as_young_person
     assert writes_as_young_person(texts) is young
     assert about_someone_else(texts[0]) is not young
+
+
+@pytest.mark.parametrize("text", [
+    "School nurse in Tenterden. A Year 9 girl I see is very isolated",
+    "Support worker with a young carer who is struggling at home",
+    "Youth worker at a club in Grays, one lad is struggling",
+])
+def test_a_two_word_role_opening_the_message_is_staff(text):
+    assert writer_of(text) == "professional"
+
+
+@pytest.mark.parametrize("text", ["social worker came round today and i hate her",
+                                  "teacher at my school keeps picking on me"])
+def test_a_young_person_naming_staff_is_not_staff(text):
+    assert writer_of(text) != "professional"

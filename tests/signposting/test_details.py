@@ -303,3 +303,13 @@ def test_saying_who_it_is_for_instead_is_a_correction():
 def test_round_seven_details(text, age, place, audience):
     details = extract(text)
     assert (details.age, details.place, details.audience) == (age, place, audience)
+
+
+@pytest.mark.parametrize("text, age, place", [
+    ("14, Margate", 14, "Margate"), ("Gravesend, 15", 15, "Gravesend"),
+    ("One of the young people I work with (14) is anxious", 14, None),
+    ("a young carer, 18, who lives near the station in Basildon", 18, "Basildon"),
+])
+def test_two_details_in_one_message(text, age, place):
+    details = extract(text)
+    assert (details.age, details.place) == (age, place)

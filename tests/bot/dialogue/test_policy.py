@@ -24,7 +24,9 @@ def policy(tmp_path_factory):
                   services_unavailable_action="utter_services_unavailable",
                   rate_limit_messages=LIMIT, rate_limit_seconds=WINDOW,
                   rate_limit_action="utter_slow_down",
-                  rate_limit_exempt_intents=["delete_my_data"])
+                  rate_limit_exempt_intents=["delete_my_data"],
+                  safety_question_actions=["utter_crisis_suicidal", "utter_not_safe"],
+                  not_safe_action="utter_not_safe")
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -160,3 +162,35 @@ def test_a_risk_phrase_or_a_sure_model_still_interrupts_the_form(policy):
     no_answer = _asked("location", "i cant do this anymore", "risk_check_in",
                        {"source": "model", "evidence": []})
     assert policy._interrupted_before_loop_ran(no_answer)
+
+
+# -- a plea for help as the answer to "are you safe right now?" ---------------------------------
+
+def _after(action: str, text: str, intent: str, plea: bool):
+    parse = {"help_request": True} if plea else {}
+    return [ActionExecuted("action_listen", timestamp=998.0), user("i want to die", 999.0, "crisis_suicidal"),
+            ActionExecuted(action, policy="p", timestamp=999.1), BotUttered("are you safe?", timestamp=999.1),
+            ActionExecuted("action_listen", timestamp=999.2),
+            UserUttered(text, {"name": intent, "confidence": 0.5}, parse_data=parse, timestamp=1000.0)]
+
+
+@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_not_safe"])
+def test_a_plea_for_help_after_are_you_safe_means_not_safe(policy, action):
+    assert predicted(policy, _after(action, "i need help", "need_general_wellbeing", True)) \
+        == "utter_not_safe"
+
+
+def test_the_same_words_elsewhere_are_left_to_the_rules(policy):
+    assert predicted(policy, _after("utter_greet", "i need help", "greet", True)) != "utter_not_safe"
+    at_the_start = [ActionExecuted("action_listen"),
+                    UserUttered("need help", {"name": "greet", "confidence": 1.0},
+                                parse_data={"help_request": True}, timestamp=1000.0)]
+    assert predicted(policy, at_the_start) != "utter_not_safe"
+
+
+def test_other_answers_after_are_you_safe_are_left_to_the_rules(policy):
+    assert predicted(policy, _after("utter_crisis_suicidal", "i feel a bit better", "need_low_mood",
+                                    False)) != "utter_not_safe"
+    # A new urgent message gets its own crisis reply from the rules.
+    assert predicted(policy, _after("utter_crisis_suicidal", "help me", "crisis_suicidal", True)) \
+        != "utter_not_safe"
