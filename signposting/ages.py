@@ -95,7 +95,8 @@ class AgeAnswer:
 
 
 #: A date of birth given instead of an age: "born march 2011", "born in 2009", "dob 2010".
-_BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + _MONTHS + r")\s+)?((?:19|20)\d\d)\b")
+_BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + _MONTHS
+                   + r")\s+)?((?:19|20)\d\d)\b")
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"))}

@@ -40,6 +40,9 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:work\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
     r"tutee|mentee)\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
+    # A correction: "sorry 21 not 12", "i meant 14", "oops, 16".
+    r"|\b(?:\d{1,2})\s+not\s+\d{1,2}\b|\b(?:i\s+meant|meant|sorry|oops|typo)\s*[,:-]?\s*\d{1,2}"
+    r"(?=\s*(?:$|[.!,]|not\b|lol\b|sorry\b|x\b|years?\b|yrs?\b))"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
     # A child in reception ("my little boy is in reception", "started reception in september").
@@ -105,8 +108,10 @@ def find_place(text: str) -> Optional[str]:
     if 2 <= len(parts) <= 3 and len(text.split()) <= 8 and any(
             parse_age(p).ok and parse_age(p).age is not None for p in parts):
         for part in parts:
-            place = resolve(part) if part and not part[:1].isdigit() else None
-            if place and place.kind == "place" and place.exact and place.status not in (
+            if not part or part[:1].isdigit():
+                continue
+            named = resolve(part)
+            if named.kind == "place" and named.exact and named.status not in (
                     "unknown", OUTSIDE) and (" " in part or len(part) >= 5):
                 return part
     for match in _cues(text):

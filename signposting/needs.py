@@ -83,7 +83,8 @@ NAMED_BY = {
                  r"|withdrawn|(?:a bit |really |very |so )?(?:quiet|down|low|flat) lately"
                  r"|not (?:him|her)self"),
     "sleep": r"sleep(?:ing)?|insomnia|nightmares?",
-    "eating_body_image": (r"eating disorder|not eating|won'?t eat|body image"
+    "eating_body_image": (r"eating disorders?|eating (?:difficulties|problems|issues)|not eating|won'?t eat"
+                          r"|body image|restricting (?:her |his |their )?(?:food|eating)"
                           r"|hates? (?:how|the way) (?:she|he|i|they) looks?"
                           r"|(?:won'?t|doesn'?t|refuses to) (?:have|let) (?:her |his |their )?photos?"),
     "bereavement": r"grief|grieving|bereave\w*",
@@ -98,10 +99,11 @@ NAMED_BY = {
                       r"|tests? (?:this|next) week"),
     "anger_behaviour": r"angry|anger|temper|meltdowns?",
     # Round 8 (conversations9): "my mum n dad keep fighting", "we argue constantly".
-    "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) (?:keep|keeps|are always|"
-                             r"always|won'?t stop) (?:fighting|arguing|rowing|shouting)"
-                             r"|(?:argue|argues|arguing|fight|fighting|row|rowing) (?:constantly|all the time|"
-                             r"every day|non-?stop)"),
+    "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) "
+                             r"(?:keep|keeps|are always|always|won'?t stop) "
+                             r"(?:fighting|arguing|rowing|shouting)"
+                             r"|(?:argue|argues|arguing|fight|fighting|row|rowing) "
+                             r"(?:constantly|all the time|every day|non-?stop)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
     "identity": r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism",
@@ -157,15 +159,19 @@ NAMED_MIN_WORDS = 4
 def named_instead_of_fallback(text: Optional[str], read_as: Optional[str]) -> Optional[str]:
     """ "Since the fire my son is terrified and he won't sleep on his own": when the model falls
     back on a message (or reads it as out of scope: "this homework is killing me" is not "Sorry,
-    I can't help with that") that plainly names a need, the named need (the first, in the order of
-    NAMED_BY) is a better answer than "I'm not sure I understood"; the others it names are
-    offered after the list (other_needs)."""
-    if read_as not in ("nlu_fallback", "out_of_scope") or len(
+    I can't help with that"; or a named worry as general wellbeing) that plainly names a need,
+    the named need (the first, in the order of NAMED_BY) is a better answer than "I'm not sure
+    I understood"; the others it names are offered after the list (other_needs)."""
+    if read_as not in ("nlu_fallback", "out_of_scope", "need_general_wellbeing") or len(
             (text or "").split()) < NAMED_MIN_WORDS:
         return None
     named = needs_named(text)
     if named:
+        # General wellbeing is the model's reading of a wish for support that names no worry:
+        # one that does name one ("something more specialist for eating difficulties") is that.
         return named[0]
+    if read_as == "need_general_wellbeing":
+        return None
     lower = (text or "").lower().replace("\u2019", "'")[:2000]
     return "general_wellbeing" if _WELLBEING.search(lower) else None
 

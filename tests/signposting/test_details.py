@@ -313,3 +313,9 @@ def test_round_seven_details(text, age, place, audience):
 def test_two_details_in_one_message(text, age, place):
     details = extract(text)
     assert (details.age, details.place) == (age, place)
+
+
+@pytest.mark.parametrize("text, age", [("sorry 21 not 12 lol typed it backwards", 21), ("i meant 14", 14),
+                                       ("oops, 16", 16), ("sorry 2 questions", None)])
+def test_an_age_put_right(text, age):
+    assert extract(text).age == age
