@@ -1,4 +1,4 @@
-"""Two checks the policy makes before any rule, both decided from the tracker alone.
+"""Three checks the policy makes before any rule, all decided from the tracker alone.
 
 - Action server unreachable. Rasa logs a custom action that failed as executed, drops its
   events and carries on, so a need would get its acknowledgement and then silence. The
