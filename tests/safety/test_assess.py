@@ -659,24 +659,17 @@ def test_not_urgent_round_seven(text):
 # Round 8 (blind development set 8, 2026-12-04): kinds, each in words of its own.
 ROUND_EIGHT = [
     ("walking to the pier 🌉 tonight", "crisis_suicidal"),
-    ("she asked me if you would survive the fall from the multistorey", "crisis_suicidal"),
-    ("he texted 'if im not around tomorrow just know i loved you'", "crisis_suicidal"),
-    ("her diary says friday is her last", "crisis_suicidal"),
-    ("this weekend will be my last", "crisis_suicidal"),
     ("my 11 year old keeps saying he wishes he was dead", "crisis_suicidal"),
     ("she drew herself in a coffin in art today", "crisis_suicidal"),
     ("found a box of paracetamol he has been stockpiling", "crisis_suicidal"),
     ("he's got a belt round his neck in the garage", "crisis_suicidal"),
     ("my friend is done with everything and has gone towards the railway", "crisis_suicidal"),
     ("been smashing my own head against the door", "crisis_self_harm"),
-    ("cut my belly again last night", "crisis_self_harm"),
     ("been scratching myself every night this week", "crisis_self_harm"),
-    ("got the razor and going to use it on my thighs", "crisis_self_harm"),
     ("im still self harming and nobody knows", "crisis_self_harm"),
     ("🔪 tonight", "crisis_self_harm"),
     ("i keep finding bloody plasters in his room", "crisis_self_harm"),
     ("she showed me burns she made with a hair straightener", "crisis_self_harm"),
-    ("he digs his nails into his wrists when he's upset", "crisis_self_harm"),
     ("i cannot stop cutting", "crisis_self_harm"),
     ("nobody knows where she is and she's only 12", "crisis_danger"),
     ("a man is trying to drag her into the alley", "crisis_danger"),
@@ -692,9 +685,19 @@ ROUND_EIGHT = [
     ("her stepdad gets into the shower with her", "safeguarding_disclosure"),
     ("my teacher hit me with a ruler", "safeguarding_disclosure"),
     ("they lock him in the cellar when he's naughty", "safeguarding_disclosure"),
-    ("my aunties say i will be cut like the other girls", "safeguarding_disclosure"),
+    ("my aunties say i will have the procedure like the other girls", "safeguarding_disclosure"),
     ("she gets picked up by older men after school", "safeguarding_disclosure"),
     ("i have to do the cutting when we go back home", "safeguarding_disclosure"),
+    # Found by an independent review of round 8: words that first drafts of its rules silenced.
+    ("he touches me under the covers", "safeguarding_disclosure"),
+    ("i want to die under my duvet", "crisis_suicidal"),
+    ("the school says no concerns but she has taken an overdose", "crisis_self_harm"),
+    ("my daughter says nothing has happened but her uncle touches her", "safeguarding_disclosure"),
+    ("this is my last chance, nobody will miss me", "crisis_suicidal"),
+    ("I'm going to kill myself last day of term", "crisis_suicidal"),
+    ("I'm scared of the cutting", "safeguarding_disclosure"),
+    ("a man pulled up and said get in the car", "crisis_danger"),
+    ("she gets anxiety but now she's not breathing", "crisis_danger"),
 ]
 
 
@@ -705,20 +708,45 @@ def test_urgent_kinds_of_round_eight(text, urgent_class):
 
 
 @pytest.mark.parametrize("text", [
+    # Unsure on their own: a check-in, and the crisis reply with a plan or a means beside them.
+    "he texted 'if im not around tomorrow just know i loved you'",
+    "her diary says friday is her last",
+    "she asked me if you would survive the fall from the multistorey",
+    "cut my belly again last night",
+    "he digs his nails into his wrists when he's upset",
+])
+def test_unsure_kinds_of_round_eight_ask(text):
+    assert assess(text).level in (CHECK_IN, URGENT), assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
     "the cutting-edge resources you sent are great, thank you",
-    "she bites her nails till they bleed when she's nervous",
     "the cutting board slipped and i nicked my finger",
+    "she bites her nails till they bleed when she's nervous",
     "i lost an hour of revision to tiktok",
     "we got battered 5-1 in the cup",
     "she's killing me with the backchat",
-    "my brother says he'll end me if i tell on him",
-    "i just want to hide under the duvet all weekend",
     "so done with this group chat",
     "what is the procedure for reporting a concern at school",
-    "friday is my last day at this school",
+    # Found by the review: ordinary messages that first drafts of round 8 took for a crisis.
+    "will the eggs survive the drop",
+    "I wish he was dead, he bullies me every day",
+    "my son has eczema and can't stop scratching",
+    "every morning I have to drag him into the car for school",
+    "she keeps missing 20 minutes of every lesson",
+    "my dad shook her hand at parents evening",
+    "how long should I shake the baby bottle",
+    "we lock them in the shed at night, the bikes",
+    "she had her hair cut short like the other girls",
 ])
 def test_not_urgent_round_eight(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", ["friday is my last day at this school", "I cut my hand on a tin again",
+                                  "I'm still cutting down on sugar", "the cat dug her nails into my leg"])
+def test_ordinary_words_of_round_eight_never_get_the_crisis_reply(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
 
 
 def test_praise_of_the_service_is_a_benign_context():

@@ -162,10 +162,9 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<shake> the|a baby",
         "<hit|beat|whack|smack> her|him|me|them with ?a|the stick|belt|cane|slipper|cable|wire|ruler|hanger"
         "|broom",
-        "<lock> him|her|me|them in the|a shed|cupboard|garage|cellar|basement|loft",
+        "<lock> him|her|me in the|a shed|cupboard|garage|cellar|basement|loft",
         "is|been|gone lost|missing ?for ?about one|an|a|#num hour|hours|minutes|mins",
         "bed ?has|is|was not|n't ?been slept in", "@family_adult ... 🤐|🛏 ... every|each|at night|nights",
-        "<tell|ask|try|make|want|order|beg> me|her|him|them ?to get in|into a|the car|van",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
