@@ -445,6 +445,7 @@ def _latin(text: str) -> Optional[Identification]:
 
 _BY_SCRIPT = {"Guru": "pa", "Beng": "bn"}
 _CAPITALISED = re.compile(r"(?<![\w])[A-Z][a-z]+(?![\w])")
+_OTHER_SCRIPT_WORD = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F]{2,}")
 
 
 def identify(text: str) -> Optional[Identification]:
@@ -454,9 +455,10 @@ def identify(text: str) -> Optional[Identification]:
     if not total:
         return None
     non_latin = {s: n for s, n in counts.items() if s != "Latn"}
-    # A capitalised Latin word beside another script is a place or a person ("ኣብ Folkestone
-    # ሓገዝ ኣሎ ድዩ?"): it does not count against the script the message is written in.
-    if non_latin:
+    # A capitalised Latin word beside two or more words of another script is a place or a
+    # person ("ኣብ Folkestone ሓገዝ ኣሎ ድዩ?"): it does not count against the script the message is
+    # written in (one word of another script in English stays English: "i told Ali ❤️ مرحبا").
+    if non_latin and len(_OTHER_SCRIPT_WORD.findall(text or "")) >= 2:
         total -= sum(len(w) for w in _CAPITALISED.findall(text or ""))
     if non_latin and sum(non_latin.values()) * 2 >= total:
         script = max(non_latin, key=lambda s: non_latin[s])

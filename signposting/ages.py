@@ -94,6 +94,9 @@ class AgeAnswer:
         return self.problem is None
 
 
+#: Only a short answer is a date of birth ("she was born in may 2019"): in a longer message a
+#: year of birth may be anyone's ("my dad was born in 1975 and he hits me").
+BORN_MAX_WORDS = 6
 #: A date of birth given instead of an age: "born march 2011", "born in 2009", "dob 2010".
 _BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + _MONTHS
                    + r")\s+)?((?:19|20)\d\d)\b")
@@ -103,16 +106,16 @@ _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
 
 
 def _age_from_birth(text: str, today: Optional[date] = None) -> Optional[int]:
-    """The age now of someone born in that month and year; with the year alone, the younger
-    of the two ages they may be (services that start at an age are kept)."""
+    """The age now of someone born in that month and year; with the year alone, or in this
+    month, the younger of the two ages they may be (services that start at an age are kept)."""
     born = _BORN.search(text)
-    if not born:
+    if not born or len(text.split()) > BORN_MAX_WORDS:
         return None
     today = today or date.today()
     year = int(born.group(2))
     said = (born.group(1) or "")[:3]
     month = next((number for name, number in _MONTH_NUMBER.items() if said and name.startswith(said)), 0)
-    age = today.year - year - (1 if not month or month > today.month else 0)
+    age = today.year - year - (1 if not month or month >= today.month else 0)
     return age if 0 <= age <= OLDEST_PLAUSIBLE else None
 
 

@@ -99,13 +99,13 @@ _NOT_A_TASK = {"nlu_fallback", "out_of_scope", "thanks", "goodbye", "greet", "af
 #: others?", "is that it?"): after a list, these ask for more of it.
 _MORE_WITH_WISH = re.compile(
     r"\b(?:any(?:thing|where)?|something|somewhere|some)\s+(?:that|which|who)\s+(?:do|does|can|"
-    r"could|is|are|offers?|works?|sees?|runs?|opens?|takes?)\b"
+    r"could|offers?|works?|sees?|runs?|opens?|takes?)\b"
     r"|\b(?:any(?:thing|where)?|something|somewhere)\s+(?:closer|nearer|sooner|quicker|faster|"
     r"online|local|free|cheaper|in\s+person|face\s+to\s+face|by\s+phone|over\s+the\s+phone|"
     r"in\s+the\s+evenings?|at\s+(?:the\s+)?weekends?|for\s+(?:evenings|weekends))\b"
     r"|\b(?:any|other|some)\s+alternatives?\b|^\W*alternatives?\b"
     r"|\b(?:show|give|find)\s+(?:me|us)\s+(?:some\s+)?(?:others|other\s+ones|more)\b"
-    r"|^\W*(?:is\s+that\s+it|is\s+that\s+all|is\s+there\s+nothing\s+else|that'?s\s+it\s*\?)")
+    r"|^\W*(?:is\s+that\s+(?:it|all)|is\s+there\s+nothing\s+else|that'?s\s+it)\s*(?:\?|$)")
 
 
 def asks_for_more(text: str, read_as: Optional[str]) -> bool:
@@ -136,7 +136,7 @@ def declines(text: str) -> bool:
 #: reply leads with what to do in an emergency.
 _OPENER = (r"(?:(?:hi|hello|hey|hiya|heya|morning|afternoon|evening|"
            r"good (?:morning|afternoon|evening)|ok|okay|um|erm|so)\b[\s,.!]*)*")
-_PLEASE = r"(?:\s*,?\s*(?:please|pls|plz|thanks|thank you|x+))*"
+_PLEASE = r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|x+))*"  # a separator each: no backtracking
 _ASK = (r"(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want|would like|could do with|could use)|"
         r"(?:i|we)'?d\s+like|"
         r"i'?m\s+(?:looking for|after|wanting)|looking for|"
@@ -159,8 +159,9 @@ HELP_REQUEST = "help_request"
 #: "help", "help me", "please help", "someone help me now": too bare to be met with the
 #: introduction, but, as the answer to "are you safe right now?", a plea (see pleads_for_help).
 _BARE_HELP = re.compile(
-    r"^(?:please\s+|pls\s+|plz\s+|someone\s+|somebody\s+|i\s+need\s+|need\s+)*help+"
-    r"(?:\s+(?:me|us))?(?:\s+(?:now|please|pls|plz|quick|asap))*[\s.!?]*$")
+    r"^(?:please\s+|pls\s+|plz\s+|someone\s+|somebody\s+|i\s+need\s+|need\s+|i\s+need\s+you\s+to\s+)*"
+    r"help+(?:\s+help+)*(?:\s+(?:me|us))?(?:\s+(?:now|please|pls|plz|quick|asap))*"
+    r"(?:[\s,.]+i'?m\s+(?:so\s+)?(?:scared|frightened|terrified))?[^\w]*$")
 #: What the model may call a help request: nothing about a task, or "general wellbeing", its
 #: reading of a wish for support that names no worry.
 _VAGUE = _NOT_A_TASK | {"need_general_wellbeing"}

@@ -63,9 +63,11 @@ _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)
                    r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher")
 _ROLE_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
-                         r"|^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:"
-                         + _COMPOUND_ROLES + r")\s+(?:in|at|with|from|for|working|based)\b"
                          r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
+#: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
+#: head at school gave me a detention and now I want to die" is a young person's).
+_ROLE_AT = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:" + _COMPOUND_ROLES
+                      + r")\s+(?:in|at|with|from|for|working|based)\b")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"
@@ -141,7 +143,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if by_words:
         return by_words
     relation = find_relation(lower)
-    if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower):
+    if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
+            _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(lower)):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower):
         return PROFESSIONAL
@@ -167,7 +170,8 @@ def _asks_for_another(lower: str) -> bool:
     """ "my son", "one of my pupils", "I'm a SENCo": writing for a child or a pupil."""
     relation = find_relation(lower)
     return RELATIONS.get(relation or "") in (PARENT_CARER, PROFESSIONAL) or bool(
-        _ROLE.search(lower) or _ROLE_INTRO.search(lower))
+        _ROLE.search(lower) or _ROLE_INTRO.search(lower)
+        or (_ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(lower)))
 
 
 def _only_about_another(lower: str) -> bool:

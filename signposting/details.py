@@ -41,7 +41,8 @@ _AGE_PHRASES = re.compile(
     r"tutee|mentee)\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     # A correction: "sorry 21 not 12", "i meant 14", "oops, 16".
-    r"|\b(?:\d{1,2})\s+not\s+\d{1,2}\b|\b(?:i\s+meant|meant|sorry|oops|typo)\s*[,:-]?\s*\d{1,2}"
+    r"|\b(?:[4-9]|1\d|2[0-5])\s+not\s+\d{1,2}(?=\s*(?:$|[.!,]|lol\b|sorry\b|x\b|years?\b|yrs?\b))"
+    r"|\b(?:i\s+meant|meant|sorry|oops|typo)\s*[,:-]?\s*(?:[4-9]|1\d|2[0-5])"
     r"(?=\s*(?:$|[.!,]|not\b|lol\b|sorry\b|x\b|years?\b|yrs?\b))"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"

@@ -102,7 +102,7 @@ NAMED_BY = {
     "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) "
                              r"(?:keep|keeps|are always|always|won'?t stop) "
                              r"(?:fighting|arguing|rowing|shouting)"
-                             r"|(?:argue|argues|arguing|fight|fighting|row|rowing) "
+                             r"|(?:we|and i|and me) (?:argue|fight|row)(?: \w+)? "
                              r"(?:constantly|all the time|every day|non-?stop)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",

@@ -12,15 +12,17 @@
 - A plea for help as the answer to "are you safe right now?". "I need help" or "help me" after
   a crisis reply is not a new conversation and not a wish for general support: it is the
   person saying they are not safe, so they get the not-safe reply (999, A&E, "I'm still
-  here"), not the introduction or a self-help idea. The NLU marks such a message
-  (signposting.answers.pleads_for_help); the guard reads the bot's last action.
+  here"), not the introduction or a self-help idea; after the check-in question ("are you
+  thinking about ending your life?") it is a yes, and gets that question's 24/7 routes. The NLU
+  marks such a message (signposting.answers.pleads_for_help); the guard reads the bot's last
+  action.
 
 No Rasa class is needed beyond the tracker's events, so the checks are tested on their own
 (tests/bot/dialogue/test_guards.py) as well as through the policy.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, List, Optional, Text
 
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -44,6 +46,9 @@ class Guards:
     #: Replies that ask "are you safe right now?", and the reply for not safe.
     safety_questions: FrozenSet[Text] = frozenset()
     not_safe_action: Optional[Text] = None
+    #: A reply other than not-safe for a plea after one question: after the check-in ("are you
+    #: thinking about ending your life?"), "I need help" is a yes, and gets the 24/7 routes.
+    plea_replies: Dict[Text, Text] = field(default_factory=dict)
     urgent_intents: FrozenSet[Text] = frozenset()
 
     @classmethod
@@ -57,6 +62,7 @@ class Guards:
             rate_exempt=urgent_intents | frozenset(config.get("rate_limit_exempt_intents") or []),
             safety_questions=frozenset(config.get("safety_question_actions") or []),
             not_safe_action=config.get("not_safe_action"),
+            plea_replies=dict(config.get("plea_replies") or {}),
             urgent_intents=urgent_intents)
 
     def action(self, tracker: DialogueStateTracker) -> Optional[Text]:
@@ -71,7 +77,8 @@ class Guards:
         if isinstance(last, UserUttered) and self._over_rate_limit(tracker, last):
             return ACTION_LISTEN_NAME if self._warned_recently(tracker, last) else self.rate_action
         if isinstance(last, UserUttered) and self._pleads_after_safety_question(tracker, last):
-            return self.not_safe_action
+            asked = _last_bot_action(tracker) or ""
+            return self.plea_replies.get(asked, self.not_safe_action)
         return None
 
     def _pleads_after_safety_question(self, tracker: DialogueStateTracker,
@@ -80,7 +87,7 @@ class Guards:
             return False
         if (latest.intent or {}).get("name") in self.urgent_intents:
             return False  # a new urgent message gets its own crisis reply
-        return _last_bot_action(tracker) in self.safety_questions
+        return _last_bot_action(tracker) in self.safety_questions | set(self.plea_replies)
 
     def _recent(self, tracker: DialogueStateTracker, latest: UserUttered) -> List[Any]:
         since = latest.timestamp - self.rate_seconds

@@ -55,6 +55,7 @@ class UrgentFirstRulePolicy(RulePolicy):
         config["rate_limit_exempt_intents"] = []
         config["safety_question_actions"] = []
         config["not_safe_action"] = None
+        config["plea_replies"] = {}
         return config
 
     def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:

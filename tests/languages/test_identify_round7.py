@@ -41,3 +41,16 @@ def test_round_seven_other_languages(text, code):
 ])
 def test_round_seven_english_stays_english(text):
     assert language_of(text) is None
+
+
+@pytest.mark.parametrize("text", ["Jonno hit me", "Chobi hit me", "Kahan hurt me", "hi im jonno",
+                                  "i told Ali ❤️ مرحبا", "Tomasz from yr 10",
+                                  "hola, necesito ayuda for my brother's anxiety, he's 12"])
+def test_round_eight_english_stays_english(text):
+    assert language_of(text) is None
+
+
+@pytest.mark.parametrize("text, code", [("mamnoon", "fa"), ("помогите", "ru"), ("da sigur", "ro"),
+                                        ("ኣብ Folkestone ሓገዝ ኣሎ ድዩ?", "ti"), ("ya no kiero vivir", "es")])
+def test_round_eight_languages(text, code):
+    assert language_of(text) == code

@@ -72,3 +72,9 @@ def test_a_date_of_birth_gives_the_age_now(text, age):
 
 def test_born_without_a_year_is_no_age():
     assert parse_age("i was born in a hospital").age is None
+
+
+def test_a_year_of_birth_in_a_longer_message_is_not_taken_for_the_age():
+    from datetime import date
+    assert parse_age("she was born in 2011, she's 12 now", today=date(2026, 12, 4)).age == 12
+    assert parse_age("my dad was born in 1975 and he hits me", today=date(2026, 12, 4)).age != 51

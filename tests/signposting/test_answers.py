@@ -160,3 +160,22 @@ def test_not_only_a_plea_for_help(text):
 ])
 def test_more_asked_for_with_what_it_must_offer(text):
     assert asks_for_more(text, "nlu_fallback")
+
+
+def test_a_long_run_of_kisses_is_read_at_once():
+    import time
+    start = time.perf_counter()
+    assert not asks_for_help("i need help " + "x" * 40 + " a", "nlu_fallback")
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("text", ["help me 😭", "help help help", "i need you to help me",
+                                  "help me please i'm scared"])
+def test_more_pleas_for_help(text):
+    assert pleads_for_help(text)
+
+
+@pytest.mark.parametrize("text", ["is that it then, i give up",
+                                  "my daughter won't talk to me about anything that is bothering her"])
+def test_not_a_request_for_more_either(text):
+    assert not asks_for_more(text, "nlu_fallback")

@@ -145,6 +145,7 @@ def test_a_two_word_role_opening_the_message_is_staff(text):
 
 
 @pytest.mark.parametrize("text", ["social worker came round today and i hate her",
-                                  "teacher at my school keeps picking on me"])
+                                  "teacher at my school keeps picking on me",
+                                  "deputy head at school gave me a detention and now I want to die"])
 def test_a_young_person_naming_staff_is_not_staff(text):
     assert writer_of(text) != "professional"

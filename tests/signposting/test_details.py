@@ -316,6 +316,7 @@ def test_two_details_in_one_message(text, age, place):
 
 
 @pytest.mark.parametrize("text, age", [("sorry 21 not 12 lol typed it backwards", 21), ("i meant 14", 14),
-                                       ("oops, 16", 16), ("sorry 2 questions", None)])
+                                       ("oops, 16", 16), ("sorry 2 questions", None),
+                                       ("we have 2 not 3 kids", None), ("sorry 2", None)])
 def test_an_age_put_right(text, age):
     assert extract(text).age == age

@@ -26,7 +26,8 @@ def policy(tmp_path_factory):
                   rate_limit_action="utter_slow_down",
                   rate_limit_exempt_intents=["delete_my_data"],
                   safety_question_actions=["utter_crisis_suicidal", "utter_not_safe"],
-                  not_safe_action="utter_not_safe")
+                  not_safe_action="utter_not_safe",
+                  plea_replies={"utter_risk_check_in": "utter_check_in_yes"})
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -194,3 +195,8 @@ def test_other_answers_after_are_you_safe_are_left_to_the_rules(policy):
     # A new urgent message gets its own crisis reply from the rules.
     assert predicted(policy, _after("utter_crisis_suicidal", "help me", "crisis_suicidal", True)) \
         != "utter_not_safe"
+
+
+def test_a_plea_for_help_after_the_check_in_question_is_a_yes(policy):
+    assert predicted(policy, _after("utter_risk_check_in", "i need help", "greet", True)) \
+        == "utter_check_in_yes"
