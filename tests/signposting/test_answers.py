@@ -108,6 +108,8 @@ def test_more_asked_for_in_other_words(text):
     ("I need more help with his anger", "nlu_fallback"),
     ("any more? i keep thinking about ending it", "crisis_suicidal"),  # the model's reading stands
     ("anything else for his anxiety", "need_anxiety"),
+    ("is that it then, i give up", "nlu_fallback"),
+    ("my daughter won't talk to me about anything that is bothering her", "nlu_fallback"),
 ])
 def test_not_a_request_for_more(text, read_as):
     assert not asks_for_more(text, read_as)
@@ -138,7 +140,8 @@ def test_not_a_plain_request_for_help(text, read_as):
 
 
 @pytest.mark.parametrize("text", ["help", "help me", "HELP!!", "please help", "someone help me now",
-                                  "pls help me", "i need help"])
+                                  "pls help me", "i need help", "help me 😭", "help help help",
+                                  "i need you to help me", "help me please i'm scared"])
 def test_a_plea_for_help(text):
     assert pleads_for_help(text)
 
@@ -167,15 +170,3 @@ def test_a_long_run_of_kisses_is_read_at_once():
     start = time.perf_counter()
     assert not asks_for_help("i need help " + "x" * 40 + " a", "nlu_fallback")
     assert time.perf_counter() - start < 1.0
-
-
-@pytest.mark.parametrize("text", ["help me 😭", "help help help", "i need you to help me",
-                                  "help me please i'm scared"])
-def test_more_pleas_for_help(text):
-    assert pleads_for_help(text)
-
-
-@pytest.mark.parametrize("text", ["is that it then, i give up",
-                                  "my daughter won't talk to me about anything that is bothering her"])
-def test_not_a_request_for_more_either(text):
-    assert not asks_for_more(text, "nlu_fallback")
