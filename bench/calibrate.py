@@ -32,14 +32,14 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
+from bench.blind_sets import understanding_devs
 from services_catalog.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 URGENT = tuple(load_taxonomy().urgent)
 SETS = (ROOT / "tests" / "data" / "safety_dev.yml", ROOT / "tests" / "data" / "safety_holdout.yml")
 #: The blind development sets (read and tuned on; never the held-out set).
-BLIND_DEVS = tuple(ROOT / "tests" / "data" / "blind" / name
-                   for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"))
+BLIND_DEVS = understanding_devs()
 
 
 def development_messages() -> List[Tuple[str, bool]]:

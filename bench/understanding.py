@@ -43,6 +43,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
+from bench.blind_sets import understanding_devs
+
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "blind"
 URGENT = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
@@ -365,7 +367,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
     parser.add_argument("--set", action="append",
-                        choices=("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+                        choices=("heldout",) + tuple(path.name for path in understanding_devs()),
                         help="which sets (default: both)")
     parser.add_argument("--show", type=int, default=0,
                         help="print up to N misses of each kind (development set only)")
