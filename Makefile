@@ -26,6 +26,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
+# Training gives the same model from the same files: DIET's random_seed fixes its draws, and
+# TensorFlow's deterministic ops on one thread fix the order of its sums (two trainings
+# compared with bench/reproducibility.py; docs/performance.md). Serving is not affected.
+TRAIN_ENV      := PYTHONHASHSEED=0 TF_DETERMINISTIC_OPS=1 TF_INTER_OP_PARALLELISM_THREADS=1 \
+                  TF_INTRA_OP_PARALLELISM_THREADS=1
+
 DOMAIN_FILES   := $(wildcard domain/*.yml)
 DATA_FILES     := $(shell find data -name '*.yml' 2>/dev/null)
 # Which training and domain files there are: rewritten only when the list changes, so that a file
@@ -46,7 +52,7 @@ MODEL_CODE     := $(shell find bot/nlu bot/dialogue bot/patches languages safety
                   signposting/content/self_help.yml services_catalog/taxonomy.yml
 
 .PHONY: help setup run test test-scale train validate stories browser-deps shell unit lock clean FORCE \
-        print-model-code lint types
+        print-model-code print-train-env lint types
 
 help:
 	@echo "make run       set up what is missing or stale, then start the bot on localhost"
@@ -95,7 +101,7 @@ FORCE:
 $(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SEMANTIC_MODEL)/SOURCE.json config.yml $(DOMAIN_FILES) $(DATA_FILES) $(MODEL_CODE) $(TRAINING_LIST)
 	@# --force: Rasa's cache keys the spaCy model by its path, not its contents, so a changed
 	@# tokenizer could otherwise reuse stale features.
-	$(RASA) train --force --domain domain --fixed-model-name current --out models
+	$(TRAIN_ENV) $(RASA) train --force --domain domain --fixed-model-name current --out models
 	@touch $@
 
 setup: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(SEMANTIC_MODEL)/SOURCE.json $(CATALOGUE_DB) \
@@ -171,6 +177,9 @@ lock:
 # The files whose change forces a retrain, one per line (tests/test_model_code.py reads them).
 print-model-code:
 	@printf '%s\n' $(MODEL_CODE)
+
+print-train-env:
+	@echo $(TRAIN_ENV)
 
 clean:
 	rm -rf $(BUILD) models .pytest_cache
