@@ -752,3 +752,62 @@ def test_ordinary_words_of_round_eight_never_get_the_crisis_reply(text):
 def test_praise_of_the_service_is_a_benign_context():
     assert "feedback" in assess("this has made my job so much easier, thank you").benign_context
     assert "feedback" in assess("so much better than googling").benign_context
+
+
+ROUND_NINE = [
+    ("he texted me saying this is the last time he'll be a bother to anyone", "crisis_suicidal"),
+    ("he say he want to finish his life, he has many pills from the doctor", "crisis_suicidal"),
+    ("she took a razor to her own arm after school", "crisis_self_harm"),
+    ("today he took a knife to his own leg", "crisis_self_harm"),
+    ("she's been pulling her hair out until her scalp bleeds", "crisis_self_harm"),
+    ("my self harm is getting out of hand", "crisis_self_harm"),
+    ("my self harm has got out of hand", "crisis_self_harm"),
+    ("her self harm has escalated to using blades", "crisis_self_harm"),
+    ("she came to lessons with a bandaged wrist that's soaking through", "crisis_self_harm"),
+    ("she says she's been threatened with marriage in the holidays", "safeguarding_disclosure"),
+    ("my parents are forcing me to marry someone i've never met", "safeguarding_disclosure"),
+    ("they keep her locked in her room without food", "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, urgent_class", ROUND_NINE)
+def test_urgent_kinds_of_round_nine(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Unsure on their own: a check-in (the crisis reply with a plan or a means beside them).
+    "last night he asked me how long it takes to bleed out",
+    "🔪🩸 sorry",
+    "he talks about being locked in the cupboard when he's naughty",
+    "i want to finish my life",
+])
+def test_unsure_kinds_of_round_nine_ask(text):
+    assert assess(text).level in (CHECK_IN, URGENT), assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I scalded my hand on the kettle this morning",
+    "my nan asked how long it takes to die when you have cancer",
+    "the cat got locked in the shed overnight",
+    "he took a knife to the birthday cake before anyone sang",
+    "we are getting married next year and she's worried about a stepdad",
+    "our bikes are kept locked in the garage",
+    "the kids were kept in at lunch because of the rain",
+    "the last time i will be a problem for my teacher is when i leave school",
+    # Found by the review: ordinary messages that the first draft of round 9 took for a crisis.
+    "mum finally let me take a razor to my legs for the first time",
+    "I burned my hand on the oven tray, not on purpose obviously",
+    "i held an ice cube on my arm on purpose like the counsellor suggested instead of cutting",
+    "my brother put his freezing feet on my legs on purpose to annoy me",
+    "I'm pulling my hair out till this bleeding homework is finished",
+    "the cost cutting is getting out of hand at our school",
+    "his woodwork project escalated to using a blade in DT",
+    "on my period 🩸 again ugh cramps",
+    "giving blood 🩸 tonight at the leisure centre",
+    "mum is pressuring her to marry in church",
+    "we keep them locked in the shed at night because of foxes (the rabbits)",
+])
+def test_not_urgent_round_nine(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()

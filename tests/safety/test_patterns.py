@@ -165,6 +165,13 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<lock> him|her|me in the|a shed|cupboard|garage|cellar|basement|loft",
         "is|been|gone lost|missing ?for ?about one|an|a|#num hour|hours|minutes|mins",
         "bed ?has|is|was not|n't ?been slept in", "@family_adult ... 🤐|🛏 ... every|each|at night|nights",
+        # Round 9: each alternative is one word, as meant.
+        "took|take|takes|taken|taking a|the knife|blade|razor|scissors|lighter to @poss own arm|arms|leg"
+        "|legs|wrist|wrists|skin|thigh|thighs|stomach|hand|hands",
+        "last time he|she|i|they will be a bother|burden to|for anyone|anybody|everyone|everybody|you|them|us",
+        "bandaged|bandage arm|arms|wrist|wrists|leg|legs|thigh ?that|which ?'s|is soaking|soaked|bleeding through",
+        "being locked in ?a|the cupboard|shed|cellar|basement|loft|garage",
+        "<keep> him|her|me|us locked in ?a|the|her|his|my|their cupboard|shed|cellar|basement|loft|garage|room",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
