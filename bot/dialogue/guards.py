@@ -1,4 +1,4 @@
-"""Three checks the policy makes before any rule, all decided from the tracker alone.
+"""Four checks the policy makes before any rule, all decided from the tracker alone.
 
 - Action server unreachable. Rasa logs a custom action that failed as executed, drops its
   events and carries on, so a need would get its acknowledgement and then silence. The
@@ -16,6 +16,16 @@
   thinking about ending your life?") it is a yes, and gets that question's 24/7 routes. The NLU
   marks such a message (signposting.answers.pleads_for_help); the guard reads the bot's last
   action.
+- A reply to a list of services. Straight after a list, "none of those suit him", "is number 2
+  free?" and "great, I'll ring them tomorrow" are plain, but the model (which learnt needs and
+  risks, not replies to lists) falls back on them. When the bot's last turn showed a list and
+  the model could not place the message (``after_list_intents``), signposting.after_list reads
+  it: other options (the next services), a question about a service shown (where to ask), or
+  a closing (you're welcome); a wish for others that gives a place or an age ("anything near
+  Deal?") searches again with it. An urgent message, a check-in, a need or a correction the
+  model read as one is never replaced, and nor is a message with any sign of risk (a lexicon
+  match of any tier, an urgent reading among the model's first three, words of distress in
+  signposting.after_list): it keeps the rephrase request, which leads with 999 and SHOUT.
 
 No Rasa class is needed beyond the tracker's events, so the checks are tested on their own
 (tests/bot/dialogue/test_guards.py) as well as through the policy.
@@ -23,13 +33,14 @@ No Rasa class is needed beyond the tracker's events, so the checks are tested on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, FrozenSet, List, Optional, Text
+from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
 
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from signposting.answers import HELP_REQUEST
+from signposting.after_list import MORE, read_after_list
+from signposting.answers import DENY, HELP_REQUEST, short_answer
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,13 @@ class Guards:
     #: thinking about ending your life?"), "I need help" is a yes, and gets the 24/7 routes.
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
     urgent_intents: FrozenSet[Text] = frozenset()
+    #: Actions that show a list of services; the reply to each reading of what comes next
+    #: (signposting.after_list); the model's intents that reading may replace.
+    list_actions: FrozenSet[Text] = frozenset()
+    after_list_replies: Dict[Text, Text] = field(default_factory=dict)
+    after_list_intents: FrozenSet[Text] = frozenset()
+    #: A wish for other options that also gave a detail (a place, an age): search again.
+    after_list_detail_action: Optional[Text] = None
 
     @classmethod
     def from_config(cls, config: Dict[Text, Any], urgent_intents: FrozenSet[Text]) -> "Guards":
@@ -63,7 +81,11 @@ class Guards:
             safety_questions=frozenset(config.get("safety_question_actions") or []),
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
-            urgent_intents=urgent_intents)
+            urgent_intents=urgent_intents,
+            list_actions=frozenset(config.get("list_actions") or []),
+            after_list_replies=dict(config.get("after_list_replies") or {}),
+            after_list_intents=frozenset(config.get("after_list_intents") or []) - urgent_intents,
+            after_list_detail_action=config.get("after_list_detail_action"))
 
     def action(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
@@ -79,7 +101,29 @@ class Guards:
         if isinstance(last, UserUttered) and self._pleads_after_safety_question(tracker, last):
             asked = _last_bot_action(tracker) or ""
             return self.plea_replies.get(asked, self.not_safe_action)
+        latest, details = _latest_message(tracker)
+        if latest is not None:
+            return self._after_list(tracker, latest, details)
         return None
+
+    def _after_list(self, tracker: DialogueStateTracker, latest: UserUttered,
+                    details: bool) -> Optional[Text]:
+        intent = (latest.intent or {}).get("name")
+        if intent not in self.after_list_intents or not self.after_list_replies:
+            return None
+        text = latest.text or ""
+        if _risk_seen(latest.parse_data or {}, self.urgent_intents):
+            return None  # keeps the rephrase request, which leads with 999 and SHOUT
+        if intent == "deny" and short_answer(text) == DENY:
+            return None  # a plain "no": the answer to the bot's question
+        reading = read_after_list(text)
+        if reading is None or not self.list_actions & set(_last_bot_turn(tracker)):
+            return None
+        if details and reading == MORE and self.after_list_detail_action:
+            # "anything near Deal?", "im 24 so most of these wont take me": the search again
+            # with what the message set, as for any detail given after a list.
+            return self.after_list_detail_action
+        return self.after_list_replies.get(reading)
 
     def _pleads_after_safety_question(self, tracker: DialogueStateTracker,
                                       latest: UserUttered) -> bool:
@@ -109,6 +153,54 @@ class Guards:
     def _warned_recently(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
                    for e in self._recent(tracker, latest))
+
+
+#: How sure the model must be of an urgent reading, among its first three, for the guard to
+#: leave the message alone.
+_RISK_RANKED = 0.1
+
+
+def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text]) -> bool:
+    """Any sign of risk the NLU saw, however unsure: a lexicon match of any tier (support words
+    such as "tonight" or "pills" included; "help" alone aside), or an urgent reading among the
+    model's first three at 0.1 or more, or as its best reading after the fallback."""
+    safety = parse_data.get("safety") or {}
+    if any(str(e.get("text", "")).strip().lower() != "help" for e in safety.get("evidence") or []):
+        return True
+    ranking = [(str(name), float(conf)) for name, conf in safety.get("model") or []] or [
+        (str(r.get("name")), float(r.get("confidence") or 0.0))
+        for r in parse_data.get("intent_ranking") or []]
+    readings = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
+    if readings and readings[0][0] in urgent:
+        return True
+    return any(name in urgent and conf >= _RISK_RANKED for name, conf in readings[:3])
+
+
+def _latest_message(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered], bool]:
+    """The message the bot is answering now, if nothing but the slots it set came after it
+    (Rasa fills slots from its entities before asking the policy), and whether it set any."""
+    slots = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return event, slots
+        if not isinstance(event, SlotSet):
+            return None, False
+        slots = True
+    return None, False
+
+
+def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
+    """The actions of the bot's turn before the latest message."""
+    actions: List[Text] = []
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and isinstance(event, ActionExecuted) and event.action_name:
+            actions.append(event.action_name)
+    return actions
 
 
 def _last_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:

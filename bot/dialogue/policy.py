@@ -12,9 +12,9 @@ this?"): a form that asked "how old are you?" should not read "stop" as an age. 
 still goes to the form when the message also carries the detail the form asked for ("I'm 15
 and being bullied" answers the age question), so the answer is never lost.
 
-Three guards come before any rule (bot/dialogue/guards.py): an action server that could not be
-reached, a conversation sending too many messages, and a plea for help as the answer to "are you
-safe right now?".
+Four guards come before any rule (bot/dialogue/guards.py): an action server that could not be
+reached, a conversation sending too many messages, a plea for help as the answer to "are you
+safe right now?", and a reply to a list of services that the model could not place.
 """
 from __future__ import annotations
 

@@ -121,6 +121,26 @@ async def test_more_shows_the_next_services_then_says_when_there_are_none(chat):
     assert "That's everything" in more and "SHOUT to 85258" in more
 
 
+@pytest.mark.parametrize("reply_to_list, expected", [
+    ("none of those suit him, we can't do daytimes", "Here are more options:"),
+    ("been on the waiting list for the first two for ages", "Here are more options:"),
+    ("how long is the wait for the 3rd one?", "I only know what the list says"),
+    ("brilliant, I'll have a look at those", "You're welcome"),
+])
+async def test_a_reply_to_the_list_in_other_words_is_understood(chat, reply_to_list, expected):
+    await chat.say("my son is 14 and gets really anxious")
+    first = await chat.say("Maidstone")
+    assert "1. " in first
+    reply = await chat.say(reply_to_list)
+    assert expected in reply and "not sure I understood" not in reply
+
+
+async def test_risk_after_the_list_still_gets_the_crisis_reply(chat):
+    await chat.say("im 15 and i get really anxious")
+    assert "1. " in await chat.say("Maidstone")
+    assert_crisis_routes(await chat.say("none of those will help, i just want to kill myself"))
+
+
 async def test_more_before_any_search_asks_what_would_help(chat):
     assert "Tell me what you'd like support with first" in await chat.say("more")
 

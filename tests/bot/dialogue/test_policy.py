@@ -7,7 +7,7 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.policy import UrgentFirstRulePolicy
@@ -27,7 +27,13 @@ def policy(tmp_path_factory):
                   rate_limit_exempt_intents=["delete_my_data"],
                   safety_question_actions=["utter_crisis_suicidal", "utter_not_safe"],
                   not_safe_action="utter_not_safe",
-                  plea_replies={"utter_risk_check_in": "utter_check_in_yes"})
+                  plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
+                  list_actions=["action_find_services", "action_more_services"],
+                  after_list_replies={"more": "action_more_services",
+                                      "about_shown": "utter_about_shown_services",
+                                      "closing": "utter_you_are_welcome"},
+                  after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
+                  after_list_detail_action="signpost_form")
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -200,3 +206,81 @@ def test_other_answers_after_are_you_safe_are_left_to_the_rules(policy):
 def test_a_plea_for_help_after_the_check_in_question_is_a_yes(policy):
     assert predicted(policy, _after("utter_risk_check_in", "i need help", "greet", True)) \
         == "utter_check_in_yes"
+
+
+# -- a reply to a list of services ---------------------------------------------------------------
+
+def _after_list(text: str, intent: str, list_action: str = "action_find_services"):
+    return [ActionExecuted("action_listen", timestamp=998.0), user("Maidstone", 999.0, "inform"),
+            ActionExecuted(list_action, policy="p", timestamp=999.1),
+            BotUttered("1. ... 2. ... 3. ...", timestamp=999.1),
+            ActionExecuted("action_offer_feedback", policy="p", timestamp=999.15),
+            ActionExecuted("utter_ask_feedback", policy="p", timestamp=999.16),
+            ActionExecuted("action_listen", timestamp=999.2),
+            UserUttered(text, {"name": intent, "confidence": 0.5}, timestamp=1000.0)]
+
+
+@pytest.mark.parametrize("text, reply", [
+    ("none of those suit him", "action_more_services"),
+    ("they all want a GP letter and we havent got a GP", "action_more_services"),
+    ("how long is the wait for the 3rd one", "utter_about_shown_services"),
+    ("great thanks I'll show her these", "utter_you_are_welcome"),
+])
+def test_after_a_list_what_the_model_could_not_place_is_read_as_a_reply_to_it(policy, text, reply):
+    assert predicted(policy, _after_list(text, "nlu_fallback")) == reply
+    assert predicted(policy, _after_list(text, "out_of_scope", "action_more_services")) == reply
+
+
+def test_a_closing_no_after_a_list_is_not_the_feedback_answer_but_a_plain_no_is(policy):
+    assert predicted(policy, _after_list("No, that's everything, thank you", "deny")) \
+        == "utter_you_are_welcome"
+    assert predicted(policy, _after_list("no", "deny")) != "utter_you_are_welcome"
+
+
+def test_urgent_messages_and_readings_the_model_placed_are_never_replaced(policy):
+    # Urgent intents are taken out of the intents a reading may replace, even if configured.
+    assert predicted(policy, _after_list("none of those will help, i wont be here", "crisis_suicidal")) \
+        == predicted(policy, [ActionExecuted("action_listen"),
+                              user("none of those will help, i wont be here", 1000.0,
+                                   "crisis_suicidal")])
+    assert predicted(policy, _after_list("anything for his sleep?", "need_sleep")) \
+        not in ("action_more_services", "utter_about_shown_services", "utter_you_are_welcome")
+
+
+def test_the_same_words_without_a_list_just_before_are_left_to_the_rules(policy):
+    events = _after_list("none of those suit him", "nlu_fallback")
+    events[2] = ActionExecuted("utter_greet", policy="p", timestamp=999.1)
+    assert predicted(policy, events) != "action_more_services"
+    later = _after_list("ok", "greet") + [
+        ActionExecuted("utter_greet", policy="p", timestamp=1000.1),
+        ActionExecuted("action_listen", timestamp=1000.2),
+        UserUttered("none of those suit him", {"name": "nlu_fallback", "confidence": 0.5},
+                    timestamp=1001.0)]
+    assert predicted(policy, later) != "action_more_services"
+
+
+def test_a_wish_for_others_that_gives_a_place_searches_again_with_it(policy):
+    events = _after_list("these are all miles away, got anything near Deal?", "nlu_fallback")
+    assert predicted(policy, events + [SlotSet("location", "Deal")]) == "signpost_form"
+    # A question about a service shown that names its town is still that question.
+    assert predicted(policy, _after_list("What time does the one in Basildon close?", "nlu_fallback")
+                     + [SlotSet("location", "Basildon")]) == "utter_about_shown_services"
+
+
+def test_any_sign_of_risk_keeps_the_rephrase_request(policy):
+    def with_parse(text, parse):
+        events = _after_list(text, "nlu_fallback")
+        events[-1] = UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, parse_data=parse,
+                                 timestamp=1000.0)
+        return events
+
+    unsure_model = {"safety": {"evidence": [], "model": [["nlu_fallback", 0.5], ["out_of_scope", 0.3],
+                                                         ["crisis_suicidal", 0.12]]}}
+    support_word = {"safety": {"evidence": [{"text": "tonight", "tier": "support"}], "model": []}}
+    urgent_first = {"intent_ranking": [{"name": "nlu_fallback", "confidence": 0.5},
+                                       {"name": "crisis_suicidal", "confidence": 0.05}]}
+    for parse in (unsure_model, support_word, urgent_first):
+        assert predicted(policy, with_parse("none of those suit him", parse)) != "action_more_services"
+    ordinary = {"safety": {"evidence": [{"text": "help", "tier": "support"}],
+                           "model": [["nlu_fallback", 0.5], ["need_anxiety", 0.3], ["thanks", 0.1]]}}
+    assert predicted(policy, with_parse("none of those suit him", ordinary)) == "action_more_services"

@@ -1,0 +1,137 @@
+"""What a message means when it comes straight after a list of services.
+
+Out of context, "none of those suit him", "they all want a GP letter", "is number 2 free?" and
+"great, I'll ring them tomorrow" are hard to read, and the model, which learnt needs and risks,
+falls back on them ("Sorry, I'm not sure I understood"). Straight after a list they are plain:
+the person wants other options, asks about a service shown, or is closing the conversation.
+This module gives that reading from the words alone; the dialogue applies it only when the
+bot's last turn showed a list, and never to a message read as urgent, a check-in or a need
+(bot/dialogue/guards.py).
+
+Read in this order: a question about a service shown ("how long is the wait for the 3rd one?"),
+then a wish for other options (asked, or told as what is wrong with the list: "been on the
+waiting list for the first two for ages", "we can't pay for private"), then a closing ("thanks,
+I'll look into those tonight", "no, that's everything").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+MORE = "more"
+ABOUT_SHOWN = "about_shown"
+CLOSING = "closing"
+
+#: A message this long is a story, not a reply to the list: left to the model.
+_LONGEST = 300
+
+#: A service in the list, named by its place in it or by what it is.
+_ITEM = re.compile(
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|1st|2nd|3rd|4th|5th|6th)"
+    r"\s+(?:one|service|option|place|link|team|number|app|website|site|group)\b"
+    r"|\b(?:number|no\.?|option|#)\s*\d\b"
+    r"|\bthe\s+(?:\w+\s+){0,2}one\b"
+    r"|\b(?:that|this|the)\s+(?:app|service|website|site|helpline|line|team|group|charity|"
+    r"counsell?ing|counsell?or|clinic|hub|drop[- ]in|number)\b")
+#: Asking something about it: a question, or a question word and a practical matter.
+_QUESTION = re.compile(
+    r"\?|^\W*(?:does|do|is|are|can|could|how|what|when|where|will|would|who|which|should)\b")
+#: Other or further options wanted, asked in other words than signposting.answers knows:
+#: words that mean "not these" ...
+_OTHER_WORDS = re.compile(
+    r"\b(?:another|other|others|else|alternatives?|instead|further|more|extra|different)\b")
+#: ... and asking whether something exists ("anything for dads?", "is there a group?").
+_ANY_WORDS = re.compile(
+    r"\b(?:any|anything|something|someone|somebody|somewhere|anyone)\b"
+    r"|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b|\b(?:do|have)\s+you\s+(?:got|have)\b"
+    r"|\bgot\s+any\b|\bwhat\s+about\b|\bi\s+(?:need|want)\s+(?:a|an|one|some)\b"
+    r"|\bneeds?\s+(?:a|an|some)\w*\s+(?:who|that|which|for|in)\b"
+    r"|\bspecifically\b|\bspecialist\b")
+#: "does it cost anything": about a service, not a wish for another.
+_ABOUT_WORDS = re.compile(r"\b(?:cost|costs|charge|pay|need)\s+anything\b")
+#: What is wrong with the list, told instead of asked: each means "not these, others".
+_LIST_WONT_DO = re.compile(
+    r"^\W*next\W*$|\bnone\s+of\s+(?:these|those|them|the|it)\b|\b(?:all|both)\s+(?:of\s+)?(?:these|those|them|three|3)\b"
+    r"|\b(?:these|those|they|them)\s+(?:are\s+|r\s+)?all\b|\ball\s+(?:want|need|say|said|cost|have)\b"
+    r"|\btoo\s+(?:far|old|young|expensive|long|big|small)\b|\bmiles\s+away\b|\bnowhere\s+near\b"
+    r"|\b(?:not|n'?t)\s+(?:anywhere\s+)?near\b|\bwaiting\s+lists?\b"
+    r"|\b(?:year|month|week)s?[- ]long\s+waits?\b"
+    r"|\balready\s+(?:tried|done|had|been|seen|referred|used|on|with|rung|called|contacted)\b"
+    r"|\b(?:tried|done|been\s+there)\b.*\b(?:all|those|these|them|that|it)\b"
+    r"|\b(?:gp|doctor'?s?)\s+(?:letter|referral)\b|\bneed\s+a\s+referral\b"
+    r"|\b(?:can'?t|cant|cannot|won'?t|wont|doesn'?t|dont|don'?t)\s+(?:do|pay|afford|get|make|go|"
+    r"travel|drive|cover|take|talk|ring|call|phone|speak|see|suit|work)\b"
+    r"|\b(?:private|discharged|closed|full|ended|not\s+(?:free|taking|accepting|suitable))\b"
+    r"|\bnot\s+right\b(?!\s+now)|\bnot\s+(?:really\s+)?what\s+(?:i|we|he|she|they)\s+"
+    r"(?:(?:was|were|am|are|is)\s+)?(?:after|looking|wanted|want|need|needed|meant)\b"
+    r"|\bis\s+that\s+(?:all|it)\b|\bthat'?s\s+all\s+there\s+is\b")
+#: The list is enough for now: thanks, goodbye, praise, or what the person will do next.
+_CLOSING = re.compile(
+    r"\b(?:thanks|thank\s*you|thank\s*u|thx|thanx|ty|ta|cheers|appreciated?|bye|goodbye|"
+    r"great|brilliant|perfect|lovely|amazing|helpful|useful|good\s+to\s+know|noted|easier|"
+    r"recommend(?:ing)?|that\s+was\s+quick)\b"
+    r"|\bthat'?s\s+(?:all|everything|plenty|enough|fine|great|it\s+for\s+now)\b"
+    r"|\b(?:no|nope|nah|not)\s+(?:thanks|thank\s+you|ta|for\s+now|right\s+now|at\s+(?:the\s+moment|this\s+stage))\b"
+    r"|\b(?:no|nothing)\s+(?:\w+\s+)?(?:further|more|else)\b"
+    r"|^\W*(?:lol\s+|ah\s+|oh\s+)?(?:ok|okay|k|kk|cool|nice|sound|sweet)(?:\s+(?:then|cool|ta))?\W*$"
+    r"|\bmaybe\s+later\b|\b(?:i'?m|im|we'?re|were|i\s+am|we\s+are)\s+(?:ok|okay|fine|good|alright|sorted)\b"
+    r"|\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|look|pass|share|show|contact|try|"
+    r"check|have\s+a\s+look|get\s+in\s+touch|email|discuss|read|go\s+through|do\s+that)\b")
+
+
+#: Words of distress or risk: a message with any of them is never read as a reply to the list
+#: ("none of these will help, nothing will", "thanks for everything, bye forever", "what about
+#: me? I'm struggling too"). It keeps the reply it would have had without this module: the
+#: rephrase request, which leads with 999 and SHOUT and asks the person to say more.
+_RISK = re.compile(
+    r"\b(?:forever|for\s+good|give\s+up|giving\s+up|gave\s+up|pointless|too\s+late|still\s+here|"
+    r"way\s+out|make\s+(?:it|this|everything)\s+(?:all\s+)?stop|nothing\s+(?:works?|will|helps?|ever)|"
+    r"no\s*one|nobody|no\s+body|that'?s\s+it\s+for\s+me|dead|die|dying|death|kill|suicid\w*|"
+    r"tonight|safe|trust\s+myself|hurt\w*|harm\w*|hit|hits|hitting|beat\w*|cut|cuts|cutting|"
+    r"end\s+it|can'?t\s+cope|cant\s+cope|not\s+coping|struggl\w*|scared|frightened|afraid|alone|"
+    r"lonely|hopeless|worthless|pills?|tablets?|overdose|stupid|check\s+out|hold\s+on|checks?\s+my|"
+    r"help\s+me|someone\s+now|anyone\s+there|is\s+anyone|unfortunately|thanks\s+for\s+nothing|"
+    r"i'?m\s+(?:always\s+)?fine\b.*\bfine)\b")
+#: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
+#: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
+_NOT_PRAISE = re.compile(
+    r"\b(?:not|n'?t|never|no|nah|kind\s+of|kinda|sort\s+of|a\s+bit|bit|slightly|somewhat)\b"
+    r"(?:\W+\w+){0,3}?\W+(?:helpful|useful|great|good|help|helped|brilliant|perfect)\b")
+
+
+def read_after_list(text: str) -> Optional[str]:
+    """``about_shown``, ``more``, ``closing`` or None (left to the model): what ``text`` means
+    as the reply to a list of services."""
+    raw = (text or "").replace("\u2019", "'").strip()
+    if not raw or len(raw) > _LONGEST:
+        return None
+    key = raw.lower()
+    if _RISK.search(key):
+        return None
+    number = list_choice(key)
+    if number is not None:
+        return MORE if number > 3 else ABOUT_SHOWN
+    if _ITEM.search(key) and _QUESTION.search(key) and not _OTHER_WORDS.search(key):
+        return ABOUT_SHOWN
+    if _LIST_WONT_DO.search(key) or _asks_for_others(raw, key):
+        return MORE
+    if _CLOSING.search(key) and "?" not in key and not _NOT_PRAISE.search(key):
+        return CLOSING
+    return None
+
+
+def list_choice(text: str) -> Optional[int]:
+    """The number in "4", "option 4 please", "no. 2": a place in the list (one digit), not an
+    age, which the bot did not ask for."""
+    found = re.fullmatch(r"\W*(?:number|no\.?|option|#)?\s*(\d)(?:\s+(?:please|pls|plz))?\W*",
+                         (text or "").lower())
+    return int(found.group(1)) if found else None
+
+
+def _asks_for_others(raw: str, key: str) -> bool:
+    if re.search(r"\bnear(?:er)?\s+[A-Z]", raw):
+        return True
+    wants = _OTHER_WORDS.search(key) or (_ANY_WORDS.search(key) and not _ABOUT_WORDS.search(key))
+    return bool(wants) and not re.search(
+        r"\b(?:no|not|nothing|don'?t|dont)\s+(?:\w+\s+)?(?:more|else|further|other|options?)\b"
+        r"|\bno\s+(?:further|more|other)\b", key)

@@ -1,0 +1,86 @@
+"""Reading a reply to a list of services (signposting/after_list.py): other options, a question
+about a service shown, a closing, or nothing this module should decide."""
+from __future__ import annotations
+
+import pytest
+
+from signposting.after_list import ABOUT_SHOWN, CLOSING, MORE, list_choice, read_after_list
+
+
+@pytest.mark.parametrize("text", [
+    # asked in other words
+    "got anything near Deal?", "anything for dads?", "is there a helpline i can ring at night",
+    "do you have any drop in ones", "what about counselling in school, is there anything like that",
+    "Could you show me further options, please?", "i need another one i can text not call",
+    "is there anything that doesn't need a referral?", "is that it?", "next",
+    # told as what is wrong with the list
+    "none of those suit him", "nah none of them are right for me",
+    "been on the waiting list for the first two for ages", "they all want a GP letter",
+    "we can't pay for private", "these are all miles away", "im 24 so most of these wont take me",
+    "tried the app, hated it, and the counselling one said im too old",
+    "been there done that with all 3", "that's not really what i was after tbh",
+    "honestly none of these r gonna work with my shifts", "cant do daytimes, i work",
+    # a place beyond the list
+    "4", "option 5 please",
+])
+def test_a_wish_for_other_options(text):
+    assert read_after_list(text) == MORE
+
+
+@pytest.mark.parametrize("text", [
+    "does the first one cost anything", "how long is the wait for the 3rd one",
+    "is number 1 open on saturdays", "Can I refer her to number 2 myself or does school have to?",
+    "What are the opening hours for the one in Colchester?", "is that app free",
+    "Is there a referral form for number 3, or is it by phone only?", "2",
+])
+def test_a_question_about_a_service_shown(text):
+    assert read_after_list(text) == ABOUT_SHOWN
+
+
+@pytest.mark.parametrize("text", [
+    "k thanks", "cool thanks x", "Thanks, I'll look into those this evening", "thx bye",
+    "brilliant I'll ring them tomorrow", "No, that's everything, thank you",
+    "No further options needed.", "not right now thanks", "maybe later", "lol ok",
+    "that's really helpful", "this is so much easier than ringing round",
+])
+def test_a_closing(text):
+    assert read_after_list(text) == CLOSING
+
+
+@pytest.mark.parametrize("text", [
+    # left to the model: needs, corrections, questions about the bot, a plain no
+    "also i cant sleep at all, like up till 4 every night", "sometimes i hear stuff that isnt there",
+    "sorry im actually 16 not 14", "i meant Rochester not Rochford", "you're a bot aren't you",
+    "no", "nope", "hmm", "", "x" * 301,
+    # answers to "was this helpful?" that are not a closing
+    "not helpful at all", "no they weren't useful", "no, not great", "kind of helpful",
+])
+def test_what_this_module_leaves_to_the_model(text):
+    assert read_after_list(text) is None
+
+
+def test_a_question_naming_a_service_shown_but_wanting_another_asks_for_more():
+    assert read_after_list("is there another one like the first one but online?") == MORE
+
+
+@pytest.mark.parametrize("text, number", [("4", 4), ("option 4 please", 4), ("no. 2", 2),
+                                          ("#3", 3), ("14", None), ("4 years", None)])
+def test_a_place_in_the_list_is_one_digit_alone(text, number):
+    assert list_choice(text) == number
+
+
+@pytest.mark.parametrize("text", [
+    # Found by the review: risk or distress after a list keeps the reply it had without this
+    # module (the rephrase request, which leads with 999 and SHOUT).
+    "what about something for tonight, i can't keep myself safe", "i need a way out",
+    "great, more waiting. i'll be dead before they see me", "something to make it all stop",
+    "tried them all, nothing works, i give up", "already tried all of them and i'm still here unfortunately",
+    "all of these are pointless", "i'll try them but if they don't work that's it for me",
+    "cant talk to any of them, he checks my phone", "i'll check out for good", "cool. bye forever lol",
+    "perfect. thanks for nothing", "great, just great. nobody can help me", "i'm fine. i'm always fine.",
+    "does the second one help if your parents hit you", "what about me? i'm struggling too",
+    "none of these are for adults, i'm the mum and i'm not coping", "is anyone there",
+    "Thanks, I'll look into those tonight",
+])
+def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
+    assert read_after_list(text) is None
