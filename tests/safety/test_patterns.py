@@ -168,10 +168,13 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         # Round 9: each alternative is one word, as meant.
         "took|take|takes|taken|taking a|the knife|blade|razor|scissors|lighter to @poss own arm|arms|leg"
         "|legs|wrist|wrists|skin|thigh|thighs|stomach|hand|hands",
-        "last time he|she|i|they will be a bother|burden to|for anyone|anybody|everyone|everybody|you|them|us",
-        "bandaged|bandage arm|arms|wrist|wrists|leg|legs|thigh ?that|which ?'s|is soaking|soaked|bleeding through",
+        "last time he|she|i|they will be a bother|burden to|for anyone|anybody|everyone|everybody"
+        "|you|them|us",
+        "bandaged|bandage arm|arms|wrist|wrists|leg|legs|thigh ?that|which ?'s|is soaking|soaked"
+        "|bleeding through",
         "being locked in ?a|the cupboard|shed|cellar|basement|loft|garage",
-        "<keep> him|her|me|us locked in ?a|the|her|his|my|their cupboard|shed|cellar|basement|loft|garage|room",
+        "<keep> him|her|me|us locked in ?a|the|her|his|my|their cupboard|shed|cellar|basement|loft"
+        "|garage|room",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
