@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import logging
 import os
-import tempfile
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 import yaml
 
-from bench.understanding import ROOT, Bot, Outcome, pct, run_items
+from bench.understanding import ROOT, Outcome, pct, run_items, running_bot
 
 BLIND = ROOT / "tests" / "data" / "blind"
 #: Other services shown: the next ones, the honest "no more", or a new list (the person named
@@ -96,15 +95,8 @@ def report(name: str, result: Dict[str, Any], show: int) -> None:
 
 
 async def measure(model: Path, show: int) -> Dict[str, Any]:
-    from tests.support.model import load_agent
-    from tests.support.processes import ActionServer
-
-    folder = Path(tempfile.mkdtemp(prefix="bench-after-list-"))
-    catalogue = os.environ.get("CATALOGUE_DB_URL",
-                               f"sqlite:///{ROOT / 'build' / 'catalogue.sqlite'}")
     results = {}
-    with ActionServer(catalogue, folder) as actions:
-        bot = Bot(load_agent(str(model), actions.webhook, folder / "trackers.sqlite"))
+    with running_bot(model, "bench-after-list-") as bot:
         for path in sets():
             items = [dict(row, context="after_services")
                      for row in yaml.safe_load(path.read_text(encoding="utf-8"))]

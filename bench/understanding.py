@@ -37,9 +37,10 @@ import tempfile
 import uuid
 import warnings
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -342,16 +343,23 @@ def load_set(name: str) -> Tuple[list, list, list]:
     return read("urgent.yml"), read("hard_negatives.yml"), read("needs.yml")
 
 
-async def measure(model: Path, sets: Sequence[str], show: int) -> Dict[str, Any]:
+@contextmanager
+def running_bot(model: Path, prefix: str) -> Iterator[Bot]:
+    """The trained model in this process beside a real action server (the catalogue
+    build/catalogue.sqlite, or CATALOGUE_DB_URL) and a tracker store in a temporary folder."""
     from tests.support.model import load_agent
     from tests.support.processes import ActionServer
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-understanding-"))
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
     catalogue = os.environ.get("CATALOGUE_DB_URL",
                                f"sqlite:///{ROOT / 'build' / 'catalogue.sqlite'}")
-    results = {}
     with ActionServer(catalogue, folder) as actions:
-        bot = Bot(load_agent(str(model), actions.webhook, folder / "trackers.sqlite"))
+        yield Bot(load_agent(str(model), actions.webhook, folder / "trackers.sqlite"))
+
+
+async def measure(model: Path, sets: Sequence[str], show: int) -> Dict[str, Any]:
+    results = {}
+    with running_bot(model, "bench-understanding-") as bot:
         for name in sets:
             urgent_items, negative_items, need_items = load_set(name)
             urgent = score_urgent(urgent_items, await run_items(bot, urgent_items, name + "-u"))
