@@ -190,7 +190,7 @@ def _latest_message(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered
 
 
 def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
-    """The actions of the bot's turn before the latest message."""
+    """The actions of the bot's turn before the latest message, the last first."""
     actions: List[Text] = []
     seen_user = False
     for event in reversed(tracker.events):
@@ -205,13 +205,4 @@ def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
 
 def _last_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:
     """The bot's last action before the latest message (listening aside)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            if seen_user:
-                return None
-            seen_user = True
-        elif (seen_user and isinstance(event, ActionExecuted)
-              and event.action_name != ACTION_LISTEN_NAME):
-            return event.action_name
-    return None
+    return next((name for name in _last_bot_turn(tracker) if name != ACTION_LISTEN_NAME), None)
