@@ -30,7 +30,11 @@ _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
                  r"oldest|girls|boys|kids|children|pupils|students|class|people|person")
 _AGE_PHRASES = re.compile(
+    # Not a time since or for something: "self-harmed two years ago", "3 years since dad
+    # died", "off school for 2 years now".
+    r"(?<!for )(?<!last )(?<!past )(?<!over )(?<!within )"
     r"\b" + NUMBER_WORD + r"\s*(?:-\s*)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
+    r"(?!\s*(?:ago|since|later|before|back|earlier|of|now|in\s+a\s+row|running)\b)"
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is|"
     r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
@@ -115,6 +119,9 @@ def find_place(text: str) -> Optional[str]:
             if named.kind == "place" and named.exact and named.status not in (
                     "unknown", OUTSIDE) and (" " in part or len(part) >= 5):
                 return part
+    put_right = _place_put_right(text)
+    if put_right:
+        return put_right
     for match in _cues(text):
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
@@ -126,6 +133,40 @@ def find_place(text: str) -> Optional[str]:
                     place.status != OUTSIDE or _named_elsewhere(chunk)):
                 return chunk.rstrip(".'-")
     return None
+
+
+#: "the Grays one not Basildon", "Chatham not Chelmsford": a place put right, the new one first.
+_NOT_PLACE = re.compile(r"\b((?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)\s+(?:one\s+)?not\s+(?:in\s+|the\s+)?"
+                        r"((?:[a-z][\w'.-]*)(?:\s+[a-z][\w'.-]*){0,2})", re.IGNORECASE)
+
+
+_LEAD_INS = {"in", "at", "the", "near", "from", "to", "one", "is", "its", "it's", "lives", "live"}
+
+
+def _place_put_right(text: str) -> Optional[str]:
+    """The place in "X not Y" when both name places ("this pupil is at the Grays one not
+    Basildon"): the one said first is meant."""
+    for match in _NOT_PLACE.finditer(text):
+        if not _names_a_place(match.group(2)):
+            continue
+        words = match.group(1).split()
+        for start in range(len(words)):
+            chunk = " ".join(words[start:])
+            if words[start].lower() in _LEAD_INS or len(chunk) < 4:
+                continue
+            if _names_a_place(chunk):
+                return chunk
+    return None
+
+
+def _names_a_place(words: str) -> bool:
+    """Some leading words of ``words`` name a place in the five areas or outside them."""
+    parts = words.split()
+    for size in range(len(parts), 0, -1):
+        place = resolve(" ".join(parts[:size]))
+        if place.status != "unknown" and place.kind == "place" and place.exact:
+            return True
+    return False
 
 
 def _cues(text: str):

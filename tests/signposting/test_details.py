@@ -281,6 +281,22 @@ def test_ages_said_in_passing(text, age):
     assert find_age(text) == age
 
 
+@pytest.mark.parametrize("text, age", [
+    # conversations9 and 11: an age before texting's "n" or a question was asked for again.
+    ("so i get proper bad anxiety b4 school. im 15 n live in gravesend", 15),
+    ("im 25 is that too old for this", 25),
+    ("my son is 14 & getting bullied", 14),
+    # ... and a time since or for something is not an age (dev10: "self-harmed two years ago"
+    # was taken for a 2 year old).
+    ("My son self-harmed two years ago but he's been fine since", None),
+    ("she has been off school for 2 years now", None),
+    ("it's 3 years since his dad died, he is 12", 12),
+    ("he is 2 years old", 2),
+])
+def test_ages_beside_texting_and_times(text, age):
+    assert find_age(text) == age
+
+
 @pytest.mark.parametrize("text", ["the 10m race is tomorrow", "i need 4m, help", "ran 5k, then 3m."])
 def test_distances_are_not_ages(text):
     assert find_age(text) is None
@@ -320,3 +336,14 @@ def test_two_details_in_one_message(text, age, place):
                                        ("we have 2 not 3 kids", None), ("sorry 2", None)])
 def test_an_age_put_right(text, age):
     assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text, place", [
+    # conversations11: a place put right as "X not Y" was not understood.
+    ("sorry my mistake, I cover 2 schools - this pupil is at the Grays one not Basildon", "Grays"),
+    ("its the one in Deal not Dover", "Deal"),
+    ("I go to school in Dover not Folkestone", "Dover"),
+    ("the deal is not done", None),
+])
+def test_a_place_put_right_as_one_not_another(text, place):
+    assert find_place(text) == place
