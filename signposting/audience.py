@@ -29,6 +29,11 @@ PARENT_WORDS = frozenset({"son", "daughter", "child", "kid", "kids", "stepson", 
                           "foster", "youngest", "eldest", "oldest", "twins", "stepchild",
                           "children"})
 
+#: "my lad", "our lass", "my little boy": a parent's plain words for their child. "Boy" and
+#: "girl" only straight after "my" (or "my little"), as "my girl" further on may be a friend.
+_MY_CHILD_SAID_PLAINLY = re.compile(
+    r"(?:lad|lass|little\s+(?:boy|girl|one|lad|lass)|boy|girl)\b(?!\s+friend)")
+
 #: Who the young person is to the writer, and so who is writing.
 RELATIONS = {
     **{w: PARENT_CARER for w in ("son", "daughter", "child", "kid", "stepson", "stepdaughter",
@@ -129,7 +134,8 @@ def _by_words(lower: str) -> Optional[str]:
     if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
         return PROFESSIONAL
     for i, word in enumerate(words):
-        if word in ("my", "our") and any(w in PARENT_WORDS for w in words[i + 1:i + 5]):
+        if word in ("my", "our") and (any(w in PARENT_WORDS for w in words[i + 1:i + 5])
+                                      or _MY_CHILD_SAID_PLAINLY.match(" ".join(words[i + 1:i + 3]))):
             return PARENT_CARER
     if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
         return PARENT_CARER

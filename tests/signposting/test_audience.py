@@ -122,6 +122,22 @@ def test_parents_and_staff_in_a_note(text, audience):
     assert writer_of(text) == audience
 
 
+@pytest.mark.parametrize("text, audience", [
+    # conversations11: a parent who found "my lad" cutting got the young person's crisis reply.
+    ("just found my lad in the bathroom, he's cut his legs", PARENT_CARER),
+    ("my boy won't come out of his room", PARENT_CARER),
+    ("our lass is being picked on", PARENT_CARER),
+    ("my little girl has nightmares every night", PARENT_CARER),
+    ("my girl friend is really down", None),   # a friend, not a child
+    ("me and my boys got kicked out of the park", None),
+])
+def test_a_parents_plain_words_for_their_child(text, audience):
+    if audience:
+        assert writer_of(text) == audience
+    else:
+        assert writer_of(text) != PARENT_CARER
+
+
 @pytest.mark.parametrize("texts, young", [
     (["been so down for weeks, cant be bothered with anything"], True),   # the "I" left off
     (["feel like i have no mates, everyone has their own groups"], True),  # people in general
