@@ -206,3 +206,14 @@ def test_the_population_data_is_small_and_matches_the_places():
     inside = [r for r in rows if r["district"]]
     assert inside and all((r["place"], r["district"]) in places for r in inside)
     assert all(r["county"] and int(r["population"]) >= 10_000 for r in rows if not r["district"])
+
+
+@pytest.mark.parametrize("text, place", [
+    # conversations11: "near lakeside shopping centre" was not recognised, and was asked again.
+    ("near lakeside shopping centre", "West Thurrock"),
+    ("bluewater", "Greenhithe"),
+    ("dreamland", "Margate"),
+])
+def test_landmarks_mean_the_place_they_stand_in(text, place):
+    found = resolve(text)
+    assert found.status == FOUND and found.matched == place
