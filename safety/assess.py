@@ -244,6 +244,15 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
     return Decision(top, confidence, "unchanged", assessment)
 
 
+def checked_class(assessment: Assessment, ranking: Sequence[Tuple[str, float]]) -> str:
+    """What a check-in question checks: the class of the risk phrase found, else the model's
+    best urgent reading, else suicidal thoughts (the reply for "yes" is then the suicidal
+    one, which gives every 24/7 route)."""
+    if assessment.urgent_class:
+        return assessment.urgent_class
+    return next((name for name, _ in ranking if name in URGENT_CLASSES), "crisis_suicidal")
+
+
 def _noise(ranking: Sequence[Tuple[str, float]], fallback: Optional[Tuple[str, float]],
            fallback_threshold: float, assessment: Assessment) -> Decision:
     """An urgent guess too unsure to act on, with no risk phrase: the best other reading, or
@@ -286,6 +295,15 @@ class _Context:
             h for h in modifiers.get("information", [])
             if not (h.end < len(doc) and doc[h.end - 1].norm_ == "teaching"
                     and doc[h.end].norm_ in ("assistant", "assistants", "staff"))]
+        # "Is it normal for my mum's boyfriend to come in my room at night?": a question about
+        # the writer's own life is how many children first tell, not a request for information.
+        # A parent's or teacher's "is it normal for my son to ..." stays a question (review).
+        if any(t.norm_ in FIRST_PERSON for t in doc) and \
+                writer_of(doc.text) not in (PARENT_CARER, PROFESSIONAL):
+            own = {(h.start, h.end) for h in modifiers.get("own_question", [])}
+            modifiers["information"] = [
+                h for h in modifiers.get("information", [])
+                if not any(s <= h.start and h.end <= e for s, e in own)]
         self.lexicon = matcher.lexicon
         self.modifiers = modifiers
         self.negation = set(matcher.lexicon.negation)
@@ -408,8 +426,11 @@ class _Context:
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
         if hit.kind == "crisis_danger" and self._in_sentence("panic", hit) and any(
-                t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]):
-            return "panic"  # "panic attacks, shaking, says she can't breathe properly"
+                t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
+                and not self._current_near(hit):
+            # "panic attacks, shaking, says she can't breathe properly"; not "she gets anxiety
+            # but now she's not breathing".
+            return "panic"
         if hit.kind == "crisis_danger" and self._same_clause("perception", hit) \
                 and not self._current_near(hit):
             return "perception"

@@ -23,7 +23,14 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.assess import Thresholds, assess, decide, default_matcher, load_thresholds
+from safety.assess import (
+    Thresholds,
+    assess,
+    checked_class,
+    decide,
+    default_matcher,
+    load_thresholds,
+)
 from signposting.details import only_a_detail
 
 from .base import RuleComponent, add_entity, set_intent
@@ -80,8 +87,9 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
             set_intent(message, decision.intent, decision.confidence)
         if decision.intent == "risk_check_in":
             # What the check-in is about, so that a "yes" gets that class's reply.
-            add_entity(message, "risk_class", assessment.urgent_class or "crisis_suicidal",
-                       EXTRACTOR_NAME)
+            # With no risk phrase, the model's own best urgent reading says what it was ("is
+            # it normal for him to come in my room at night?" is checked as a disclosure).
+            add_entity(message, "risk_class", checked_class(assessment, ranking), EXTRACTOR_NAME)
         # The model's own reading too (before this component's decision), for calibration
         # (bench/calibrate.py): the thresholds are chosen from how sure it was.
         message.set(SAFETY_KEY, {**assessment.as_dict(), "source": decision.source,

@@ -2,7 +2,7 @@
 set in tests/data/ is for measuring, in bench/safety.py, not for unit tests)."""
 import pytest
 
-from safety.assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, assess, decide
+from safety.assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, assess, checked_class, decide
 
 
 @pytest.mark.parametrize("text, urgent_class", [
@@ -398,6 +398,28 @@ def test_a_question_about_ones_own_wish_not_to_wake_gets_a_check_in(text):
     assert assess(text).level in (CHECK_IN, URGENT)
 
 
+def test_is_it_normal_about_the_writers_own_life_is_not_a_request_for_information():
+    # conversations11: how many children first tell. The model's confident disclosure reading
+    # is no longer turned into a check-in by "is it normal" ...
+    text = ("is it normal for my mum's boyfriend to come in my room at night when she's on "
+            "night shifts? he says i'll get in trouble if i tell")
+    assert "information" not in assess(text).benign_context
+    assert decide(assess(text), [("safeguarding_disclosure", 0.94), ("greet", 0.01)]).intent \
+        == "safeguarding_disclosure"
+    # ... while a question about young people in general still is one.
+    assert "information" in assess("is it normal for teenagers to self harm?").benign_context
+
+
+def test_a_check_in_on_the_models_word_checks_the_models_class():
+    # With no risk phrase, "yes" to the check-in gets the reply for what the model read.
+    assert checked_class(assess("nothing known here"),
+                         [("need_low_mood", 0.3), ("safeguarding_disclosure", 0.28)]) \
+        == "safeguarding_disclosure"
+    assert checked_class(assess("nothing known here"), [("greet", 0.3)]) == "crisis_suicidal"
+    assert checked_class(assess("i keep cutting my arms"), [("safeguarding_disclosure", 0.9)]) \
+        == "crisis_self_harm"
+
+
 @pytest.mark.parametrize("text", [
     "my cat has gone missing", "i plugged my phone in", "is it normal for a teenager to be moody",
     "i fell asleep on the bus home", "can you explain what a referral is",
@@ -774,6 +796,108 @@ ROUND_NINE = [
 def test_urgent_kinds_of_round_nine(text, urgent_class):
     result = assess(text)
     assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+ROUND_TEN = [
+    # Kinds from blind development set 10, in other words than its messages.
+    ("he keeps deciding whether to jump, he goes to the bridge every night", "crisis_suicidal"),
+    ("she asked me would it hurt much to drown", "crisis_suicidal"),
+    ("my son drew himself lying dead in a coffin", "crisis_suicidal"),
+    ("she said she will take everything in the medicine cupboard", "crisis_suicidal"),
+    ("i think it is better for everyone if i am not existing", "crisis_suicidal"),
+    ("googled which bridge round here is the highest", "crisis_suicidal"),
+    ("he swallowed paperclips on purpose last week", "crisis_self_harm"),
+    ("i cut my legs with a razor most nights", "crisis_self_harm"),
+    ("she bites her hands until they bruise", "crisis_self_harm"),
+    ("have already cut again today, the list is too long", "crisis_self_harm"),
+    ("his thighs were covered in lines when he changed for PE", "crisis_self_harm"),
+    ("she scratches her arms raw with her nails until they bleed", "crisis_self_harm"),
+    ("someone is banging on the back door and mum is out", "crisis_danger"),
+    ("they say i can not leave until i sell it for them", "crisis_danger"),
+    ("me and my little brother are hiding in the bathroom, dad has a knife", "crisis_danger"),
+    ("his stepdad held him against the wall by his throat", "crisis_danger"),
+    ("dad said he will batter me tonight", "crisis_danger"),
+    ("someone has broken in downstairs", "crisis_danger"),
+    ("an older lad told her not to tell anyone about the car", "safeguarding_disclosure"),
+    ("they are sending me back home in the summer to be married", "safeguarding_disclosure"),
+    ("she says she owes them now and has got to go to the parties", "safeguarding_disclosure"),
+    ("a man online keeps asking him to delete our chats", "safeguarding_disclosure"),
+    ("her stepdad makes her stand in the corner for hours", "safeguarding_disclosure"),
+    ("my uncle touches me down there", "safeguarding_disclosure"),
+    ("he gets hit for talking to girls at school", "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, urgent_class", ROUND_TEN)
+def test_urgent_kinds_of_round_ten(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Unsure on their own: a check-in (the crisis reply with a means, a date or a search beside).
+    "next time i'll do it properly",
+    "which bridge in Medway is the highest",
+    "she says bye forever every night",
+    "what do i do when the urge comes back",
+    "my sister has not come home and she is not answering",
+    # Moved to a check-in by the review: ordinary messages say these too.
+    "he's locked her in the bedroom and she is crying",
+    "my tutor says its our special secret",
+    "im not allowed to eat with the family when im naughty",
+    "mum locks the cupboards so we cant get food",
+    "we are hiding in the bathroom",
+    "she keeps deciding whether to jump",
+    "he is terrified to go home",
+])
+def test_unsure_kinds_of_round_ten_ask(text):
+    assert assess(text).level in (CHECK_IN, URGENT), assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I'm frightened that something has broken in him since his mum died",
+    "my little boy is 4 and he's biting and hitting at nursery",
+    "this physics mock is literally killing me",
+    "i get really bad anxiety before exams, like i cant breathe",
+    "i bite my nails till they bleed when im nervous",
+    "sure, let me just magic up a better grade",
+    "we lock them in the shed at night, the bikes",
+    "my son told me he's been cutting, he's safe tonight but i don't know what to do next",
+    "which tower is the tallest in the world? for my geography homework",
+    "the bakery wrote happy birthday on it in icing",
+    # Found by the review: ordinary messages the first draft of round 10 took for a crisis.
+    "my son is trying to get into a grammar school",
+    "I really hope he will get in to the grammar school",
+    "I can't leave until I finish my detention",
+    "mum will be waiting for me at the school gate",
+    "he has a lump by his throat, should he see the GP?",
+    "I'm going to beat him tonight at FIFA",
+    "I have locked him in the kitchen, the puppy keeps chewing",
+    "my blood test results haven't come back yet",
+    "mum told me to delete the app because of screen time",
+    "should I lock him in his crate at night? he's 10 weeks",
+    "got a detention, punished for talking to my friend in the exam",
+    "mum made me carry all the shopping bags home",
+    "my dog will get hurt if he keeps jumping off the sofa",
+    "my grandad sends me pictures of himself on holiday",
+    "my daughter and her friends made up a secret game at lunchtime",
+    "dad said not to tell mum what her present is",
+    "we're staying in a hotel room in Margate for half term",
+    "I swallowed my chewing gum on purpose lol",
+    "my 2 year old swallowed coins, do I go to A&E",
+    "I cut my fringe with scissors",
+    "the school has cut today's PE lesson",
+    "my screen is covered in lines after I dropped it",
+    "he has eczema and itches till his scalp bleeds",
+    "I'm still deciding whether to do it, the school trip to France I mean",
+    "does it hurt much to bleed when you get your ears pierced",
+    "I'd take everything from the cupboard to uni if mum let me",
+    "what is the tallest building in the world?",
+    "I worked out how many sweets each kid gets for the party",
+    "is it normal for my 3 year old to bang his head on the floor when he's angry?",
+])
+def test_not_urgent_round_ten(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
 
 
 @pytest.mark.parametrize("text", [
