@@ -9,9 +9,12 @@ bot's last turn showed a list, and never to a message read as urgent, a check-in
 (bot/dialogue/guards.py).
 
 Read in this order: a question about a service shown ("how long is the wait for the 3rd one?"),
-then a wish for other options (asked, or told as what is wrong with the list: "been on the
-waiting list for the first two for ages", "we can't pay for private"), then a closing ("thanks,
-I'll look into those tonight", "no, that's everything").
+then a new worry told about someone ("also she's started skipping lunch, is that something they
+help with?", "since it happened he's also been getting into fights": not a wish for more of the
+same list, which would show services for the first worry), then a wish for other options
+(asked, or told as what is wrong with the list: "been on the waiting list for the first two for
+ages", "we can't pay for private"), then a closing ("thanks, I'll look into those tonight", "no,
+that's everything").
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from typing import Optional
 MORE = "more"
 ABOUT_SHOWN = "about_shown"
 CLOSING = "closing"
+NEW_NEED = "new_need"
 
 #: A message this long is a story, not a reply to the list: left to the model.
 _LONGEST = 300
@@ -65,6 +69,21 @@ _LIST_WONT_DO = re.compile(
     r"|\bnot\s+right\b(?!\s+now)|\bnot\s+(?:really\s+)?what\s+(?:i|we|he|she|they)\s+"
     r"(?:(?:was|were|am|are|is)\s+)?(?:after|looking|wanted|want|need|needed|meant)\b"
     r"|\bis\s+that\s+(?:all|it)\b|\bthat'?s\s+all\s+there\s+is\b")
+#: A worry that was not in the first message: "also", "as well", "since then", "has started",
+#: "lately" ...
+_NEW_PROBLEM = re.compile(
+    r"\b(?:also|as\s+well|on\s+top\s+of|another\s+thing|other\s+thing|"
+    r"something\s+else\s+(?:has|is|came|come)|since\s+(?:it|then|that|the|she|he|i|we|they|"
+    r"moving|moved|starting|started)|started|starting|begun|lately|recently|these\s+days)\b")
+#: ... told about a person, not about the list ("also, are any of these free?").
+_SUBJECT = re.compile(r"\b(?:she|he|they|i|we|shes|hes|she'?s|he'?s|they'?re|im|i'?m|ive|i'?ve|"
+                      r"its\s+just\s+me)\b")
+_ABOUT_LIST = re.compile(
+    r"\b(?:these|those|them|any\s+of|the\s+list|ones|services?|options?|"
+    r"(?<!every )evenings?|(?<!every )weekends?|"
+    r"online|chat|text|free|cost|wait\w*|referral|face\s+to\s+face|near(?:er|by)?|closer|"
+    r"more|other|others|another|alternatives?|first|second|third|last\s+one|both|all\s+of|"
+    r"travel|far|get\s+there|bus|drive|lift)\b")
 #: The list is enough for now: thanks, goodbye, praise, or what the person will do next.
 _CLOSING = re.compile(
     r"\b(?:thanks|thank\s*you|thank\s*u|thx|thanx|ty|ta|cheers|appreciated?|bye|goodbye|"
@@ -113,7 +132,11 @@ def read_after_list(text: str) -> Optional[str]:
         return MORE if number > 3 else ABOUT_SHOWN
     if _ITEM.search(key) and _QUESTION.search(key) and not _OTHER_WORDS.search(key):
         return ABOUT_SHOWN
-    if _LIST_WONT_DO.search(key) or _asks_for_others(raw, key):
+    if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):
+        return NEW_NEED
+    if _LIST_WONT_DO.search(key):
+        return MORE
+    if _asks_for_others(raw, key):
         return MORE
     if _CLOSING.search(key) and "?" not in key and not _NOT_PRAISE.search(key):
         return CLOSING

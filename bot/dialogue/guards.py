@@ -20,12 +20,14 @@
   free?" and "great, I'll ring them tomorrow" are plain, but the model (which learnt needs and
   risks, not replies to lists) falls back on them. When the bot's last turn showed a list and
   the model could not place the message (``after_list_intents``), signposting.after_list reads
-  it: other options (the next services), a question about a service shown (where to ask), or
-  a closing (you're welcome); a wish for others that gives a place or an age ("anything near
-  Deal?") searches again with it. An urgent message, a check-in, a need or a correction the
-  model read as one is never replaced, and nor is a message with any sign of risk (a lexicon
-  match of any tier, an urgent reading among the model's first three, words of distress in
-  signposting.after_list): it keeps the rephrase request, which leads with 999 and SHOUT.
+  it: other options (the next services), a question about a service shown (where to ask), a
+  closing (you're welcome), or a new worry the model read only as an unsure need (asked which
+  topic it is, as the model's guess is often the wrong need); a wish for others that gives a
+  place or an age ("anything near Deal?") searches again with it. An urgent message, a
+  check-in, a need or a correction the model read as one is never replaced, and nor is a
+  message with any sign of risk (a lexicon match of any tier, an urgent reading among the
+  model's first three, words of distress in signposting.after_list): it keeps the rephrase
+  request, which leads with 999 and SHOUT.
 
 No Rasa class is needed beyond the tracker's events, so the checks are tested on their own
 (tests/bot/dialogue/test_guards.py) as well as through the policy.
@@ -39,7 +41,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from signposting.after_list import MORE, read_after_list
+from signposting.after_list import MORE, NEW_NEED, read_after_list
 from signposting.answers import DENY, HELP_REQUEST, short_answer
 
 
@@ -119,6 +121,8 @@ class Guards:
         reading = read_after_list(text)
         if reading is None or not self.list_actions & set(_last_bot_turn(tracker)):
             return None
+        if reading == NEW_NEED and not _reads_a_need(latest.parse_data or {}):
+            return None
         if details and reading == MORE and self.after_list_detail_action:
             # "anything near Deal?", "im 24 so most of these wont take me": the search again
             # with what the message set, as for any detail given after a list.
@@ -174,6 +178,15 @@ def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text]) -> bool:
     if readings and readings[0][0] in urgent:
         return True
     return any(name in urgent and conf >= _RISK_RANKED for name, conf in readings[:3])
+
+
+def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
+    """The model's best reading after the fallback is a need, however unsure: a new worry told
+    after a list ("also she's started skipping lunch") is asked about, not guessed (the model
+    could not place it, and its best guess is often the wrong need)."""
+    readings = [str(r.get("name")) for r in parse_data.get("intent_ranking") or []
+                if r.get("name") != "nlu_fallback"]
+    return bool(readings) and readings[0].startswith("need_")
 
 
 def _latest_message(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered], bool]:

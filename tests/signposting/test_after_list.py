@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from signposting.after_list import ABOUT_SHOWN, CLOSING, MORE, list_choice, read_after_list
+from signposting.after_list import (
+    ABOUT_SHOWN,
+    CLOSING,
+    MORE,
+    NEW_NEED,
+    list_choice,
+    read_after_list,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +56,7 @@ def test_a_closing(text):
 
 @pytest.mark.parametrize("text", [
     # left to the model: needs, corrections, questions about the bot, a plain no
-    "also i cant sleep at all, like up till 4 every night", "sometimes i hear stuff that isnt there",
+    "sometimes i hear stuff that isnt there",
     "sorry im actually 16 not 14", "i meant Rochester not Rochford", "you're a bot aren't you",
     "no", "nope", "hmm", "", "x" * 301,
     # answers to "was this helpful?" that are not a closing
@@ -57,6 +64,31 @@ def test_a_closing(text):
 ])
 def test_what_this_module_leaves_to_the_model(text):
     assert read_after_list(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # A new worry told about someone: asked which topic it is, not answered with more of the
+    # same list (conversations11 found these shown the next services for the first worry).
+    "also i cant sleep at all, like up till 4 every night",
+    "she's also started skipping meals and keeps saying she's too fat, do they help with that?",
+    "since the funeral he has been lashing out at his brother, is there anything for that?",
+    "tbh the real thing is i dont know anyone since i moved, its just me every evening",
+    "on top of that she's been refusing to go to school lately",
+])
+def test_a_new_worry(text):
+    assert read_after_list(text) == NEW_NEED
+
+
+@pytest.mark.parametrize("text, reading", [
+    # ... but a message about the list with a person in it is still about the list.
+    ("also are any of these free", MORE),
+    ("he also says the first two are too far", MORE),
+    ("she also cant travel that far", MORE),
+    ("also I was wondering if any of these do evenings", MORE),
+    ("none of those suit him, he also hates talking on the phone", MORE),
+])
+def test_a_person_named_in_a_reply_about_the_list(text, reading):
+    assert read_after_list(text) == reading
 
 
 def test_a_question_naming_a_service_shown_but_wanting_another_asks_for_more():

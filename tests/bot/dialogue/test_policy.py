@@ -31,7 +31,8 @@ def policy(tmp_path_factory):
                   list_actions=["action_find_services", "action_more_services"],
                   after_list_replies={"more": "action_more_services",
                                       "about_shown": "utter_about_shown_services",
-                                      "closing": "utter_you_are_welcome"},
+                                      "closing": "utter_you_are_welcome",
+                                      "new_need": "utter_ask_new_need"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
                   after_list_detail_action="signpost_form")
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
@@ -284,3 +285,23 @@ def test_any_sign_of_risk_keeps_the_rephrase_request(policy):
     ordinary = {"safety": {"evidence": [{"text": "help", "tier": "support"}],
                            "model": [["nlu_fallback", 0.5], ["need_anxiety", 0.3], ["thanks", 0.1]]}}
     assert predicted(policy, with_parse("none of those suit him", ordinary)) == "action_more_services"
+
+
+def test_a_new_worry_after_a_list_is_asked_about_when_the_model_reads_a_need(policy):
+    text = "also shes started skipping lunch n saying shes too big, is that something they help with"
+
+    def with_ranking(ranking):
+        events = _after_list(text, "nlu_fallback")
+        events[-1] = UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5},
+                                 parse_data={"intent_ranking": ranking}, timestamp=1000.0)
+        return events
+
+    # The model's best guess is a need, but the wrong one: the bot asks which topic it is.
+    unsure_need = [{"name": "nlu_fallback", "confidence": 0.5},
+                   {"name": "need_substance_use", "confidence": 0.22},
+                   {"name": "need_eating_body_image", "confidence": 0.09}]
+    assert predicted(policy, with_ranking(unsure_need)) == "utter_ask_new_need"
+    # Not read as a need at all: left to the rules (the rephrase request), never the next list.
+    not_a_need = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "thanks", "confidence": 0.3}]
+    assert predicted(policy, with_ranking(not_a_need)) not in ("utter_ask_new_need",
+                                                               "action_more_services")
