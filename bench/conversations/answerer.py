@@ -124,7 +124,7 @@ class Persona:
         handler = {r.AGE: self._age, r.PLACE: self._place, r.PLACE_AMBIGUOUS: self._clarify,
                    r.WHO_FOR: self._who_for, r.CHECK_IN: self._check_in, r.URGENT: self._safe,
                    r.SERVICES: self._after_services, r.FALLBACK: self._rephrase,
-                   r.OPEN: self._open, r.OFFER: self._offer}.get(reading.kind)
+                   r.OPEN: self._open, r.OFFER: self._offer, r.TOPIC: self._topic}.get(reading.kind)
         if handler is None:  # unrecognised question or a statement: a scripted turn, or stop
             return self._take_later(any_turn=True)
         return handler(reading, web)
@@ -221,6 +221,18 @@ class Persona:
             said = self.facts.rephrase or self._plain_need()
             return Answer(said, said, "says it another way")
         return self._take_later(any_turn=True)
+
+    def _topic(self, reading: r.Reading, web: bool) -> Optional[Answer]:
+        """Asked which topic a new worry is: the second need once it was raised, else the
+        first; on the web its button."""
+        raised = any(t.kind == "second_need" and t not in self.pending for t in self.scenario.later)
+        need = (self.scenario.expect.second_need if raised and self.scenario.expect.second_need
+                else self.facts.need)
+        choice = next(((label, value) for label, value in reading.options
+                       if value == f"/need_{need}"), None) if web else None
+        if choice:
+            return Answer(choice[1], choice[0], "names the topic")
+        return Answer(NEED_TOPIC[need], NEED_TOPIC[need], "names the topic")
 
     def _plain_need(self) -> str:
         """The need said plainly, as the writer would: about themselves, their child, or

@@ -88,6 +88,13 @@ class BenchCatalogue:
         self.catalogue = Catalogue(make_engine(url or catalogue_url()))
         self.services: List[ServiceView] = list(self.catalogue.all())
         self.by_name: Dict[str, ServiceView] = {normalise(s.name): s for s in self.services}
+        # A text message may drop a bracketed part of a long name ("Children and Young People's
+        # Mental Health Service, Single Point of Access"): those names too, when unambiguous.
+        short: Dict[str, List[ServiceView]] = {}
+        for service in self.services:
+            short.setdefault(normalise(re.sub(r"\s*\([^)]*\)", "", service.name)), []).append(service)
+        self.by_short_name: Dict[str, ServiceView] = {k: v[0] for k, v in short.items()
+                                                      if len(v) == 1 and k not in self.by_name}
         self.confirmed: FrozenSet[str] = frozenset(
             uk_digits(c.value) for s in self.services for c in s.contacts
             if c.kind in ("phone", "text") and c.confirmed)
@@ -103,6 +110,8 @@ class BenchCatalogue:
         key = normalise(shown)
         if key in self.by_name:
             return self.by_name[key]
+        if key in self.by_short_name:
+            return self.by_short_name[key]
         starts = [n for n in self.by_name if key.startswith(n + " ") or n.startswith(key + " ")]
         whole = f" {normalise(line)} "
         spelt = [n for n in starts if f" {n} " in whole]

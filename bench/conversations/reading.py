@@ -21,6 +21,7 @@ PLACE = "place"
 AGE = "age"
 SERVICES = "services"
 FALLBACK = "fallback"              # "not sure I understood, say it another way"
+TOPIC = "topic"                    # a new worry after a list: "which of these is closest?"
 OPEN = "open"                      # "what's on your mind?"
 OFFER = "offer"                    # "would you like ...?", "just say if you'd like ..."
 UNRECOGNISED = "unrecognised_question"
@@ -62,6 +63,9 @@ FALLBACK_MARKERS = _any(r"not sure i (understood|follow|got that)", r"say (it|th
                         r"(could|can) you (rephrase|put it another way)",
                         r"didn'?t (quite )?(understand|get) (that|you)",
                         r"i'?m not sure what you mean", r"choose one of these topics")
+TOPIC_Q = _any(r"which of these is closest")
+#: A reply that lists every topic the bot knows names every need without answering one.
+TOPICS_LISTED = _any(r"which of these is closest", r"i can help find support with:")
 REASK_MARKERS = _any(r"didn'?t catch", r"didn'?t recognise", r"couldn'?t find (that|a place)",
                      r"please send a (number|postcode)")
 OPEN_Q = _any(r"what'?s on your mind", r"how can i help", r"what (can|could) i help",
@@ -173,6 +177,8 @@ def _kind(text: str, last: str, urgent: bool, listed: bool,
         return CHECK_IN
     if listed:
         return SERVICES
+    if TOPIC_Q.search(text):  # before the place question's "which of these"
+        return TOPIC
     labels = " | ".join(label for label, _ in options)
     if (WHO_FOR_Q.search(last) or (WHO_FOR_Q.search(text) and options)
             or all(re.search(p, labels, re.IGNORECASE) for p in WHO_FOR_LABELS)):
