@@ -59,6 +59,10 @@ def _stories(path: Path) -> Iterator[str]:
 #: the bot is right to read them as that language, so they are no English message.
 NOT_ENGLISH = {
     ("dev9", "Dzień dobry"): "a Polish greeting and nothing else (hard negative 'other language')",
+    ("dev10", "hola que tal"): "a Spanish greeting and nothing else (hard negative 'other language')",
+    ("dev10", "Cześć, czy jest pomoc po polsku?"): "Polish: is there help in Polish? (hard negative "
+                                                  "'other language')",
+    ("dev10", "merhaba"): "a Turkish greeting and nothing else (hard negative 'other language')",
 }
 
 
