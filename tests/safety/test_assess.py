@@ -841,6 +841,7 @@ def test_urgent_kinds_of_round_ten(text, urgent_class):
     "she says bye forever every night",
     "what do i do when the urge comes back",
     "my sister has not come home and she is not answering",
+    "my granddaughter has been gone since saturday",
     # Moved to a check-in by the review: ordinary messages say these too.
     "he's locked her in the bedroom and she is crying",
     "my tutor says its our special secret",
@@ -895,6 +896,7 @@ def test_unsure_kinds_of_round_ten_ask(text):
     "what is the tallest building in the world?",
     "I worked out how many sweets each kid gets for the party",
     "is it normal for my 3 year old to bang his head on the floor when he's angry?",
+    "mum has been gone since 8 at work so im bored",
 ])
 def test_not_urgent_round_ten(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
