@@ -75,7 +75,9 @@ _NEW_PROBLEM = re.compile(
     r"\b(?:also|as\s+well|on\s+top\s+of|another\s+thing|other\s+thing|"
     r"something\s+else\s+(?:has|is|came|come)|since\s+(?:it|then|that|the|she|he|i|we|they|"
     r"moving|moved|starting|started)|started|starting|begun|lately|recently|these\s+days)\b")
-#: ... told about a person, not about the list ("also, are any of these free?").
+#: ... told about a person, not about the list ("also, are any of these free?"). Not
+#: _OTHER_WORDS, whose "else" and "different" also tell a new worry ("something else has come
+#: up").
 _SUBJECT = re.compile(r"\b(?:she|he|they|i|we|shes|hes|she'?s|he'?s|they'?re|im|i'?m|ive|i'?ve|"
                       r"its\s+just\s+me)\b")
 _ABOUT_LIST = re.compile(
@@ -134,9 +136,7 @@ def read_after_list(text: str) -> Optional[str]:
         return ABOUT_SHOWN
     if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):
         return NEW_NEED
-    if _LIST_WONT_DO.search(key):
-        return MORE
-    if _asks_for_others(raw, key):
+    if _LIST_WONT_DO.search(key) or _asks_for_others(raw, key):
         return MORE
     if _CLOSING.search(key) and "?" not in key and not _NOT_PRAISE.search(key):
         return CLOSING

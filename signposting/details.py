@@ -123,15 +123,24 @@ def find_place(text: str) -> Optional[str]:
     if put_right:
         return put_right
     for match in _cues(text):
-        words = match.group(1).split()
-        for size in range(len(words), 0, -1):
-            chunk = " ".join(words[:size])
-            if len(chunk) < 4:
-                continue
-            place = resolve(chunk)
-            if place.status != "unknown" and place.kind == "place" and place.exact and (
-                    place.status != OUTSIDE or _named_elsewhere(chunk)):
-                return chunk.rstrip(".'-")
+        leading = _leading_place(match.group(1))
+        if leading:
+            return leading
+    return None
+
+
+def _leading_place(words: str) -> Optional[str]:
+    """The most leading words of ``words`` that name a place (four letters or more; one
+    outside the five areas only when named with where it is)."""
+    parts = words.split()
+    for size in range(len(parts), 0, -1):
+        chunk = " ".join(parts[:size])
+        if len(chunk) < 4:
+            continue
+        place = resolve(chunk)
+        if place.status != "unknown" and place.kind == "place" and place.exact and (
+                place.status != OUTSIDE or _named_elsewhere(chunk)):
+            return chunk.rstrip(".'-")
     return None
 
 
@@ -147,26 +156,16 @@ def _place_put_right(text: str) -> Optional[str]:
     """The place in "X not Y" when both name places ("this pupil is at the Grays one not
     Basildon"): the one said first is meant."""
     for match in _NOT_PLACE.finditer(text):
-        if not _names_a_place(match.group(2)):
+        if not _leading_place(match.group(2)):
             continue
         words = match.group(1).split()
         for start in range(len(words)):
-            chunk = " ".join(words[start:])
-            if words[start].lower() in _LEAD_INS or len(chunk) < 4:
+            if words[start].lower() in _LEAD_INS:
                 continue
-            if _names_a_place(chunk):
-                return chunk
+            leading = _leading_place(" ".join(words[start:]))
+            if leading:
+                return leading
     return None
-
-
-def _names_a_place(words: str) -> bool:
-    """Some leading words of ``words`` name a place in the five areas or outside them."""
-    parts = words.split()
-    for size in range(len(parts), 0, -1):
-        place = resolve(" ".join(parts[:size]))
-        if place.status != "unknown" and place.kind == "place" and place.exact:
-            return True
-    return False
 
 
 def _cues(text: str):

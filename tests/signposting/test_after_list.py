@@ -74,6 +74,7 @@ def test_what_this_module_leaves_to_the_model(text):
     "since the funeral he has been lashing out at his brother, is there anything for that?",
     "tbh the real thing is i dont know anyone since i moved, its just me every evening",
     "on top of that she's been refusing to go to school lately",
+    "Something else has come up, he has been getting bullied, anything for that?",
 ])
 def test_a_new_worry(text):
     assert read_after_list(text) == NEW_NEED
