@@ -28,7 +28,7 @@ from signposting.audience import (
     parse_audience,
     writes_as_young_person,
 )
-from signposting.details import plain_answer
+from signposting.details import other_details_only, plain_answer
 
 from .search import OUTSIDE_AREA, search
 
@@ -215,6 +215,10 @@ class ValidateSignpostForm(FormValidationAction):
             names = sorted({c.district for c in place.candidates if c.district})
             reask = "utter_reask_location_ambiguous"
             values = {"place": place.matched, "districts": ", ".join(names)}
+        elif other_details_only(str(value)):
+            # "wait its not for me its for my little bro, hes 12": an answer to another of the
+            # bot's questions, read from its entities; the place is simply asked again.
+            return {"location": None}
         else:
             reask = "utter_reask_location_unknown"
         result = _failed("location", tracker, dispatcher, reask,

@@ -41,7 +41,7 @@ RELATIONS = {
                                  "teenager", "foster child", "niece", "nephew", "godson",
                                  "goddaughter", "godchild")},
     **{w: PROFESSIONAL for w in ("pupil", "student", "learner", "tutee", "client", "patient")},
-    **{w: YOUNG_PERSON for w in ("friend", "mate", "bestie", "brother", "sister", "boyfriend",
+    **{w: YOUNG_PERSON for w in ("friend", "mate", "bestie", "brother", "sister", "bro", "sis", "boyfriend",
                                  "girlfriend", "cousin", "classmate")},
 }
 _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+){0,3}?("
@@ -72,7 +72,7 @@ _ROLE_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:i'?
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
 _ROLE_AT = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:" + _COMPOUND_ROLES
-                      + r")\s+(?:in|at|with|from|for|working|based)\b")
+                      + r")\s+(?:in|at|on|with|from|for|working|based)\b")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"

@@ -27,6 +27,7 @@ from .audience import find_relation, writer_of
 
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|"
+                 r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
                  r"oldest|girls|boys|kids|children|pupils|students|class|people|person")
 _AGE_PHRASES = re.compile(
@@ -41,7 +42,7 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:" + _YOUNG_PEOPLE + r")\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     # Staff naming the young person by how they know them: "one of the young people I work
     # with (14)", "a young carer, 18, who ...".
-    r"|\b(?:work\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
+    r"|\b(?:work(?:ing)?\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
     r"tutee|mentee)\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     # A correction: "sorry 21 not 12", "i meant 14", "oops, 16".
@@ -49,6 +50,10 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:i\s+meant|meant|sorry|oops|typo)\s*[,:-]?\s*(?:[4-9]|1\d|2[0-5])"
     r"(?=\s*(?:$|[.!,]|not\b|lol\b|sorry\b|x\b|years?\b|yrs?\b))"
     r"|\b(?:in\s+)?(?:year|yr)\s?(?:[1-9]|1[0-3])s?\b"
+    # Staff shorthand, "Y8 girl", "(Y9)": only beside a pupil word or in brackets ("gr8 day y9"
+    # is not a school year).
+    r"|\by(?:[1-9]|1[0-3])(?=\s*[),;:]|\s+(?:girl|boy|pupil|student|lad|lass|child|kid|class|group|"
+    r"form|female|male|learner)s?\b)"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
     # A child in reception ("my little boy is in reception", "started reception in september").
     r"|\b(?:is|s|'s|are)\s+in\s+reception\b|\bin\s+reception\s+class\b"
@@ -56,11 +61,12 @@ _AGE_PHRASES = re.compile(
     # A clinician's shorthand, age then sex: "17F, low mood 3/12".
     r"|\b(?:[5-9]|1\d|2[0-5])\s?[fmFM](?=\s*[,.;)])"
 )
+_SCHOOL_YEAR = re.compile(r"(?:in\s+)?(?:year|yr|y)\s?\d|(?:in\s+)?(?:sixth|6th)|.*\breception\b")
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
-    r"around|nr)\s+"
+    r"around|nr|on)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
 
@@ -76,9 +82,12 @@ def find_age(text: str) -> Optional[int]:
     if re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) and not re.search(r"[%£$/:]", text):
         answer = parse_age(text)  # "16 (year 11)": the number said first is the age
         return answer.age if answer.ok else None
-    phrase = _AGE_PHRASES.search(text)
-    if not phrase:
+    phrases = list(_AGE_PHRASES.finditer(text))
+    if not phrases:
         return None
+    # An age said as a number beats a school year, which only approximates one: "Y12 student
+    # (17)" is 17.
+    phrase = next((p for p in phrases if not _SCHOOL_YEAR.match(p.group(0))), phrases[0])
     shorthand = re.fullmatch(r"(\d{1,2})\s?[fm]", phrase.group(0), re.IGNORECASE)
     if shorthand:
         return int(shorthand.group(1))
@@ -103,7 +112,8 @@ def find_place(text: str) -> Optional[str]:
     # Braintree", "Rainham Kent"): the whole of it, not the county named after "in". (One
     # word alone is left to the form: "Deal" or "Seal" said on their own may be words.)
     whole = text.strip().strip(".!")
-    if 2 <= len(whole.split()) <= 8 and without_lead_in(whole) == normalise_name(whole):
+    if 2 <= len(whole.split()) <= 8 and whole.isascii() and \
+            without_lead_in(whole) == normalise_name(whole):
         place = resolve(whole)
         if place.kind == "place" and place.exact and place.status != "unknown" and (
                 place.status != OUTSIDE or _named_elsewhere(whole)):
@@ -122,25 +132,67 @@ def find_place(text: str) -> Optional[str]:
     put_right = _place_put_right(text)
     if put_right:
         return put_right
-    for match in _cues(text):
-        leading = _leading_place(match.group(1))
+    # Where someone lives now is meant over a place named in passing ("these are all in Kent -
+    # we've just moved to Leigh-on-Sea"): cues of living or moving are read first.
+    for match in sorted(_cues(text), key=lambda cue: not _LIVING.match(cue.group(0))):
+        # "on" is mostly not about places ("on edge", "on the river bank"): after it, only a
+        # name that is no everyday word ("on Sheppey", "on Canvey Island").
+        on = match.group(0).lower().startswith("on")
+        leading = _leading_place(match.group(1), everyday=not on)
         if leading:
             return leading
-    return None
+    return _place_on_its_own(text)
 
 
-def _leading_place(words: str) -> Optional[str]:
+def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
     """The most leading words of ``words`` that name a place (four letters or more; one
-    outside the five areas only when named with where it is)."""
+    outside the five areas only when named with where it is; with ``everyday`` False, not a
+    single word that is also an everyday one)."""
     parts = words.split()
     for size in range(len(parts), 0, -1):
         chunk = " ".join(parts[:size])
-        if len(chunk) < 4:
+        if len(chunk) < 4 or (not everyday and _everyday(chunk)):
             continue
         place = resolve(chunk)
         if place.status != "unknown" and place.kind == "place" and place.exact and (
                 place.status != OUTSIDE or _named_elsewhere(chunk)):
             return chunk.rstrip(".'-")
+    return None
+
+
+#: Cues that say where someone lives now, read before the others.
+_LIVING = re.compile(r"(?:live|lives|living|based|moved)\b", re.IGNORECASE)
+#: Clauses of a message: a place can be one on its own ("... someone to talk to. margate").
+_CLAUSES = re.compile(r"[.,;:!?()\n]|\s[-\u2013]\s")
+#: Place names here that are also everyday words or first names ("stone", "deal", "the river",
+#: "Ashley"): never a place on their own in the middle of a message, or after "on".
+_EVERYDAY_NAMES = frozenset("""bridge seal bean ware march street reading sale hook bury hale hyde
+bath wells deal ham stone river worth loose selling messing matching mucking throws warden
+sandwich crouch grain minster capel lower upper common green heath marsh park cross end hill
+east west north south hope greet birch bobbing brook broadway chalk cooling grange lade platt
+ripple staple steeple stock stoke thong sugarloaf ashley shelley hartley preston ramsey ridley""".split())
+
+
+def _everyday(chunk: str) -> bool:
+    words = normalise_name(chunk).split()
+    words = words[1:] if len(words) > 1 and words[0] == "the" else words
+    return len(words) == 1 and words[0] in _EVERYDAY_NAMES
+
+
+def _place_on_its_own(text: str) -> Optional[str]:
+    """A clause of a longer message that is only a place in the five areas, as people add
+    where they are: "just need someone to talk to. margate", "im 16, witham", "Rochester. to
+    be honest im frightened". Not a word that is also an everyday one."""
+    clauses = [c.strip(" '\"") for c in _CLAUSES.split(text)]
+    if len(clauses) < 2:
+        return None
+    for clause in clauses:
+        if not 1 <= len(clause.split()) <= 4 or len(clause) < 4 or _everyday(clause) or \
+                not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", clause):
+            continue
+        place = resolve(clause)
+        if place.kind == "place" and place.exact and place.status in (FOUND, AMBIGUOUS):
+            return clause
     return None
 
 
@@ -263,6 +315,15 @@ def answers_question(slot: Optional[str], text: str) -> bool:
 
         return parse_audience(text) is not None
     return False
+
+
+def other_details_only(text: str) -> bool:
+    """A message given where a place was asked for that names no place but gives another
+    detail (an age, who the young person is): "wait sorry its not for me its for my little
+    bro, hes 12". Not an unknown place to complain about."""
+    found = extract(text)
+    return found.place is None and len(text.split()) > 3 and (
+        found.age is not None or found.relation is not None)
 
 
 #: The intent the safety component gives an unsure urgent guess (safety.assess).

@@ -346,6 +346,15 @@ async def test_nonsense_place_is_asked_again_with_an_example(text):
     assert result["requested_slot"] == "location"
 
 
+async def test_another_detail_given_where_the_place_was_asked_is_not_called_an_unknown_place():
+    # conversations12: a correction of who it is for came while the place was asked.
+    result, messages = await answer("location", "wait sorry its not for me its for my little bro, "
+                                    "hes 12. he keeps having them at school", age=16)
+    assert without_requested(result) == {"location": None}
+    assert messages == []
+    assert result["requested_slot"] == "location"
+
+
 async def test_after_the_third_unusable_place_the_form_moves_on_with_national_services():
     slots = {"age": 15}
     for text in ["blahblahville", "DA1", "🏠"]:

@@ -347,3 +347,53 @@ def test_an_age_put_right(text, age):
 ])
 def test_a_place_put_right_as_one_not_another(text, place):
     assert find_place(text) == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # conversations12: a place said as a clause of its own, or after "on", was asked again.
+    ("honestly at the end of my rope with my 6 yr old. just need some ideas. margate", "margate"),
+    ("hi how do u get help with panic attacks. im 16, witham", "witham"),
+    ("youth worker, tilbury. lad im working with (15) been holding packages", "tilbury"),
+    ("Rochester. to be honest im frightened", "Rochester"),
+    ("We're on Canvey Island. Is there anything for both of them?", "Canvey Island"),
+    ("Youth worker on Sheppey. Young man, 18, lost his mum last year", "Sheppey"),
+    ("we live on the Hoo peninsula. He's been really anxious", "the Hoo peninsula"),
+    # Where someone lives now beats a place named in passing.
+    ("oh wait sorry, these are all in Kent - we've just moved to Leigh-on-Sea last month",
+     "Leigh-on-Sea"),
+    ("I work in Harlow but she lives in Epping", "Epping"),
+    # Everyday words and first names that are also places here are not places on their own.
+    ("i was standing on the bridge. it was cold", None),
+    ("on the river bank, on edge, on my own, on the phone, on time", None),
+    ("thanks, ashley", None),
+    ("it was a big deal. stone cold", None),
+    ("intent: greet", None),
+    # A clause in another script is not a place because an English town is named in it.
+    ("Живеем в Chelmsford, къде мога да намеря помощ", None),
+])
+def test_a_place_on_its_own_or_after_on(text, place):
+    assert find_place(text) == place
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Hi, form tutor in Braintree. Y8 girl in my group lost her grandad", 12),
+    ("Youth worker. Young man, 18, struggling with low motivation", 18),
+    ("youth worker, tilbury. lad im working with (15) been holding packages", 15),
+    # A number said beats a school year, which only approximates the age.
+    ("School nurse. Y12 student (17) describing hearing voices", 17),
+    ("Head of Year 8: one of our boys is hooked on vapes, he's 13", 13),
+    # Another person's age is not the young person's.
+    ("this man is 25 and im 14 and he gets me vapes", 14),
+    ("y 2 do it", None),
+])
+def test_school_years_shorthand_and_young_adults(text, age):
+    assert find_age(text.lower()) == age
+
+
+def test_another_detail_where_a_place_was_asked_is_not_an_unknown_place():
+    from signposting.details import other_details_only
+
+    assert other_details_only("wait sorry its not for me its for my little bro, hes 12")
+    assert not other_details_only("near the big tesco")
+    assert not other_details_only("he is 12")
+    assert find_relation("its for my little bro") == "bro"
