@@ -88,8 +88,9 @@ class ActionMoreServices(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        # A list shown without a need named (support in general) goes on the same way.
         shown = tracker.get_slot("shown")
-        if not shown or not tracker.get_slot("need"):
+        if not shown:
             dispatcher.utter_message(response="utter_nothing_searched_yet")
             return []
         matches = await search_or_apologise(dispatcher, tracker)

@@ -340,12 +340,23 @@ async def test_more_on_a_closed_page_gives_the_24_7_routes(stub, at):
     assert NONE_OPEN in reply.split("\n")
 
 
-@pytest.mark.parametrize("slots", [{}, {"need": "anxiety"}, {"need": "anxiety", "shown": 0.0},
-                                   {"shown": 3.0}])
+@pytest.mark.parametrize("slots", [{}, {"need": "anxiety"}, {"need": "anxiety", "shown": 0.0}])
 async def test_more_before_any_results_says_what_to_do(stub, slots):
     catalogue = stub([made_up(1)])
     assert await more(**slots) == ([], [NOTHING_YET])
     assert catalogue.calls == []
+
+
+async def test_more_after_a_list_for_support_in_general_goes_on(use_test_catalogue, catalogue):
+    # conversations12: a list was shown with no need named, and "is there one open in the
+    # evening?" got "tell me what you'd like support with first".
+    slots = dict(age=22, area="essex", district="Tendring", location="Clacton-on-Sea")
+    services = expected(catalogue, "general_wellbeing", 22, "essex", "Tendring")
+    assert len(services) > 4
+    events, (reply,) = await more(shown=3.0, **slots)
+    assert reply.startswith("Here are more options:\n")
+    assert [line.split(":")[0] for line in numbered(reply)] == [
+        f"{n}. {s.name}" for n, s in enumerate(services[3:6], 4)]
 
 
 async def test_more_when_the_catalogue_is_down(monkeypatch):
