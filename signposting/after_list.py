@@ -47,7 +47,8 @@ _OTHER_WORDS = re.compile(
 #: ... and asking whether something exists ("anything for dads?", "is there a group?").
 _ANY_WORDS = re.compile(
     r"\b(?:any|anything|something|someone|somebody|somewhere|anyone)\b"
-    r"|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b|\b(?:do|have)\s+you\s+(?:got|have)\b"
+    r"|\b(?:is|are)\s+there\s+(?:a|an|any|some|one|ones)\b|\b(?:do|have)\s+you\s+(?:got|have)\b"
+    r"|\bones?\s+(?:that|which|what|who|where|open|for|in|near|i\s+can|he\s+can|she\s+can|they\s+can)\b"
     r"|\bgot\s+any\b|\bwhat\s+about\b|\bi\s+(?:need|want)\s+(?:a|an|one|some)\b"
     r"|\bneeds?\s+(?:a|an|some)\w*\s+(?:who|that|which|for|in)\b"
     r"|\bspecifically\b|\bspecialist\b")
@@ -81,7 +82,8 @@ _NEW_PROBLEM = re.compile(
 _SUBJECT = re.compile(r"\b(?:she|he|they|i|we|shes|hes|she'?s|he'?s|they'?re|im|i'?m|ive|i'?ve|"
                       r"its\s+just\s+me)\b")
 _ABOUT_LIST = re.compile(
-    r"\b(?:these|those|them|any\s+of|the\s+list|ones|services?|options?|"
+    r"\b(?:these|those|them|any\s+of|the\s+list|ones|"
+    r"(?:the|these|those|that|this|your|other|more)\s+(?:services?|options?)|"
     r"(?<!every )evenings?|(?<!every )weekends?|"
     r"online|chat|text|free|cost|wait\w*|referral|face\s+to\s+face|near(?:er|by)?|closer|"
     r"more|other|others|another|alternatives?|first|second|third|last\s+one|both|all\s+of|"

@@ -124,6 +124,10 @@ _MY_N_YEAR_OLD = re.compile(r"\b(?:my|our)\s+(?:little\s+)?" + NUMBER_WORD
 #: A parent's note with "my" left off: "daughter just turned 11, ...", "son (14) won't eat".
 _CHILD_FIRST = re.compile(r"^\W*(?:son|daughter|stepson|stepdaughter|grandson|granddaughter|"
                           r"foster\s+(?:son|daughter|child))\b")
+#: A parent telling what children they have: "I've got twins, they're 9", "we have a son of 6".
+_HAVE_CHILDREN = re.compile(r"\b(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:got\s+)?(?:twins|triplets|"
+                            r"(?:a|one|two|three|\d)\s+(?:little\s+)?(?:son|daughter|sons|daughters|kids|"
+                            r"children|boys|girls)\b)")
 #: A staff member's note: "Services for Y11 boy (16)", "for a year 9 student".
 _FOR_PUPIL_BY_YEAR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:y|yr|year)\s?\d{1,2}\s+"
                                 r"(?:boy|girl|pupil|student|lad|learner)s?\b")
@@ -138,6 +142,9 @@ def _by_words(lower: str) -> Optional[str]:
                                       or _MY_CHILD_SAID_PLAINLY.match(" ".join(words[i + 1:i + 3]))):
             return PARENT_CARER
     if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
+        return PARENT_CARER
+    # Not a young parent telling their own age ("im 22 and i have a son, im so low").
+    if _HAVE_CHILDREN.search(lower) and not FIRST_PERSON_AGE.search(lower):
         return PARENT_CARER
     return None
 

@@ -5,7 +5,9 @@ questions; asking them again is the kind of thing that makes people give up. Fre
 full of false friends ("I can't deal with it": Deal is a town in Kent; "b4 school": B4 is a
 Birmingham postcode district), so a detail is only taken when the wording makes it plain:
 an age needs an age word or a first-person "I'm 15"; a place needs a postcode of the five
-areas, or a place name after "in", "from", "near" or "live(s) in".
+areas, a place name after "in", "from", "near", "on" or "live(s) in" (where someone lives or
+moved to first), or a clause that is only a place ("... someone to talk to. margate"), never
+an everyday word that is also a place ("on the bridge", "stone cold").
 """
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
-    r"around|nr|on)\s+"
+    r"around|nr|on|outside|close\s+to|called|named)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
 
@@ -99,7 +101,9 @@ def find_age(text: str) -> Optional[int]:
     return answer.age
 
 
-def find_place(text: str) -> Optional[str]:
+def find_place(text: str, clauses: bool = True) -> Optional[str]:
+    """The words naming a place in ``text``; with ``clauses`` False, not from a clause that is
+    only a place somewhere in a longer message (an answer to "where?" starts with it)."""
     for match in _POSTCODE_LIKE.finditer(text):
         code = match.group(1)
         # Only a postcode-shaped word that really is one in the five areas (or a full
@@ -135,13 +139,13 @@ def find_place(text: str) -> Optional[str]:
     # Where someone lives now is meant over a place named in passing ("these are all in Kent -
     # we've just moved to Leigh-on-Sea"): cues of living or moving are read first.
     for match in sorted(_cues(text), key=lambda cue: not _LIVING.match(cue.group(0))):
-        # "on" is mostly not about places ("on edge", "on the river bank"): after it, only a
-        # name that is no everyday word ("on Sheppey", "on Canvey Island").
-        on = match.group(0).lower().startswith("on")
-        leading = _leading_place(match.group(1), everyday=not on)
+        # "on" and "outside" are mostly not about places ("on edge", "outside the river"):
+        # after them, only a name that is no everyday word ("on Sheppey", "outside Faversham").
+        loose = re.match(r"on|outside|close", match.group(0), re.IGNORECASE) is not None
+        leading = _leading_place(match.group(1), everyday=not loose)
         if leading:
             return leading
-    return _place_on_its_own(text)
+    return _place_on_its_own(text) if clauses else None
 
 
 def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
@@ -306,7 +310,9 @@ def answers_question(slot: Optional[str], text: str) -> bool:
     if slot == "age":
         return parse_age(text).ok or find_age(text.lower()) is not None
     if slot == "location":
-        if find_place(text):
+        # Excuses a model-only check-in: only a place said as the answer, not one added after
+        # something else ("not that it matters now. margate" keeps its check-in).
+        if find_place(text, clauses=False):
             return True
         head = re.split(r"[,.;!?(]| - ", text, maxsplit=1)[0].strip()
         return bool(head) and len(head.split()) <= 4 and resolve(head).status != "unknown"
@@ -360,6 +366,29 @@ def corrects_details(text: str) -> bool:
     found = extract(text)
     return (found.age is not None or found.place is not None or found.relation is not None) \
         and bool(_CORRECTION.search(text.lower().replace("\u2019", "'")))
+
+
+#: Words that only say something said before is being put right (not "not", which also
+#: denies: "not what I need").
+_PUT_RIGHT = re.compile(r"\b(?:actually|sorry|soz|oops|wait|i\s+meant|meant\s+to\s+say|i\s+mean|"
+                        r"mistake|correction|typo|apologies|my\s+bad|(?:should|shd|shoulda|"
+                        r"should'?ve)\s+(?:have\s+)?said)\b")
+#: A correction is short; a longer message that gives a detail says more than that.
+CORRECTION_WORDS = 20
+
+
+def puts_a_detail_right(text: str) -> bool:
+    """A short message that gives an age or a place and says it is putting one right ("wait
+    thats my dads postcode, im at my mums mostly, SS9 9ZZ", "sorry shd have said, im a youth
+    worker, its for one of the lads at our club, hes 17"). With no risk phrase in it, a model's
+    urgent guess on it is noise (bot/nlu/details.py); on the development sets no urgent message
+    with no risk phrase has this shape."""
+    text = (text or "")[:300]
+    if len(text.split()) > CORRECTION_WORDS:
+        return False
+    found = extract(text)
+    return (found.age is not None or found.place is not None) and bool(
+        _PUT_RIGHT.search(text.lower().replace("\u2019", "'")))
 
 
 #: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.

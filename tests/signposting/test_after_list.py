@@ -117,3 +117,19 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     assert read_after_list(text) is None
+
+
+@pytest.mark.parametrize("text, reading", [
+    # conversations12: "is there one ...", "one that ..." ask for another service.
+    ("Thank you. But I work until 6 each day, is there one what is open in the evening?", MORE),
+    ("is there one i can just text", MORE),
+    ("any ones that do weekends?", MORE),
+    # Services asked for a new worry are not services of the list.
+    ("Thanks. She has also shared that she's questioning her gender and is very worried about "
+     "how her family will react. Are there services that specialise in that?", NEW_NEED),
+    ("also, are any of these free?", MORE),
+    ("also is there any options for weekends", MORE),
+    ("is the second one open on saturdays?", ABOUT_SHOWN),
+])
+def test_one_that_does_something_else_and_services_for_a_new_worry(text, reading):
+    assert read_after_list(text) == reading

@@ -165,3 +165,12 @@ def test_a_two_word_role_opening_the_message_is_staff(text):
                                   "deputy head at school gave me a detention and now I want to die"])
 def test_a_young_person_naming_staff_is_not_staff(text):
     assert writer_of(text) != "professional"
+
+
+@pytest.mark.parametrize("text", [
+    # conversations12: a mother of twins was asked "Where do you live?" as if for herself.
+    "I've got twins, they're 9, and since their dad and I separated they've both been up and down",
+    "we have two boys and the eldest has stopped sleeping",
+])
+def test_a_parent_telling_what_children_they_have(text):
+    assert writer_of(text.lower()) == "parent_carer"

@@ -397,3 +397,10 @@ def test_another_detail_where_a_place_was_asked_is_not_an_unknown_place():
     assert not other_details_only("near the big tesco")
     assert not other_details_only("he is 12")
     assert find_relation("its for my little bro") == "bro"
+
+
+def test_a_place_added_after_something_else_does_not_answer_where_for_a_check_in():
+    from signposting.details import answers_question
+
+    assert answers_question("location", "margate, sorry is that too far?")
+    assert not answers_question("location", "not that it matters now. margate")
