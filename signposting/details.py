@@ -68,7 +68,7 @@ _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
-    r"around|nr|on|outside|close\s+to|called|named)\s+"
+    r"around|nr|on|outside|close\s+to)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
 
@@ -138,11 +138,13 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         return put_right
     # Where someone lives now is meant over a place named in passing ("these are all in Kent -
     # we've just moved to Leigh-on-Sea"): cues of living or moving are read first.
-    for match in sorted(_cues(text), key=lambda cue: not _LIVING.match(cue.group(0))):
+    for match in sorted(_cues(text), key=lambda cue: not _lives_here(text, cue)):
         # "on" and "outside" are mostly not about places ("on edge", "outside the river"):
         # after them, only a name that is no everyday word ("on Sheppey", "outside Faversham").
         loose = re.match(r"on|outside|close", match.group(0), re.IGNORECASE) is not None
         leading = _leading_place(match.group(1), everyday=not loose)
+        if leading and loose and _STREET.match(match.group(1)[len(leading):]):
+            continue  # "we live on sutton road in southend": a street, not Sutton
         if leading:
             return leading
     return _place_on_its_own(text) if clauses else None
@@ -166,6 +168,23 @@ def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
 
 #: Cues that say where someone lives now, read before the others.
 _LIVING = re.compile(r"(?:live|lives|living|based|moved)\b", re.IGNORECASE)
+#: ... said of the writer or the young person, not of someone else ("my mum lives in Colchester").
+_WHO_LIVES = re.compile(r"\b(?:i|we|he|she|they|i'?m|im|we'?re|he'?s|she'?s|they'?re|i'?ve|ive|"
+                        r"we'?ve|just|now|currently)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: Words after a name that make it a street: "on Sutton Road".
+_STREET = re.compile(r"\s*(?:road|rd|street|st|lane|ln|avenue|ave|close|way|drive|crescent|grove|"
+                     r"gardens|terrace|hill|place|court|parade|park)\b", re.IGNORECASE)
+#: Words before a lone name that make it a person's: "my friend, milton, says ...".
+_PERSON_BEFORE = re.compile(r"\b(?:friend|mate|bestie|brother|sister|bro|sis|cousin|boyfriend|girlfriend|"
+                            r"called|named|teacher|mr|mrs|miss|ms)\W*$", re.IGNORECASE)
+
+
+def _lives_here(text: str, cue: re.Match) -> bool:
+    """A cue of living or moving said of the writer or the young person."""
+    return bool(_LIVING.match(cue.group(0))) and bool(
+        _WHO_LIVES.search(text[max(0, cue.start() - 25):cue.start()]))
+
+
 #: Clauses of a message: a place can be one on its own ("... someone to talk to. margate").
 _CLAUSES = re.compile(r"[.,;:!?()\n]|\s[-\u2013]\s")
 #: Place names here that are also everyday words or first names ("stone", "deal", "the river",
@@ -190,7 +209,9 @@ def _place_on_its_own(text: str) -> Optional[str]:
     clauses = [c.strip(" '\"") for c in _CLAUSES.split(text)]
     if len(clauses) < 2:
         return None
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
+        if number and _PERSON_BEFORE.search(clauses[number - 1]):
+            continue  # "my friend, milton, says hes going to hurt himself"
         if not 1 <= len(clause.split()) <= 4 or len(clause) < 4 or _everyday(clause) or \
                 not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", clause):
             continue
@@ -356,6 +377,19 @@ _CORRECTION = re.compile(r"\b(?:actually|sorry|oops|wait|i meant|meant to say|i 
                          r"should have|should've|shoulda|rather than|instead|clearer|correct)\b")
 
 
+#: Words of risk or distress: a message with any of them is never only a correction, whatever
+#: detail it gives ("sorry. leigh. i dont see the point anymore", "wait im 15 and i was
+#: assaulted at a party"); it keeps the reply the safety layer and the model give it.
+_DISTRESS = re.compile(
+    r"\b(?:point|pointless|gone|burden|die|died|dying|dead|death|kill\w*|suicid\w*|end\w*\s+(?:it|things|my)|"
+    r"hurt\w*|harm\w*|cut\w*|bleed\w*|blood|pills?|tablets?|overdose\w*|sick|starv\w*|"
+    r"assault\w*|attack\w*|rape\w*|abus\w*|touch\w*|pictures?|pics|photos?|nudes?|groom\w*|"
+    r"missing|run\s+away|ran\s+away|following|followed|threat\w*|knife|blade|weapon|gang|drugs?|"
+    r"hit|hits|hitting|beat\w*|scared|afraid|frightened|terrified|unsafe|safe|danger\w*|police|"
+    r"hospital|a&e|emergency|help|no\s*one|nobody|alone|hate\s+myself|worthless|hopeless|"
+    r"can'?t\s+cope|cant\s+cope|not\s+coping|give\s+up|tonight|forever)\b")
+
+
 def corrects_details(text: str) -> bool:
     """A message the model could not place that gives an age or a place and says it is
     putting something right ("sorry, I got that wrong - he turned 18 last week"), or is only
@@ -363,32 +397,11 @@ def corrects_details(text: str) -> bool:
     text = (text or "")[:300]
     if only_a_detail(text):
         return True
+    if _DISTRESS.search(text.lower().replace("\u2019", "'")):
+        return False
     found = extract(text)
     return (found.age is not None or found.place is not None or found.relation is not None) \
         and bool(_CORRECTION.search(text.lower().replace("\u2019", "'")))
-
-
-#: Words that only say something said before is being put right (not "not", which also
-#: denies: "not what I need").
-_PUT_RIGHT = re.compile(r"\b(?:actually|sorry|soz|oops|wait|i\s+meant|meant\s+to\s+say|i\s+mean|"
-                        r"mistake|correction|typo|apologies|my\s+bad|(?:should|shd|shoulda|"
-                        r"should'?ve)\s+(?:have\s+)?said)\b")
-#: A correction is short; a longer message that gives a detail says more than that.
-CORRECTION_WORDS = 20
-
-
-def puts_a_detail_right(text: str) -> bool:
-    """A short message that gives an age or a place and says it is putting one right ("wait
-    thats my dads postcode, im at my mums mostly, SS9 9ZZ", "sorry shd have said, im a youth
-    worker, its for one of the lads at our club, hes 17"). With no risk phrase in it, a model's
-    urgent guess on it is noise (bot/nlu/details.py); on the development sets no urgent message
-    with no risk phrase has this shape."""
-    text = (text or "")[:300]
-    if len(text.split()) > CORRECTION_WORDS:
-        return False
-    found = extract(text)
-    return (found.age is not None or found.place is not None) and bool(
-        _PUT_RIGHT.search(text.lower().replace("\u2019", "'")))
 
 
 #: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.

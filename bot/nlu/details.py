@@ -17,14 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.lexicon import URGENT_CLASSES
-from signposting.details import (
-    CHECK_IN_INTENT,
-    corrects_details,
-    extract,
-    keyboard_mash,
-    puts_a_detail_right,
-)
+from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
 
 from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
@@ -54,11 +47,6 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             # detail right ("wait thats my dads postcode, im at my mums mostly, SS9 9ZZ"): the
             # same rule as a plain answer to the bot's question (signposting.details).
             set_intent(message, "inform", 1.0)
-        elif intent in URGENT_CLASSES and not _risk_phrase(safety) and puts_a_detail_right(text):
-            # The model alone sure of a crisis in a short correction of an age or a place, with
-            # no risk phrase ("wait thats my dads postcode, im at my mums mostly, SS9 9ZZ"): the
-            # correction it is (the issue's rule for answers, for corrections too).
-            set_intent(message, "inform", 1.0)
         elif intent == "inform" and not any(found.values()) and keyboard_mash(text):
             # An "answer" with no detail in it that is keys mashed: not understood.
             set_intent(message, "nlu_fallback", 1.0)
@@ -70,7 +58,3 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             add_entity(message, name, value, EXTRACTOR_NAME, start=max(start, 0),
                        end=start + len(value) if start >= 0 else -1, replace=False)
 
-
-def _risk_phrase(safety: dict) -> bool:
-    """Any phrase of the safety lexicon in the message, bar "help" alone."""
-    return any(str(e.get("text", "")).strip().lower() != "help" for e in safety.get("evidence") or [])

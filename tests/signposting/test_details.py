@@ -404,3 +404,18 @@ def test_a_place_added_after_something_else_does_not_answer_where_for_a_check_in
 
     assert answers_question("location", "margate, sorry is that too far?")
     assert not answers_question("location", "not that it matters now. margate")
+
+
+@pytest.mark.parametrize("text, place", [
+    # Found by the independent review of this change: names and streets are not the place,
+    # and someone else's home is not where the young person lives.
+    ("a girl called leigh keeps bullying me", None),
+    ("im being bullied by a boy called harlow", None),
+    ("my friend, milton, says hes going to hurt himself", None),
+    ("we live on sutton road in southend", "southend"),
+    ("i live on leigh road", None),
+    ("i live with my foster carers in maldon, my mum lives in colchester", "maldon"),
+    ("mum lives in southend but i live in rayleigh", "rayleigh"),
+])
+def test_names_streets_and_other_peoples_homes_are_not_the_place(text, place):
+    assert find_place(text) == place

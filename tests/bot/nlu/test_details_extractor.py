@@ -32,27 +32,15 @@ def test_a_check_in_on_a_message_that_corrects_nothing_is_kept():
                 "risk_check_in", []) == "risk_check_in"
 
 
-@pytest.mark.parametrize("text", [
-    # conversations2, after a change to the training data: the model alone gave the full
-    # danger reply (0.60-0.65) to these corrections.
-    "wait thats my dads postcode, im at my mums mostly, SS9 9ZZ",
-    "sorry shd have said, im a youth worker, its for one of the lads at our club, hes 17",
-])
-def test_a_model_only_crisis_on_a_short_correction_is_the_correction(text):
-    assert _run(text, "crisis_danger", []) == "inform"
 
-
-@pytest.mark.parametrize("text, intent, evidence", [
-    # A risk phrase keeps the crisis reply, however much else looks like a correction.
-    ("sorry, basildon. my partner is going mad and the kids are here",
-     "crisis_danger", [{"class": "crisis_danger", "tier": "core", "text": "going mad"}]),
-    # "not" alone is no correction; nor is a message with no age or place in it.
-    ("Not what I need. 17yo learner just told me he's been holding drugs for a gang",
-     "safeguarding_disclosure", []),
-    ("sorry, my girlfriend is at the cliffs and says shes not coming back", "crisis_suicidal", []),
-    # A long message that gives an age says more than a correction.
-    ("sorry this is long, im 16 and i work saturdays at a cafe and college is fine and my dad has "
-     "moved out and ive been saving my meds", "crisis_suicidal", []),
+@pytest.mark.parametrize("text, intent", [
+    # Found by the independent review: a detail and "sorry", "wait" or "i mean" beside words of
+    # risk is no correction; the check-in or the rephrase request (with 999 and SHOUT) stays.
+    ("sorry. leigh. i dont see the point anymore", "risk_check_in"),
+    ("wait im 15 and i was assaulted at a party", "risk_check_in"),
+    ("wait the young person is 16, has been missing from care since monday", "risk_check_in"),
+    ("i mean im 15 and i dont see the point", "nlu_fallback"),
+    ("sorry im 15 and no one cares if im gone", "nlu_fallback"),
 ])
-def test_a_crisis_that_is_more_than_a_correction_is_kept(text, intent, evidence):
-    assert _run(text, intent, evidence) == intent
+def test_a_detail_beside_words_of_risk_is_no_correction(text, intent):
+    assert _run(text, intent, []) == intent
