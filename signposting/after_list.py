@@ -48,7 +48,6 @@ _OTHER_WORDS = re.compile(
 _ANY_WORDS = re.compile(
     r"\b(?:any|anything|something|someone|somebody|somewhere|anyone)\b"
     r"|\b(?:is|are)\s+there\s+(?:a|an|any|some|one|ones)\b|\b(?:do|have)\s+you\s+(?:got|have)\b"
-    r"|\bones?\s+(?:that|which|what|who|where|open|for|in|near|i\s+can|he\s+can|she\s+can|they\s+can)\b"
     r"|\bgot\s+any\b|\bwhat\s+about\b|\bi\s+(?:need|want)\s+(?:a|an|one|some)\b"
     r"|\bneeds?\s+(?:a|an|some)\w*\s+(?:who|that|which|for|in)\b"
     r"|\bspecifically\b|\bspecialist\b")

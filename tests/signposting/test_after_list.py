@@ -123,7 +123,8 @@ def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     # conversations12: "is there one ...", "one that ..." ask for another service.
     ("Thank you. But I work until 6 each day, is there one what is open in the evening?", MORE),
     ("is there one i can just text", MORE),
-    ("any ones that do weekends?", MORE),
+    # "the one in ..." and "one that ..." name a service shown more often than they ask for
+    # another ("thanks, I'll ring the one in Dartford tomorrow").
     # Services asked for a new worry are not services of the list.
     ("Thanks. She has also shared that she's questioning her gender and is very worried about "
      "how her family will react. Are there services that specialise in that?", NEW_NEED),
