@@ -749,6 +749,11 @@ def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
         if norm in ("he", "she", "they") and nearby[:1] and nearby[0] in (
                 "says", "said", "told", "texted", "messaged", "is", "has"):
             third_party = True
+        # "He's just told me he swallowed ...", "she has now told me": someone telling the writer.
+        if norm in ("he", "she", "they") and any(
+                w in ("told", "tells", "telling", "showed", "shown") and norms[i + k + 2:i + k + 3] == ["me"]
+                for k, w in enumerate(nearby)):
+            third_party = True
     audience = writer_of(doc.text)
     adult = audience in (PARENT_CARER, PROFESSIONAL)
     return third_party or adult, audience

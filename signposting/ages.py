@@ -169,8 +169,9 @@ HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
 #: pronoun starting the next clause, or "years"; "im 2 scared", "I am 100 percent done",
 #: "im 24/7 anxious" and "she's 5 foot 2" are not ages. Texting's "n" and "&" are "and"
 #: ("im 15 n live in gravesend"), and a question may follow ("im 25 is that too old").
-AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?)&+]|(?:and|n|nd|an|but|so|from|in|living|live|at|with|years?|yrs?|"
+AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?()&+]|(?:and|n|nd|an|but|so|from|in|living|live|at|with|years?|yrs?|"
             r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+|not|is|was|"
+            r"hes|he's|shes|she's|theyre|they're|has|had|been|"
             r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help)\b))")
 
 FIRST_PERSON_AGE = re.compile(

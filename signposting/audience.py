@@ -133,12 +133,35 @@ _FOR_PUPIL_BY_YEAR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:y|yr|year)\s?\d{1,2}
                                 r"(?:boy|girl|pupil|student|lad|learner)s?\b")
 
 
+#: A foster or kinship carer saying what they are: "I'm a foster carer", "we foster", "the girl
+#: placed with us". Not "my foster carers", a young person's words for theirs.
+_CARER_OF = re.compile(
+    r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|as)\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+)?"
+    r"(?:foster|kinship|connected\s+person)\s+(?:carer|carers|parent|parents|mum|mom|dad)\b"
+    r"|\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:a\s+|her\s+|his\s+|their\s+)?special\s+guardians?\b"
+    r"|\b(?:i|we)\s+(?:foster|have\s+fostered|have\s+been\s+fostering)\b"
+    r"|\bplaced\s+with\s+(?:us|me)\b")
+#: After "foster", the writer's own carers: "my foster carers", "my foster mum".
+_FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom", "dad", "family",
+                            "home", "placement", "mum's", "dad's"})
+
+
+def _parent_word(words: List[str], j: int) -> bool:
+    """``words[j]`` makes "my"/"our" before it a parent's words ("my foster son", not "my
+    foster carers")."""
+    if j >= len(words) or words[j] not in PARENT_WORDS:
+        return False
+    return not (words[j] == "foster" and j + 1 < len(words) and words[j + 1] in _FOSTER_CARERS)
+
+
 def _by_words(lower: str) -> Optional[str]:
     words = [w.split("'")[0] for w in _WORDS.findall(lower)]
     if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
         return PROFESSIONAL
+    if _CARER_OF.search(lower):
+        return PARENT_CARER
     for i, word in enumerate(words):
-        if word in ("my", "our") and (any(w in PARENT_WORDS for w in words[i + 1:i + 5])
+        if word in ("my", "our") and (any(_parent_word(words, j) for j in range(i + 1, i + 5))
                                       or _MY_CHILD_SAID_PLAINLY.match(" ".join(words[i + 1:i + 3]))):
             return PARENT_CARER
     if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):

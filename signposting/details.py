@@ -122,6 +122,9 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         if place.kind == "place" and place.exact and place.status != "unknown" and (
                 place.status != OUTSIDE or _named_elsewhere(whole)):
             return whole
+    first = _place_then_landmark(text)
+    if first:
+        return first
     # Two details in one short answer, a comma between them ("14, Margate", "Gravesend, 15").
     parts = [p.strip().strip(".!") for p in text.split(",")]
     if 2 <= len(parts) <= 3 and len(text.split()) <= 8 and any(
@@ -150,6 +153,30 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
     return _place_on_its_own(text) if clauses else None
 
 
+#: What places a place by another: "just over the border from Harlow", "near Faversham".
+_LANDMARK = re.compile(r"^\W*(?:just\s+|right\s+)?(?:over|across|near|nr|by|outside|off|next\s+to|"
+                       r"close\s+to|not\s+far\s+from|between|(?:on\s+)?the\s+other\s+side|"
+                       r"on\s+the\s+(?:border|edge|outskirts))\b", re.IGNORECASE)
+
+
+def _place_then_landmark(text: str) -> Optional[str]:
+    """A place said first, then what it is near ("bishop's stortford, just over the border from
+    harlow", "Selling - near Faversham"): the first is where the person is, even outside the
+    five areas; the landmark only helps find it."""
+    parts = re.split(r",|\s[-\u2013]\s|\(", text, maxsplit=1)
+    if len(parts) < 2 or not _LANDMARK.match(parts[1]):
+        return None
+    first = parts[0].strip().strip(".!")
+    if not 1 <= len(first.split()) <= 4 or not first.isascii() or _everyday(first):
+        return None
+    place = resolve(first)
+    same = place.exact or re.sub(r"\W", "", first.lower()) == re.sub(r"\W", "", (
+        place.matched or "").lower())  # "bishop's stortford" is Bishops Stortford
+    if place.kind == "place" and same and place.status != "unknown":
+        return first
+    return None
+
+
 def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
     """The most leading words of ``words`` that name a place (four letters or more; one
     outside the five areas only when named with where it is; with ``everyday`` False, not a
@@ -170,7 +197,9 @@ def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
 _LIVING = re.compile(r"(?:live|lives|living|based|moved)\b", re.IGNORECASE)
 #: ... said of the writer or the young person, not of someone else ("my mum lives in Colchester").
 _WHO_LIVES = re.compile(r"\b(?:i|we|he|she|they|i'?m|im|we'?re|he'?s|she'?s|they'?re|i'?ve|ive|"
-                        r"we'?ve|just|now|currently)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                        r"we'?ve|just|now|currently|but|actually|really|mainly|mostly)\s+(?:\w+\s+)?$"
+                        # ... or a clause of its own: "school in Maldon, lives in Chelmsford".
+                        r"|(?:^|[,.;:(]|\s[-\u2013])\s*$", re.IGNORECASE)
 #: Words after a name that make it a street: "on Sutton Road".
 _STREET = re.compile(r"\s*(?:road|rd|street|st|lane|ln|avenue|ave|close|way|drive|crescent|grove|"
                      r"gardens|terrace|hill|place|court|parade|park)\b", re.IGNORECASE)

@@ -86,6 +86,23 @@ def test_parent_and_professional_wording_is_recognised():
     assert assess("my friend took a load of pills").third_party
 
 
+@pytest.mark.parametrize("text", [
+    # conversations14 (development): a youth worker's second message was answered "If you've
+    # taken any tablets ... Are you safe right now?", as if the writer had taken them.
+    "He's 17, lives in Harlow. He's just told me he swallowed a load of his mum's tablets about "
+    "an hour ago. He's with me at the centre",
+    "she has just told me she took a load of pills",
+])
+def test_someone_telling_the_writer_is_someone_else(text):
+    assessment = assess(text)
+    assert assessment.level == URGENT and assessment.third_party
+    assert assessment.audience is None  # who is writing is left to what they said before
+
+
+def test_telling_someone_else_is_still_the_writer():
+    assert assess("i told my mum i want to die").audience == "young_person"
+
+
 @pytest.mark.parametrize("text", ["", "   ", "🙂" * 50, "<script>alert(1)</script>", "x" * 10000,
                                   "\x00\x01 binary \uffff", "SELECT * FROM users; --"])
 def test_bad_input_is_handled(text):
@@ -937,3 +954,15 @@ def test_unsure_kinds_of_round_nine_ask(text):
 ])
 def test_not_urgent_round_nine(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # conversations14 (development), in other words than its message: a goodbye note that says
+    # who is sorry.
+    "found a note under her door saying she is so sorry for everything",
+    "he left a letter on the table saying he's really sorry",
+    "theres a note on my bed saying im sorry, i wrote it last night",
+])
+def test_a_note_saying_who_is_sorry_is_a_goodbye(text):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, "crisis_suicidal"), result.as_dict()

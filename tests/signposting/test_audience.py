@@ -174,3 +174,18 @@ def test_a_young_person_naming_staff_is_not_staff(text):
 ])
 def test_a_parent_telling_what_children_they_have(text):
     assert writer_of(text.lower()) == "parent_carer"
+
+
+@pytest.mark.parametrize("text, audience", [
+    # conversations14 (development): a foster carer was answered as the young person.
+    ("I'm a foster carer and I'm worried about the 15 year old girl placed with us", "parent_carer"),
+    ("we foster a boy of 9 and he has started wetting the bed again", "parent_carer"),
+    ("im her special guardian and she wont talk to me", "parent_carer"),
+    ("my foster son is 12", "parent_carer"),
+    # A young person's words for their own carers are not a carer's.
+    ("i live with my foster carers in maldon", None),
+    ("im in foster care and my foster mum is nice but i feel so alone", None),
+    ("my friend is staying with me and she said she wants to die", "young_person"),
+])
+def test_foster_and_kinship_carers(text, audience):
+    assert writer_of(text.lower()) == audience

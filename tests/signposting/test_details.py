@@ -419,3 +419,28 @@ def test_a_place_added_after_something_else_does_not_answer_where_for_a_check_in
 ])
 def test_names_streets_and_other_peoples_homes_are_not_the_place(text, place):
     assert find_place(text) == place
+
+
+@pytest.mark.parametrize("text, age, place", [
+    # conversations14 (development): an age followed straight by the next clause, or by a
+    # bracket; where the young person lives said after where they go to school; a place
+    # outside the five areas said first, then what it is near.
+    ("my grandson is 19 hes been at a party n taken something", 19, None),
+    ("my son is 15 shes his girlfriend and she has been texting him", 15, None),
+    ("Student is nearly 16 (birthday is Saturday), lives in Saffron Walden", 15, "Saffron Walden"),
+    ("she goes to school in Maldon but actually lives in Chelmsford", None, "Chelmsford"),
+    ("goes to school in Maldon, lives in Chelmsford", None, "Chelmsford"),
+    ("bishop's stortford, just over the border from harlow", None, "bishop's stortford"),
+    ("Herne Bay, not far from Canterbury. my son is 14 and so anxious", 14, "Herne Bay"),
+    ("my dad lives in Dover but we live in Deal", None, "Deal"),
+])
+def test_round_fourteen_details(text, age, place):
+    details = extract(text)
+    assert (details.age, details.place) == (age, place)
+
+
+@pytest.mark.parametrize("text", ["im 2 scared to tell anyone", "she's 5 foot 2 and tiny",
+                                  "stone, near dartford"])
+def test_round_fourteen_not_ages_or_not_the_first_place(text):
+    details = extract(text)
+    assert details.age is None and details.place != "stone"
