@@ -12,12 +12,14 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from services_catalog.hours import now
+from services_catalog.offers import offers
 from services_catalog.taxonomy import NATIONAL
 from signposting import texts
 from signposting.audience import PARENT_CARER
 from signposting.needs import need_label
-from signposting.replies import open_now, service_list, text_list
+from signposting.replies import Numbers, open_now, service_list, text_list
 from signposting.sms import MAX_SEGMENTS
+from signposting.wishes import Wishes, described, fits, read_wishes
 
 from .search import search_area, search_or_apologise
 
@@ -27,28 +29,59 @@ PAGE = 3
 def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any], start: int,
           intro: str) -> List[Dict[Text, Any]]:
     page = [m.service for m in matches[start:start + PAGE]]
+    _say_list(dispatcher, tracker, page, start + 1, intro, more=len(matches) > start + PAGE,
+              first=start == 0)
+    # For the insights job (domain/insights.yml): was any service shown so far local?
+    local = any(_local(m.service) for m in matches[:start + len(page)])
+    return [SlotSet("shown", float(start + len(page))), SlotSet("shown_local", local)]
+
+
+def _say_list(dispatcher: CollectingDispatcher, tracker: Tracker, page: List[Any], number: Numbers,
+              intro: str, more: bool = False, first: bool = False,
+              after: Optional[str] = None) -> None:
+    """Say ``page``, numbered from ``number`` (or with these numbers), with the 24/7 routes
+    when none is open now."""
     at = now()
-    lines = [intro] + service_list(page, start + 1, at, tracker.get_slot("audience"))
+    lines = [intro] + service_list(page, number, at, tracker.get_slot("audience"))
     sms: List[str] = []   # what follows the entries in the text message
+    if after:
+        lines.append(after)
+        sms.append(after)
     status = [open_now(s, at) for s in page]
     if not any(status):
         closed = all(o is False for o in status)
         lines.append(texts.NONE_OPEN if closed else texts.MAYBE_NONE_OPEN)
         sms.append(texts.NONE_OPEN_SMS if closed else texts.MAYBE_NONE_OPEN_SMS)
-    if len(matches) > start + PAGE:
+    if more:
         lines.append(texts.SAY_MORE)
         sms.append(texts.SAY_MORE_SMS)
     others = [n for n in tracker.get_slot("other_needs") or [] if n != tracker.get_slot("need")]
-    if others and start == 0:
+    if others and first:
         lines.append(texts.ALSO_MENTIONED.format(need=need_label(others[0])))
         sms.append(texts.ALSO_MENTIONED_SMS.format(need=need_label(others[0])))
     # The domain says which version each channel gets (utter_service_list: SMS the short one).
     dispatcher.utter_message(response="utter_service_list", services="\n".join(lines),
-                             services_sms=text_list(intro, page, start + 1, at, sms,
-                                                    MAX_SEGMENTS))
-    # For the insights job (domain/insights.yml): was any service shown so far local?
-    local = any(_local(m.service) for m in matches[:start + len(page)])
-    return [SlotSet("shown", float(start + len(page))), SlotSet("shown_local", local)]
+                             services_sms=text_list(intro, page, number, at, sms, MAX_SEGMENTS))
+
+
+def _fitting(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any], start: int,
+             wishes: Wishes) -> Optional[List[Dict[Text, Any]]]:
+    """Services with what the person asked for ("do any of them do text only?"): those shown
+    that have it (two at most) and then the next ones not shown yet, each with its number in
+    the whole list, saying so when there are no others. None when no service found has it:
+    the caller says so and goes on with the next services."""
+    fitting = [i for i, m in enumerate(matches) if fits(offers(m.service), wishes)]
+    what = described(wishes)
+    unseen = [i for i in fitting if i >= start]
+    seen = [i for i in fitting if i < start][:PAGE - 1 if unseen else PAGE]
+    chosen = (seen + unseen)[:PAGE]
+    if not chosen:
+        return None
+    # The next "more" goes on from the list as it was: these do not move it on.
+    _say_list(dispatcher, tracker, [matches[i].service for i in chosen], [i + 1 for i in chosen],
+              texts.FITTING.format(what=what),
+              after=None if unseen else texts.NO_OTHERS_FIT.format(what=what))
+    return []
 
 
 def _local(service: Any) -> bool:
@@ -97,6 +130,12 @@ class ActionMoreServices(Action):
         if matches is None:
             return []
         start = int(shown)
+        wishes = read_wishes(tracker.latest_message.get("text") or "")
+        if wishes:
+            fitting = _fitting(dispatcher, tracker, matches, start, wishes)
+            if fitting is not None:
+                return fitting
+            dispatcher.utter_message(text=texts.NONE_FIT.format(what=described(wishes)))
         if start >= len(matches):
             dispatcher.utter_message(response="utter_no_more_services")
             return []

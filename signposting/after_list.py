@@ -113,7 +113,10 @@ _RISK = re.compile(
     r"end\s+it|can'?t\s+cope|cant\s+cope|not\s+coping|struggl\w*|scared|frightened|afraid|alone|"
     r"lonely|hopeless|worthless|pills?|tablets?|overdose|stupid|check\s+out|hold\s+on|checks?\s+my|"
     r"help\s+me|someone\s+now|anyone\s+there|is\s+anyone|unfortunately|thanks\s+for\s+nothing|"
-    r"i'?m\s+(?:always\s+)?fine\b.*\bfine)\b")
+    r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|(?:go|carry)\s+on|"
+    r"anymore|goodbye|decided|made\s+up\s+my\s+mind|mind\s+(?:is\s+)?made\s+up|no\s+point|"
+    r"(?:the|any)\s+point|done\s+with|had\s+enough|last\s+(?:time|message|thing)|"
+    r"won'?t\s+need|wont\s+need|not\s+need\s+(?:them|it|any))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
 _NOT_PRAISE = re.compile(
@@ -142,6 +145,21 @@ def read_after_list(text: str) -> Optional[str]:
     if _CLOSING.search(key) and "?" not in key and not _NOT_PRAISE.search(key):
         return CLOSING
     return None
+
+
+#: What a list's services offer: how to contact them, when, what it costs, how long the wait is
+#: ("do any of them do text only?", "is there something she could do online?").
+_OF_THE_LIST = re.compile(
+    r"\b(?:text|txt|texting|online|web\s*chat|live\s+chat|chat|app|website|email|e-mail|"
+    r"phone\s+calls?|on\s+the\s+phone|video|zoom|face\s+to\s+face|in\s+person|drop[- ]in|"
+    r"evenings?|weekends?|after\s+school|after\s+work|saturdays?|sundays?|opening|open|"
+    r"free|cost|costs|charge|pay|waiting|wait|referral|refer|self[- ]refer|nearer|closer|nearby)\b")
+
+
+def asks_about_the_list(text: str) -> bool:
+    """The message names what a list's services offer (a way to contact them, a time, a cost,
+    a wait): a reply about the list itself."""
+    return bool(_OF_THE_LIST.search((text or "").lower().replace("\u2019", "'")))
 
 
 def list_choice(text: str) -> Optional[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Optional, Sequence, Union
 
 from services_catalog.query import ContactView, ServiceView, open_status
 
@@ -165,12 +165,23 @@ def compact_entry(service: ServiceView, number: int, at: Optional[datetime] = No
     return f"{number}. {text_name(service.name, brief)}: {one_way_to_reach(service, brief)}.{when}"
 
 
-def compact_list(services: Iterable[ServiceView], start: int = 1,
+#: The first entry's number (the rest follow on), or each entry's own number (a list of
+#: services picked from the whole search keeps each one's place in it).
+Numbers = Union[int, Sequence[int]]
+
+
+def _numbered(services: Iterable[ServiceView], start: Numbers):
+    listed = list(services)
+    numbers = range(start, start + len(listed)) if isinstance(start, int) else start
+    return zip(numbers, listed)
+
+
+def compact_list(services: Iterable[ServiceView], start: Numbers = 1,
                  at: Optional[datetime] = None, brief: bool = False) -> List[str]:
-    return [compact_entry(s, i, at, brief) for i, s in enumerate(services, start)]
+    return [compact_entry(s, i, at, brief) for i, s in _numbered(services, start)]
 
 
-def text_list(intro: str, services: List[ServiceView], start: int, at: Optional[datetime],
+def text_list(intro: str, services: List[ServiceView], start: Numbers, at: Optional[datetime],
               tail: List[str], max_segments: int) -> str:
     """A list for a text message, in one text of at most ``max_segments`` segments when it
     can be: the entries as they are, else briefer ways in (first clause only)."""
@@ -182,6 +193,6 @@ def text_list(intro: str, services: List[ServiceView], start: int, at: Optional[
     return text
 
 
-def service_list(services: Iterable[ServiceView], start: int = 1, at: Optional[datetime] = None,
-                 audience: Optional[str] = None) -> List[str]:
-    return [service_entry(s, i, at, audience) for i, s in enumerate(services, start)]
+def service_list(services: Iterable[ServiceView], start: Numbers = 1,
+                 at: Optional[datetime] = None, audience: Optional[str] = None) -> List[str]:
+    return [service_entry(s, i, at, audience) for i, s in _numbered(services, start)]

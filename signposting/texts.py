@@ -34,6 +34,11 @@ NEAR = "Here is support that could help{whom} near {where}:"
 NATIONAL = "Here is support{whom} available across the UK:"
 YOUR_CHILD = " your child"
 MORE = "Here are more options:"
+#: After a list, asked for services with something in particular ("any i can text?"):
+#: signposting.wishes says what in words.
+FITTING = "Services I found that {what}:"
+NO_OTHERS_FIT = "I found no other services that {what}."
+NONE_FIT = "None of the services I found say that they {what}."
 
 # -- SMS (bot/channels/twilio/) ----------------------------------------------------------------
 HELP_TEXT = (

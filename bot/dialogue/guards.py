@@ -41,7 +41,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from signposting.after_list import MORE, NEW_NEED, read_after_list
+from safety.assess import CHECK_IN_INTENT
+from signposting.after_list import ABOUT_SHOWN, MORE, NEW_NEED, asks_about_the_list, read_after_list
 from signposting.answers import DENY, HELP_REQUEST, short_answer
 
 
@@ -111,14 +112,22 @@ class Guards:
     def _after_list(self, tracker: DialogueStateTracker, latest: UserUttered,
                     details: bool) -> Optional[Text]:
         intent = (latest.intent or {}).get("name")
-        if intent not in self.after_list_intents or not self.after_list_replies:
-            return None
+        parse_data = latest.parse_data or {}
         text = latest.text or ""
-        if _risk_seen(latest.parse_data or {}, self.urgent_intents):
+        reading = read_after_list(text)
+        # "do any of them do text only? i cant do phone calls", "is there something she could do
+        # online?": about the list itself, with no word of risk and no risk phrase. The model's
+        # unsure urgent guess on such a message (a check-in it alone chose, an urgent reading
+        # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a lexicon match
+        # of any tier still keeps the message from this reading.
+        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
+        if not self.after_list_replies or intent not in self.after_list_intents and not (
+                of_the_list and _checked_by_model_alone(parse_data)):
+            return None
+        if _risk_seen(parse_data, self.urgent_intents, model=not of_the_list):
             return None  # keeps the rephrase request, which leads with 999 and SHOUT
         if intent == "deny" and short_answer(text) == DENY:
             return None  # a plain "no": the answer to the bot's question
-        reading = read_after_list(text)
         if reading is None or not self.list_actions & set(_last_bot_turn(tracker)):
             return None
         if reading == NEW_NEED and not _reads_a_need(latest.parse_data or {}):
@@ -164,13 +173,23 @@ class Guards:
 _RISK_RANKED = 0.1
 
 
-def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text]) -> bool:
+def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
+    """A check-in the model's unsure urgent guess chose, with no risk phrase found."""
+    safety = parse_data.get("safety") or {}
+    return ((parse_data.get("intent") or {}).get("name") == CHECK_IN_INTENT
+            and not safety.get("evidence"))
+
+
+def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text], model: bool = True) -> bool:
     """Any sign of risk the NLU saw, however unsure: a lexicon match of any tier (support words
-    such as "tonight" or "pills" included; "help" alone aside), or an urgent reading among the
-    model's first three at 0.1 or more, or as its best reading after the fallback."""
+    such as "tonight" or "pills" included; "help" alone aside), or (with ``model``) an urgent
+    reading among the model's first three at 0.1 or more, or as its best reading after the
+    fallback."""
     safety = parse_data.get("safety") or {}
     if any(str(e.get("text", "")).strip().lower() != "help" for e in safety.get("evidence") or []):
         return True
+    if not model:
+        return False
     ranking = [(str(name), float(conf)) for name, conf in safety.get("model") or []] or [
         (str(r.get("name")), float(r.get("confidence") or 0.0))
         for r in parse_data.get("intent_ranking") or []]
@@ -191,15 +210,20 @@ def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
 
 def _latest_message(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered], bool]:
     """The message the bot is answering now, if nothing but the slots it set came after it
-    (Rasa fills slots from its entities before asking the policy), and whether it set any."""
+    (Rasa fills slots from its entities before asking the policy), and whether it set a detail
+    (what a check-in checks is none)."""
     slots = False
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return event, slots
         if not isinstance(event, SlotSet):
             return None, False
-        slots = True
+        slots = slots or event.key not in _NOT_DETAILS
     return None, False
+
+
+#: Slots a message's entities set that are no detail of the young person.
+_NOT_DETAILS = frozenset({"risk_class"})
 
 
 def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:

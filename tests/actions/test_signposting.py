@@ -372,6 +372,67 @@ async def test_more_uses_the_same_search_as_the_first_page(stub):
                                "audience": "professional", "limit": None}
 
 
+# -- asked for something in particular after a list ("do any of them do text only?") -------------
+
+# Made-up: 07700 900xxx is reserved by Ofcom for drama.
+TEXTS = ContactView("text", "07700 900123", None, None, None, "confirmed", "https://example.org",
+                    date.today())
+UNCONFIRMED_TEXTS = ContactView("text", "07700 900456", None, None, None, "unverified",
+                                "https://example.org", date.today())
+PLACE = dict(need="anxiety", area="kent", location="Ramsgate, Thanet, Kent", shown=3.0)
+
+
+def texting(number: int, contact=TEXTS) -> ServiceView:
+    service = made_up(number)
+    object.__setattr__(service, "contacts", (contact,))
+    return service
+
+
+async def test_a_wish_lists_the_shown_ones_that_have_it_then_the_next_with_their_numbers(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(1), texting(2), made_up(3), made_up(4), made_up(5), texting(6), made_up(7)])
+    events, (reply,) = await more(said="do any of them do text only? i cant do phone calls", **PLACE)
+    assert reply.startswith("Services I found that take texts:\n")
+    assert [line.split(":")[0] for line in numbered(reply)] == ["2. Made-up service 2",
+                                                                 "6. Made-up service 6"]
+    assert "no other" not in reply
+    assert events == []  # "more" goes on from the list as it was shown
+
+
+async def test_a_wish_only_shown_services_have_says_there_are_no_others(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(1), texting(2), made_up(3), made_up(4)])
+    _, (reply,) = await more(said="is there one i can just text", **PLACE)
+    assert [line.split(":")[0] for line in numbered(reply)] == ["2. Made-up service 2"]
+    assert "I found no other services that take texts." in reply
+
+
+async def test_a_wish_no_service_has_is_said_and_the_next_ones_follow(stub, at):
+    at(MONDAY_10AM)
+    # A text number not confirmed is never read out, so it cannot answer "can I text them?".
+    stub([made_up(1), made_up(2), made_up(3), texting(4, UNCONFIRMED_TEXTS), made_up(5)])
+    events, (none_fit, page) = await more(said="he wont talk on the phone", **PLACE)
+    assert none_fit == "None of the services I found say that they take texts or work online."
+    assert page.startswith("Here are more options:\n") and numbered(page)[0].startswith("4. ")
+    assert SlotSet("shown", 5.0) in events
+
+
+async def test_times_come_from_the_schedules(stub, at):
+    at(MONDAY_10AM)
+    late = made_up(5, schedule=tuple((day, 16 * 60, 21 * 60) for day in range(5)))
+    stub([made_up(n) for n in range(1, 5)] + [late, made_up(6, always_open=True)])
+    _, (reply,) = await more(said="Do any of these run in the evenings? Mum works until 6", **PLACE)
+    assert [line.split(":")[0] for line in numbered(reply)] == ["5. Made-up service 5",
+                                                                 "6. Made-up service 6"]
+
+
+async def test_more_without_a_wish_is_the_next_page(stub, at):
+    at(MONDAY_10AM)
+    stub([made_up(1), texting(2), made_up(3), made_up(4), texting(5)])
+    _, (reply,) = await more(said="more please", **PLACE)
+    assert reply.startswith("Here are more options:\n")
+
+
 # -- what the insights job reads (domain/insights.yml) -----------------------------------------
 
 async def test_a_search_records_whether_it_found_and_showed_a_local_service(

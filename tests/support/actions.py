@@ -71,14 +71,17 @@ async def answer(slot, value, intent="inform", history=(), **slots
     return {e["name"]: e["value"] for e in events}, [render(m) for m in dispatcher.messages]
 
 
-def tracker(**slots) -> Tracker:
-    """A conversation whose form has just finished with these slots."""
-    return Tracker(sender_id="test", slots=slots, latest_message={}, events=[], paused=False,
-                   followup_action=None, active_loop={}, latest_action_name="signpost_form")
+def tracker(said: str = "", **slots) -> Tracker:
+    """A conversation whose form has just finished with these slots (and whose last message,
+    if given, was ``said``)."""
+    return Tracker(sender_id="test", slots=slots, latest_message={"text": said} if said else {},
+                   events=[], paused=False, followup_action=None, active_loop={},
+                   latest_action_name="signpost_form")
 
 
-async def run(action=ActionFindServices, **slots) -> Tuple[List[Dict[str, Any]], List[str]]:
+async def run(action=ActionFindServices, said: str = "", **slots
+              ) -> Tuple[List[Dict[str, Any]], List[str]]:
     """A service action run on a tracker with these slots: its events and its replies."""
     dispatcher = CollectingDispatcher()
-    events = await action().run(dispatcher, tracker(**slots), {})
+    events = await action().run(dispatcher, tracker(said, **slots), {})
     return events, [render(m) for m in dispatcher.messages]

@@ -287,6 +287,43 @@ def test_any_sign_of_risk_keeps_the_rephrase_request(policy):
     assert predicted(policy, with_parse("none of those suit him", ordinary)) == "action_more_services"
 
 
+def _checked_in(text: str, evidence=(), model=(("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.32))):
+    """A check-in after a list, as the safety component leaves it (with the slot its
+    ``risk_class`` entity sets)."""
+    parse = {"intent": {"name": "risk_check_in", "confidence": 0.32},
+             "safety": {"evidence": list(evidence), "source": "model+lexicon",
+                        "model": [list(pair) for pair in model]}}
+    events = _after_list(text, "risk_check_in")
+    events[-1] = UserUttered(text, {"name": "risk_check_in", "confidence": 0.32}, parse_data=parse,
+                             timestamp=1000.0)
+    return events + [SlotSet("risk_class", "safeguarding_disclosure")]
+
+
+@pytest.mark.parametrize("text", [
+    # conversations14 (development): asked of the list, and answered "are you thinking about
+    # ending your life?" on the model's unsure guess alone.
+    "do any of them do text only? i cant do phone calls",
+    "Thanks. Realistically she won't sit in a room with a counsellor - is there something she "
+    "could do online or by text?",
+    "are any of them open at the weekend",
+])
+def test_a_check_in_the_model_alone_chose_on_a_question_about_the_list_is_that_question(policy, text):
+    assert predicted(policy, _checked_in(text)) == "action_more_services"
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # A risk phrase of any tier keeps the check-in ...
+    ("do any of them do text? not sure ill still be here", [{"text": "still be here", "tier": "support"}]),
+    ("any of them open tonight", [{"text": "tonight", "tier": "support"}]),
+    # ... and so do the after-list words of risk, and a reply that names no offer of the list.
+    ("i wont be around to call any of them", []),
+    ("do any of them work at night, i cant go on", []),
+    ("none of those suit him", []),
+])
+def test_a_check_in_with_any_sign_of_risk_or_not_about_the_list_stays(policy, text, evidence):
+    assert predicted(policy, _checked_in(text, evidence)) != "action_more_services"
+
+
 def test_a_new_worry_after_a_list_is_asked_about_when_the_model_reads_a_need(policy):
     text = "also shes started skipping lunch n saying shes too big, is that something they help with"
 
