@@ -5,7 +5,7 @@ is open now, and when none is, the 24/7 routes follow. Professionals also see wh
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -19,7 +19,7 @@ from signposting.audience import PARENT_CARER
 from signposting.needs import need_label
 from signposting.replies import Numbers, open_now, service_list, text_list
 from signposting.sms import MAX_SEGMENTS
-from signposting.wishes import Wishes, described, fits, read_wishes
+from signposting.wishes import Wishes, contact_kinds, described, fits, read_wishes
 
 from .search import search_area, search_or_apologise
 
@@ -38,11 +38,11 @@ def _page(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any]
 
 def _say_list(dispatcher: CollectingDispatcher, tracker: Tracker, page: List[Any], number: Numbers,
               intro: str, more: bool = False, first: bool = False,
-              after: Optional[str] = None) -> None:
+              after: Optional[str] = None, prefer: Sequence[str] = ()) -> None:
     """Say ``page``, numbered from ``number`` (or with these numbers), with the 24/7 routes
-    when none is open now."""
+    when none is open now, and the ways of contact in ``prefer`` first."""
     at = now()
-    lines = [intro] + service_list(page, number, at, tracker.get_slot("audience"))
+    lines = [intro] + service_list(page, number, at, tracker.get_slot("audience"), prefer)
     sms: List[str] = []   # what follows the entries in the text message
     if after:
         lines.append(after)
@@ -61,7 +61,8 @@ def _say_list(dispatcher: CollectingDispatcher, tracker: Tracker, page: List[Any
         sms.append(texts.ALSO_MENTIONED_SMS.format(need=need_label(others[0])))
     # The domain says which version each channel gets (utter_service_list: SMS the short one).
     dispatcher.utter_message(response="utter_service_list", services="\n".join(lines),
-                             services_sms=text_list(intro, page, number, at, sms, MAX_SEGMENTS))
+                             services_sms=text_list(intro, page, number, at, sms, MAX_SEGMENTS,
+                                                    prefer))
 
 
 def _fitting(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[Any], start: int,
@@ -80,7 +81,8 @@ def _fitting(dispatcher: CollectingDispatcher, tracker: Tracker, matches: List[A
     # The next "more" goes on from the list as it was: these do not move it on.
     _say_list(dispatcher, tracker, [matches[i].service for i in chosen], [i + 1 for i in chosen],
               texts.FITTING.format(what=what),
-              after=None if unseen else texts.NO_OTHERS_FIT.format(what=what))
+              after=None if unseen else texts.NO_OTHERS_FIT.format(what=what),
+              prefer=contact_kinds(wishes))
     return []
 
 

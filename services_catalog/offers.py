@@ -16,10 +16,16 @@ TEXT, ONLINE, PHONE, IN_PERSON, EVENING, WEEKEND, SELF_REFERRAL = (
     "text", "online", "phone", "in_person", "evening", "weekend", "self_referral")
 OFFERS = (TEXT, ONLINE, PHONE, IN_PERSON, EVENING, WEEKEND, SELF_REFERRAL)
 
+#: The contact kind that gives each way of contact, to give it first in the list.
+CONTACT_KINDS = {TEXT: "text", ONLINE: "webchat", PHONE: "phone"}
 #: Open after this (minutes after midnight, UK time) on some day: "evenings".
 EVENING_FROM = 18 * 60
 _SATURDAY, _SUNDAY = 5, 6
-_ONLINE_WORDS = re.compile(r"\bonline\b|\bweb ?chat\b|\blive chat\b|\bapp\b", re.IGNORECASE)
+#: A service that is itself online, as its description says ("Online counselling and
+#: self-help"); not an online form or a website that tells about it.
+_ONLINE_WORDS = re.compile(r"\bonline\s+(?:counsell?ing|chat|support|therapy|sessions?|service|"
+                           r"community|groups?|mentoring)\b|\bweb ?chat\b|\blive chat\b",
+                           re.IGNORECASE)
 _IN_PERSON_WORDS = re.compile(r"\bface[- ]to[- ]face\b|\bin person\b|\bdrop[- ]in\b|\bwalk[- ]in\b",
                               re.IGNORECASE)
 
@@ -27,7 +33,8 @@ _IN_PERSON_WORDS = re.compile(r"\bface[- ]to[- ]face\b|\bin person\b|\bdrop[- ]i
 def offers(service: ServiceView) -> FrozenSet[str]:
     """Everything in OFFERS the catalogue says ``service`` has."""
     found = set()
-    kinds = {c.kind for c in service.contacts if c.confirmed}
+    # The ways a list reads out: confirmed and not too old (signposting.replies).
+    kinds = {c.kind for c in service.contacts if c.confirmed and not c.stale and not service.stale}
     words = f"{service.summary} {service.description}"
     if "text" in kinds:
         found.add(TEXT)

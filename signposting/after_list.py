@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .wishes import read_wishes
+
 MORE = "more"
 ABOUT_SHOWN = "about_shown"
 CLOSING = "closing"
@@ -116,7 +118,14 @@ _RISK = re.compile(
     r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|(?:go|carry)\s+on|"
     r"anymore|goodbye|decided|made\s+up\s+my\s+mind|mind\s+(?:is\s+)?made\s+up|no\s+point|"
     r"(?:the|any)\s+point|done\s+with|had\s+enough|last\s+(?:time|message|thing)|"
-    r"won'?t\s+need|wont\s+need|not\s+need\s+(?:them|it|any))\b")
+    r"won'?t\s+need|wont\s+need|not\s+need\s+(?:them|it|any)|"
+    # Found by the independent review of the after-list change: time running out, a plan or a
+    # final act, slang for dying or an overdose, being overwhelmed, secrecy and control.
+    r"tonite|2nite|make\s+it\s+(?:to|that|till|til|through)|last\s+(?:that|this)\s+long|hang\s+on|"
+    r"by\s+then|won'?t\s+matter|til+\s+it'?s\s+over|final|doing\s+it|do\s+(?:it|something|anything)|"
+    r"last\s+day|keep\s+going|urges?|o\.?d|kms|kmn|kmy|not\s+ok(?:ay)?|bad\s+way|really\s+bad|"
+    r"falling\s+apart|breaking\s+point|nothing\s+left|find\s+out|secret|not\s+allowed|"
+    r"violent|run(?:ning)?\s+away|urgent\w*)\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
 _NOT_PRAISE = re.compile(
@@ -156,10 +165,27 @@ _OF_THE_LIST = re.compile(
     r"free|cost|costs|charge|pay|waiting|wait|referral|refer|self[- ]refer|nearer|closer|nearby)\b")
 
 
+#: Clauses of a reply to a list: at punctuation, a dash, "but", or "and" before a new subject
+#: ("do any of them do text and im gonna od" is two).
+_LIST_CLAUSES = re.compile(r"[.,;:!?\n()]+|\s[-\u2013]\s|\bbut\b|\band\s+(?=(?:i|im|i'm|i've|ive|"
+                           r"he|hes|he's|she|shes|she's|they|theyre|my|we|it|its|it's|no\s*one)\b)")
+#: A clause that is only a question about the list or a courtesy.
+_BARE_LIST_QUESTION = re.compile(
+    r"^\W*(?:is\s+there\s+(?:one|any|anything|something|anyone)|(?:do|are|does|is|can)\s+any"
+    r"(?:\s+of\s+(?:them|these|those))?|which\s+(?:ones?|of\s+(?:them|these|those))|"
+    r"any\s+of\s+(?:them|these|those)|what\s+about\s+(?:one|ones)|thanks|thank\s+(?:you|u)|ty|ta|"
+    r"cheers|ok|okay|right|great|lovely|brilliant|sorry|hi|hello|also|realistically)\W*$")
+
+
 def asks_about_the_list(text: str) -> bool:
-    """The message names what a list's services offer (a way to contact them, a time, a cost,
-    a wait): a reply about the list itself."""
-    return bool(_OF_THE_LIST.search((text or "").lower().replace("\u2019", "'")))
+    """Every clause of the message is about what a list's services offer (a way to contact
+    them, a time, a cost, a wait), says why ("i cant do phone calls", "mum works until 6"), or
+    is a courtesy: a reply about the list itself, and nothing else besides ("do any of them do
+    text, i keep getting the urges again" tells more than that)."""
+    lower = (text or "").lower().replace("\u2019", "'")
+    clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
+    return bool(clauses) and all(
+        _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) for c in clauses)
 
 
 def list_choice(text: str) -> Optional[int]:

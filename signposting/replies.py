@@ -37,11 +37,20 @@ def contact_line(c: ContactView) -> str:
     return f"{c.note + ': ' if c.note else 'see '}{c.value}"
 
 
-def how_to_reach(service: ServiceView) -> str:
+#: The order ways of contact are given in: a number first.
+_ORDER = {"phone": 0, "text": 1, "webchat": 2, "website": 3, "email": 4}
+
+
+def _rank(prefer: Sequence[str]):
+    """Sort key for contacts: the kinds in ``prefer`` (a way the person asked for, "any i can
+    text?") first, then the usual order."""
+    return lambda c: (c.kind not in prefer, _ORDER.get(c.kind, 9))
+
+
+def how_to_reach(service: ServiceView, prefer: Sequence[str] = ()) -> str:
     if not service.contacts and service.access_note:
         return service.access_note.rstrip(".")
-    order = {"phone": 0, "text": 1, "webchat": 2, "website": 3, "email": 4}
-    confirmed = sorted((c for c in service.contacts if c.confirmed), key=lambda c: order.get(c.kind, 9))
+    confirmed = sorted((c for c in service.contacts if c.confirmed), key=_rank(prefer))
     websites = [c.value for c in service.contacts if c.kind in ("website", "webchat")]
     websites += [service.url] if service.url else []
     if not confirmed:
@@ -78,8 +87,8 @@ def how_to_refer(service: ServiceView) -> str:
 
 
 def service_entry(service: ServiceView, number: int, at: Optional[datetime] = None,
-                  audience: Optional[str] = None) -> str:
-    parts = [f"{number}. {service.name}: {service.summary} {how_to_reach(service)}."]
+                  audience: Optional[str] = None, prefer: Sequence[str] = ()) -> str:
+    parts = [f"{number}. {service.name}: {service.summary} {how_to_reach(service, prefer)}."]
     if audience == PROFESSIONAL and how_to_refer(service):
         parts.append(how_to_refer(service))
     status = open_now(service, at) if at else None
@@ -88,13 +97,13 @@ def service_entry(service: ServiceView, number: int, at: Optional[datetime] = No
     return " ".join(parts)
 
 
-def one_way_to_reach(service: ServiceView, brief: bool = False) -> str:
+def one_way_to_reach(service: ServiceView, brief: bool = False, prefer: Sequence[str] = ()) -> str:
     """The one best way to reach a service, short enough for a text message: a confirmed
-    number first, else its website (with "check the website" when the details are not
-    confirmed or are old), else how to get there (through school, through the GP)."""
-    order = {"phone": 0, "text": 1, "webchat": 2, "website": 3, "email": 4}
+    number first (a way in ``prefer`` before any), else its website (with "check the website"
+    when the details are not confirmed or are old), else how to get there (through school,
+    through the GP)."""
     confirmed = sorted((c for c in service.contacts if c.confirmed and not c.stale),
-                       key=lambda c: order.get(c.kind, 9))
+                       key=_rank(prefer))
     if confirmed and not service.stale:
         c = confirmed[0]
         if c.kind == "phone":
@@ -158,11 +167,12 @@ def short_address(url: str) -> str:
 
 
 def compact_entry(service: ServiceView, number: int, at: Optional[datetime] = None,
-                  brief: bool = False) -> str:
+                  brief: bool = False, prefer: Sequence[str] = ()) -> str:
     """One line for a text message: the name, the one way to reach it, and open now."""
     status = open_now(service, at) if at else None
     when = "" if status is None else (" Open now." if status else " Closed now.")
-    return f"{number}. {text_name(service.name, brief)}: {one_way_to_reach(service, brief)}.{when}"
+    way = one_way_to_reach(service, brief, prefer)
+    return f"{number}. {text_name(service.name, brief)}: {way}.{when}"
 
 
 #: The first entry's number (the rest follow on), or each entry's own number (a list of
@@ -177,22 +187,24 @@ def _numbered(services: Iterable[ServiceView], start: Numbers):
 
 
 def compact_list(services: Iterable[ServiceView], start: Numbers = 1,
-                 at: Optional[datetime] = None, brief: bool = False) -> List[str]:
-    return [compact_entry(s, i, at, brief) for i, s in _numbered(services, start)]
+                 at: Optional[datetime] = None, brief: bool = False,
+                 prefer: Sequence[str] = ()) -> List[str]:
+    return [compact_entry(s, i, at, brief, prefer) for i, s in _numbered(services, start)]
 
 
 def text_list(intro: str, services: List[ServiceView], start: Numbers, at: Optional[datetime],
-              tail: List[str], max_segments: int) -> str:
+              tail: List[str], max_segments: int, prefer: Sequence[str] = ()) -> str:
     """A list for a text message, in one text of at most ``max_segments`` segments when it
     can be: the entries as they are, else briefer ways in (first clause only)."""
     text = ""
     for brief in (False, True):
-        text = "\n".join([intro] + compact_list(services, start, at, brief) + tail)
+        text = "\n".join([intro] + compact_list(services, start, at, brief, prefer) + tail)
         if segments(text) <= max_segments:
             break
     return text
 
 
 def service_list(services: Iterable[ServiceView], start: Numbers = 1,
-                 at: Optional[datetime] = None, audience: Optional[str] = None) -> List[str]:
-    return [service_entry(s, i, at, audience) for i, s in _numbered(services, start)]
+                 at: Optional[datetime] = None, audience: Optional[str] = None,
+                 prefer: Sequence[str] = ()) -> List[str]:
+    return [service_entry(s, i, at, audience, prefer) for i, s in _numbered(services, start)]

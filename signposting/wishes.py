@@ -14,6 +14,7 @@ import re
 from typing import FrozenSet, Tuple
 
 from services_catalog.offers import (
+    CONTACT_KINDS,
     EVENING,
     IN_PERSON,
     ONLINE,
@@ -40,7 +41,7 @@ _CHANNELS = (
                            r"see\s+someone)\b")),
 )
 _TIMES = (
-    (EVENING, re.compile(r"\b(?:evenings?|night|nights|tonight|late|after\s+(?:school|work|college|"
+    (EVENING, re.compile(r"\b(?:evenings?|at\s+night|nights|after\s+(?:school|work|college|"
                          r"[5-9]|six|seven|eight)|out\s+of\s+hours|work(?:s|ing)?\s+(?:till|until|til)\b)")),
     (WEEKEND, re.compile(r"\b(?:weekends?|saturdays?|sundays?|sat|sun)\b")),
 )
@@ -73,6 +74,11 @@ def read_wishes(text: str) -> Wishes:
     return tuple(groups)
 
 
+def contact_kinds(wishes: Wishes) -> Tuple[str, ...]:
+    """The contact kinds to give first for these wishes ("any i can text?": the text number)."""
+    return tuple(CONTACT_KINDS[o] for group in wishes for o in sorted(group) if o in CONTACT_KINDS)
+
+
 def fits(offered: FrozenSet[str], wishes: Wishes) -> bool:
     """A service with ``offered`` has one offer of every group."""
     return all(offered & group for group in wishes)
@@ -80,12 +86,12 @@ def fits(offered: FrozenSet[str], wishes: Wishes) -> bool:
 
 #: How each offer is said in "Of the services I found, these ...".
 SAID = {TEXT: "take texts", ONLINE: "work online", PHONE: "take phone calls",
-        IN_PERSON: "see people face to face", EVENING: "are open in the evening",
+        IN_PERSON: "see people face to face", EVENING: "are open some evenings",
         WEEKEND: "are open at weekends", SELF_REFERRAL: "take self-referrals"}
 
 
 def described(wishes: Wishes) -> str:
-    """ "take texts or work online, and are open in the evening": the wishes in words, to
+    """ "take texts or work online, and are open some evenings": the wishes in words, to
     follow "services that" or "they"."""
     return ", and ".join(" or ".join(SAID[o] for o in sorted(group, key=_ORDER.index))
                          for group in wishes)

@@ -128,7 +128,7 @@ def test_every_language_has_an_urgent_lexicon_with_every_class():
         assert all(classes.values()), code
 
 
-@pytest.mark.parametrize("response", ["utter_ask_rephrase", "utter_fallback_topics",
+@pytest.mark.parametrize("response", ["utter_ask_rephrase", "utter_fallback_topics", "utter_ask_topic",
                                       "utter_out_of_scope", "utter_slow_down"])
 def test_every_reply_that_does_not_understand_carries_999_and_shout(response):
     for variation in DOMAIN.responses[response]:

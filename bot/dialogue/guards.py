@@ -34,6 +34,7 @@ No Rasa class is needed beyond the tracker's events, so the checks are tested on
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
 
@@ -41,7 +42,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from safety.assess import CHECK_IN_INTENT
+from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES
 from signposting.after_list import ABOUT_SHOWN, MORE, NEW_NEED, asks_about_the_list, read_after_list
 from signposting.answers import DENY, HELP_REQUEST, short_answer
 
@@ -71,6 +72,9 @@ class Guards:
     after_list_intents: FrozenSet[Text] = frozenset()
     #: A wish for other options that also gave a detail (a place, an age): search again.
     after_list_detail_action: Optional[Text] = None
+    #: A worry told at length the model could not place: the topics, not "say it another way".
+    described_action: Optional[Text] = None
+    described_words: int = 10
 
     @classmethod
     def from_config(cls, config: Dict[Text, Any], urgent_intents: FrozenSet[Text]) -> "Guards":
@@ -88,7 +92,9 @@ class Guards:
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
             after_list_intents=frozenset(config.get("after_list_intents") or []) - urgent_intents,
-            after_list_detail_action=config.get("after_list_detail_action"))
+            after_list_detail_action=config.get("after_list_detail_action"),
+            described_action=config.get("described_fallback_action"),
+            described_words=int(config.get("described_fallback_words") or 10))
 
     def action(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
@@ -106,8 +112,25 @@ class Guards:
             return self.plea_replies.get(asked, self.not_safe_action)
         latest, details = _latest_message(tracker)
         if latest is not None:
-            return self._after_list(tracker, latest, details)
+            return self._after_list(tracker, latest, details) or self._described(tracker, latest)
         return None
+
+    def _described(self, tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
+        """A worry told at length that the model could not place ("he's gone really quiet,
+        comes home and goes straight to his room, barely touches his tea ..."): asking the
+        person to say it another way, after they have explained, helps no one; the topics do
+        (with the 24/7 routes, as every reply that does not understand). Any sign of risk but a
+        support word keeps the rephrase request, and a form or a topic question just asked is
+        left to the rules."""
+        if not self.described_action or (latest.intent or {}).get("name") != "nlu_fallback":
+            return None
+        if len(re.findall(r"[A-Za-z']+", latest.text or "")) < self.described_words:
+            return None
+        if tracker.active_loop_name or _last_bot_action(tracker) == self.described_action:
+            return None
+        if _risk_seen(latest.parse_data or {}, self.urgent_intents, support_words=False):
+            return None
+        return self.described_action
 
     def _after_list(self, tracker: DialogueStateTracker, latest: UserUttered,
                     details: bool) -> Optional[Text]:
@@ -121,10 +144,11 @@ class Guards:
         # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a lexicon match
         # of any tier still keeps the message from this reading.
         of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
-        if not self.after_list_replies or intent not in self.after_list_intents and not (
-                of_the_list and _checked_by_model_alone(parse_data)):
+        checked_alone = of_the_list and _checked_by_model_alone(parse_data)
+        if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None
-        if _risk_seen(parse_data, self.urgent_intents, model=not of_the_list):
+        if _risk_seen(parse_data, self.urgent_intents, ranked=not of_the_list,
+                      best=not checked_alone):
             return None  # keeps the rephrase request, which leads with 999 and SHOUT
         if intent == "deny" and short_answer(text) == DENY:
             return None  # a plain "no": the answer to the bot's question
@@ -173,30 +197,44 @@ class Guards:
 _RISK_RANKED = 0.1
 
 
+#: A check-in the model alone chose on a question about the list is set aside only for these
+#: classes, and only below this confidence: the guesses seen on such questions (a disclosure at
+#: 0.32 for "do any of them do text only? i cant do phone calls"). A self-harm or danger guess,
+#: or a surer one ("any that do text, im gonna od": self-harm 0.65), keeps its check-in.
+_SET_ASIDE_CLASSES = frozenset({"safeguarding_disclosure", "crisis_suicidal"})
+_SET_ASIDE_BELOW = 0.4
+
+
 def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
-    """A check-in the model's unsure urgent guess chose, with no risk phrase found."""
+    """A check-in the model's unsure urgent guess chose, with no risk phrase found, every
+    urgent reading of the model unsure and of a class in _SET_ASIDE_CLASSES."""
     safety = parse_data.get("safety") or {}
-    return ((parse_data.get("intent") or {}).get("name") == CHECK_IN_INTENT
-            and not safety.get("evidence"))
-
-
-def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text], model: bool = True) -> bool:
-    """Any sign of risk the NLU saw, however unsure: a lexicon match of any tier (support words
-    such as "tonight" or "pills" included; "help" alone aside), or (with ``model``) an urgent
-    reading among the model's first three at 0.1 or more, or as its best reading after the
-    fallback."""
-    safety = parse_data.get("safety") or {}
-    if any(str(e.get("text", "")).strip().lower() != "help" for e in safety.get("evidence") or []):
-        return True
-    if not model:
+    if (parse_data.get("intent") or {}).get("name") != CHECK_IN_INTENT or safety.get("evidence"):
         return False
+    readings = [(str(n), float(c)) for n, c in safety.get("model") or []]
+    guesses = [(n, c) for n, c in readings if n in URGENT_CLASSES]
+    return bool(guesses) and all(n in _SET_ASIDE_CLASSES and c < _SET_ASIDE_BELOW
+                                 for n, c in guesses)
+
+
+def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text], ranked: bool = True,
+               best: bool = True, support_words: bool = True) -> bool:
+    """Any sign of risk the NLU saw, however unsure: a lexicon match of any tier (with
+    ``support_words``, support words such as "tonight" or "pills" included; "help" alone
+    aside), or an urgent reading as the model's best after the fallback (with ``best``) or
+    among its first three at 0.1 or more (with ``ranked``)."""
+    safety = parse_data.get("safety") or {}
+    if any(str(e.get("text", "")).strip().lower() != "help"
+           and (support_words or e.get("tier") != "support")
+           for e in safety.get("evidence") or []):
+        return True
     ranking = [(str(name), float(conf)) for name, conf in safety.get("model") or []] or [
         (str(r.get("name")), float(r.get("confidence") or 0.0))
         for r in parse_data.get("intent_ranking") or []]
     readings = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
-    if readings and readings[0][0] in urgent:
+    if best and readings and readings[0][0] in urgent:
         return True
-    return any(name in urgent and conf >= _RISK_RANKED for name, conf in readings[:3])
+    return ranked and any(name in urgent and conf >= _RISK_RANKED for name, conf in readings[:3])
 
 
 def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:

@@ -426,6 +426,21 @@ async def test_times_come_from_the_schedules(stub, at):
                                                                  "6. Made-up service 6"]
 
 
+async def test_the_way_asked_for_comes_first_in_the_text_message_too(stub, at):
+    # Found by the independent review: by SMS, one way in is given, a phone number first, so
+    # "Services I found that take texts" showed a number to call.
+    at(MONDAY_10AM)
+    both = made_up(4)
+    object.__setattr__(both, "contacts", (PHONE, TEXTS))
+    stub([made_up(1), made_up(2), made_up(3), both])
+    tracker_slots = dict(PLACE)
+    _, (reply,) = await more(said="any i can text? i cant do phone calls", **tracker_slots)
+    assert "4. Made-up service 4: Help for tests. Text 07700 900123; call 01632 960000." in reply
+    from signposting.replies import compact_entry
+    assert compact_entry(both, 4, prefer=("text",)) == "4. Made-up service 4: text 07700 900123."
+    assert compact_entry(both, 4) == "4. Made-up service 4: call 01632 960000."
+
+
 async def test_more_without_a_wish_is_the_next_page(stub, at):
     at(MONDAY_10AM)
     stub([made_up(1), texting(2), made_up(3), made_up(4), texting(5)])

@@ -353,6 +353,10 @@ def test_safeguarding_kinds(text):
     # young children's angry behaviour
     "my 7 year old hits me when he is cross and then cries",
     "my 5 year old throws things when she has a tantrum",
+    # conversations14 (development), in other words: the child named in the sentence before,
+    # and a child who is angry all the time.
+    "my daughter is 6 and she is always angry. screaming, throwing things, every single day",
+    "she is 7 and has such a bad temper, hitting and kicking me every day",
 ])
 def test_ordinary_kinds_get_neither_a_crisis_reply_nor_a_check_in(text):
     assert assess(text).level == NONE, assess(text).as_dict()
@@ -363,6 +367,8 @@ def test_ordinary_kinds_get_neither_a_crisis_reply_nor_a_check_in(text):
     ("my 6 year old says his stepdad hits him when he gets angry", "safeguarding_disclosure"),
     ("I'm 9 and my mum's boyfriend hits me when he gets angry", "safeguarding_disclosure"),
     ("my 4 year old has meltdowns and her dad hits her", "safeguarding_disclosure"),
+    ("my son is 8 and always angry. his dad is shouting and throwing things at him", "crisis_danger"),
+    ("my 6 year old is asleep. dad is shouting and throwing things", "crisis_danger"),
     # a figure of speech in one clause leaves a real wish in another
     ("exams are killing me and i want to kill myself", "crisis_suicidal"),
     ("i'm going to jump in the river tonight", "crisis_suicidal"),

@@ -60,3 +60,16 @@ def test_evenings_and_weekends_from_the_schedules():
     # A confirmed contact's own hours count too.
     assert EVENING in offers(service([contact("phone", schedule=((0, 17 * 60, 21 * 60),))]))
     assert {EVENING, WEEKEND} <= offers(service(always_open=True))
+
+
+def test_an_online_form_or_a_website_about_it_is_not_working_online():
+    # Found by the independent review: "online referral form", "Refer online", "met online".
+    for words in ("Call us, or use our online referral form.", "Refer online.",
+                  "Young people who met online during lockdown.", "A website with advice."):
+        assert ONLINE not in offers(service(description=words)), words
+
+
+def test_a_contact_too_old_to_read_out_is_not_offered():
+    old = ContactView("text", "07700 900002", None, None, None, "confirmed", "https://example.org",
+                      date(2000, 1, 1))
+    assert TEXT not in offers(service([old]))

@@ -34,7 +34,8 @@ def policy(tmp_path_factory):
                                       "closing": "utter_you_are_welcome",
                                       "new_need": "utter_ask_new_need"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
-                  after_list_detail_action="signpost_form")
+                  after_list_detail_action="signpost_form",
+                  described_fallback_action="utter_ask_topic", described_fallback_words=10)
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -311,17 +312,47 @@ def test_a_check_in_the_model_alone_chose_on_a_question_about_the_list_is_that_q
     assert predicted(policy, _checked_in(text)) == "action_more_services"
 
 
-@pytest.mark.parametrize("text, evidence", [
+@pytest.mark.parametrize("text, evidence, model", [
     # A risk phrase of any tier keeps the check-in ...
-    ("do any of them do text? not sure ill still be here", [{"text": "still be here", "tier": "support"}]),
-    ("any of them open tonight", [{"text": "tonight", "tier": "support"}]),
-    # ... and so do the after-list words of risk, and a reply that names no offer of the list.
-    ("i wont be around to call any of them", []),
-    ("do any of them work at night, i cant go on", []),
-    ("none of those suit him", []),
+    ("do any of them do text only", [{"text": "text only", "tier": "check_in"}], None),
+    ("are any of them open at the weekend", [{"text": "weekend", "tier": "support"}], None),
+    # ... and so does a self-harm or danger guess, or a surer one (the independent review:
+    # "any that do text, im gonna od" was self-harm at 0.65) ...
+    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("crisis_self_harm", 0.3))),
+    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("crisis_danger", 0.3))),
+    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.45))),
+    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.3),
+                                         ("crisis_self_harm", 0.2))),
+    # ... and a clause that is not about the list, or words of risk.
+    ("does any of them do text, my son said he wished he wasnt here", [], None),
+    ("any of them open on the weekend or will i have to wait til its over", [], None),
+    ("i wont be around to call any of them", [], None),
+    ("none of those suit him", [], None),
 ])
-def test_a_check_in_with_any_sign_of_risk_or_not_about_the_list_stays(policy, text, evidence):
-    assert predicted(policy, _checked_in(text, evidence)) != "action_more_services"
+def test_a_check_in_with_any_sign_of_risk_or_not_about_the_list_stays(policy, text, evidence, model):
+    events = _checked_in(text, evidence, model) if model else _checked_in(text, evidence)
+    assert predicted(policy, events) != "action_more_services"
+
+
+def test_a_low_urgent_guess_on_a_question_about_the_list_is_noise_but_a_best_one_is_not(policy):
+    text = "Realistically she won't sit in a room with a counsellor - is there something she could do online?"
+
+    def fallback(ranking):
+        events = _after_list(text, "nlu_fallback")
+        events[-1] = UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0,
+                                 parse_data={"safety": {"evidence": [], "model": ranking}})
+        return events
+
+    low = [["nlu_fallback", 0.5], ["need_general_wellbeing", 0.46], ["crisis_suicidal", 0.1]]
+    assert predicted(policy, fallback(low)) == "action_more_services"
+    best = [["nlu_fallback", 0.5], ["crisis_suicidal", 0.3], ["need_general_wellbeing", 0.2]]
+    assert predicted(policy, fallback(best)) != "action_more_services"
+    # A message that is not only about the list keeps the old rule: any urgent reading ranked.
+    other = "none of those suit him"
+    events = _after_list(other, "nlu_fallback")
+    events[-1] = UserUttered(other, {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0,
+                             parse_data={"safety": {"evidence": [], "model": low}})
+    assert predicted(policy, events) != "action_more_services"
 
 
 def test_a_new_worry_after_a_list_is_asked_about_when_the_model_reads_a_need(policy):
@@ -342,3 +373,38 @@ def test_a_new_worry_after_a_list_is_asked_about_when_the_model_reads_a_need(pol
     not_a_need = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "thanks", "confidence": 0.3}]
     assert predicted(policy, with_ranking(not_a_need)) not in ("utter_ask_new_need",
                                                                "action_more_services")
+
+
+# -- a worry told at length that the model could not place ----------------------------------
+
+DESCRIBED = ("Sorry, I mean my son. He's 11 and since starting Year 7 in September he's gone "
+             "really quiet. He comes home and goes straight to his room, barely touches his tea.")
+
+
+def _described(text: str, parse=None, before: str = "utter_greet"):
+    return [ActionExecuted("action_listen", timestamp=998.0), user("hi", 999.0),
+            ActionExecuted(before, policy="p", timestamp=999.1),
+            ActionExecuted("action_listen", timestamp=999.2),
+            UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, parse_data=parse or {},
+                        timestamp=1000.0)]
+
+
+def test_a_worry_told_at_length_gets_the_topics_not_say_it_again(policy):
+    # conversations14 (development): a mother who had just explained was told "I'm still not
+    # sure I understand". A support word of the lexicon ("touches") is no sign of risk here.
+    support = {"safety": {"evidence": [{"text": "touches", "tier": "support"}],
+                          "model": [["nlu_fallback", 0.5], ["need_loneliness", 0.26]]}}
+    assert predicted(policy, _described(DESCRIBED, support)) == "utter_ask_topic"
+    assert predicted(policy, _described(DESCRIBED, before="utter_ask_rephrase")) == "utter_ask_topic"
+
+
+@pytest.mark.parametrize("text, parse, before", [
+    ("he just isnt himself", None, "utter_greet"),          # short: say it another way
+    (DESCRIBED, None, "utter_ask_topic"),                    # the topics were just asked
+    (DESCRIBED, {"safety": {"evidence": [{"text": "no way out", "tier": "check_in"}]}}, "utter_greet"),
+    (DESCRIBED, {"safety": {"evidence": [], "model": [["nlu_fallback", 0.5], ["need_low_mood", 0.2],
+                                                       ["crisis_suicidal", 0.15]]}}, "utter_greet"),
+])
+def test_short_risky_or_repeated_fallbacks_are_left_to_the_rules(policy, text, parse, before):
+    assert predicted(policy, _described(text, parse, before)) != "utter_ask_topic"
+
