@@ -174,7 +174,11 @@ _BARE_LIST_QUESTION = re.compile(
     r"^\W*(?:is\s+there\s+(?:one|any|anything|something|anyone)|(?:do|are|does|is|can)\s+any"
     r"(?:\s+of\s+(?:them|these|those))?|which\s+(?:ones?|of\s+(?:them|these|those))|"
     r"any\s+of\s+(?:them|these|those)|what\s+about\s+(?:one|ones)|thanks|thank\s+(?:you|u)|ty|ta|"
-    r"cheers|ok|okay|right|great|lovely|brilliant|sorry|hi|hello|also|realistically)\W*$")
+    r"cheers|ok|okay|right|great|lovely|brilliant|sorry|hi|hello|also|realistically"
+    # ... or why a way of contact will not do: "it makes him panic", "phones make me anxious".
+    r"|(?:it|that|they|phones?|calls?|the\s+phone)\s+(?:makes?|gets?)\s+(?:him|her|me|them)\s+"
+    r"(?:really\s+|so\s+|too\s+)?(?:panic|panicky|anxious|nervous|uncomfortable|stressed|freeze|"
+    r"shut\s+down))\W*$")
 
 
 def asks_about_the_list(text: str) -> bool:

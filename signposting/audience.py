@@ -154,6 +154,15 @@ def _parent_word(words: List[str], j: int) -> bool:
     return not (words[j] == "foster" and j + 1 < len(words) and words[j + 1] in _FOSTER_CARERS)
 
 
+#: What a parent does for a child in their care: "when I try to take it off her", "getting him
+#: to school is a battle", "we can't get her to eat" (conversations12 and 14, development).
+_IN_CHARGE = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+){0,3}?(?:take|took|taking|get|got|getting)\s+(?:it|the\s+\w+|her\s+\w+|"
+    r"his\s+\w+)\s+(?:off|away\s+from)\s+(?:her|him)\b"
+    r"|\b(?:get|getting|make|making)\s+(?:her|him)\s+(?:to\s+)?(?:go\s+to\s+)?(?:school|bed|eat|"
+    r"shower|get\s+up)\b")
+
+
 def _by_words(lower: str) -> Optional[str]:
     words = [w.split("'")[0] for w in _WORDS.findall(lower)]
     if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
@@ -167,7 +176,7 @@ def _by_words(lower: str) -> Optional[str]:
     if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
         return PARENT_CARER
     # Not a young parent telling their own age ("im 22 and i have a son, im so low").
-    if _HAVE_CHILDREN.search(lower) and not FIRST_PERSON_AGE.search(lower):
+    if (_HAVE_CHILDREN.search(lower) or _IN_CHARGE.search(lower)) and not FIRST_PERSON_AGE.search(lower):
         return PARENT_CARER
     return None
 

@@ -189,3 +189,19 @@ def test_a_parent_telling_what_children_they_have(text):
 ])
 def test_foster_and_kinship_carers(text, audience):
     assert writer_of(text.lower()) == audience
+
+
+@pytest.mark.parametrize("text, audience", [
+    # conversations12 and 14 (development): a parent asking "is it normal for a 14 year old"
+    # was answered as the young person once the topic was named.
+    ("Is it normal for a 14 year old to be on her phone until 3am? we end up rowing every night "
+     "when I try to take it off her", "parent_carer"),
+    ("every time we take the xbox away from him he kicks off", "parent_carer"),
+    ("getting him to school is a battle every morning", "parent_carer"),
+    ("we cant make her eat anything", "parent_carer"),
+    # What is done to the writer is not what a parent does.
+    ("my mum tries to take my phone off me", None),
+    ("im 15 and my mum cant get me to school", "young_person"),
+])
+def test_what_a_parent_does_for_a_child_in_their_care(text, audience):
+    assert writer_of(text.lower()) == audience

@@ -334,9 +334,13 @@ def test_a_check_in_with_any_sign_of_risk_or_not_about_the_list_stays(policy, te
     assert predicted(policy, events) != "action_more_services"
 
 
-def test_a_low_urgent_guess_on_a_question_about_the_list_is_noise_but_a_best_one_is_not(policy):
-    text = "Realistically she won't sit in a room with a counsellor - is there something she could do online?"
-
+@pytest.mark.parametrize("text", [
+    "Realistically she won't sit in a room with a counsellor - is there something she could do online?",
+    # conversations12 (development): why a way of contact will not do is about the list too.
+    "Thanks. He really won't talk on the phone though, it makes him panic. Is there something he "
+    "could just message or type to?",
+])
+def test_a_low_urgent_guess_on_a_question_about_the_list_is_noise_but_a_best_one_is_not(policy, text):
     def fallback(ranking):
         events = _after_list(text, "nlu_fallback")
         events[-1] = UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0,
