@@ -598,17 +598,13 @@ class _Context:
 
     def _young_childs_behaviour(self, hit: Hit) -> bool:
         """ "My 6 year old hits me when he gets angry", "he's 9 and has meltdowns, throwing
-        things": a child of 10 or under named before the match in its sentence (or the one
-        before), with no adult,
+        things": a child of 10 or under named before the match in its sentence, with no adult,
         no one else's words and no "I" between them or in the match, in a sentence about the
         child's behaviour."""
         sent = self._sentence(hit)
-        # The child may be named in the sentence before: "my son have 7 years and he is always
-        # angry. shouting, throwing things at home, every day."
-        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
-        if not any(start <= m.start < sent.end for m in self.modifiers.get("child_behaviour", [])):
+        if not any(sent.start <= m.start < sent.end for m in self.modifiers.get("child_behaviour", [])):
             return False
-        child = _young_child(self.doc, start, hit.start)
+        child = _young_child(self.doc, sent.start, hit.start)
         if child is None:
             return False
         adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS

@@ -89,6 +89,10 @@ _ABOUT_LIST = re.compile(
     r"online|chat|text|free|cost|wait\w*|referral|face\s+to\s+face|near(?:er|by)?|closer|"
     r"more|other|others|another|alternatives?|first|second|third|last\s+one|both|all\s+of|"
     r"travel|far|get\s+there|bus|drive|lift)\b")
+#: What the person will do next with the list: "I'll ring them tomorrow", "we'll look into
+#: those this evening" (a closing, though it names a way of contact or a time).
+_OWN_PLAN = (r"\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|look|pass|share|show|contact|"
+             r"try|check|have\s+a\s+look|get\s+in\s+touch|email|discuss|read|go\s+through|do\s+that)\b")
 #: The list is enough for now: thanks, goodbye, praise, or what the person will do next.
 _CLOSING = re.compile(
     r"\b(?:thanks|thank\s*you|thank\s*u|thx|thanx|ty|ta|cheers|appreciated?|bye|goodbye|"
@@ -99,8 +103,7 @@ _CLOSING = re.compile(
     r"|\b(?:no|nothing)\s+(?:\w+\s+)?(?:further|more|else)\b"
     r"|^\W*(?:lol\s+|ah\s+|oh\s+)?(?:ok|okay|k|kk|cool|nice|sound|sweet)(?:\s+(?:then|cool|ta))?\W*$"
     r"|\bmaybe\s+later\b|\b(?:i'?m|im|we'?re|were|i\s+am|we\s+are)\s+(?:ok|okay|fine|good|alright|sorted)\b"
-    r"|\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|look|pass|share|show|contact|try|"
-    r"check|have\s+a\s+look|get\s+in\s+touch|email|discuss|read|go\s+through|do\s+that)\b")
+    r"|" + _OWN_PLAN)
 
 
 #: Words of distress or risk: a message with any of them is never read as a reply to the list
@@ -122,15 +125,22 @@ _RISK = re.compile(
     # Found by the independent review of the after-list change: time running out, a plan or a
     # final act, slang for dying or an overdose, being overwhelmed, secrecy and control.
     r"tonite|2nite|make\s+it\s+(?:to|that|till|til|through)|last\s+(?:that|this)\s+long|hang\s+on|"
-    r"by\s+then|won'?t\s+matter|til+\s+it'?s\s+over|final|doing\s+it|do\s+(?:it|something|anything)|"
+    r"by\s+then|won'?t\s+matter|til+\s+it'?s\s+over|final|doing\s+it|"
+    r"(?:before|going\s+to|gonna|will|i'?ll|ill)\s+(?:i\s+)?do\s+(?:it|something|anything)|"
+    r"do\s+(?:it|something)\s+(?:tonight|today|now|soon|properly)|"
     r"last\s+day|keep\s+going|urges?|o\.?d|kms|kmn|kmy|not\s+ok(?:ay)?|bad\s+way|really\s+bad|"
-    r"falling\s+apart|breaking\s+point|nothing\s+left|find\s+out|secret|not\s+allowed|"
+    r"falling\s+apart|breaking\s+point|nothing\s+left|(?:find|finding|found|finds)\s+out|secret|not\s+allowed|"
     r"violent|run(?:ning)?\s+away|urgent\w*)\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
 _NOT_PRAISE = re.compile(
     r"\b(?:not|n'?t|never|no|nah|kind\s+of|kinda|sort\s+of|a\s+bit|bit|slightly|somewhat)\b"
     r"(?:\W+\w+){0,3}?\W+(?:helpful|useful|great|good|help|helped|brilliant|perfect)\b")
+
+
+def has_risk_words(text: str) -> bool:
+    """Words of distress or risk (_RISK) in ``text``."""
+    return bool(_RISK.search((text or "").lower().replace("\u2019", "'")))
 
 
 def read_after_list(text: str) -> Optional[str]:
@@ -149,7 +159,10 @@ def read_after_list(text: str) -> Optional[str]:
         return ABOUT_SHOWN
     if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):
         return NEW_NEED
-    if _LIST_WONT_DO.search(key) or _asks_for_others(raw, key):
+    # What the person needs a service to offer ("she can go only in evening, and she want to
+    # see a person face to face") asks for services that have it; not their own plan.
+    if _LIST_WONT_DO.search(key) or _asks_for_others(raw, key) or (
+            read_wishes(key) and not re.search(_OWN_PLAN, key)):
         return MORE
     if _CLOSING.search(key) and "?" not in key and not _NOT_PRAISE.search(key):
         return CLOSING
@@ -160,7 +173,7 @@ def read_after_list(text: str) -> Optional[str]:
 #: ("do any of them do text only?", "is there something she could do online?").
 _OF_THE_LIST = re.compile(
     r"\b(?:text|txt|texting|online|web\s*chat|live\s+chat|chat|app|website|email|e-mail|"
-    r"phone\s+calls?|on\s+the\s+phone|video|zoom|face\s+to\s+face|in\s+person|drop[- ]in|"
+    r"phone\s+calls?|on\s+the\s+(?:tele)?phone|telephone|video|zoom|face\s+to\s+face|in\s+person|drop[- ]in|"
     r"evenings?|weekends?|after\s+school|after\s+work|saturdays?|sundays?|opening|open|"
     r"free|cost|costs|charge|pay|waiting|wait|referral|refer|self[- ]refer|nearer|closer|nearby)\b")
 

@@ -127,7 +127,10 @@ _CHILD_FIRST = re.compile(r"^\W*(?:son|daughter|stepson|stepdaughter|grandson|gr
 #: A parent telling what children they have: "I've got twins, they're 9", "we have a son of 6".
 _HAVE_CHILDREN = re.compile(r"\b(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:got\s+)?(?:twins|triplets|"
                             r"(?:a|one|two|three|\d)\s+(?:little\s+)?(?:son|daughter|sons|daughters|kids|"
-                            r"children|boys|girls)\b)")
+                            r"children|boys|girls)\b"
+                            # "I've got two - 11 and 14": how many, then their ages.
+                            r"|(?:two|three|four|[2-4])\s*(?:kids|children|boys|girls)?\s*[-,:(]?\s*"
+                            r"(?:aged\s+)?\d{1,2}\s*(?:and|&|,)\s*\d{1,2}\b)")
 #: A staff member's note: "Services for Y11 boy (16)", "for a year 9 student".
 _FOR_PUPIL_BY_YEAR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:y|yr|year)\s?\d{1,2}\s+"
                                 r"(?:boy|girl|pupil|student|lad|learner)s?\b")

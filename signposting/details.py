@@ -47,6 +47,13 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:work(?:ing)?\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
     r"tutee|mentee)\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
+    # The number straight after the young person, as non-native and hurried writers put it:
+    # "my son 17 he have big knife", "a lad of 14 we work with" (conversations16).
+    r"|\b(?:my|our|a|the|his|her)\s+(?:son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|"
+    r"grandson|granddaughter|teenager|teen|pupil|student|niece|nephew|brother|sister|young\s+man|"
+    r"young\s+woman)\s+(?:of\s+)?(?:[1-9]|1\d|2[0-5])\b"
+    r"(?![.:/%]\d|\s*(?:%|x\b|times\b|weeks?\b|days?\b|months?\b|hours?\b|mins?\b|minutes?\b|"
+    r"am\b|pm\b|o'?clock\b|(?:years?|yrs?)\s+ago\b|\w+\s+ago\b))"
     # A correction: "sorry 21 not 12", "i meant 14", "oops, 16".
     r"|\b(?:[4-9]|1\d|2[0-5])\s+not\s+\d{1,2}(?=\s*(?:$|[.!,]|lol\b|sorry\b|x\b|years?\b|yrs?\b))"
     r"|\b(?:i\s+meant|meant|sorry|oops|typo)\s*[,:-]?\s*(?:[4-9]|1\d|2[0-5])"

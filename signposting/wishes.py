@@ -26,8 +26,8 @@ from services_catalog.offers import (
 
 _NOT_PHONE = re.compile(
     r"\b(?:can'?t|cant|cannot|won'?t|wont|doesn'?t|dont|don'?t|not\s+good|hates?|scared|anxious|"
-    r"struggles?|no)\s+(?:\w+\s+){0,3}?(?:phone|phones|phoning|ring|ringing|call|calls|calling|"
-    r"talk(?:ing)?\s+on\s+the\s+phone|speak(?:ing)?\s+on\s+the\s+phone)\b"
+    r"struggles?|no)\s+(?:\w+\s+){0,3}?(?:phone|phones|phoning|telephone|ring|ringing|call|calls|calling|"
+    r"(?:talk|speak)(?:ing)?\s+on\s+(?:the\s+)?(?:tele)?phone)\b"
     r"|\bnot\s+(?:a\s+)?(?:phone|call)\b|\bwithout\s+(?:a\s+)?(?:phone|calling|ringing)\b")
 _NOT_IN_PERSON = re.compile(
     r"\b(?:won'?t|wont|can'?t|cant|doesn'?t|dont|don'?t|not)\s+(?:\w+\s+){0,3}?(?:sit\s+in\s+a\s+room|"
@@ -47,7 +47,11 @@ _TIMES = (
 )
 _SELF_REFERRAL = re.compile(r"\b(?:self[- ]?refer\w*|refer\s+(?:myself|herself|himself|themselves|"
                             r"ourselves)|without\s+(?:a\s+)?(?:gp|doctor|referral)|no\s+referral|"
-                            r"don'?t\s+need\s+(?:a\s+)?referral|not\s+through\s+(?:the\s+)?(?:gp|school))\b")
+                            r"don'?t\s+need\s+(?:a\s+)?referral|not\s+through\s+(?:the\s+)?(?:gp|school)|"
+                            # "can i go to one myself", "without school knowing"
+                            r"(?:go|get|ring|contact)\s+(?:to\s+)?(?:one|them|it|that)?\s*(?:myself|by\s+myself|"
+                            r"on\s+my\s+own)|without\s+(?:school|my\s+(?:parents|mum|dad|teachers?|school)|"
+                            r"them|anyone)\s+(?:knowing|finding\s+out))\b")
 
 Wishes = Tuple[FrozenSet[str], ...]
 

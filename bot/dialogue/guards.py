@@ -43,7 +43,14 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES
-from signposting.after_list import ABOUT_SHOWN, MORE, NEW_NEED, asks_about_the_list, read_after_list
+from signposting.after_list import (
+    ABOUT_SHOWN,
+    MORE,
+    NEW_NEED,
+    asks_about_the_list,
+    has_risk_words,
+    read_after_list,
+)
 from signposting.answers import DENY, HELP_REQUEST, short_answer
 
 
@@ -119,16 +126,26 @@ class Guards:
         """A worry told at length that the model could not place ("he's gone really quiet,
         comes home and goes straight to his room, barely touches his tea ..."): asking the
         person to say it another way, after they have explained, helps no one; the topics do
-        (with the 24/7 routes, as every reply that does not understand). Any sign of risk but a
-        support word keeps the rephrase request, and a form or a topic question just asked is
-        left to the rules."""
+        (with the 24/7 routes, as every reply that does not understand). Any sign of risk keeps
+        the rephrase request, which invites the person to say more: a lexicon match (but for a
+        few everyday support words), an urgent reading of the model, words of distress. So do
+        a form, a list of services, a safety question or a topic question just asked (the
+        independent review: after "are you safe right now?", or after a list whose reply was
+        held back for risk, the topics would lead away from the crisis reply)."""
         if not self.described_action or (latest.intent or {}).get("name") != "nlu_fallback":
             return None
-        if len(re.findall(r"[A-Za-z']+", latest.text or "")) < self.described_words:
+        text = latest.text or ""
+        if len(re.findall(r"[A-Za-z']+", text)) < self.described_words:
             return None
-        if tracker.active_loop_name or _last_bot_action(tracker) == self.described_action:
+        turn = set(_last_bot_turn(tracker))
+        if tracker.active_loop_name or turn & (self.list_actions | self.safety_questions | {
+                self.described_action, *self.plea_replies, *self.plea_replies.values()}):
             return None
-        if _risk_seen(latest.parse_data or {}, self.urgent_intents, support_words=False):
+        parse_data = latest.parse_data or {}
+        evidence = ((parse_data.get("safety") or {}).get("evidence")) or []
+        if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
+               for e in evidence) or _risk_seen(parse_data, self.urgent_intents, support_words=False) or \
+                has_risk_words(text):
             return None
         return self.described_action
 
@@ -141,14 +158,17 @@ class Guards:
         # "do any of them do text only? i cant do phone calls", "is there something she could do
         # online?": about the list itself, with no word of risk and no risk phrase. The model's
         # unsure urgent guess on such a message (a check-in it alone chose, an urgent reading
-        # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a lexicon match
-        # of any tier still keeps the message from this reading.
+        # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a risk phrase of
+        # the lexicon still keeps the message from this reading (and any match at all keeps a
+        # check-in).
         of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
         checked_alone = of_the_list and _checked_by_model_alone(parse_data)
         if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None
+        # On a message only about the list's offers, a support word of the lexicon ("dont
+        # wanna sit in a room") or an urgent guess ranked below the best is noise too.
         if _risk_seen(parse_data, self.urgent_intents, ranked=not of_the_list,
-                      best=not checked_alone):
+                      best=not checked_alone, support_words=not of_the_list):
             return None  # keeps the rephrase request, which leads with 999 and SHOUT
         if intent == "deny" and short_answer(text) == DENY:
             return None  # a plain "no": the answer to the bot's question
@@ -203,6 +223,12 @@ _RISK_RANKED = 0.1
 #: or a surer one ("any that do text, im gonna od": self-harm 0.65), keeps its check-in.
 _SET_ASIDE_CLASSES = frozenset({"safeguarding_disclosure", "crisis_suicidal"})
 _SET_ASIDE_BELOW = 0.4
+
+
+#: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
+#: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
+_EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
+                                     "every night", "every morning", "every single day"})
 
 
 def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:

@@ -39,8 +39,13 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
                  "place": details.place, "relation": details.relation, "audience": writer}
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         safety = message.get(SAFETY_KEY) or {}
-        if intent == "nlu_fallback" and corrects_details(text):
+        risk_words = [e for e in safety.get("evidence") or []
+                      if str(e.get("text", "")).strip().lower() != "help"]
+        if intent == "nlu_fallback" and corrects_details(text) and not risk_words:
             # Not understood as anything else, but it gives or corrects a detail: an answer.
+            # Not with a word of the lexicon, however weak (the independent review: "my son is
+            # really down and there's a rope in his room ..., not sure what it's for"): that
+            # keeps the rephrase request, with 999 and SHOUT.
             set_intent(message, "inform", 1.0)
         elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text):
             # A check-in the model alone guessed, on a message with no risk word that puts a

@@ -405,6 +405,15 @@ def test_a_worry_told_at_length_gets_the_topics_not_say_it_again(policy):
 @pytest.mark.parametrize("text, parse, before", [
     ("he just isnt himself", None, "utter_greet"),          # short: say it another way
     (DESCRIBED, None, "utter_ask_topic"),                    # the topics were just asked
+    # Found by the independent review: after a safety question or a list, and with a support
+    # word that is no everyday one, or words of distress, the rephrase request stays.
+    (DESCRIBED, None, "utter_crisis_suicidal"),
+    (DESCRIBED, None, "utter_risk_check_in"),
+    (DESCRIBED, None, "action_find_services"),
+    ("my daughter is terrified of her new stepdad and wont be in a room alone with him ever",
+     {"safety": {"evidence": [{"text": "terrified", "tier": "support"}]}}, "utter_greet"),
+    ("i cant keep going like this honestly, my mum and dad keep arguing every single night", None,
+     "utter_greet"),
     (DESCRIBED, {"safety": {"evidence": [{"text": "no way out", "tier": "check_in"}]}}, "utter_greet"),
     (DESCRIBED, {"safety": {"evidence": [], "model": [["nlu_fallback", 0.5], ["need_low_mood", 0.2],
                                                        ["crisis_suicidal", 0.15]]}}, "utter_greet"),

@@ -44,3 +44,13 @@ def test_a_check_in_on_a_message_that_corrects_nothing_is_kept():
 ])
 def test_a_detail_beside_words_of_risk_is_no_correction(text, intent):
     assert _run(text, intent, []) == intent
+
+
+def test_a_fallback_with_any_word_of_the_lexicon_is_no_correction():
+    # Found by the independent review of this stop's changes: a support word ("rope") beside a
+    # family word and "not" made the message an answer to the form.
+    text = ("my son is really down and there's a rope in his room that wasn't there before, "
+            "not sure what it's for")
+    rope = [{"class": "crisis_suicidal", "tier": "support", "text": "rope"}]
+    assert _run(text, "nlu_fallback", rope) == "nlu_fallback"
+    assert _run("sorry he's 11 not 12", "nlu_fallback", []) == "inform"
