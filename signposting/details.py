@@ -161,7 +161,8 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
 
 
 #: What places a place by another: "just over the border from Harlow", "near Faversham".
-_LANDMARK = re.compile(r"^\W*(?:just\s+|right\s+)?(?:over|across|near|nr|by|outside|off|next\s+to|"
+_LANDMARK = re.compile(r"^\W*(?:(?:it'?s|its|which\s+is|that'?s|thats)\s+)?(?:just\s+|right\s+)?"
+                       r"(?:over|across|near|nr|by|outside|off|next\s+to|"
                        r"close\s+to|not\s+far\s+from|between|(?:on\s+)?the\s+other\s+side|"
                        r"on\s+the\s+(?:border|edge|outskirts))\b", re.IGNORECASE)
 

@@ -982,3 +982,13 @@ def test_a_note_saying_who_is_sorry_is_a_goodbye(text):
 ])
 def test_an_apology_note_is_not_a_goodbye(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+def test_wanting_to_know_the_signs_is_a_question_but_knowing_them_is_no_cover():
+    # conversations16 (development): a pastoral lead preparing a staff briefing.
+    assert assess("we're putting together a staff briefing and I'd like to know what the signs are "
+                  "that a child is being groomed").level == NONE
+    for text in ("i know what the signs are and my daughter is being groomed",
+                 "the signs are that she is being groomed, she has a new phone"):
+        assert assess(text).level == URGENT, text
+
