@@ -126,6 +126,8 @@ async def test_more_shows_the_next_services_then_says_when_there_are_none(chat):
     ("been on the waiting list for the first two for ages", "Here are more options:"),
     ("how long is the wait for the 3rd one?", "I only know what the list says"),
     ("brilliant, I'll have a look at those", "You're welcome"),
+    # conversations14 (development): asked for a way of contact, not for "more".
+    ("do any of them do text only? i cant do phone calls", "Services I found that take texts:"),
 ])
 async def test_a_reply_to_the_list_in_other_words_is_understood(chat, reply_to_list, expected):
     await chat.say("my son is 14 and gets really anxious")
