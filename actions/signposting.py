@@ -137,7 +137,7 @@ class ActionMoreServices(Action):
             fitting = _fitting(dispatcher, tracker, matches, start, wishes)
             if fitting is not None:
                 return fitting
-            dispatcher.utter_message(text=texts.NONE_FIT.format(what=described(wishes)))
+            dispatcher.utter_message(response="utter_none_fit", what=described(wishes))
         if start >= len(matches):
             dispatcher.utter_message(response="utter_no_more_services")
             return []

@@ -38,7 +38,6 @@ MORE = "Here are more options:"
 #: signposting.wishes says what in words.
 FITTING = "Services I found that {what}:"
 NO_OTHERS_FIT = "I found no other services that {what}."
-NONE_FIT = "None of the services I found say that they {what}."
 
 # -- SMS (bot/channels/twilio/) ----------------------------------------------------------------
 HELP_TEXT = (
