@@ -992,3 +992,37 @@ def test_wanting_to_know_the_signs_is_a_question_but_knowing_them_is_no_cover():
                  "the signs are that she is being groomed, she has a new phone"):
         assert assess(text).level == URGENT, text
 
+
+
+ROUND_FOURTEEN = [
+    # Gaps the independent review of this stop's after-list change found, in other words than
+    # its messages.
+    ("honestly im gonna od this weekend", URGENT, "crisis_self_harm"),
+    ("she says she will od if he leaves", URGENT, "crisis_self_harm"),
+    ("i just want 2 die", URGENT, "crisis_suicidal"),
+    ("he keeps saying he'll throw himself off the multi-storey", URGENT, "crisis_suicidal"),
+    ("thought about throwing myself under a train today", URGENT, "crisis_suicidal"),
+    ("going to do it tonite", URGENT, "crisis_suicidal"),
+    ("i dont trust myself tonite", URGENT, "crisis_suicidal"),
+    # Each a check-in on its own.
+    ("i really dont trust myself", CHECK_IN, "crisis_suicidal"),
+    ("my son says he sees no future", CHECK_IN, "crisis_suicidal"),
+    ("cant stop thinking about jumping", CHECK_IN, "crisis_suicidal"),
+    ("kmn", CHECK_IN, "crisis_suicidal"),
+]
+
+
+@pytest.mark.parametrize("text, level, urgent_class", ROUND_FOURTEEN)
+def test_kinds_of_round_fourteen(text, level, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (level, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "he threw himself off the sofa laughing",
+    "i threw myself into revision this term",
+    "she overdosed on purpose last year and is doing well now",
+    "what happens if you overdose on paracetamol",
+])
+def test_round_fourteen_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()

@@ -90,7 +90,12 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<wait> till|until|for everyone|everybody|everyones ?is|s|to ?be|go|fall ?... asleep",
         "you were|was the only one|person who ?ever ?even <try|care|listen|help>",
         "is|s the point in|of living|existing|life", "is|are|s|re|am|m cutting in|at the|her|his|my|a",
-        "<take> an|a <overdose>", "with a|an knife|knives|blade|gun|machete|weapon ?... waiting|outside",
+        "<take> an|a <overdose>",
+        # Round 14: "off the bridge", "under a train", "thinking of jumping".
+        "<throw> myself|himself|herself|themselves|themself off ?a|the bridge|cliff|cliffs|roof|"
+        "building|balcony|pier|flyover|footbridge|ledge|top|multi-storey|car",
+        "<throw> myself|himself|herself|themselves|themself under ?a|the train|bus|lorry|car|tube|traffic",
+        "<think> about|of jumping", "with a|an knife|knives|blade|gun|machete|weapon ?... waiting|outside",
         "waiting for me|him|her|us ?... with a|an knife|blade|gun|machete|weapon",
         "he|she|partner|husband|boyfriend|bf|ex|dad|stepdad ?is|s ?going mad|raging ?and ?the|my|our ?... "
         "kids|children|baby are|is here|upstairs|scared|hiding|terrified",
