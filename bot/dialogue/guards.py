@@ -1,4 +1,4 @@
-"""Four checks the policy makes before any rule, all decided from the tracker alone.
+"""Five checks the policy makes before any rule, all decided from the tracker alone.
 
 - Action server unreachable. Rasa logs a custom action that failed as executed, drops its
   events and carries on, so a need would get its acknowledgement and then silence. The
@@ -23,14 +23,21 @@
   it: other options (the next services), a question about a service shown (where to ask), a
   closing (you're welcome), or a new worry the model read only as an unsure need (asked which
   topic it is, as the model's guess is often the wrong need); a wish for others that gives a
-  place or an age ("anything near Deal?") searches again with it. An urgent message, a
-  check-in, a need or a correction the model read as one is never replaced, and nor is a
-  message with any sign of risk (a lexicon match of any tier, an urgent reading among the
-  model's first three, words of distress in signposting.after_list): it keeps the rephrase
-  request, which leads with 999 and SHOUT.
+  place or an age ("anything near Deal?") searches again with it. An urgent message, a need
+  or a correction the model read as one is never replaced, and nor is a message with any sign
+  of risk (a lexicon match of any tier, an urgent reading among the model's first three, words
+  of distress in signposting.after_list): it keeps the rephrase request, which leads with 999
+  and SHOUT. One exception, narrowed by an independent review: a message only about the list's
+  offers ("do any of them do text only? i cant do phone calls"), with no risk phrase or word,
+  is that question even when the model alone guessed a disclosure or suicidal thoughts below
+  0.4 (a check-in) or ranked an urgent reading below its best (hazard H30).
+- A worry told at length that the model could not place gets the topics rather than "say it
+  another way", unless there is any sign of risk or a form, a list or a safety question was
+  just said (hazard H32).
 
-No Rasa class is needed beyond the tracker's events, so the checks are tested on their own
-(tests/bot/dialogue/test_guards.py) as well as through the policy.
+No Rasa class is needed beyond the tracker's events, so the checks are tested through the
+policy with made-up trackers (tests/bot/dialogue/test_policy.py) as well as in whole
+conversations.
 """
 from __future__ import annotations
 
