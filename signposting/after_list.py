@@ -169,13 +169,11 @@ def read_after_list(text: str) -> Optional[str]:
     return None
 
 
-#: What a list's services offer: how to contact them, when, what it costs, how long the wait is
-#: ("do any of them do text only?", "is there something she could do online?").
+#: What a list's services offer, besides the ways of contact and times signposting.wishes reads:
+#: a website, the cost, the wait, a referral, the distance ("are any of them free?").
 _OF_THE_LIST = re.compile(
-    r"\b(?:text|txt|texting|online|web\s*chat|live\s+chat|chat|app|website|email|e-mail|"
-    r"phone\s+calls?|on\s+the\s+(?:tele)?phone|telephone|video|zoom|face\s+to\s+face|in\s+person|drop[- ]in|"
-    r"evenings?|weekends?|after\s+school|after\s+work|saturdays?|sundays?|opening|open|"
-    r"free|cost|costs|charge|pay|waiting|wait|referral|refer|self[- ]refer|nearer|closer|nearby)\b")
+    r"\b(?:website|email|e-mail|phone\s+calls?|telephone|opening|open|free|cost|costs|charge|pay|"
+    r"waiting|wait|referral|refer|nearer|closer|nearby)\b")
 
 
 #: Clauses of a reply to a list: at punctuation, a dash, "but", or "and" before a new subject
