@@ -75,7 +75,7 @@ _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
-    r"around|nr|on|outside|close\s+to)\s+"
+    r"around|nr|on|at|outside|close\s+to)\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
 
@@ -87,7 +87,33 @@ class Details:
     audience: Optional[str] = None   # who is writing, when the wording makes it plain
 
 
+#: Two children's ages in one breath: "I've got two - 11 and 14", "my kids are 9 and 12".
+_TWO_AGES = re.compile(
+    r"\b(?:got|have|with|are|aged|ages|kids|children|boys|girls|sons|daughters|two|2)\s*[-,:(]?\s*"
+    r"([1-9]|1\d|2[0-5])\s*(?:and|&|\+|n)\s*([1-9]|1\d|2[0-5])\b(?!\s*(?:%|times|weeks?|days?|months?|"
+    r"hours?|mins?|minutes?|am|pm|o'?clock)\b)", re.IGNORECASE)
+#: Which of the two the writer is worried about.
+_OLDER = re.compile(r"\b(?:older|oldest|eldest|elder|big(?:ger)?\s+one)\b", re.IGNORECASE)
+_YOUNGER = re.compile(r"\b(?:younger|youngest|little\s+one|baby\s+of\s+the\s+family)\b", re.IGNORECASE)
+
+
+def _one_of_two(text: str) -> Optional[int]:
+    """The age of the one of two children the writer says is the worry ("I've got two - 11 and
+    14 ... it's the older one I'm worried about"); None when they do not say which."""
+    pair = _TWO_AGES.search(text)
+    if not pair:
+        return None
+    older, younger = bool(_OLDER.search(text)), bool(_YOUNGER.search(text))
+    if older == younger:
+        return None
+    ages = (int(pair.group(1)), int(pair.group(2)))
+    return max(ages) if older else min(ages)
+
+
 def find_age(text: str) -> Optional[int]:
+    chosen = _one_of_two(text)
+    if chosen is not None:
+        return chosen
     if re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) and not re.search(r"[%£$/:]", text):
         answer = parse_age(text)  # "16 (year 11)": the number said first is the age
         return answer.age if answer.ok else None
@@ -149,9 +175,10 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
     # Where someone lives now is meant over a place named in passing ("these are all in Kent -
     # we've just moved to Leigh-on-Sea"): cues of living or moving are read first.
     for match in sorted(_cues(text), key=lambda cue: not _lives_here(text, cue)):
-        # "on" and "outside" are mostly not about places ("on edge", "outside the river"):
-        # after them, only a name that is no everyday word ("on Sheppey", "outside Faversham").
-        loose = re.match(r"on|outside|close", match.group(0), re.IGNORECASE) is not None
+        # "on", "at" and "outside" are mostly not about places ("on edge", "at home", "outside
+        # the river"): after them, only a name that is no everyday word ("on Sheppey", "Year 7
+        # at Meopham", "outside Faversham").
+        loose = re.match(r"on|at|outside|close", match.group(0), re.IGNORECASE) is not None
         leading = _leading_place(match.group(1), everyday=not loose)
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
             continue  # "we live on sutton road in southend": a street, not Sutton

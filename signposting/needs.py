@@ -74,6 +74,11 @@ def topic_named(text: Optional[str]) -> Optional[str]:
     return _BY_NAME.get(key) or _BY_NAME.get(_AROUND.sub("", key).strip())
 
 
+#: People whose death is a bereavement, not a phone or a battery that "died".
+_PEOPLE = (r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|"
+           r"mum|mom|mother|dad|father|brother|sister|uncle|auntie|aunt|cousin|friend|mate|wife|"
+           r"husband|partner|stepdad|stepmum|grandparent|baby|son|daughter|dog|cat|pet")
+
 #: Words that name a need plainly, for a second need in the same message ("my daughter is
 #: being bullied and now she can't sleep"): specific enough that naming one is never a guess.
 NAMED_BY = {
@@ -87,7 +92,10 @@ NAMED_BY = {
                           r"|body image|restricting (?:her |his |their )?(?:food|eating)"
                           r"|hates? (?:how|the way) (?:she|he|i|they) looks?"
                           r"|(?:won'?t|doesn'?t|refuses to) (?:have|let) (?:her |his |their )?photos?"),
-    "bereavement": r"grief|grieving|bereave\w*",
+    # Round 15 (conversations16): how people say a death ("she took it hard when her nan died").
+    "bereavement": (r"grief|grieving|bereave\w*|funeral"
+                    r"|(?:(?:" + _PEOPLE + r") (?:died|passed away|passed on|passing))"
+                    r"|(?:(?:lost|losing|death of|loss of) (?:her|his|my|their|our|a) (?:" + _PEOPLE + r"))"),
     "bullying": r"bull(?:y|ied|ying)|picked on",
     "school_stress": (r"exams?|homework|revision|coursework|past papers?"
                       r"|school refus\w*|school avoidance|won'?t go (?:in|to school|into school)"
@@ -106,7 +114,9 @@ NAMED_BY = {
                              r"(?:constantly|all the time|every day|non-?stop)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
-    "identity": r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism",
+    # "he thinks hes bi": "bi" only after a word saying who is (conversations16).
+    "identity": (r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism|non-?binary"
+                 r"|pansexual|lgbt\w*|(?:he'?s|she'?s|i'?m|they'?re|hes|shes|im|am|is|being) bi"),
     "loneliness": r"lonely|loneliness|no friends",
     "psychosis": r"hearing voices|hears voices|seeing things",
 }

@@ -91,6 +91,26 @@ def test_ages(text, age):
     assert find_age(text.lower()) == age
 
 
+@pytest.mark.parametrize("text, age", [
+    ("I've got two - 11 and 14 - and it's the older one I'm worried about", 14),
+    ("my kids are 9 and 12, the eldest is struggling", 12),
+    ("we have 2 boys 7 and 10, the little one is anxious", 7),
+    ("my girls are 8 & 15 and my youngest won't sleep", 8),
+])
+def test_the_one_of_two_children_the_writer_picks(text, age):
+    """Two ages and "the older one": the worry is about that child (conversations16)."""
+    assert find_age(text) == age
+
+
+@pytest.mark.parametrize("text", [
+    "I've got two - 11 and 14",                      # which one is not said: ask
+    "my two are 6 and 9, the older and the younger fight all day",
+    "she sleeps between 9 and 12 hours, the older she gets the worse",
+])
+def test_two_ages_without_a_choice_are_not_guessed(text):
+    assert find_age(text) is None
+
+
 @pytest.mark.parametrize("text", ["i'm 300", "she is 150 years old"])
 def test_impossible_ages_are_left_out(text):
     assert extract(text).age is None
@@ -111,6 +131,8 @@ def test_impossible_ages_are_left_out(text):
     ("my son in Leeds is being bullied", "Leeds"),
     ("we live in Leigh on Sea", "Leigh on Sea"),
     ("she lives in westcliff", "westcliff"),
+    # Where a pupil is at school (conversations16): a place name after "at" that is no word.
+    ("She is 11. Year 7 at Meopham.", "Meopham"),
 ])
 def test_places(text, place):
     assert find_place(text) == place
@@ -118,7 +140,9 @@ def test_places(text, place):
 
 @pytest.mark.parametrize("text", ["b4", "i live in maidstome", "in a state", "<b>hello</b>",
                                   "i live in manchester",   # elsewhere and not written as a name
-                                  "it started in March", "I'm in Reading group at school"])
+                                  "it started in March", "I'm in Reading group at school",
+                                  "she is at home at night", "at least at times he is ok",
+                                  "he's worse at Easter", "she's good at Sandwich making"])
 def test_no_place(text):
     assert find_place(text) is None
 

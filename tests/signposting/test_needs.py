@@ -161,3 +161,22 @@ def test_a_need_named_in_a_message_read_as_out_of_scope_is_that_need():
 ])
 def test_round_seven_needs_named_on_fallback(text, need):
     assert named_instead_of_fallback(text, "out_of_scope") == need
+
+
+@pytest.mark.parametrize("text, read_as, need", [
+    # Round 15 (conversations16, development): a second worry said as what happened, after the
+    # list ("as well", "also"), which the model read as another need or could not read.
+    ("Thank you. She took it hard when her nan died in August as well.", "nlu_fallback",
+     "bereavement"),
+    ("cheers. also he told me last wk he thinks hes bi n is scared his dad will kick off",
+     "need_psychosis", "identity"),
+    ("we lost our dog in the summer too", "need_anxiety", "bereavement"),
+    # Not a death, not a person: no second need.
+    ("my phone died too", "nlu_fallback", None),
+    ("i nearly died laughing as well", "nlu_fallback", None),
+    ("bye for now, thanks also", "nlu_fallback", None),
+])
+def test_round_fifteen_second_worries_named_plainly(text, read_as, need):
+    from signposting.needs import added_need
+
+    assert added_need(text, read_as) == need
