@@ -409,7 +409,8 @@ class _Context:
         if (self._same_clause("history", hit) or (
                 self.modifiers.get("resolved") and self._in_sentence("history", hit))) \
                 and not self._current_near(hit) and not self.modifiers.get("again_intent"):
-            if hit.kind != "safeguarding_disclosure" or self.modifiers.get("resolved"):
+            if hit.kind != "safeguarding_disclosure" or (
+                    self.modifiers.get("resolved") and not self.modifiers.get("first_telling")):
                 return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
             if self._laughing(hit) and not self._concrete(hit):

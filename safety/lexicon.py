@@ -18,7 +18,8 @@ MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", 
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
                   "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",
                   "reported_speech", "own_question",
-                  "unusual_experiences", "again_intent", "ridicule", "panic", "feedback")
+                  "unusual_experiences", "again_intent", "ridicule", "panic", "feedback",
+                  "first_telling")
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,13 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "being locked in ?a|the cupboard|shed|cellar|basement|loft|garage",
         "<keep> him|her|me|us locked in ?a|the|her|his|my|their cupboard|shed|cellar|basement|loft"
         "|garage|room",
+        # Round 15: each alternative is one word, as meant.
+        "<press|hold|put> a|the ?hot spoon|lighter|iron|knife|blade|razor|cigarette on|against|to my|her|his"
+        " skin|arm|arms|wrist|leg|legs|thigh|hand",
+        "?some|a|an older|random|strange guy|man|bloke|men ?... said|says i can|could stay at his"
+        "|theirs|their",
+        "no idea where they|she|he are|is heading|going",
+        "owe|owes|owed ?some|these|those|the older boys|lads|men|guys|people|kids ... has|have|had|got to",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
