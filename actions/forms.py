@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, Resolution, default_index, resolve
 from signposting.ages import ADULT, NOT_AN_AGE, parse_age
-from signposting.answers import UNSURE, declines, short_answer
+from signposting.answers import UNSURE, asks_why, declines, short_answer
 from signposting.audience import (
     PARENT_CARER,
     PROFESSIONAL,
@@ -101,6 +101,28 @@ def _failed(slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, reask
     return {slot: None, "failed_answers": float(failed)}
 
 
+#: Areas next to each other: Kent with Medway, Essex with Southend and Thurrock.
+_NEIGHBOURS = ({"kent", "medway"}, {"essex", "southend", "thurrock"})
+
+
+def _near_the_last_place(place: Resolution, tracker: Tracker) -> Optional[str]:
+    """A name of several places said by someone whose place the bot already knows ("we just
+    moved to Leigh", after Benfleet): the one in the same district, or else the only one in
+    the same or a neighbouring area, is meant (conversations17); None when that does not
+    settle it, and the bot asks which."""
+    if place.status != AMBIGUOUS or not place.places:
+        return None
+    area, district = tracker.get_slot("area"), tracker.get_slot("district")
+    if not area or area == OUTSIDE_AREA:
+        return None
+    near = next((group for group in _NEIGHBOURS if area in group), {area})
+    for fits in ([p for p in place.places if district and p.locality.district == district],
+                 [p for p in place.places if p.locality.area in near]):
+        if len(fits) == 1:
+            return fits[0].label
+    return None
+
+
 class ValidateSignpostForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_signpost_form"
@@ -163,6 +185,9 @@ class ValidateSignpostForm(FormValidationAction):
         if _declined(value, tracker) or _unsure(value, tracker):
             dispatcher.utter_message(response="utter_age_not_given")
             return {"age": NOT_GIVEN, "failed_answers": None}
+        if asks_why(str(value)):
+            dispatcher.utter_message(response="utter_why_age")
+            return {"age": None}
         answer = parse_age(str(value))
         if answer.ok and answer.age is not None:
             slots: Dict[Text, Any] = {"age": answer.age, "failed_answers": None}
@@ -190,9 +215,15 @@ class ValidateSignpostForm(FormValidationAction):
             return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None, **settled}
         if value == NOT_GIVEN:
             return {"location": NOT_GIVEN, "area": OUTSIDE_AREA, "district": None, **settled}
+        if asks_why(str(value)):
+            dispatcher.utter_message(response="utter_why_location")
+            return {"location": None}
         # The answer to "which Leigh do you mean?": "1", "the Kent one", or another place.
         picked = default_index().choose(str(value), offered) if offered else None
         place = resolve(picked or str(value))
+        nearby = None if offered else _near_the_last_place(place, tracker)
+        if nearby:
+            place = resolve(nearby)
         if place.status == FOUND:
             return _with_inferred_audience(
                 {"location": place.label, "area": place.area, "district": place.district,

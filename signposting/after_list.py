@@ -39,6 +39,15 @@ _ITEM = re.compile(
     r"|\bthe\s+(?:\w+\s+){0,2}one\b"
     r"|\b(?:that|this|the)\s+(?:app|service|website|site|helpline|line|team|group|charity|"
     r"counsell?ing|counsell?or|clinic|hub|drop[- ]in|number)\b")
+#: What happens when one goes to a service shown, asked of "they" or of the young person:
+#: "do they tell ur parents", "would she have to be weighed?", "do I need a referral for it?",
+#: "will they ring me back?" (conversations17).
+_PRACTICAL = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also)\W+)?(?:do|does|will|would|can|could|is|are|should)\s+"
+    r"(?:they|them|you|u|it|she|he|i|we|my\s+(?:son|daughter|child|kid))\s+(?:\w+\s+){0,2}?"
+    r"(?:have\s+to|need\s+to|has\s+to|tell|tells|share|inform|contact|ring|call|let|weigh|weighed|"
+    r"charge|see|visit|come\s+to|ask|make|want|know|find\s+out|keep|record|write|talk\s+to|"
+    r"take|refer|go\s+(?:on|by)\s+(?:my|her|his|their)\s+own|go\s+alone|need\s+a)\b")
 #: Asking something about it: a question, or a question word and a practical matter.
 _QUESTION = re.compile(
     r"\?|^\W*(?:does|do|is|are|can|could|how|what|when|where|will|would|who|which|should)\b")
@@ -118,7 +127,9 @@ _RISK = re.compile(
     r"end\s+it|can'?t\s+cope|cant\s+cope|not\s+coping|struggl\w*|scared|frightened|afraid|alone|"
     r"lonely|hopeless|worthless|pills?|tablets?|overdose|stupid|check\s+out|hold\s+on|checks?\s+my|"
     r"help\s+me|someone\s+now|anyone\s+there|is\s+anyone|unfortunately|thanks\s+for\s+nothing|"
-    r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|(?:go|carry)\s+on|"
+    r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|"
+    # "can't go on", never "can I go on my own" or "go on the website" (conversations17).
+    r"(?:go|carry)\s+on(?!\s+(?:my|her|his|their|our)\s+own\b|\s+(?:the|a|an|their|its)\s)|"
     r"anymore|goodbye|decided|made\s+up\s+my\s+mind|mind\s+(?:is\s+)?made\s+up|no\s+point|"
     r"(?:the|any)\s+point|done\s+with|had\s+enough|last\s+(?:time|message|thing)|"
     r"won'?t\s+need|wont\s+need|not\s+need\s+(?:them|it|any)|"
@@ -155,7 +166,8 @@ def read_after_list(text: str) -> Optional[str]:
     number = list_choice(key)
     if number is not None:
         return MORE if number > 3 else ABOUT_SHOWN
-    if _ITEM.search(key) and _QUESTION.search(key) and not _OTHER_WORDS.search(key):
+    if (_ITEM.search(key) or _PRACTICAL.search(key) and not read_wishes(key)) and _QUESTION.search(key) \
+            and not _OTHER_WORDS.search(key):
         return ABOUT_SHOWN
     if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):
         return NEW_NEED

@@ -122,6 +122,29 @@ _DECLINE = re.compile(
     r"not\s+telling|skip(?:\s+(?:it|this|that))?|none\s+of\s+your\s+business)\b")
 
 
+#: Asking why the bot wants to know ("why do u need that", "what's that for?", "do I have to
+#: say?"), in answer to its question about age or place (conversations17).
+_WHY_ASKED = re.compile(
+    r"^\W*(?:(?:but|and|ok|okay|um|erm|hmm|wait)\W+)?(?:"
+    r"(?:why|y|how\s+come)\W*$"
+    r"|(?:why|y|how\s+come)\b(?:\W+\w+){0,3}?\W+(?:need|needs|want|wanna|ask|asking|asked|know|tell|give|say)\b"
+    r"|(?:what|wot|wat|whats|what'?s)(?:\s+is)?\s+(?:that|it|this)\s+for\b"
+    r"|what\s+for\b|what\s+do\s+(?:you|u)\s+need\s+(?:that|it|to\s+know)\s+for\b"
+    r"|do\s+i\s+(?:have|need)\s+to(?:\s+(?:say|tell|answer|give))?\b"
+    r"|(?:is|s)\s+(?:that|it)\s+(?:needed|necessary|required)\b)")
+
+
+def asks_why(text: str) -> bool:
+    """Asking why the bot asks, instead of answering: the bot says why and that the question can
+    be skipped, then asks again (no answer is taken from it, none is counted as failed)."""
+    key = (text or "").lower().replace("\u2019", "'").strip()
+    if len(key) > 60 or re.search(r"\d", key) or not _WHY_ASKED.search(key):
+        return False
+    # "why ... need/want" only of the bot: "why does no one want me" is not about its question.
+    return not re.match(r"\W*(?:\w+\W+)?(?:why|y|how\s+come)\b\W*\w", key) or bool(
+        re.search(r"\b(?:you|u|ya|yous|this|that|it)\b", key))
+
+
 def declines(text: str) -> bool:
     """ "Rather not say": the person would rather not give their age or where they live."""
     key = (text or "").lower().replace("\u2019", "'")

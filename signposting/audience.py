@@ -71,8 +71,12 @@ _ROLE_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:i'?
                          r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
-_ROLE_AT = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:" + _COMPOUND_ROLES
-                      + r")\s+(?:in|at|on|with|from|for|working|based)\b")
+_ROLE_AT = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:(?:" + _COMPOUND_ROLES
+                      + r")\s+(?:in|at|on|with|from|for|working|based)\b"
+                      # One word said with a school, as staff say where they work: "Teacher at a
+                      # secondary in Swanscombe." (never "teacher at school said ...").
+                      r"|(?:teacher|tutor|senco|dsl|ta|nurse|counsellor|mentor)\s+at\s+(?:a|an|my|our)\s+"
+                      r"(?:\w+\s+)?(?:secondary|primary|school|college|academy|infant|junior|special|pru)\b)")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"
@@ -97,7 +101,8 @@ _OTHER_CHILD = re.compile(
     r"|\b(?:neighbou?r'?s|next\s+door'?s)\s+(?:\w+\s+)?" + _CHILD + r"\b"
     r"|\b" + _CHILD + r"\s+next\s+door\b")
 #: What the writer suffers: then the message is about them, whoever else it names.
-_WRITER_SUFFERS = re.compile(r"\b(?:me|myself)\b")
+_WRITER_SUFFERS = re.compile(r"(?<!told )(?<!tell )(?<!tells )(?<!showed )(?<!asked )(?<!to )"
+                             r"\b(?:me|myself)\b")  # "a pupil told me" is how staff hear it
 
 
 _WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -142,7 +147,7 @@ _CARER_OF = re.compile(
     r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|as)\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+)?"
     r"(?:foster|kinship|connected\s+person)\s+(?:carer|carers|parent|parents|mum|mom|dad)\b"
     r"|\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:a\s+|her\s+|his\s+|their\s+)?special\s+guardians?\b"
-    r"|\b(?:i|we)\s+(?:foster|have\s+fostered|have\s+been\s+fostering)\b"
+    r"|\b(?:i|we)(?:'ve|\s+have|ve)?\s+(?:been\s+)?(?:foster|fostered|fostering)\b"
     r"|\bplaced\s+with\s+(?:us|me)\b")
 #: After "foster", the writer's own carers: "my foster carers", "my foster mum".
 _FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom", "dad", "family",

@@ -91,7 +91,15 @@ NAMED_BY = {
     "eating_body_image": (r"eating disorders?|eating (?:difficulties|problems|issues)|not eating|won'?t eat"
                           r"|body image|restricting (?:her |his |their )?(?:food|eating)"
                           r"|hates? (?:how|the way) (?:she|he|i|they) looks?"
-                          r"|(?:won'?t|doesn'?t|refuses to) (?:have|let) (?:her |his |their )?photos?"),
+                          r"|(?:won'?t|doesn'?t|refuses to) (?:have|let) (?:her |his |their )?photos?"
+                          # Round 15 (conversations17): the signs as parents and young people tell them.
+                          r"|skipp(?:ing|ed|s) (?:meals|lunch|breakfast|dinner|tea)"
+                          r"|(?:legs|thighs|stomach|tummy|belly|bum|arms|face|body) (?:look|looks|looking) "
+                          r"(?:big|fat|huge)|calories|calorie counting|what i eat in a day"
+                          r"|(?:making|made|make|makes) (?:myself|herself|himself|themselves) "
+                          r"(?:sick|throw up)"
+                          r"|throw(?:ing|s)? up after (?:meals|eating|food|tea|dinner|lunch)"
+                          r"|weigh(?:s|ing)? (?:myself|herself|himself) (?:every|all the time|constantly)"),
     # Round 15 (conversations16): how people say a death ("she took it hard when her nan died").
     "bereavement": (r"grief|grieving|bereave\w*|funeral"
                     r"|(?:(?:" + _PEOPLE + r") (?:died|passed away|passed on|passing))"
@@ -111,7 +119,14 @@ NAMED_BY = {
                              r"(?:keep|keeps|are always|always|won'?t stop) "
                              r"(?:fighting|arguing|rowing|shouting)"
                              r"|(?:we|and i|and me) (?:argue|fight|row)(?: \w+)? "
-                             r"(?:constantly|all the time|every day|non-?stop)"),
+                             r"(?:constantly|all the time|every day|non-?stop)"
+                             # Round 15 (conversations17): trouble with friends, said plainly.
+                             r"|(?:friends|mates|friendship group|best friend|bestie|bff) "
+                             r"(?:r|are|is|keep|have been|has been|been) (?:being )?"
+                             r"(?:really |so |a bit |proper |kinda )?"
+                             r"(?:weird|off|funny|horrible|mean|nasty|ignoring)"
+                             r"|f[ae]ll(?:en|ing)? out with (?:my |her |his |their )?"
+                             r"(?:friends?|mates?|best friend|bestie|friendship group|bff)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
     # "he thinks hes bi": "bi" only after a word saying who is (conversations16).

@@ -188,6 +188,21 @@ async def test_strange_age_answers_get_a_clear_answer_and_never_raise(text):
     assert messages[0].endswith(REASK_AGE) and len(messages[0]) < 200
 
 
+@pytest.mark.parametrize("slot, text, said", [
+    ("age", "why do u need that", "Services are for different ages"),
+    ("age", "whats that for?", "Services are for different ages"),
+    ("location", "why do u need that", "Services are local"),
+    ("location", "why would i tell u where i live", "Services are local"),
+    ("location", "do i have to say", "Services are local"),
+])
+async def test_asking_why_gets_the_reason_and_the_question_again_without_counting_a_failure(
+        slot, text, said):
+    """conversations17: "why do u need that" is not a place the bot does not know."""
+    result, messages = await answer(slot, text, "nlu_fallback", failed_answers=1.0)
+    assert result[slot] is None and "failed_answers" not in result
+    assert len(messages) == 1 and messages[0].startswith(said) and "rather not say" in messages[0]
+
+
 # -- location -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, location, area, district", [
@@ -293,6 +308,26 @@ async def test_a_name_of_two_places_in_different_areas_is_asked_about():
         "location_choices": LEIGHS, "location_question": "which"}
     assert result["requested_slot"] == "location"
     assert messages == ["Which Leigh do you mean?"]
+
+
+@pytest.mark.parametrize("area, district, location", [
+    ("essex", "Castle Point", "Leigh-on-Sea, Southend-on-Sea"),   # moved next door
+    ("kent", "Tonbridge and Malling", "Leigh, Sevenoaks, Kent"),
+])
+async def test_a_name_of_two_places_said_after_a_known_place_is_the_one_nearby(area, district, location):
+    """conversations17: "oh wait we just moved to leigh" after Benfleet is Leigh-on-Sea."""
+    result, messages = await answer("location", "leigh", age=15, area=area, district=district)
+    assert result["location"] == location and messages == []
+
+
+async def test_a_neighbouring_area_settles_it_too():
+    result, messages = await answer("location", "leigh", age=15, area="thurrock", district="Thurrock")
+    assert result["location"] == "Leigh-on-Sea, Southend-on-Sea"   # Southend is Thurrock's neighbour
+
+
+async def test_a_name_of_two_places_with_no_place_known_yet_is_asked_about():
+    result, messages = await answer("location", "halstead", age=7, area="outside", district=None)
+    assert result["location"] is None and messages[0] == "Which Halstead do you mean?"
 
 
 async def test_the_question_carries_the_places_as_buttons():

@@ -39,6 +39,9 @@ def test_a_wish_for_other_options(text):
     "is number 1 open on saturdays", "Can I refer her to number 2 myself or does school have to?",
     "What are the opening hours for the one in Colchester?", "is that app free",
     "Is there a referral form for number 3, or is it by phone only?", "2",
+    # conversations17: what happens on going, asked of "they" or of the young person.
+    "do they tell ur parents", "Would she have to be weighed? She'd refuse to go if so.",
+    "will they ring me back?", "would he have to talk in a group?", "do I need a referral?",
 ])
 def test_a_question_about_a_service_shown(text):
     assert read_after_list(text) == ABOUT_SHOWN
@@ -61,6 +64,7 @@ def test_a_closing(text):
     "no", "nope", "hmm", "", "x" * 301,
     # answers to "was this helpful?" that are not a closing
     "not helpful at all", "no they weren't useful", "no, not great", "kind of helpful",
+    "do you think im mad?", "will it get better?", "is she going to be ok?",
 ])
 def test_what_this_module_leaves_to_the_model(text):
     assert read_after_list(text) is None
@@ -114,6 +118,7 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
     "does the second one help if your parents hit you", "what about me? i'm struggling too",
     "none of these are for adults, i'm the mum and i'm not coping", "is anyone there",
     "Thanks, I'll look into those tonight",
+    "will they hurt me?", "do they know i cant go on", "would she have to know im cutting",
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     assert read_after_list(text) is None

@@ -170,3 +170,20 @@ def test_a_long_run_of_kisses_is_read_at_once():
     start = time.perf_counter()
     assert not asks_for_help("i need help " + "x" * 40 + " a", "nlu_fallback")
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("text", ["why do u need that", "why?", "y do u wanna know", "what's that for",
+                                  "do I have to say", "why do you need to know my age", "how come"])
+def test_asking_why_the_bot_asks(text):
+    from signposting.answers import asks_why
+
+    assert asks_why(text)
+
+
+@pytest.mark.parametrize("text", ["why does no one want me", "why cant i sleep", "margate", "14",
+                                  "i don't know why", "why not", "why is my son like this",
+                                  "why do u need that " + "x" * 60])
+def test_not_asking_why_the_bot_asks(text):
+    from signposting.answers import asks_why
+
+    assert not asks_why(text)

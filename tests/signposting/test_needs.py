@@ -180,3 +180,25 @@ def test_round_fifteen_second_worries_named_plainly(text, read_as, need):
     from signposting.needs import added_need
 
     assert added_need(text, read_as) == need
+
+
+@pytest.mark.parametrize("text, need", [
+    # Round 15 (conversations17, development): the signs of an eating worry and trouble with
+    # friends as people tell them, when the model could not read the message.
+    ("she's started skipping lunch and asks if her legs look big", "eating_body_image"),
+    ("ive been making myself sick after dinner", "eating_body_image"),
+    ("he counts calories in everything now", "eating_body_image"),
+    ("my friends are being really weird with me", "family_relationships"),
+    ("she fell out with her friendship group last week", "family_relationships"),
+])
+def test_round_fifteen_needs_named_on_fallback(text, need):
+    assert named_instead_of_fallback(text, "nlu_fallback") == need
+
+
+@pytest.mark.parametrize("text", [
+    "they keep calling me names about my weight",   # bullying, which the model reads
+    "i feel sick every morning before school",
+    "my friend is being weird about the party",
+])
+def test_round_fifteen_leaves_these_unnamed(text):
+    assert named_instead_of_fallback(text, "nlu_fallback") is None
