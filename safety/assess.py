@@ -374,6 +374,11 @@ class _Context:
             return "benign"
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
+        if any(m.start == hit.end for m in self.modifiers.get("out_of_sight", [])) \
+                and _young_child(self.doc, 0, hit.start) is not None:
+            # A young child who will not let a parent out of sight is clingy; said of anyone
+            # else (a boyfriend, a stepdad, "the man i'm staying with") it stays urgent.
+            return "behaviour"
         if self._figurative_killing(hit):
             return "hyperbole"
         first_person = self._first_person(hit)

@@ -40,14 +40,33 @@ _ITEM = re.compile(
     r"|\b(?:that|this|the)\s+(?:app|service|website|site|helpline|line|team|group|charity|"
     r"counsell?ing|counsell?or|clinic|hub|drop[- ]in|number)\b")
 #: What happens when one goes to a service shown, asked of "they" or of the young person:
-#: "do they tell ur parents", "would she have to be weighed?", "do I need a referral for it?",
-#: "will they ring me back?" (conversations17).
+#: "would she have to be weighed?", "do I need a referral for it?", "will they ring me back?"
+#: (conversations17). Not who is told, nor what happens to the family: children ask that before
+#: they tell ("will he know it was me who told"), and keep the rephrase request (independent
+#: review, 5 December).
 _PRACTICAL = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|also)\W+)?(?:do|does|will|would|can|could|is|are|should)\s+"
     r"(?:they|them|you|u|it|she|he|i|we|my\s+(?:son|daughter|child|kid))\s+(?:\w+\s+){0,2}?"
-    r"(?:have\s+to|need\s+to|has\s+to|tell|tells|share|inform|contact|ring|call|let|weigh|weighed|"
-    r"charge|see|visit|come\s+to|ask|make|want|know|find\s+out|keep|record|write|talk\s+to|"
-    r"take|refer|go\s+(?:on|by)\s+(?:my|her|his|their)\s+own|go\s+alone|need\s+a)\b")
+    r"(?:have\s+to|need\s+to|has\s+to|ring|call|weigh|weighed|charge|visit|come\s+to|refer|"
+    r"go\s+(?:on|by)\s+(?:my|her|his|their)\s+own|go\s+alone|need\s+a)\b")
+#: ... about going, not about someone at home or what happened: "would i have to go back
+#: home", "will they ring my house? he checks the phone", "would i have to say what he did" tell
+#: more than a practical matter (independent review, 5 December).
+_NOT_PRACTICAL = re.compile(
+    r"\b(?:dad|stepdad|uncle|brother|boyfriend|husband|him|home|house|what\s+happened|"
+    r"what\s+(?:he|she|they)\s+did|keep\s+it\s+from|find\s+out|know|knows|told|tell|tells|"
+    r"police|court|social|away|arms|still|after|live|living|alive|exist|like\s+this|be\s+here|"
+    r"keep\s+going|carry\s+on|feel)\b")
+
+
+def _practical(key: str) -> bool:
+    """A practical question about going to a service, asked in one clause ("would she have to
+    be weighed?"), and not a wish read_wishes answers with services that have it."""
+    clauses = [c for c in re.split(r"[.,;:!?\n]+|\s[-\u2013]\s", key) if c.strip()]
+    return (len(clauses) == 1 and bool(_PRACTICAL.search(key)) and not _NOT_PRACTICAL.search(key)
+            and not read_wishes(key))
+
+
 #: Asking something about it: a question, or a question word and a practical matter.
 _QUESTION = re.compile(
     r"\?|^\W*(?:does|do|is|are|can|could|how|what|when|where|will|would|who|which|should)\b")
@@ -129,7 +148,8 @@ _RISK = re.compile(
     r"help\s+me|someone\s+now|anyone\s+there|is\s+anyone|unfortunately|thanks\s+for\s+nothing|"
     r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|"
     # "can't go on", never "can I go on my own" or "go on the website" (conversations17).
-    r"(?:go|carry)\s+on(?!\s+(?:my|her|his|their|our)\s+own\b|\s+(?:the|a|an|their|its)\s)|"
+    r"(?:go|carry)\s+on(?!\s+(?:my|her|his|their|our)\s+own\b|\s+(?:the|a|an|their|its)\s+"
+    r"(?:website|site|app|bus|train|list|link|waiting\s+list|computer|laptop|phone)\b)|"
     r"anymore|goodbye|decided|made\s+up\s+my\s+mind|mind\s+(?:is\s+)?made\s+up|no\s+point|"
     r"(?:the|any)\s+point|done\s+with|had\s+enough|last\s+(?:time|message|thing)|"
     r"won'?t\s+need|wont\s+need|not\s+need\s+(?:them|it|any)|"
@@ -141,7 +161,11 @@ _RISK = re.compile(
     r"do\s+(?:it|something)\s+(?:tonight|today|now|soon|properly)|"
     r"last\s+day|keep\s+going|urges?|o\.?d|kms|kmn|kmy|not\s+ok(?:ay)?|bad\s+way|really\s+bad|"
     r"falling\s+apart|breaking\s+point|nothing\s+left|(?:find|finding|found|finds)\s+out|secret|not\s+allowed|"
-    r"violent|run(?:ning)?\s+away|urgent\w*)\b")
+    r"violent|run(?:ning)?\s+away|urgent\w*|"
+    # Found by the independent review of 5 December: not being here, running or hiding, a body
+    # failing.
+    r"not\s+(?:be\s+)?here|ran\s+away|hiding|hide|won'?t\s+last|wont\s+last|collaps\w*|faint\w*|"
+    r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
 _NOT_PRAISE = re.compile(
@@ -166,7 +190,7 @@ def read_after_list(text: str) -> Optional[str]:
     number = list_choice(key)
     if number is not None:
         return MORE if number > 3 else ABOUT_SHOWN
-    if (_ITEM.search(key) or _PRACTICAL.search(key) and not read_wishes(key)) and _QUESTION.search(key) \
+    if (_ITEM.search(key) or _practical(key)) and _QUESTION.search(key) \
             and not _OTHER_WORDS.search(key):
         return ABOUT_SHOWN
     if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .after_list import has_risk_words
+
 AFFIRM = "affirm"
 DENY = "deny"
 UNSURE = "dont_know"
@@ -130,7 +132,7 @@ _WHY_ASKED = re.compile(
     r"|(?:why|y|how\s+come)\b(?:\W+\w+){0,3}?\W+(?:need|needs|want|wanna|ask|asking|asked|know|tell|give|say)\b"
     r"|(?:what|wot|wat|whats|what'?s)(?:\s+is)?\s+(?:that|it|this)\s+for\b"
     r"|what\s+for\b|what\s+do\s+(?:you|u)\s+need\s+(?:that|it|to\s+know)\s+for\b"
-    r"|do\s+i\s+(?:have|need)\s+to(?:\s+(?:say|tell|answer|give))?\b"
+    r"|do\s+i\s+(?:have|need)\s+to\s+(?:say|tell\s+(?:you|u)|answer|give\s+(?:it|that|my))\b"
     r"|(?:is|s)\s+(?:that|it)\s+(?:needed|necessary|required)\b)")
 
 
@@ -139,6 +141,11 @@ def asks_why(text: str) -> bool:
     be skipped, then asks again (no answer is taken from it, none is counted as failed)."""
     key = (text or "").lower().replace("\u2019", "'").strip()
     if len(key) > 60 or re.search(r"\d", key) or not _WHY_ASKED.search(key):
+        return False
+    # Distress beside the question ("why do you need to know, he said hed kill me", "what for,
+    # theres no point") is not only a question (independent review, 5 December).
+    if has_risk_words(key) or re.search(r"\b(?:worthless|help\s+now|looking\s+for\s+me|live\s+like|"
+                                         r"go\s+back|go\s+home|ran|alive)\b", key):
         return False
     # "why ... need/want" only of the bot: "why does no one want me" is not about its question.
     return not re.match(r"\W*(?:\w+\W+)?(?:why|y|how\s+come)\b\W*\w", key) or bool(

@@ -75,7 +75,7 @@ _ROLE_AT = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:(?:" +
                       + r")\s+(?:in|at|on|with|from|for|working|based)\b"
                       # One word said with a school, as staff say where they work: "Teacher at a
                       # secondary in Swanscombe." (never "teacher at school said ...").
-                      r"|(?:teacher|tutor|senco|dsl|ta|nurse|counsellor|mentor)\s+at\s+(?:a|an|my|our)\s+"
+                      r"|(?:teacher|tutor|senco|dsl|ta|nurse|counsellor|mentor)\s+at\s+(?:a|an)\s+"
                       r"(?:\w+\s+)?(?:secondary|primary|school|college|academy|infant|junior|special|pru)\b)")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
@@ -101,8 +101,12 @@ _OTHER_CHILD = re.compile(
     r"|\b(?:neighbou?r'?s|next\s+door'?s)\s+(?:\w+\s+)?" + _CHILD + r"\b"
     r"|\b" + _CHILD + r"\s+next\s+door\b")
 #: What the writer suffers: then the message is about them, whoever else it names.
-_WRITER_SUFFERS = re.compile(r"(?<!told )(?<!tell )(?<!tells )(?<!showed )(?<!asked )(?<!to )"
-                             r"\b(?:me|myself)\b")  # "a pupil told me" is how staff hear it
+_WRITER_SUFFERS = re.compile(r"\b(?:me|myself)\b")
+#: ... except a pupil telling staff: "Yr 9 girl (13) has just told me she ..." (conversations17).
+#: Only "told/showed me" after a pupil word: "her son did stuff to me", "teacher at my school
+#: told me to keep it our secret" stay the writer's own (independent review, 5 December).
+_PUPIL_TOLD_ME = re.compile(r"\b(?:girl|boy|pupil|student|lad|learner|child|kid|young\s+person)\b"
+                            r"[^.!?]{0,40}?\b(?:told|showed)\s+me\b")
 
 
 _WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -148,6 +152,8 @@ _CARER_OF = re.compile(
     r"(?:foster|kinship|connected\s+person)\s+(?:carer|carers|parent|parents|mum|mom|dad)\b"
     r"|\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+(?:a\s+|her\s+|his\s+|their\s+)?special\s+guardians?\b"
     r"|\b(?:i|we)(?:'ve|\s+have|ve)?\s+(?:been\s+)?(?:foster|fostered|fostering)\b"
+    r"(?!\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?(?:puppy|puppies|kitten|kittens|dog|dogs|cat|cats|"
+    r"rabbit|rabbits|animal|animals|pet|pets)\b)"
     r"|\bplaced\s+with\s+(?:us|me)\b")
 #: After "foster", the writer's own carers: "my foster carers", "my foster mum".
 _FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom", "dad", "family",
@@ -197,7 +203,7 @@ def writer_of(text: Optional[str]) -> Optional[str]:
         return by_words
     relation = find_relation(lower)
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
-            _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(lower)):
+            _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower):
         return PROFESSIONAL

@@ -87,11 +87,14 @@ class Details:
     audience: Optional[str] = None   # who is writing, when the wording makes it plain
 
 
-#: Two children's ages in one breath: "I've got two - 11 and 14", "my kids are 9 and 12".
+#: The writer's own two children's ages in one breath: "I've got two - 11 and 14", "my kids are 9
+#: and 12", "we have 2 boys 7 and 10" (not a child's siblings or cousins, nor marks in mocks).
 _TWO_AGES = re.compile(
-    r"\b(?:got|have|with|are|aged|ages|kids|children|boys|girls|sons|daughters|two|2)\s*[-,:(]?\s*"
-    r"([1-9]|1\d|2[0-5])\s*(?:and|&|\+|n)\s*([1-9]|1\d|2[0-5])\b(?!\s*(?:%|times|weeks?|days?|months?|"
-    r"hours?|mins?|minutes?|am|pm|o'?clock)\b)", re.IGNORECASE)
+    r"\b(?:(?:i'?ve|i\s+have|we'?ve|we\s+have|i'?ve\s+got|we'?ve\s+got|i\s+got|we\s+got)\s+(?:two|2)"
+    r"(?:\s+(?:kids|children|boys|girls|sons|daughters))?"
+    r"|(?:my|our)\s+(?:two|2|kids|children|boys|girls|sons|daughters)\s+(?:are|r|aged))"
+    r"\s*[-,:(]?\s*(?:aged\s+)?([1-9]|1\d|2[0-5])\s*(?:and|&|\+|n)\s*([1-9]|1\d|2[0-5])\b"
+    r"(?!\s*(?:%|times|weeks?|days?|months?|hours?|mins?|minutes?|am|pm|o'?clock)\b)", re.IGNORECASE)
 #: Which of the two the writer is worried about.
 _OLDER = re.compile(r"\b(?:older|oldest|eldest|elder|big(?:ger)?\s+one)\b", re.IGNORECASE)
 _YOUNGER = re.compile(r"\b(?:younger|youngest|little\s+one|baby\s+of\s+the\s+family)\b", re.IGNORECASE)
@@ -101,8 +104,9 @@ def _one_of_two(text: str) -> Optional[int]:
     """The age of the one of two children the writer says is the worry ("I've got two - 11 and
     14 ... it's the older one I'm worried about"); None when they do not say which."""
     pair = _TWO_AGES.search(text)
-    if not pair:
-        return None
+    if not pair or any(p.end() <= pair.start() or p.start() >= pair.end()
+                       for p in _AGE_PHRASES.finditer(text)):
+        return None  # an age said for the young person elsewhere is theirs
     older, younger = bool(_OLDER.search(text)), bool(_YOUNGER.search(text))
     if older == younger:
         return None
@@ -178,6 +182,9 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         # "on", "at" and "outside" are mostly not about places ("on edge", "at home", "outside
         # the river"): after them, only a name that is no everyday word ("on Sheppey", "Year 7
         # at Meopham", "outside Faversham").
+        if re.match(r"at\b", match.group(0), re.IGNORECASE) and not _AT_SCHOOL.search(
+                text[max(0, match.start() - 30):match.start()]):
+            continue  # "a meltdown at Wembley", "shopping at Lakeside": an outing, not home
         loose = re.match(r"on|at|outside|close", match.group(0), re.IGNORECASE) is not None
         leading = _leading_place(match.group(1), everyday=not loose)
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
@@ -185,6 +192,12 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         if leading:
             return leading
     return _place_on_its_own(text) if clauses else None
+
+
+#: "at" names where a pupil is at school ("Year 7 at Meopham", "she's at school at Sandwich"),
+#: never an outing (independent review, 5 December).
+_AT_SCHOOL = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b(?:school|college|academy|sixth\s+form|primary|"
+                        r"secondary|grammar|uni|university))\s*$", re.IGNORECASE)
 
 
 #: What places a place by another: "just over the border from Harlow", "near Faversham".

@@ -16,6 +16,8 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from safety.assess import CHECK_IN_INTENT, load_thresholds
+from signposting.after_list import has_risk_words
 from signposting.answers import (
     HELP_REQUEST,
     asks_for_help,
@@ -28,6 +30,23 @@ from signposting.needs import PREFIX, added_need, named_instead_of_fallback, top
 
 from .base import RuleComponent, set_intent
 
+#: A practical question about services ("is it free?", "would she have to be weighed?").
+ABOUT_SERVICE = "ask_about_service"
+
+
+def _risk_in_view(message: Message, text: str) -> bool:
+    """Words of risk, or an urgent reading of the model at or above its class's check-in level:
+    then a need named in plain words, or a practical question, must not stand in for the
+    check-in the safety component would give ("my nan died and all i want is to join her",
+    "would they tell my mum if i said i wanted to die"; independent review, 5 December)."""
+    if has_risk_words(text):
+        return True
+    limits = load_thresholds()
+    return any(item.get(INTENT_NAME_KEY) == CHECK_IN_INTENT or (
+        item.get(INTENT_NAME_KEY) in limits
+        and (item.get("confidence") or 0.0) >= limits[item[INTENT_NAME_KEY]].check_in)
+        for item in message.get("intent_ranking") or [])
+
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
@@ -36,8 +55,9 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
     def process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         read_as = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        topic = (topic_named(text) or added_need(text, read_as)
-                 or named_instead_of_fallback(text, read_as))
+        topic = topic_named(text)
+        if topic is None and not _risk_in_view(message, text):
+            topic = added_need(text, read_as) or named_instead_of_fallback(text, read_as)
         answer = short_answer(text) or command(text) or (PREFIX + topic if topic else None)
         if answer is None and asks_for_more(text, read_as):
             answer = "ask_more_services"
@@ -45,6 +65,10 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
             answer = "greet"
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))
+        elif read_as == ABOUT_SERVICE and _risk_in_view(message, text):
+            # Not a practical question only: the fallback's reading (the safety component
+            # then asks a check-in on an urgent guess; otherwise the rephrase, led by 999).
+            set_intent(message, "nlu_fallback", 1.0, drop=(ABOUT_SERVICE,))
         if pleads_for_help(text):
             # Read by the policy's guard: after "are you safe right now?" it means not safe.
             message.set(HELP_REQUEST, True, add_to_output=True)

@@ -1030,28 +1030,27 @@ def test_round_fourteen_leaves_these_alone(text):
 
 ROUND_FIFTEEN = [
     # Kinds from blind development set 11 and conversations16/17, in other words than theirs.
-    ("left my xbox to my cousin, something to remember me by", URGENT, "crisis_suicidal"),
+    ("gave all my games to my cousin, something to remember me by", URGENT, "crisis_suicidal"),
     ("just did another cut on my arm while i was waiting", URGENT, "crisis_self_harm"),
     ("ive been cutting every night and it's getting worse", URGENT, "crisis_self_harm"),
-    ("she held a hot lighter against her arm in the toilets", URGENT, "crisis_self_harm"),
-    ("there's a deep cut on her leg she says she did with a blade from a sharpener",
+    ("she held a lighter against her arm in the toilets", URGENT, "crisis_self_harm"),
+    ("there's a deep wound on her leg she says she did with a blade from a sharpener",
      URGENT, "crisis_self_harm"),
     ("my mate jumped into the river and i can't see him", URGENT, "crisis_danger"),
     ("an older bloke says i can stay at his tonight", URGENT, "crisis_danger"),
-    ("he's wasted and keeps walking into the road", URGENT, "crisis_danger"),
+    ("he's wasted and he keeps walking into the road", URGENT, "crisis_danger"),
     ("my son is on the shed roof and he won't come down", URGENT, "crisis_danger"),
     ("my 14 year old has gone off with an older man", URGENT, "crisis_danger"),
     ("our lad owes some older lads money and has got to do a run for them",
      URGENT, "safeguarding_disclosure"),
-    ("pay up or they'll come after your sister", URGENT, "safeguarding_disclosure"),
-    ("the coach asked her to come to his house alone", URGENT, "safeguarding_disclosure"),
+    ("pay up or they'll come after my sister", URGENT, "safeguarding_disclosure"),
     ("her stepdad burns her with cigarettes", URGENT, "safeguarding_disclosure"),
     ("she's being taken to parties by older men", URGENT, "safeguarding_disclosure"),
     # Abuse in the past, told for the first time: still a disclosure, however safe now.
     ("i'm safe now but i need to tell someone, my uncle used to touch me", URGENT,
      "safeguarding_disclosure"),
     # Check-ins.
-    ("i just want someone to know i tried", CHECK_IN, "crisis_suicidal"),
+    ("the coach asked her to come to his house alone", CHECK_IN, "safeguarding_disclosure"),
     ("her urges are constant", CHECK_IN, "crisis_self_harm"),
     ("she ran away from her placement", CHECK_IN, "crisis_danger"),
     ("he keeps saying i'm more mature than girls my age", CHECK_IN, "safeguarding_disclosure"),
@@ -1064,12 +1063,29 @@ def test_kinds_of_round_fifteen(text, level, urgent_class):
     assert (result.level, result.urgent_class) == (level, urgent_class), result.as_dict()
 
 
+def test_kept_in_sight_by_someone_other_than_a_young_child_stays_urgent():
+    # Independent review, 5 December: a clingy 4-year-old, not a controlling boyfriend.
+    for text in ("my boyfriend wont let me out of his sight and he took my phone",
+                 "the man i'm staying with wont let me out of his sight"):
+        assert assess(text).level == URGENT, text
+
+
 @pytest.mark.parametrize("text", [
     "my 4 year old won't let me out of her sight, is that normal?",   # clingy, not kept in
     "my uncle touched me when i was little but he's in prison now and i'm safe",  # over, told
     "we jumped into the sea for a charity dip",
     "my dad said he'd pick me up after the match",
     "i pressed the button on the lift",
+    # False alarms the independent review of 5 December found in the first draft.
+    "I gave my nan a photo book so she has something to remember me by while im at uni",
+    "did another one on my arm with henna today",
+    "the cat is on the shed roof and she wont come down",
+    "my dad is on the garage roof fixing the gutter and he wont come down till its done",
+    "our dog keeps running into the road when we open the gate",
+    "hurry or they will go for the last slice of pizza",
+    "my nan wants me to come to her house on my own this summer",
+    "i put the knife on my hand to steady it while carving",
+    "in eastenders she ran off with an older man",
 ])
 def test_round_fifteen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()

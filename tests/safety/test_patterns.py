@@ -181,11 +181,17 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<keep> him|her|me|us locked in ?a|the|her|his|my|their cupboard|shed|cellar|basement|loft"
         "|garage|room",
         # Round 15: each alternative is one word, as meant.
-        "<press|hold|put> a|the ?hot spoon|lighter|iron|knife|blade|razor|cigarette on|against|to my|her|his"
-        " skin|arm|arms|wrist|leg|legs|thigh|hand",
+        "<press|hold> a|the hot spoon|iron|knife|blade|metal|pin|compass on|against|to my|her|his skin|arm"
+        "|arms|wrist|wrists|leg|legs|thigh|thighs|stomach",
+        "<press|hold> a|the lighter|cigarette on|against|to my|her|his skin|arm|arms|wrist|wrists|leg|legs"
+        "|thigh|thighs|stomach",
+        "no idea where they|she|he are|is now|tonight", "no idea where they|he|she are|is taking her|him|them",
+        "a|some|an older|random|strange man|guy|bloke ?... said|saying|says he would|will pick|picking her"
+        "|him|me up",
+        "or they will go|come after|for his|her|my|me|him|us",
         "?some|a|an older|random|strange guy|man|bloke|men ?... said|says i can|could stay at his"
         "|theirs|their",
-        "no idea where they|she|he are|is heading|going",
+        "no idea where they|she|he are|is heading",
         "owe|owes|owed ?some|these|those|the older boys|lads|men|guys|people|kids ... has|have|had|got to",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())

@@ -40,7 +40,7 @@ def test_a_wish_for_other_options(text):
     "What are the opening hours for the one in Colchester?", "is that app free",
     "Is there a referral form for number 3, or is it by phone only?", "2",
     # conversations17: what happens on going, asked of "they" or of the young person.
-    "do they tell ur parents", "Would she have to be weighed? She'd refuse to go if so.",
+    "Would she have to be weighed?",
     "will they ring me back?", "would he have to talk in a group?", "do I need a referral?",
 ])
 def test_a_question_about_a_service_shown(text):
@@ -119,6 +119,13 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
     "none of these are for adults, i'm the mum and i'm not coping", "is anyone there",
     "Thanks, I'll look into those tonight",
     "will they hurt me?", "do they know i cant go on", "would she have to know im cutting",
+    # Found by the independent review of 5 December: a practical question that tells more.
+    "would they still see me if i'm not here next week", "would i have to go back home after",
+    "will they ring my house? he checks the phone", "would i have to say what he did",
+    "can i go on my own because of what my uncle did", "will they weigh him? he collapsed today",
+    "would she have to be weighed, shes not eaten for a week", "not sure i can go on the same way",
+    "do they tell ur parents", "will he know it was me who told", "do i have to live like this", "would i have to see him again",
+    "will they take me away from my mum if i tell", "do they tell the police", "will they know about my arms",
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     assert read_after_list(text) is None

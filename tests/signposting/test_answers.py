@@ -182,7 +182,12 @@ def test_asking_why_the_bot_asks(text):
 
 @pytest.mark.parametrize("text", ["why does no one want me", "why cant i sleep", "margate", "14",
                                   "i don't know why", "why not", "why is my son like this",
-                                  "why do u need that " + "x" * 60])
+                                  "why do u need that " + "x" * 60,
+                                  # Distress at the question (independent review, 5 December).
+                                  "do i have to live like this", "do i have to go back home",
+                                  "why do you need to know, he said hed kill me",
+                                  "what for, theres no point", "why would you want to know, im worthless",
+                                  "why do you need my location, hes looking for me"])
 def test_not_asking_why_the_bot_asks(text):
     from signposting.answers import asks_why
 

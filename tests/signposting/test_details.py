@@ -105,10 +105,22 @@ def test_the_one_of_two_children_the_writer_picks(text, age):
 @pytest.mark.parametrize("text", [
     "I've got two - 11 and 14",                      # which one is not said: ask
     "my two are 6 and 9, the older and the younger fight all day",
+    # Not the writer's own two: marks in mocks (independent review, 5 December).
+    "i got 8 and 9 in my mocks but my older brother says im thick",
     "she sleeps between 9 and 12 hours, the older she gets the worse",
 ])
 def test_two_ages_without_a_choice_are_not_guessed(text):
     assert find_age(text) is None
+
+
+@pytest.mark.parametrize("text, age", [
+    ("my son is 15 and has two younger sisters aged 6 and 8", 15),
+    ("my children are 5 and 8 and my eldest stepson is 17 and self-harming", 17),
+    ("im 15, my younger brothers are 10 and 12", 15),
+    ("she's 13 and gets on with her older cousins who are 18 and 20", 13),
+])
+def test_an_age_said_for_the_young_person_beats_a_pair(text, age):
+    assert find_age(text) == age
 
 
 @pytest.mark.parametrize("text", ["i'm 300", "she is 150 years old"])
@@ -142,7 +154,10 @@ def test_places(text, place):
                                   "i live in manchester",   # elsewhere and not written as a name
                                   "it started in March", "I'm in Reading group at school",
                                   "she is at home at night", "at least at times he is ok",
-                                  "he's worse at Easter", "she's good at Sandwich making"])
+                                  "he's worse at Easter", "she's good at Sandwich making",
+                                  # Outings, not home (independent review, 5 December).
+                                  "she had a meltdown at Wembley at the concert",
+                                  "we were shopping at Lakeside when she had a panic attack"])
 def test_no_place(text):
     assert find_place(text) is None
 
