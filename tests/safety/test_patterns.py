@@ -185,7 +185,8 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "|arms|wrist|wrists|leg|legs|thigh|thighs|stomach",
         "<press|hold> a|the lighter|cigarette on|against|to my|her|his skin|arm|arms|wrist|wrists|leg|legs"
         "|thigh|thighs|stomach",
-        "no idea where they|she|he are|is now|tonight", "no idea where they|he|she are|is taking her|him|them",
+        "no idea where they|she|he are|is now|tonight",
+        "no idea where they|he|she are|is taking her|him|them",
         "a|some|an older|random|strange man|guy|bloke ?... said|saying|says he would|will pick|picking her"
         "|him|me up",
         "or they will go|come after|for his|her|my|me|him|us",

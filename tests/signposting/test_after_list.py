@@ -124,7 +124,8 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
     "will they ring my house? he checks the phone", "would i have to say what he did",
     "can i go on my own because of what my uncle did", "will they weigh him? he collapsed today",
     "would she have to be weighed, shes not eaten for a week", "not sure i can go on the same way",
-    "do they tell ur parents", "will he know it was me who told", "do i have to live like this", "would i have to see him again",
+    "do they tell ur parents", "will he know it was me who told", "do i have to live like this",
+    "would i have to see him again",
     "will they take me away from my mum if i tell", "do they tell the police", "will they know about my arms",
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
