@@ -167,21 +167,3 @@ class ActionAcceptOtherNeed(Action):
         return [SlotSet("need", other), SlotSet("other_needs", None), SlotSet("shown", None),
                 FollowupAction("action_find_services")]
 
-
-class ActionAboutServices(Action):
-    """A practical question about going to a service ("is it free?", "would she have to be
-    weighed?"): the catalogue holds no more than a list shows, so the bot says where to ask;
-    before any list, that services come next (in the form) or what to tell it first."""
-
-    def name(self) -> Text:
-        return "action_about_services"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("shown"):
-            dispatcher.utter_message(response="utter_about_shown_services")
-        elif tracker.active_loop.get("name"):
-            dispatcher.utter_message(response="utter_about_services_soon")
-        else:
-            dispatcher.utter_message(response="utter_nothing_searched_yet")
-        return []

@@ -30,15 +30,11 @@ from signposting.needs import PREFIX, added_need, named_instead_of_fallback, top
 
 from .base import RuleComponent, set_intent
 
-#: A practical question about services ("is it free?", "would she have to be weighed?").
-ABOUT_SERVICE = "ask_about_service"
-
 
 def _risk_in_view(message: Message, text: str) -> bool:
     """Words of risk, or an urgent reading of the model at or above its class's check-in level:
-    then a need named in plain words, or a practical question, must not stand in for the
-    check-in the safety component would give ("my nan died and all i want is to join her",
-    "would they tell my mum if i said i wanted to die"; independent review, 5 December)."""
+    then a need named in plain words must not stand in for the check-in the safety component
+    would give ("my nan died and all i want is to join her"; independent review, 5 December)."""
     if has_risk_words(text):
         return True
     limits = load_thresholds()
@@ -65,10 +61,6 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
             answer = "greet"
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))
-        elif read_as == ABOUT_SERVICE and _risk_in_view(message, text):
-            # Not a practical question only: the fallback's reading (the safety component
-            # then asks a check-in on an urgent guess; otherwise the rephrase, led by 999).
-            set_intent(message, "nlu_fallback", 1.0, drop=(ABOUT_SERVICE,))
         if pleads_for_help(text):
             # Read by the policy's guard: after "are you safe right now?" it means not safe.
             message.set(HELP_REQUEST, True, add_to_output=True)

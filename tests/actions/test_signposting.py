@@ -485,24 +485,3 @@ async def test_a_plain_yes_with_nothing_offered_is_invited_to_say_more():
     assert not any(e.get("event") == "followup" for e in events)
     assert replies == [said("utter_tell_me_more")]
 
-
-async def test_a_practical_question_is_answered_with_where_to_ask_once_services_are_shown():
-    from actions.signposting import ActionAboutServices
-    events, replies = await run(ActionAboutServices, "would she have to be weighed?", shown=3.0)
-    assert events == [] and replies == [said("utter_about_shown_services")]
-    events, replies = await run(ActionAboutServices, "is it free?")
-    assert replies == [said("utter_nothing_searched_yet")]
-
-
-async def test_a_practical_question_in_the_middle_of_the_form_says_services_come_next():
-    from rasa_sdk import Tracker
-    from rasa_sdk.executor import CollectingDispatcher
-
-    from actions.signposting import ActionAboutServices
-    from tests.support.actions import render
-    dispatcher = CollectingDispatcher()
-    form = Tracker(sender_id="test", slots={"need": "anxiety"}, latest_message={"text": "is it free"},
-                   events=[], paused=False, followup_action=None,
-                   active_loop={"name": "signpost_form"}, latest_action_name="signpost_form")
-    assert await ActionAboutServices().run(dispatcher, form, {}) == []
-    assert [render(m) for m in dispatcher.messages] == [said("utter_about_services_soon")]

@@ -1,6 +1,5 @@
-"""The short-answer component: a need named in plain words, or a practical question about
-services, never stands in for the check-in an urgent reading or a word of risk would give
-(independent review, 5 December)."""
+"""The short-answer component: a need named in plain words never stands in for the check-in an
+urgent reading or a word of risk would give (independent review, 5 December)."""
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -32,18 +31,3 @@ def test_a_need_named_plainly_stands_in_for_the_fallback_when_no_risk_is_in_view
 def test_a_named_need_never_replaces_what_the_safety_check_would_ask(text, ranking):
     assert _run(text, ranking)[0][0] == "nlu_fallback"
 
-
-def test_a_practical_question_stands_when_nothing_risky_is_in_view():
-    assert _run("would she have to be weighed?",
-                [("ask_about_service", 0.78), ("need_eating_body_image", 0.09)])[0][0] == "ask_about_service"
-
-
-@pytest.mark.parametrize("text, ranking", [
-    ("would they tell my mum if i said i wanted to die",
-     [("ask_about_service", 0.6), ("crisis_suicidal", 0.3)]),
-    ("how long is the waiting list, i wont be here by then, its pointless",
-     [("ask_about_service", 0.7), ("need_low_mood", 0.1)]),
-])
-def test_a_practical_question_with_risk_in_view_is_left_to_the_safety_check(text, ranking):
-    result = _run(text, ranking)
-    assert result[0][0] == "nlu_fallback" and "ask_about_service" not in [n for n, _ in result]
