@@ -11,13 +11,14 @@ message is still raised above it.
 """
 from __future__ import annotations
 
+import re
+
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from safety.assess import CHECK_IN_INTENT, load_thresholds
-from signposting.after_list import has_risk_words
 from signposting.answers import (
     HELP_REQUEST,
     asks_for_help,
@@ -30,18 +31,34 @@ from signposting.needs import PREFIX, added_need, named_instead_of_fallback, top
 
 from .base import RuleComponent, set_intent
 
+#: Words beside a named need that may be risk ("all i want is to join her", "theres blood in it",
+#: "i fainted"); not the after-list words of distress ("not coping", "struggling"), which a parent
+#: asking for their own anxiety says too (conversations9), nor hyperbole the lexicon reads ("this
+#: mock is killing me", conversations11): a risk phrase of the lexicon is still raised above a
+#: named need by the safety component.
+_NAMED_RISK = re.compile(
+    r"\b(?:want\w*\s+to\s+die|suicid\w*|end\s+it|end\s+my|not\s+(?:be\s+)?here|"
+    r"join\s+(?:him|her|them)|be\s+with\s+(?:him|her|them)\s+again|should\s+have\s+been\s+me|"
+    r"(?:no|the|any)\s+point|can'?t\s+go\s+on|cant\s+go\s+on|way\s+out|give\s+up|hurt\w*\s+(?:my|her|him)self|"
+    r"cut\w*|blood\w*|faint\w*|collaps\w*|passed\s+out|starv\w*|deserve|overdose|pills|tablets|"
+    r"unsafe|not\s+safe|scared|hit|hits|hitting|touch\w*|secret)\b")
+
 
 def _risk_in_view(message: Message, text: str) -> bool:
     """Words of risk, or an urgent reading of the model at or above its class's check-in level:
     then a need named in plain words must not stand in for the check-in the safety component
     would give ("my nan died and all i want is to join her"; independent review, 5 December)."""
-    if has_risk_words(text):
+    if _NAMED_RISK.search(text.lower().replace("\u2019", "'")):
         return True
     limits = load_thresholds()
-    return any(item.get(INTENT_NAME_KEY) == CHECK_IN_INTENT or (
-        item.get(INTENT_NAME_KEY) in limits
-        and (item.get("confidence") or 0.0) >= limits[item[INTENT_NAME_KEY]].check_in)
-        for item in message.get("intent_ranking") or [])
+    lowest = min(t.check_in for t in limits.values())
+    for item in message.get("intent_ranking") or []:
+        name, confidence = item.get(INTENT_NAME_KEY), item.get("confidence") or 0.0
+        level = limits[name].check_in if name in limits else (
+            lowest if name == CHECK_IN_INTENT else None)
+        if level is not None and confidence >= level:
+            return True
+    return False
 
 
 @DefaultV1Recipe.register(

@@ -15,8 +15,11 @@ def _run(text, ranking):
 
 
 def test_a_need_named_plainly_stands_in_for_the_fallback_when_no_risk_is_in_view():
+    # Every intent is in the model's ranking: an urgent one far below its check-in level is no
+    # reading at all (conversations11: "this chem mock is literally killing me").
     ranking = _run("she took it hard when her nan died in the summer",
-                   [("nlu_fallback", 0.5), ("need_bereavement", 0.43), ("need_low_mood", 0.1)])
+                   [("nlu_fallback", 0.5), ("need_bereavement", 0.43), ("need_low_mood", 0.1),
+                    ("risk_check_in", 0.01), ("crisis_suicidal", 0.01)])
     assert ranking[0] == ("need_bereavement", 1.0)
 
 
@@ -31,3 +34,14 @@ def test_a_need_named_plainly_stands_in_for_the_fallback_when_no_risk_is_in_view
 def test_a_named_need_never_replaces_what_the_safety_check_would_ask(text, ranking):
     assert _run(text, ranking)[0][0] == "nlu_fallback"
 
+
+
+@pytest.mark.parametrize("text, ranking, need", [
+    # Hyperbole and a parent's own strain beside a named need keep the need (conversations11, 9).
+    ("this chem mock is literally killing me, cant sleep, keep crying over my flashcards",
+     [("out_of_scope", 0.72), ("need_anxiety", 0.08), ("risk_check_in", 0.01)], "need_sleep"),
+    ("and what about my own anxiety? honestly I'm not coping very well myself",
+     [("nlu_fallback", 0.5), ("need_anxiety", 0.4), ("risk_check_in", 0.02)], "need_anxiety"),
+])
+def test_everyday_strain_beside_a_named_need_keeps_the_need(text, ranking, need):
+    assert _run(text, ranking)[0] == (need, 1.0)
