@@ -33,7 +33,8 @@ from .base import RuleComponent, set_intent
 
 #: Words beside a named need that may be risk ("all i want is to join her", "theres blood in it",
 #: "i fainted"); not the after-list words of distress ("not coping", "struggling"), which a parent
-#: asking for their own anxiety says too (conversations9), nor hyperbole the lexicon reads ("this
+#: asking for their own anxiety says too (conversations9), nor being scared ("also kinda scared
+#: bc ive started making myself sick", conversations17), nor hyperbole the lexicon reads ("this
 #: mock is killing me", conversations11): a risk phrase of the lexicon is still raised above a
 #: named need by the safety component.
 _NAMED_RISK = re.compile(
@@ -41,7 +42,7 @@ _NAMED_RISK = re.compile(
     r"join\s+(?:him|her|them)|be\s+with\s+(?:him|her|them)\s+again|should\s+have\s+been\s+me|"
     r"(?:no|the|any)\s+point|can'?t\s+go\s+on|cant\s+go\s+on|way\s+out|give\s+up|hurt\w*\s+(?:my|her|him)self|"
     r"cut\w*|blood\w*|faint\w*|collaps\w*|passed\s+out|starv\w*|deserve|overdose|pills|tablets|"
-    r"unsafe|not\s+safe|scared|hit|hits|hitting|touch\w*|secret)\b")
+    r"unsafe|not\s+safe|hit|hits|hitting|touch\w*|secret)\b")
 
 
 def _risk_in_view(message: Message, text: str) -> bool:

@@ -42,6 +42,9 @@ def test_a_named_need_never_replaces_what_the_safety_check_would_ask(text, ranki
      [("out_of_scope", 0.72), ("need_anxiety", 0.08), ("risk_check_in", 0.01)], "need_sleep"),
     ("and what about my own anxiety? honestly I'm not coping very well myself",
      [("nlu_fallback", 0.5), ("need_anxiety", 0.4), ("risk_check_in", 0.02)], "need_anxiety"),
+    ("also kinda scared bc ive started making myself sick after tea. not every day",
+     [("nlu_fallback", 0.5), ("need_eating_body_image", 0.3), ("risk_check_in", 0.05)],
+     "need_eating_body_image"),
 ])
 def test_everyday_strain_beside_a_named_need_keeps_the_need(text, ranking, need):
     assert _run(text, ranking)[0] == (need, 1.0)
