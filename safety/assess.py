@@ -39,6 +39,9 @@ BENIGN_CONTEXTS = ("benign_medicine", "information", "fiction", "accident", "his
                    "hyperbole_objects", "laughter", "everyday", "trivial_threat", "feedback")
 #: A "now", "tonight" or "again" this close to a match overrides a history word elsewhere.
 CURRENT_DISTANCE = 6
+#: Words that turn a sentence to another matter: an information cue before them says nothing of
+#: what comes after.
+_TURNS = frozenset({"but", "however", "also", "although", "though"})
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
 DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question"}
@@ -335,6 +338,18 @@ class _Context:
         return any(sent.start <= m.start < sent.end and (not before_only or m.start < hit.start)
                    for m in self.modifiers.get(name, []) if not (apart and _within(m, hit)))
 
+    def _asked_for_information(self, hit: Hit) -> bool:
+        """An information cue in the match's sentence, with no turn to another matter between
+        them ("we're after advice about attendance, but also she showed me her arms tonight")."""
+        sent = self._sentence(hit)
+        for m in self.modifiers.get("information", []):
+            if not sent.start <= m.start < sent.end or _within(m, hit):
+                continue
+            low, high = (m.end, hit.start) if m.start < hit.start else (hit.end, m.start)
+            if not any(t.norm_ in _TURNS for t in self.doc[low:high]):
+                return True
+        return False
+
     def _near(self, name: str, hit: Hit, distance: int = 8) -> bool:
         sent = self._sentence(hit)
         return any(sent.start <= m.start < sent.end and m.start < hit.end + distance
@@ -398,8 +413,13 @@ class _Context:
         # one it happens to, so it is a disclosure asked as a question.
         writer_harmed = hit.kind == "safeguarding_disclosure" and any(
             t.norm_ in ("me", "my", "myself") for t in self.doc[hit.start:hit.end])
-        if not likened and ((not first_person and self._in_sentence("information", hit, apart=True)
-                             and not wound_question and not writer_harmed) or self._teaching(hit)):
+        # Never a question about a real child who said it or is doing it now: "is it normal for a
+        # 13 year old to say she wishes she was dead? she said it at dinner", "we're after advice
+        # about attendance, but also ... tonight the cuts ... need stitches" (development set 12).
+        happening = bool(self.modifiers.get("said_for_real"))
+        if not likened and ((not first_person and self._asked_for_information(hit)
+                             and not wound_question and not writer_harmed and not happening)
+                            or self._teaching(hit)):
             return "information"
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
@@ -417,6 +437,10 @@ class _Context:
             if hit.kind != "safeguarding_disclosure" or (
                     self.modifiers.get("resolved") and not self.modifiers.get("first_telling")):
                 return "history"  # a past disclosure is still a disclosure unless it is over
+        if hit.kind == "crisis_danger" and hit.tier == "ambiguous" and self.modifiers.get("resolved") \
+                and not self._current_near(hit):
+            # "she was assaulted at a party, the police are involved and she's safe": over.
+            return "history"
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
             if self._laughing(hit) and not self._concrete(hit):
                 return "laughter"
