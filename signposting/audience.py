@@ -58,20 +58,27 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
                 r"school\s+nurse|nurse|gp|doctor|paediatrician|youth\s+worker|social\s+worker|"
                 r"family\s+support\s+worker|support\s+worker|early\s+help\s+worker|health\s+visitor|"
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
-                r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor")
+                r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor|"
+                # Front-desk staff who pass a family's question on (conversations20).
+                r"(?:gp|surgery|practice|school)\s+receptionist|receptionist|attendance\s+officer")
 #: Roles of two words or more, which no young person opens a message with: "School nurse in
 #: Tenterden.", "Support worker with a young carer, 18, ...".
 _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
                    r"early\s+help\s+worker|health\s+visitor|pastoral\s+(?:lead|manager|worker)|"
                    r"safeguarding\s+lead|learning\s+mentor|teaching\s+assistant|lunchtime\s+supervisor|"
                    r"school\s+counsellor|head\s+of\s+year|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
-                   r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher")
-_ROLE_INTRO = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:i'?m\s+(?:a|an|the)\s+)?(?:"
+                   r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher|(?:gp|surgery|practice|school)\s+receptionist|"
+                   r"attendance\s+officer")
+#: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in
+#: Southend." (conversations20).
+_GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon|hey)\W+)?"
+             r"(?:(?:quick\s+(?:one|question|q)|just\s+a\s+quick\s+one)\W+)?")
+_ROLE_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
                          r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
-_ROLE_AT = re.compile(r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?(?:(?:" + _COMPOUND_ROLES
+_ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
                       + r")\s+(?:in|at|on|with|from|for|working|based)\b"
                       # One word said with a school, as staff say where they work: "Teacher at a
                       # secondary in Swanscombe." (never "teacher at school said ...").

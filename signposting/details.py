@@ -31,7 +31,7 @@ from .audience import find_relation, writer_of
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|"
                  r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
-                 r"oldest|girls|boys|kids|children|pupils|students|class|people|person")
+                 r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
 _AGE_PHRASES = re.compile(
     # Not a time since or for something: "self-harmed two years ago", "3 years since dad
     # died", "off school for 2 years now".
@@ -39,9 +39,12 @@ _AGE_PHRASES = re.compile(
     r"\b" + NUMBER_WORD + r"\s*(?:-\s*)?(?:years?|yrs?|yo|y/o)(?:\s*-?\s*old)?\b"
     r"(?!\s*(?:ago|since|later|before|back|earlier|of|now|in\s+a\s+row|running)\b)"
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is|"
+    # Twins share one age: "I have twins who are 10", "the twins are 7".
+    r"twins\s+(?:who\s+)?(?:are|r)|"
     r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
-    r"|\b(?:" + _YOUNG_PEOPLE + r")\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
+    # "my daughter (14)", "one of our lads (16)".
+    r"|\b(?:" + _YOUNG_PEOPLE + r")s?\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     # Staff naming the young person by how they know them: "one of the young people I work
     # with (14)", "a young carer, 18, who ...".
     r"|\b(?:work(?:ing)?\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
@@ -186,7 +189,7 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
                 text[max(0, match.start() - 30):match.start()]):
             continue  # "a meltdown at Wembley", "shopping at Lakeside": an outing, not home
         loose = re.match(r"on|at|outside|close", match.group(0), re.IGNORECASE) is not None
-        leading = _leading_place(match.group(1), everyday=not loose)
+        leading = _leading_place(match.group(1), everyday=not loose, home=_lives_here(text, match))
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
             continue  # "we live on sutton road in southend": a street, not Sutton
         if leading:
@@ -225,10 +228,10 @@ def _place_then_landmark(text: str) -> Optional[str]:
     return None
 
 
-def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
+def _leading_place(words: str, everyday: bool = True, home: bool = False) -> Optional[str]:
     """The most leading words of ``words`` that name a place (four letters or more; one
-    outside the five areas only when named with where it is; with ``everyday`` False, not a
-    single word that is also an everyday one)."""
+    outside the five areas only when named with a capital, or, with ``home``, said as where
+    the writer lives; with ``everyday`` False, not a single word that is also an everyday one)."""
     parts = words.split()
     for size in range(len(parts), 0, -1):
         chunk = " ".join(parts[:size])
@@ -236,7 +239,8 @@ def _leading_place(words: str, everyday: bool = True) -> Optional[str]:
             continue
         place = resolve(chunk)
         if place.status != "unknown" and place.kind == "place" and place.exact and (
-                place.status != OUTSIDE or _named_elsewhere(chunk)):
+                place.status != OUTSIDE or _named_elsewhere(chunk) or (
+                    home and normalise_name(chunk) not in _NOT_PLACES_IN_PASSING)):
             return chunk.rstrip(".'-")
     return None
 
@@ -256,10 +260,16 @@ _PERSON_BEFORE = re.compile(r"\b(?:friend|mate|bestie|brother|sister|bro|sis|cou
                             r"called|named|teacher|mr|mrs|miss|ms)\W*$", re.IGNORECASE)
 
 
+#: "we are in Hastings", "we're in hastings": where the writer's family is, as "we live in".
+_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re|(?<!we )were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _lives_here(text: str, cue: re.Match) -> bool:
     """A cue of living or moving said of the writer or the young person."""
-    return bool(_LIVING.match(cue.group(0))) and bool(
-        _WHO_LIVES.search(text[max(0, cue.start() - 25):cue.start()]))
+    before = text[max(0, cue.start() - 25):cue.start()]
+    if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _WE_ARE.search(before):
+        return True
+    return bool(_LIVING.match(cue.group(0))) and bool(_WHO_LIVES.search(before))
 
 
 #: Clauses of a message: a place can be one on its own ("... someone to talk to. margate").

@@ -141,6 +141,11 @@ def test_impossible_ages_are_left_out(text):
     # A town elsewhere, written as a name: national services, and the bot says why.
     ("I live in Manchester", "Manchester"),
     ("my son in Leeds is being bullied", "Leeds"),
+    # ... or said as where the family lives, in lower case (conversations20: "we are in
+    # hastings" at the end of an opening was asked for again).
+    ("i live in manchester", "manchester"),
+    ("hi my son is 13, he still has nightmares. we are in hastings", "hastings"),
+    ("we're in leeds now", "leeds"),
     ("we live in Leigh on Sea", "Leigh on Sea"),
     ("she lives in westcliff", "westcliff"),
     # Where a pupil is at school (conversations16): a place name after "at" that is no word.
@@ -151,7 +156,9 @@ def test_places(text, place):
 
 
 @pytest.mark.parametrize("text", ["b4", "i live in maidstome", "in a state", "<b>hello</b>",
-                                  "i live in manchester",   # elsewhere and not written as a name
+                                  # Elsewhere, in passing, not as a name.
+                                  "my son in manchester is struggling",
+                                  "we were in hastings on holiday", "i live in hope", "we are in bits",
                                   "it started in March", "I'm in Reading group at school",
                                   "she is at home at night", "at least at times he is ok",
                                   "he's worse at Easter", "she's good at Sandwich making",
