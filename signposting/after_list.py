@@ -82,7 +82,12 @@ _ANY_WORDS = re.compile(
     r"|\bneeds?\s+(?:a|an|some)\w*\s+(?:who|that|which|for|in)\b"
     r"|\bspecifically\b|\bspecialist\b")
 #: "does it cost anything": about a service, not a wish for another.
-_ABOUT_WORDS = re.compile(r"\b(?:cost|costs|charge|pay|need)\s+anything\b")
+_ABOUT_WORDS = re.compile(r"\b(?:cost|costs|charge|pay|need)\s+anything\b"
+                          # "do we have to pay for any of these?": the cost of those shown.
+                          r"|\b(?:have\s+to|need\s+to|got\s+to)\s+pay\b|\bpay\s+for\s+(?:any|them|it|these|those)\b")
+#: "how long is the wait for these?", "how long is the waiting list": asked of those shown.
+_HOW_LONG = re.compile(r"\bhow\s+long\s+(?:is|are|will|would|does|do)\b.*\b(?:the\s+wait|waiting|"
+                       r"wait\s+(?:for\s+(?:them|it|these|those|an?\s+appointment|a\s+referral)|to\s+be\s+seen|times?))\b")
 #: What is wrong with the list, told instead of asked: each means "not these, others".
 _LIST_WONT_DO = re.compile(
     r"^\W*next\W*$|\bnone\s+of\s+(?:these|those|them|the|it)\b|\b(?:all|both)\s+(?:of\s+)?(?:these|those|them|three|3)\b"
@@ -190,8 +195,8 @@ def read_after_list(text: str) -> Optional[str]:
     number = list_choice(key)
     if number is not None:
         return MORE if number > 3 else ABOUT_SHOWN
-    if (_ITEM.search(key) or _practical(key)) and _QUESTION.search(key) \
-            and not _OTHER_WORDS.search(key):
+    if (_ITEM.search(key) or _practical(key) or _ABOUT_WORDS.search(key) or _HOW_LONG.search(key)) \
+            and _QUESTION.search(key) and not _OTHER_WORDS.search(key):
         return ABOUT_SHOWN
     if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):
         return NEW_NEED
@@ -222,6 +227,16 @@ _BARE_LIST_QUESTION = re.compile(
     r"(?:\s+of\s+(?:them|these|those))?|which\s+(?:ones?|of\s+(?:them|these|those))|"
     r"any\s+of\s+(?:them|these|those)|what\s+about\s+(?:one|ones)|thanks|thank\s+(?:you|u)|ty|ta|"
     r"cheers|ok|okay|right|great|lovely|brilliant|sorry|hi|hello|also|realistically"
+    # ... or a courtesy before the question: "sorry if this is a silly question", "just
+    # wondering", "quick question" (conversations20).
+    r"|(?:sorry\s+)?(?:(?:if\s+)?(?:this|it)\s+(?:is|might\s+be|may\s+be|sounds\s+like)\s+|to\s+ask\s+|for\s+the\s+)?"
+    r"(?:a\s+)?(?:silly|daft|dumb|basic|quick|obvious)\s+(?:question|one|q)"
+    r"|sorry\s+to\s+(?:ask|bother\s+you)|just\s+wondering|i\s+was\s+wondering|one\s+more\s+(?:question|thing)"
+    # ... or when the family can go: "i work til 6", "he wont go on his own".
+    r"|(?:i|we|mum|dad|my\s+(?:husband|wife|partner))\s+(?:work|works|working|finish|finishes)\s+"
+    r"(?:till|til|until|to|at)\s+(?:\d{1,2}|late)"
+    r"|(?:he|she|they|i)\s+(?:won'?t|wont|will\s+not|can'?t|cant|doesn'?t|does\s+not)\s+go\s+"
+    r"(?:on\s+(?:his|her|their|my)\s+own|alone|by\s+(?:himself|herself|themselves|myself))"
     # ... or why a way of contact will not do: "it makes him panic", "phones make me anxious".
     r"|(?:it|that|they|phones?|calls?|the\s+phone)\s+(?:makes?|gets?)\s+(?:him|her|me|them)\s+"
     r"(?:really\s+|so\s+|too\s+)?(?:panic|panicky|anxious|nervous|uncomfortable|stressed|freeze|"
@@ -237,6 +252,23 @@ def asks_about_the_list(text: str) -> bool:
     clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
     return bool(clauses) and all(
         _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) for c in clauses)
+
+
+#: Parting words that may be a last goodbye ("thanks for everything, bye", "thanks anyway"):
+#: never set a check-in aside.
+_FAREWELL = re.compile(r"\b(?:bye|goodbye|cya|see\s+ya|for\s+everything|for\s+trying|anyway|"
+                       r"for\s+nothing|take\s+care|love\s+you|x{2,})\b")
+
+
+def closes_plainly(text: str) -> bool:
+    """Every clause is thanks, praise of the list or what the person will do with it ("Thank
+    you, that's really helpful. I'll have a look with her tomorrow."), with no parting words
+    that may be a last goodbye: a reply to the list and nothing else besides."""
+    lower = (text or "").lower().replace("\u2019", "'")
+    if _FAREWELL.search(lower) or _RISK.search(lower):
+        return False
+    clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
+    return bool(clauses) and all(_CLOSING.search(c) for c in clauses)
 
 
 def list_choice(text: str) -> Optional[int]:

@@ -213,3 +213,24 @@ def pleads_for_help(text: str) -> bool:
     the answer to "are you safe right now?" it means not safe (bot/dialogue/guards.py)."""
     key = _help_key(text)
     return len(key) <= 120 and bool(_BARE_HELP.match(key) or _HELP_REQUEST.match(key))
+
+
+#: The parse-data key the NLU sets on a message that opens with "yes" and goes on (leads_with_yes).
+YES_LEADS = "yes_leads"
+#: "kinda yeah. not today maybe but its all i think about", "Yes, she says she is. She's ...":
+#: a yes, then more. Never "yeah no", "yes but no", "yes im safe", "yes i'm fine".
+_YES_LEAD = re.compile(
+    r"^\W*(?:(?:um+|erm+|well|honestly|tbh|ngl|i\s+mean)\W+)?"
+    r"(?:(?:kinda|kind\s+of|sort\s+of|i\s+think|think|probably)\W+)?"
+    r"(?:yes|yeah|yea|yeh|yep|yup|yh|ye|ya|i\s+think\s+so)\b"
+    r"(?![\s,!]*(?:no|nah|not|never|i'?m\s+(?:safe|fine|ok|okay|good|alright)|im\s+(?:safe|fine|ok|okay|good|alright)|"
+    r"i\s+am\s+(?:safe|fine|ok|okay|good|alright)|(?:she|he|they)\s+(?:is|are|'?s|'?re)\s+(?:safe|fine|ok|okay|alright)|"
+    r"safe|fine|ok|okay|thanks|thank\s+you|please)\b)")
+
+
+def leads_with_yes(text: str) -> bool:
+    """A message that opens with a yes and says more: as the answer to the check-in question
+    ("are you thinking about ending your life or hurting yourself?") it means yes, whatever
+    the model makes of the rest (bot/dialogue/guards.py). A plain yes is short_answer's."""
+    key = _help_key(text)
+    return short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))

@@ -30,7 +30,8 @@
   and SHOUT. One exception, narrowed by an independent review: a message only about the list's
   offers ("do any of them do text only? i cant do phone calls"), with no risk phrase or word,
   is that question even when the model alone guessed a disclosure or suicidal thoughts below
-  0.4 (a check-in) or ranked an urgent reading below its best (hazard H30).
+  0.5, the crisis level of both (a check-in), or ranked an urgent reading below its best
+  (hazard H30).
 - A worry told at length that the model could not place gets the topics rather than "say it
   another way", unless there is any sign of risk or a form, a list or a safety question was
   just said (hazard H32).
@@ -52,13 +53,15 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES
 from signposting.after_list import (
     ABOUT_SHOWN,
+    CLOSING,
     MORE,
     NEW_NEED,
     asks_about_the_list,
+    closes_plainly,
     has_risk_words,
     read_after_list,
 )
-from signposting.answers import DENY, HELP_REQUEST, short_answer
+from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ class Guards:
         if isinstance(last, UserUttered) and self._pleads_after_safety_question(tracker, last):
             asked = _last_bot_action(tracker) or ""
             return self.plea_replies.get(asked, self.not_safe_action)
+        if isinstance(last, UserUttered) and self._yes_to_check_in(tracker, last):
+            return self.plea_replies[_last_bot_action(tracker) or ""]
         latest, details = _latest_message(tracker)
         if latest is not None:
             return self._after_list(tracker, latest, details) or self._described(tracker, latest)
@@ -168,7 +173,10 @@ class Guards:
         # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a risk phrase of
         # the lexicon still keeps the message from this reading (and any match at all keeps a
         # check-in).
-        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
+        # So is a plain closing ("Thank you, that's really helpful. I'll have a look with her
+        # tomorrow.": development set 12), but never one with parting words.
+        of_the_list = (reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)) or (
+            reading == CLOSING and closes_plainly(text))
         checked_alone = of_the_list and _checked_by_model_alone(parse_data)
         if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None
@@ -196,6 +204,19 @@ class Guards:
         if (latest.intent or {}).get("name") in self.urgent_intents:
             return False  # a new urgent message gets its own crisis reply
         return _last_bot_action(tracker) in self.safety_questions | set(self.plea_replies)
+
+    def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
+        """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,
+        she says she is. She's ...") as the answer to the check-in question (a plea_replies
+        question, where yes means risk): the 24/7 routes for what was checked, whatever the
+        model made of the rest (development set 12: a fallback, or the check-in asked again).
+        Never after "are you safe right now?", where yes means safe; a new urgent message gets
+        its own crisis reply."""
+        if not (latest.parse_data or {}).get(YES_LEADS):
+            return False
+        if (latest.intent or {}).get("name") in self.urgent_intents - {CHECK_IN_INTENT}:
+            return False
+        return _last_bot_action(tracker) in self.plea_replies
 
     def _recent(self, tracker: DialogueStateTracker, latest: UserUttered) -> List[Any]:
         since = latest.timestamp - self.rate_seconds
@@ -229,7 +250,7 @@ _RISK_RANKED = 0.1
 #: 0.32 for "do any of them do text only? i cant do phone calls"). A self-harm or danger guess,
 #: or a surer one ("any that do text, im gonna od": self-harm 0.65), keeps its check-in.
 _SET_ASIDE_CLASSES = frozenset({"safeguarding_disclosure", "crisis_suicidal"})
-_SET_ASIDE_BELOW = 0.4
+_SET_ASIDE_BELOW = 0.5
 
 
 #: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
@@ -245,7 +266,10 @@ def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
     if (parse_data.get("intent") or {}).get("name") != CHECK_IN_INTENT or safety.get("evidence"):
         return False
     readings = [(str(n), float(c)) for n, c in safety.get("model") or []]
-    guesses = [(n, c) for n, c in readings if n in URGENT_CLASSES]
+    # Every intent is in the model's ranking: one far below _RISK_RANKED is no reading ("i cant
+    # do phone calls ..., is there one i can just text": a disclosure at 0.35 beside danger at
+    # 0.07, conversations20).
+    guesses = [(n, c) for n, c in readings if n in URGENT_CLASSES and c >= _RISK_RANKED]
     return bool(guesses) and all(n in _SET_ASIDE_CLASSES and c < _SET_ASIDE_BELOW
                                  for n, c in guesses)
 

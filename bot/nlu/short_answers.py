@@ -21,9 +21,11 @@ from rasa.shared.nlu.training_data.message import Message
 from safety.assess import CHECK_IN_INTENT, load_thresholds
 from signposting.answers import (
     HELP_REQUEST,
+    YES_LEADS,
     asks_for_help,
     asks_for_more,
     command,
+    leads_with_yes,
     pleads_for_help,
     short_answer,
 )
@@ -79,6 +81,9 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
             answer = "greet"
         if answer:
             set_intent(message, answer, 1.0, drop=("nlu_fallback",))
+        if leads_with_yes(text):
+            # Read by the policy's guard: after the check-in question it means yes.
+            message.set(YES_LEADS, True, add_to_output=True)
         if pleads_for_help(text):
             # Read by the policy's guard: after "are you safe right now?" it means not safe.
             message.set(HELP_REQUEST, True, add_to_output=True)

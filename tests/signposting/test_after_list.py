@@ -9,6 +9,7 @@ from signposting.after_list import (
     CLOSING,
     MORE,
     NEW_NEED,
+    closes_plainly,
     list_choice,
     read_after_list,
 )
@@ -147,3 +148,16 @@ def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
 ])
 def test_one_that_does_something_else_and_services_for_a_new_worry(text, reading):
     assert read_after_list(text) == reading
+
+
+@pytest.mark.parametrize("text", ["Thank you, that's really helpful. I'll have a look with her tomorrow.",
+                                  "thanks, that was helpful", "thanks i will ring them tomorrow"])
+def test_a_plain_closing(text):
+    assert closes_plainly(text)
+
+
+@pytest.mark.parametrize("text", ["thanks for everything", "ok thanks bye", "thanks anyway",
+                                  "thanks, i wont need them after tonight", "thanks. is it free?",
+                                  "thanks, also she has started cutting"])
+def test_not_a_plain_closing(text):
+    assert not closes_plainly(text)

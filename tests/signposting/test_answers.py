@@ -6,6 +6,7 @@ from signposting.answers import (
     UNSURE,
     asks_for_help,
     asks_for_more,
+    leads_with_yes,
     pleads_for_help,
     short_answer,
 )
@@ -192,3 +193,20 @@ def test_not_asking_why_the_bot_asks(text):
     from signposting.answers import asks_why
 
     assert not asks_why(text)
+
+
+@pytest.mark.parametrize("text", [
+    "kinda yeah. not today maybe but its all i think about",
+    "Yes, she says she is. She's sitting next to me and says she's thought about it every day",
+    "yeah but im not gonna do anything", "yh sometimes", "yes i have thought about it",
+])
+def test_a_yes_that_goes_on_leads_with_yes(text):
+    assert leads_with_yes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "yes", "yeah", "yeah no im fine", "yeah, no im fine", "yes im safe", "yes she is safe thanks",
+    "yeah thanks, anyway can i get help with sleep", "yesterday was bad", "yeah! im ok now", "no",
+])
+def test_a_no_a_plain_yes_or_a_yes_to_being_safe_does_not(text):
+    assert not leads_with_yes(text)

@@ -210,6 +210,32 @@ def test_a_plea_for_help_after_the_check_in_question_is_a_yes(policy):
         == "utter_check_in_yes"
 
 
+def _yes_after(action: str, text: str, intent: str):
+    events = _after(action, text, intent, False)
+    events[-1] = UserUttered(text, {"name": intent, "confidence": 0.5}, parse_data={"yes_leads": True},
+                             timestamp=1000.0)
+    return events
+
+
+@pytest.mark.parametrize("text, intent", [
+    # development set 12: a yes that goes on, read by the model as nothing or as another check-in.
+    ("kinda yeah. not today maybe but its all i think about", "nlu_fallback"),
+    ("Yes, she says she is. She's sitting next to me and says she's thought about it every day "
+     "this week and has tablets hidden somewhere", "risk_check_in"),
+    ("yeah, she's been really anxious about school too", "need_anxiety"),
+])
+def test_a_yes_that_goes_on_after_the_check_in_question_is_a_yes(policy, text, intent):
+    assert predicted(policy, _yes_after("utter_risk_check_in", text, intent)) == "utter_check_in_yes"
+
+
+def test_a_yes_that_goes_on_elsewhere_is_left_to_the_rules(policy):
+    # After "are you safe right now?" a yes means safe; a new urgent message gets its crisis reply.
+    assert predicted(policy, _yes_after("utter_crisis_suicidal", "yes, at my nans now", "inform")) \
+        != "utter_check_in_yes"
+    assert predicted(policy, _yes_after("utter_risk_check_in", "yes i took 20 pills", "crisis_suicidal")) \
+        != "utter_check_in_yes"
+
+
 # -- a reply to a list of services ---------------------------------------------------------------
 
 def _after_list(text: str, intent: str, list_action: str = "action_find_services"):
@@ -312,6 +338,34 @@ def test_a_check_in_the_model_alone_chose_on_a_question_about_the_list_is_that_q
     assert predicted(policy, _checked_in(text)) == "action_more_services"
 
 
+@pytest.mark.parametrize("text, model, action", [
+    # conversations20 (development): an urgent reading far below the check-in level is no
+    # reading (every intent is in the model's ranking) ...
+    ("i cant do phone calls they freak me out, is there one i can just text or msg",
+     (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.35), ("crisis_danger", 0.07)),
+     "action_more_services"),
+    # ... a guess below the crisis level of its class is the check-in band, noise on a message
+    # only about the list, with a courtesy or when the family can go said beside it ...
+    ("thank you. is there one that does evenings? i work til 6 and he wont go on his own",
+     (("nlu_fallback", 0.5), ("crisis_suicidal", 0.4995), ("thanks", 0.2)), "action_more_services"),
+    ("Thank you. Sorry if this is a silly question, but do we have to pay for any of these?",
+     (("nlu_fallback", 0.5), ("crisis_suicidal", 0.32)), "utter_about_shown_services"),
+    ("thanks. how long is the waiting for these?",
+     (("nlu_fallback", 0.5), ("crisis_suicidal", 0.41)), "utter_about_shown_services"),
+])
+def test_a_check_in_band_guess_on_a_message_only_about_the_list_is_set_aside(policy, text, model, action):
+    assert predicted(policy, _checked_in(text, model=model)) == action
+
+
+def test_a_check_in_band_guess_on_a_plain_closing_is_set_aside_but_not_on_a_farewell(policy):
+    # development set 12: thanks and what the parent will do next, checked in on the model alone.
+    model = (("nlu_fallback", 0.5), ("crisis_suicidal", 0.36))
+    assert predicted(policy, _checked_in("Thank you, that's really helpful. I'll have a look with her "
+                                         "tomorrow.", model=model)) == "utter_you_are_welcome"
+    for farewell in ("thanks for everything", "ok thanks bye", "thanks anyway, i'll sort it myself"):
+        assert predicted(policy, _checked_in(farewell, model=model)) != "utter_you_are_welcome"
+
+
 @pytest.mark.parametrize("text, evidence, model", [
     # A risk phrase of any tier keeps the check-in ...
     ("do any of them do text only", [{"text": "text only", "tier": "check_in"}], None),
@@ -320,7 +374,7 @@ def test_a_check_in_the_model_alone_chose_on_a_question_about_the_list_is_that_q
     # "any that do text, im gonna od" was self-harm at 0.65) ...
     ("do any of them do text only", [], (("nlu_fallback", 0.5), ("crisis_self_harm", 0.3))),
     ("do any of them do text only", [], (("nlu_fallback", 0.5), ("crisis_danger", 0.3))),
-    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.45))),
+    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.5))),
     ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.3),
                                          ("crisis_self_harm", 0.2))),
     # ... and a clause that is not about the list, or words of risk.
