@@ -346,7 +346,11 @@ class _Context:
             if not sent.start <= m.start < sent.end or _within(m, hit):
                 continue
             low, high = (m.end, hit.start) if m.start < hit.start else (hit.end, m.start)
-            if not any(t.norm_ in _TURNS for t in self.doc[low:high]):
+            turns = [t.i for t in self.doc[low:high] if t.norm_ in _TURNS]
+            # ... unless what follows the turn asks about a case ("but also what to do if a
+            # student says ...", "however ... what to do when a child hasn't been collected").
+            if not turns or m.start > hit.start or any(
+                    t.norm_ in ("if", "when") for t in self.doc[turns[-1]:hit.start]):
                 return True
         return False
 
@@ -438,8 +442,12 @@ class _Context:
                     self.modifiers.get("resolved") and not self.modifiers.get("first_telling")):
                 return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind == "crisis_danger" and hit.tier == "ambiguous" and self.modifiers.get("resolved") \
+                and any(t.norm_.startswith("assault") for t in self.doc[hit.start:hit.end]) \
                 and not self._current_near(hit):
-            # "she was assaulted at a party, the police are involved and she's safe": over.
+            # "she was assaulted at a party, the police are involved and she's safe": an assault
+            # told as done and being handled. Only an assault: a report to the police or social
+            # care says nothing of whether any other danger is over (independent review: "my
+            # son's been gone since friday, the police were informed").
             return "history"
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
             if self._laughing(hit) and not self._concrete(hit):

@@ -1089,3 +1089,66 @@ def test_kept_in_sight_by_someone_other_than_a_young_child_stays_urgent():
 ])
 def test_round_fifteen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+ROUND_SIXTEEN = [
+    # Kinds from blind development set 12 and the review of round 15, in other words than theirs.
+    ("on the footbridge over the tracks and i want to jump", URGENT, "crisis_suicidal"),
+    ("not that anything will matter for much longer", URGENT, "crisis_suicidal"),
+    ("gave away all my games to my brother, i dont need them anymore", URGENT, "crisis_suicidal"),
+    ("burnt myself with my hair straighteners again", URGENT, "crisis_self_harm"),
+    ("she keeps a blade in her phone case", URGENT, "crisis_self_harm"),
+    ("my stepdad threatened to crash the car into a tree with us in it", URGENT, "crisis_danger"),
+    ("there's a lad with a machete waiting for me outside school", URGENT, "crisis_danger"),
+    ("a reception child has not been picked up and mum says she's not coming for him",
+     URGENT, "crisis_danger"),
+    ("im in a flat with people i dont know and im scared", URGENT, "crisis_danger"),
+    ("she's moving in with a guy she met online", URGENT, "safeguarding_disclosure"),
+    ("my dad doesnt buy food anymore and the gas has been cut off", URGENT, "safeguarding_disclosure"),
+    # An information cue does not silence a real report after "but also" ...
+    ("looking for advice about sleep, but also tonight she cut her arm and it needs stitches",
+     URGENT, "crisis_self_harm"),
+    # ... nor what a real young person said.
+    ("is it normal for a 9 year old to say he wishes he was dead? he said it at bedtime",
+     URGENT, "crisis_suicidal"),
+    # Check-ins.
+    ("i was assaulted on the way home", CHECK_IN, "crisis_danger"),
+    ("a man online wants me to do stuff on cam", CHECK_IN, "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, level, urgent_class", ROUND_SIXTEEN)
+def test_kinds_of_round_sixteen(text, level, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (level, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # A report to the police or social care does not make a danger past (independent review,
+    # 5 December, evening) ...
+    "my son's been gone since friday, the police were informed but there's no sign of him",
+    "He pushed mum down the stairs, the police were called and informed, he's still in the house",
+    "i'm safe in my room but dad is smashing up the kitchen",
+    # ... and a trip is no everyday reason beside a place of risk.
+    "im going to jump on the line when the train comes",
+])
+def test_round_sixteen_keeps_these_urgent_or_checked(text):
+    assert assess(text).level in (URGENT, CHECK_IN), assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my 16 year old was assaulted at a party, it's been reported and the police are involved, "
+    "she's safe but having flashbacks",
+    "he got assaulted in a football match last season and now he's scared of playing",
+    # False alarms the independent review of 5 December (evening) found in the first draft.
+    "Her braces won't matter much longer, she gets them off in June",
+    "dad threatened to drive off and leave me at the services",
+    "my mum is twice my age and acts like she knows everything",
+    "someone took my phone at school and wont give it back",
+    "How do I talk to my class about suicide, but also what to do if a student says they want "
+    "to kill themselves?",
+    "We need advice about teaching a lesson on why young people want to kill themselves. They "
+    "said this at the staff briefing yesterday.",
+])
+def test_round_sixteen_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
