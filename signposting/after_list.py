@@ -170,6 +170,9 @@ _RISK = re.compile(
     # Found by the independent review of 5 December: not being here, running or hiding, a body
     # failing.
     r"not\s+(?:be\s+)?here|ran\s+away|hiding|hide|won'?t\s+last|wont\s+last|collaps\w*|faint\w*|"
+    # ... and (the review of 5 December, evening) help needed now, a wait one cannot bear,
+    # having nothing.
+    r"help\s+(?:now|asap|today)|wait\s+that\s+long|got\s+nothing|"
     r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
@@ -195,7 +198,10 @@ def read_after_list(text: str) -> Optional[str]:
     number = list_choice(key)
     if number is not None:
         return MORE if number > 3 else ABOUT_SHOWN
-    if (_ITEM.search(key) or _practical(key) or _ABOUT_WORDS.search(key) or _HOW_LONG.search(key)) \
+    # A cost or a wait asked of the list, when the whole message is about the list ("how long
+    # is the wait for these? i need help now" is not: independent review, 5 December).
+    of_the_list = (_ABOUT_WORDS.search(key) or _HOW_LONG.search(key)) and asks_about_the_list(raw)
+    if (_ITEM.search(key) or _practical(key) or of_the_list) \
             and _QUESTION.search(key) and not _OTHER_WORDS.search(key):
         return ABOUT_SHOWN
     if _NEW_PROBLEM.search(key) and _SUBJECT.search(key) and not _ABOUT_LIST.search(key):
@@ -252,23 +258,6 @@ def asks_about_the_list(text: str) -> bool:
     clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
     return bool(clauses) and all(
         _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) for c in clauses)
-
-
-#: Parting words that may be a last goodbye ("thanks for everything, bye", "thanks anyway"):
-#: never set a check-in aside.
-_FAREWELL = re.compile(r"\b(?:bye|goodbye|cya|see\s+ya|for\s+everything|for\s+trying|anyway|"
-                       r"for\s+nothing|take\s+care|love\s+you|x{2,})\b")
-
-
-def closes_plainly(text: str) -> bool:
-    """Every clause is thanks, praise of the list or what the person will do with it ("Thank
-    you, that's really helpful. I'll have a look with her tomorrow."), with no parting words
-    that may be a last goodbye: a reply to the list and nothing else besides."""
-    lower = (text or "").lower().replace("\u2019", "'")
-    if _FAREWELL.search(lower) or _RISK.search(lower):
-        return False
-    clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
-    return bool(clauses) and all(_CLOSING.search(c) for c in clauses)
 
 
 def list_choice(text: str) -> Optional[int]:

@@ -228,9 +228,21 @@ _YES_LEAD = re.compile(
     r"safe|fine|ok|okay|thanks|thank\s+you|please)\b)")
 
 
+#: ... nor a yes that goes on to reassure: a joke, a lyric, a figure of speech, only stress or
+#: tiredness, fine or safe ("yes, she's safe, she's with her dad", "yeah sorry that was a joke
+#: lol", "yes i'm just stressed about exams": independent review, 5 December, evening).
+_REASSURED = re.compile(
+    r"\b(?:jok\w*|kidding|lyrics?|song|figure\s+of\s+speech|didn'?t\s+mean|didnt\s+mean|"
+    r"misunderstanding|just\s+(?:stressed|tired|meant|worried|asking|wondering|wanted)|"
+    r"(?:i'?m|im|i\s+am|she'?s|shes|he'?s|hes|they'?re|theyre|she\s+is|he\s+is|they\s+are|"
+    r"it'?s|its|all)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|alright|grand|good|sorted)|"
+    r"but\s+no|no\s+i'?m\s+not|no\s+im\s+not)\b")
+
+
 def leads_with_yes(text: str) -> bool:
     """A message that opens with a yes and says more: as the answer to the check-in question
     ("are you thinking about ending your life or hurting yourself?") it means yes, whatever
     the model makes of the rest (bot/dialogue/guards.py). A plain yes is short_answer's."""
     key = _help_key(text)
-    return short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
+    return (short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
+            and not _REASSURED.search(key))

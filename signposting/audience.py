@@ -60,7 +60,7 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
                 r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor|"
                 # Front-desk staff who pass a family's question on (conversations20).
-                r"(?:gp|surgery|practice|school)\s+receptionist|receptionist|attendance\s+officer")
+                r"(?:gp|surgery|practice|school)\s+receptionist|attendance\s+officer")
 #: Roles of two words or more, which no young person opens a message with: "School nurse in
 #: Tenterden.", "Support worker with a young carer, 18, ...".
 _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
@@ -71,7 +71,7 @@ _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)
                    r"attendance\s+officer")
 #: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in
 #: Southend." (conversations20).
-_GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon|hey)\W+)?"
+_GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?"
              r"(?:(?:quick\s+(?:one|question|q)|just\s+a\s+quick\s+one)\W+)?")
 _ROLE_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"

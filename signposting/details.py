@@ -43,8 +43,9 @@ _AGE_PHRASES = re.compile(
     r"twins\s+(?:who\s+)?(?:are|r)|"
     r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
-    # "my daughter (14)", "one of our lads (16)".
-    r"|\b(?:" + _YOUNG_PEOPLE + r")s?\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
+    # "my daughter (14)", "one of our lads (16)" (not "a group of teens (30)").
+    r"|\b(?:" + _YOUNG_PEOPLE + r"|lads|lasses|sons|daughters)\s*(?:\(\s*|,\s*)" + NUMBER_WORD
+    + r"\s*(?:\)|,)"
     # Staff naming the young person by how they know them: "one of the young people I work
     # with (14)", "a young carer, 18, who ...".
     r"|\b(?:work(?:ing)?\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
@@ -181,7 +182,7 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         return put_right
     # Where someone lives now is meant over a place named in passing ("these are all in Kent -
     # we've just moved to Leigh-on-Sea"): cues of living or moving are read first.
-    for match in sorted(_cues(text), key=lambda cue: not _lives_here(text, cue)):
+    for match in sorted(_cues(text), key=lambda cue: _home_first(text, cue)):
         # "on", "at" and "outside" are mostly not about places ("on edge", "at home", "outside
         # the river"): after them, only a name that is no everyday word ("on Sheppey", "Year 7
         # at Meopham", "outside Faversham").
@@ -260,16 +261,28 @@ _PERSON_BEFORE = re.compile(r"\b(?:friend|mate|bestie|brother|sister|bro|sis|cou
                             r"called|named|teacher|mr|mrs|miss|ms)\W*$", re.IGNORECASE)
 
 
-#: "we are in Hastings", "we're in hastings": where the writer's family is, as "we live in".
-_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re|(?<!we )were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: "we are in Hastings", "we're in hastings": where the writer's family is, as "we live in" ...
+_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: ... unless it is a visit ("we're in london for the day").
+_VISIT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:for\s+(?:the|a)\s+(?:day|weekend|week|night|holiday)|"
+                    r"on\s+holiday|visiting|at\s+the\s+weekend|this\s+weekend|today|for\s+now)\b",
+                    re.IGNORECASE)
 
 
 def _lives_here(text: str, cue: re.Match) -> bool:
     """A cue of living or moving said of the writer or the young person."""
     before = text[max(0, cue.start() - 25):cue.start()]
     if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _WE_ARE.search(before):
-        return True
+        return not _VISIT.match(text[cue.start(1):])
     return bool(_LIVING.match(cue.group(0))) and bool(_WHO_LIVES.search(before))
+
+
+def _home_first(text: str, cue: re.Match) -> int:
+    """The order place cues are read in: "we live in" first, then "we are in", then others
+    ("they were in london when it happened, we live in gravesend" is Gravesend)."""
+    if _LIVING.match(cue.group(0)) and _lives_here(text, cue):
+        return 0
+    return 1 if _lives_here(text, cue) else 2
 
 
 #: Clauses of a message: a place can be one on its own ("... someone to talk to. margate").

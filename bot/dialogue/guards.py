@@ -53,11 +53,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES
 from signposting.after_list import (
     ABOUT_SHOWN,
-    CLOSING,
     MORE,
     NEW_NEED,
     asks_about_the_list,
-    closes_plainly,
     has_risk_words,
     read_after_list,
 )
@@ -173,10 +171,7 @@ class Guards:
         # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a risk phrase of
         # the lexicon still keeps the message from this reading (and any match at all keeps a
         # check-in).
-        # So is a plain closing ("Thank you, that's really helpful. I'll have a look with her
-        # tomorrow.": development set 12), but never one with parting words.
-        of_the_list = (reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)) or (
-            reading == CLOSING and closes_plainly(text))
+        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
         checked_alone = of_the_list and _checked_by_model_alone(parse_data)
         if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None

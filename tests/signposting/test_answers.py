@@ -210,3 +210,13 @@ def test_a_yes_that_goes_on_leads_with_yes(text):
 ])
 def test_a_no_a_plain_yes_or_a_yes_to_being_safe_does_not(text):
     assert not leads_with_yes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A yes that goes on to reassure (independent review, 5 December, evening).
+    "yes, she's safe, she's with her dad", "yes they're fine, it was a misunderstanding",
+    "yeah sorry that was a joke lol", "yes it was a song lyric", "yeah, i didn't mean it like that",
+    "yes i'm just stressed about exams", "yeah im grand thanks", "yes i understand, but no im not",
+])
+def test_a_yes_that_reassures_does_not_lead_with_yes(text):
+    assert not leads_with_yes(text)

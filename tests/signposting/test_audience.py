@@ -205,3 +205,16 @@ def test_foster_and_kinship_carers(text, audience):
 ])
 def test_what_a_parent_does_for_a_child_in_their_care(text, audience):
     assert writer_of(text.lower()) == audience
+
+
+@pytest.mark.parametrize("text, audience", [
+    # conversations20: a greeting and "quick one" before the role; front-desk staff.
+    ("Hi, quick one. Youth worker at a centre in Southend. One of our lads is scared", PROFESSIONAL),
+    ("Hi, GP receptionist here in Headcorn. A mum has asked us about her son", PROFESSIONAL),
+    # A young person addressing the bot, or a young adult who works as a receptionist
+    # (independent review, 5 December, evening).
+    ("hey counsellor, im 15 and i dont want to be here anymore", "young_person"),
+    ("receptionist - 22 - i've taken an overdose", None),
+])
+def test_roles_after_a_greeting(text, audience):
+    assert writer_of(text) == audience

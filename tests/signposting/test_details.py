@@ -491,3 +491,22 @@ def test_round_fourteen_details(text, age, place):
 def test_round_fourteen_not_ages_or_not_the_first_place(text):
     details = extract(text)
     assert details.age is None and details.place != "stone"
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Hi, quick one. Youth worker here. One of our lads (16) says a group are waiting for him", 16),
+    ("I have twins who are 10 and both struggle with school", 10),
+    ("I teach a group of teens (30) on a Friday, one of them is being bullied", None),
+    ("i have two kids who are 5 and 7", None),
+])
+def test_ages_said_in_passing_by_staff_and_parents(text, age):
+    assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text, place", [
+    ("they were in london when it happened, we live in gravesend", "gravesend"),
+    ("we're in london for the day and my son is having a meltdown", None),
+    ("my friends were in brighton at the weekend", None),
+])
+def test_where_the_family_lives_wins_over_a_visit(text, place):
+    assert find_place(text) == place

@@ -357,14 +357,6 @@ def test_a_check_in_band_guess_on_a_message_only_about_the_list_is_set_aside(pol
     assert predicted(policy, _checked_in(text, model=model)) == action
 
 
-def test_a_check_in_band_guess_on_a_plain_closing_is_set_aside_but_not_on_a_farewell(policy):
-    # development set 12: thanks and what the parent will do next, checked in on the model alone.
-    model = (("nlu_fallback", 0.5), ("crisis_suicidal", 0.36))
-    assert predicted(policy, _checked_in("Thank you, that's really helpful. I'll have a look with her "
-                                         "tomorrow.", model=model)) == "utter_you_are_welcome"
-    for farewell in ("thanks for everything", "ok thanks bye", "thanks anyway, i'll sort it myself"):
-        assert predicted(policy, _checked_in(farewell, model=model)) != "utter_you_are_welcome"
-
 
 @pytest.mark.parametrize("text, evidence, model", [
     # A risk phrase of any tier keeps the check-in ...
