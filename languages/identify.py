@@ -53,6 +53,8 @@ ARABIC = ("ar", "fa", "ur")
 
 #: Thresholds of the Latin rules (module docstring; measured in bench/languages.py).
 LATIN_MIN_CONFIDENCE = 0.5
+#: ... and with a word only English has among the message's words.
+MIXED_MIN_CONFIDENCE = 0.8
 LATIN_MAX_ENGLISH = 0.1
 EVIDENCE_MAX_ENGLISH = 0.5
 EVIDENCE_MAX_WORDS = 3
@@ -285,6 +287,10 @@ ENGLISH_ONLY_WORDS = frozenset({
     "need", "please", "thanks", "thank", "hey", "okay", "yeah", "school", "daughter", "anxiety",
     "anxious", "worried", "scared", "people", "friends", "friend", "everyone", "anyone",
     "someone", "nothing", "something", "think", "said", "told", "gonna", "wanna",
+    # Round 10 (languages_dev9, 2026-12-05, development): family words and where someone lives
+    # ("my mociute lives in vilnius" is English with a Lithuanian word for grandmother)
+    "lives", "lived", "living", "went", "going", "moved", "works", "mum", "dad", "nan", "grandma",
+    "grandad", "brother", "sister", "cousin", "auntie", "uncle",
 })
 
 
@@ -436,7 +442,10 @@ def _latin(text: str) -> Optional[Identification]:
     if not others:
         return None
     top = max(others, key=lambda c: others[c])
-    if top in LATIN and others[top] >= LATIN_MIN_CONFIDENCE and english < LATIN_MAX_ENGLISH:
+    # With a word only English has among them ("my mociute lives in vilnius"), lingua alone must
+    # be surer: an English sentence naming a relative or a place in another language.
+    least = MIXED_MIN_CONFIDENCE if len(foreign) < len(common) else LATIN_MIN_CONFIDENCE
+    if top in LATIN and others[top] >= least and english < LATIN_MAX_ENGLISH:
         return Identification(top, "Latn", "model", others[top])
     return None
 
