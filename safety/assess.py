@@ -640,14 +640,20 @@ class _Context:
         no one else's words and no "I" between them or in the match, in a sentence about the
         child's behaviour."""
         sent = self._sentence(hit)
-        if not any(sent.start <= m.start < sent.end for m in self.modifiers.get("child_behaviour", [])):
+        # The child and their behaviour may be told in the sentence before: "my son have 7
+        # years and he is always angry. shouting, throwing things at home" (conversations14).
+        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+        if not any(start <= m.start < sent.end for m in self.modifiers.get("child_behaviour", [])):
             return False
-        child = _young_child(self.doc, sent.start, hit.start)
+        child = _young_child(self.doc, start, hit.start)
         if child is None:
             return False
         adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS
-        return not any(t.norm_ in adults or t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im")
-                       for t in self.doc[child + 1:hit.end])
+        # Across two sentences, no adult anywhere in them ("my husband is so angry all the
+        # time. my daughter is 5 and he throws things at her" is a danger).
+        since = start if start < sent.start else child + 1
+        return not any(t.norm_ in adults for t in self.doc[since:hit.end]) and not any(
+            t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im") for t in self.doc[child + 1:hit.end])
 
 
 def _within(modifier: Hit, hit: Hit) -> bool:

@@ -1103,6 +1103,8 @@ ROUND_SIXTEEN = [
     ("a reception child has not been picked up and mum says she's not coming for him",
      URGENT, "crisis_danger"),
     ("im in a flat with people i dont know and im scared", URGENT, "crisis_danger"),
+    ("a man pulled up by the park and told me to get in", URGENT, "crisis_danger"),
+    ("my son is 7. he is always angry. dad is throwing things at him", URGENT, "crisis_danger"),
     ("she's moving in with a guy she met online", URGENT, "safeguarding_disclosure"),
     ("my dad doesnt buy food anymore and the gas has been cut off", URGENT, "safeguarding_disclosure"),
     # An information cue does not silence a real report after "but also" ...
@@ -1149,6 +1151,11 @@ def test_round_sixteen_keeps_these_urgent_or_checked(text):
     "to kill themselves?",
     "We need advice about teaching a lesson on why young people want to kill themselves. They "
     "said this at the staff briefing yesterday.",
+    # The family's car after an accident, a young child's anger told over two sentences
+    # (conversations9 and 14, development).
+    "she was in a car accident in april and panics whenever she has to get in the car",
+    "mum said get in the car we're late",
+    "my son is 6 and he is always angry. shouting, throwing things at home, every day",
 ])
 def test_round_sixteen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
