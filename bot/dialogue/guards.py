@@ -44,13 +44,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
 
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES
+from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
@@ -176,9 +177,13 @@ class Guards:
         if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None
         # On a message only about the list's offers, a support word of the lexicon ("dont
-        # wanna sit in a room") or an urgent guess ranked below the best is noise too.
+        # wanna sit in a room"), an urgent guess ranked below the best, or one that is the best
+        # after the fallback but under its class's check-in level (the safety component would
+        # have checked in above it: "He won't do face to face at all. Can any of it be done
+        # online or by chat?", suicidal 0.18, conversations11) is noise too.
         if _risk_seen(parse_data, self.urgent_intents, ranked=not of_the_list,
-                      best=not checked_alone, support_words=not of_the_list):
+                      best=not checked_alone, support_words=not of_the_list,
+                      best_at_check_in=of_the_list):
             return None  # keeps the rephrase request, which leads with 999 and SHOUT
         if intent == "deny" and short_answer(text) == DENY:
             return None  # a plain "no": the answer to the bot's question
@@ -269,12 +274,18 @@ def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
                                  for n, c in guesses)
 
 
+@lru_cache(maxsize=1)
+def _check_in_levels() -> Dict[str, float]:
+    return {name: levels.check_in for name, levels in load_thresholds().items()}
+
+
 def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text], ranked: bool = True,
-               best: bool = True, support_words: bool = True) -> bool:
+               best: bool = True, support_words: bool = True, best_at_check_in: bool = False) -> bool:
     """Any sign of risk the NLU saw, however unsure: a lexicon match of any tier (with
     ``support_words``, support words such as "tonight" or "pills" included; "help" alone
-    aside), or an urgent reading as the model's best after the fallback (with ``best``) or
-    among its first three at 0.1 or more (with ``ranked``)."""
+    aside), or an urgent reading as the model's best after the fallback (with ``best``; with
+    ``best_at_check_in``, only at or above its class's check-in level) or among its first
+    three at 0.1 or more (with ``ranked``)."""
     safety = parse_data.get("safety") or {}
     if any(str(e.get("text", "")).strip().lower() != "help"
            and (support_words or e.get("tier") != "support")
@@ -284,7 +295,8 @@ def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text], ranked: boo
         (str(r.get("name")), float(r.get("confidence") or 0.0))
         for r in parse_data.get("intent_ranking") or []]
     readings = [(name, conf) for name, conf in ranking if name != "nlu_fallback"]
-    if best and readings and readings[0][0] in urgent:
+    if best and readings and readings[0][0] in urgent and (
+            not best_at_check_in or readings[0][1] >= _check_in_levels().get(readings[0][0], 0.0)):
         return True
     return ranked and any(name in urgent and conf >= _RISK_RANKED for name, conf in readings[:3])
 

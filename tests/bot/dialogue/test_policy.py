@@ -357,6 +357,17 @@ def test_a_check_in_band_guess_on_a_message_only_about_the_list_is_set_aside(pol
     assert predicted(policy, _checked_in(text, model=model)) == action
 
 
+def test_an_urgent_guess_under_the_check_in_level_on_a_message_only_about_the_list_is_noise(policy):
+    # conversations11 (development): the fallback's best other reading, suicidal at 0.18.
+    text = "He won't do face to face at all. Can any of it be done online or by chat?"
+    events = _after_list(text, "nlu_fallback")
+    events[-1] = UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, parse_data={
+        "intent": {"name": "nlu_fallback", "confidence": 0.5},
+        "safety": {"evidence": [], "model": [["nlu_fallback", 0.5], ["crisis_suicidal", 0.18]]}},
+        timestamp=1000.0)
+    assert predicted(policy, events) == "action_more_services"
+
+
 
 @pytest.mark.parametrize("text, evidence, model", [
     # A risk phrase of any tier keeps the check-in ...
