@@ -132,7 +132,11 @@ NAMED_BY = {
     # "he thinks hes bi": "bi" only after a word saying who is (conversations16).
     "identity": (r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism|non-?binary"
                  r"|pansexual|lgbt\w*|(?:he'?s|she'?s|i'?m|they'?re|hes|shes|im|am|is|being) bi"),
-    "loneliness": r"lonely|loneliness|no friends",
+    # Round 16 (conversations11): "i dont know anyone since i moved here", "no one to talk to".
+    "loneliness": (r"lonely|loneliness|no friends|no mates"
+                   r"|(?:don'?t|do not|doesn'?t|does not) know (?:anyone|anybody)"
+                   r"(?! (?:who|whos|who'?s|whose|that|with|else|like))"
+                   r"|(?:no ?one|nobody|no body) to (?:talk to|hang out with|go out with|sit with)"),
     "psychosis": r"hearing voices|hears voices|seeing things",
 }
 _NAMED = {code: re.compile(r"\b(?:" + words + r")\b") for code, words in NAMED_BY.items()}

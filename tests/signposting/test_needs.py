@@ -7,6 +7,7 @@ from signposting.needs import (
     LABELS,
     named_instead_of_fallback,
     need_label,
+    needs_named,
     other_needs,
     topic_named,
 )
@@ -202,3 +203,15 @@ def test_round_fifteen_needs_named_on_fallback(text, need):
 ])
 def test_round_fifteen_leaves_these_unnamed(text):
     assert named_instead_of_fallback(text, "nlu_fallback") is None
+
+
+@pytest.mark.parametrize("text, named", [
+    # conversations11 (development): loneliness said as not knowing anyone.
+    ("tbh its mostly cos i dont know anyone since i moved here, its just me in the flat every night",
+     ["loneliness"]),
+    ("we moved and she doesnt know anyone at her new school", ["loneliness"]),
+    ("i have no one to talk to", ["loneliness"]),
+    ("i dont know anyone who can help", []),
+])
+def test_loneliness_said_plainly(text, named):
+    assert needs_named(text) == named
