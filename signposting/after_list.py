@@ -233,6 +233,9 @@ _BARE_LIST_QUESTION = re.compile(
     r"(?:\s+of\s+(?:them|these|those))?|which\s+(?:ones?|of\s+(?:them|these|those))|"
     r"any\s+of\s+(?:them|these|those)|what\s+about\s+(?:one|ones)|thanks|thank\s+(?:you|u)|ty|ta|"
     r"cheers|ok|okay|right|great|lovely|brilliant|sorry|hi|hello|also|realistically"
+    # ... or asks for a place to go ("is there some place she can go with me", conversations16).
+    r"|is\s+there\s+(?:some\s*(?:place|where)|a\s+place|anywhere)(?:\s+(?:she|he|they|i|we)\s+"
+    r"(?:can|could)\s+go(?:\s+(?:with\s+(?:me|us|her|him)|to))?)?"
     # ... or a courtesy before the question: "sorry if this is a silly question", "just
     # wondering", "quick question" (conversations20).
     r"|(?:sorry\s+)?(?:(?:if\s+)?(?:this|it)\s+(?:is|might\s+be|may\s+be|sounds\s+like)\s+|to\s+ask\s+|for\s+the\s+)?"

@@ -112,7 +112,10 @@ NAMED_BY = {
                       r"|can'?t face (?:going to )?school"
                       # Round 7 (conversations6): "6 tests this week n they keep piling on more hw".
                       r"|mocks|gcses|a ?levels|hw|revising|(?:school|maths|english|science|spelling) tests?"
-                      r"|tests? (?:this|next) week"),
+                      r"|tests? (?:this|next) week"
+                      # Round 16 (conversations2): "when she sees my report, failed like everything".
+                      r"|(?:school|my|her|his) report|fail(?:ed|ing) (?:\w+ ){0,2}?"
+                      r"(?:everything|exams?|subjects?|mocks|gcses|maths|english|science|my grades)"),
     "anger_behaviour": r"angry|anger|temper|meltdowns?",
     # Round 8 (conversations9): "my mum n dad keep fighting", "we argue constantly".
     "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) "

@@ -9,6 +9,7 @@ from signposting.after_list import (
     CLOSING,
     MORE,
     NEW_NEED,
+    asks_about_the_list,
     list_choice,
     read_after_list,
 )
@@ -166,3 +167,10 @@ def test_a_cost_or_wait_question_with_more_besides_is_not_about_the_list(text):
 ])
 def test_a_cost_or_wait_question_about_the_list(text):
     assert read_after_list(text) == ABOUT_SHOWN
+
+
+def test_a_place_to_go_in_person_is_about_the_list():
+    # conversations16 (development); never with a word of risk ("tonight").
+    assert asks_about_the_list("She don't like to speak on telephone. Is there some place she can go "
+                               "with me, in person?")
+    assert read_after_list("is there somewhere i can go tonight, i cant go home") is None

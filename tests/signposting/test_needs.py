@@ -215,3 +215,14 @@ def test_round_fifteen_leaves_these_unnamed(text):
 ])
 def test_loneliness_said_plainly(text, named):
     assert needs_named(text) == named
+
+
+@pytest.mark.parametrize("text, named", [
+    # conversations2 (development): a school report and failing, said plainly.
+    ("my mum is literally gonna kill me when she sees my report, failed like everything this term",
+     ["school_stress"]),
+    ("the police report said he was fine", []),
+    ("i failed my driving test", []),
+])
+def test_school_worries_said_plainly(text, named):
+    assert needs_named(text) == named
