@@ -116,7 +116,8 @@ NAMED_BY = {
                       # Round 16 (conversations2): "when she sees my report, failed like everything".
                       r"|(?:school|my|her|his) report|fail(?:ed|ing) (?:\w+ ){0,2}?"
                       r"(?:everything|exams?|subjects?|mocks|gcses|maths|english|science|my grades)"),
-    "anger_behaviour": r"angry|anger|temper|meltdowns?",
+    # Round 16 (conversations6 and 12): aggression and lashing out, said plainly.
+    "anger_behaviour": r"angry|anger|temper|meltdowns?|aggressive|aggression|lash(?:es|ing|ed)? out",
     # Round 8 (conversations9): "my mum n dad keep fighting", "we argue constantly".
     "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) "
                              r"(?:keep|keeps|are always|always|won'?t stop) "

@@ -226,3 +226,12 @@ def test_loneliness_said_plainly(text, named):
 ])
 def test_school_worries_said_plainly(text, named):
     assert needs_named(text) == named
+
+
+@pytest.mark.parametrize("text", [
+    # conversations6 and 12 (development): aggression and lashing out, said plainly.
+    "he's become really aggressive with his little brother",
+    "when she's wound up she lashes out at her little brother",
+])
+def test_aggression_said_plainly(text):
+    assert needs_named(text) == ["anger_behaviour"]
