@@ -42,6 +42,9 @@ CURRENT_DISTANCE = 6
 #: Words that turn a sentence to another matter: an information cue before them says nothing of
 #: what comes after.
 _TURNS = frozenset({"but", "however", "also", "although", "though"})
+#: Words that say something is still going on ("he's still downstairs", "they keep messaging
+#: her"): an assault told with them is not over, whoever was told.
+_GOING_ON = frozenset({"still", "keep", "keeps", "kept", "again", "anymore", "everyday", "every"})
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
 DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question"}
@@ -347,10 +350,12 @@ class _Context:
                 continue
             low, high = (m.end, hit.start) if m.start < hit.start else (hit.end, m.start)
             turns = [t.i for t in self.doc[low:high] if t.norm_ in _TURNS]
-            # ... unless what follows the turn asks about a case ("but also what to do if a
-            # student says ...", "however ... what to do when a child hasn't been collected").
-            if not turns or m.start > hit.start or any(
-                    t.norm_ in ("if", "when") for t in self.doc[turns[-1]:hit.start]):
+            # ... unless what follows the turn, before the match, asks about a case ("but also
+            # what to do if a student says ...", "however ... what to do when a child hasn't been
+            # collected"). A request after the report ("my 14 year old says she is going to kill
+            # herself, also do you have any information about anxiety") never makes it one.
+            if not turns or (m.start < hit.start and any(
+                    t.norm_ in ("if", "when") for t in self.doc[turns[-1]:hit.start])):
                 return True
         return False
 
@@ -443,7 +448,7 @@ class _Context:
                 return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind == "crisis_danger" and hit.tier == "ambiguous" and self.modifiers.get("resolved") \
                 and any(t.norm_.startswith("assault") for t in self.doc[hit.start:hit.end]) \
-                and not self._current_near(hit):
+                and not self.current and not any(t.norm_ in _GOING_ON for t in self.doc):
             # "she was assaulted at a party, the police are involved and she's safe": an assault
             # told as done and being handled. Only an assault: a report to the police or social
             # care says nothing of whether any other danger is over (independent review: "my

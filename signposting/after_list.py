@@ -172,7 +172,8 @@ _RISK = re.compile(
     r"not\s+(?:be\s+)?here|ran\s+away|hiding|hide|won'?t\s+last|wont\s+last|collaps\w*|faint\w*|"
     # ... and (the review of 5 December, evening) help needed now, a wait one cannot bear,
     # having nothing.
-    r"help\s+(?:now|asap|today)|wait\s+that\s+long|got\s+nothing|"
+    r"help\s+(?:now|asap|today)|wait\s+that\s+long|wait\s+any\s*longer|got\s+nothing|"
+    r"anything\s+to\s+(?:stop|make|get|end)|"
     r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.

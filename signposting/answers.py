@@ -236,7 +236,13 @@ _REASSURED = re.compile(
     r"misunderstanding|just\s+(?:stressed|tired|meant|worried|asking|wondering|wanted)|"
     r"(?:i'?m|im|i\s+am|she'?s|shes|he'?s|hes|they'?re|theyre|she\s+is|he\s+is|they\s+are|"
     r"it'?s|its|all)\s+(?:\w+\s+)?(?:safe|fine|ok|okay|alright|grand|good|sorted)|"
-    r"but\s+no|no\s+i'?m\s+not|no\s+im\s+not)\b")
+    r"but\s+no\b(?!\s*(?:one|body))|no\s+i'?m\s+not|no\s+im\s+not)\b")
+#: ... unless it says the yes is meant: "yeah this isnt a joke", "everyone thinks i'm fine but
+#: i'm not", "yes but no one believes me" (independent review, 5 December, evening).
+_MEANT = re.compile(r"\b(?:(?:not|isn'?t|isnt|aint|ain'?t|no)\s+(?:a\s+)?jok\w*|not\s+kidding|"
+                    r"but\s+(?:i'?m|im|i\s+am|she'?s|shes|he'?s|hes|she\s+is|he\s+is)\s+not|"
+                    r"no\s*one\s+believes|nobody\s+believes|(?:think|thinks|pretend\w*|act\w*|look\w*|seem\w*)"
+                    r"\s+(?:like\s+)?(?:i'?m|im|i\s+am|she'?s|he'?s|she\s+is|he\s+is)\s+(?:fine|ok|okay|alright))")
 
 
 def leads_with_yes(text: str) -> bool:
@@ -245,4 +251,4 @@ def leads_with_yes(text: str) -> bool:
     the model makes of the rest (bot/dialogue/guards.py). A plain yes is short_answer's."""
     key = _help_key(text)
     return (short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
-            and not _REASSURED.search(key))
+            and (not _REASSURED.search(key) or bool(_MEANT.search(key))))

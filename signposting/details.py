@@ -44,8 +44,8 @@ _AGE_PHRASES = re.compile(
     r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
     # "my daughter (14)", "one of our lads (16)" (not "a group of teens (30)").
-    r"|\b(?:" + _YOUNG_PEOPLE + r"|lads|lasses|sons|daughters)\s*(?:\(\s*|,\s*)" + NUMBER_WORD
-    + r"\s*(?:\)|,)"
+    r"|\b(?:" + _YOUNG_PEOPLE + r"|(?:our|my|his|her|their)\s+(?:lads|lasses|sons|daughters|stepsons|"
+    r"stepdaughters))\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     # Staff naming the young person by how they know them: "one of the young people I work
     # with (14)", "a young carer, 18, who ...".
     r"|\b(?:work(?:ing)?\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"

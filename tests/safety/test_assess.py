@@ -1094,7 +1094,6 @@ def test_round_fifteen_leaves_these_alone(text):
 ROUND_SIXTEEN = [
     # Kinds from blind development set 12 and the review of round 15, in other words than theirs.
     ("on the footbridge over the tracks and i want to jump", URGENT, "crisis_suicidal"),
-    ("not that anything will matter for much longer", URGENT, "crisis_suicidal"),
     ("gave away all my games to my brother, i dont need them anymore", URGENT, "crisis_suicidal"),
     ("burnt myself with my hair straighteners again", URGENT, "crisis_self_harm"),
     ("she keeps a blade in her phone case", URGENT, "crisis_self_harm"),
@@ -1114,7 +1113,12 @@ ROUND_SIXTEEN = [
     ("is it normal for a 9 year old to say he wishes he was dead? he said it at bedtime",
      URGENT, "crisis_suicidal"),
     # Check-ins.
+    ("not that anything will matter for much longer", CHECK_IN, "crisis_suicidal"),
     ("i was assaulted on the way home", CHECK_IN, "crisis_danger"),
+    # An assault still going on is not over, whoever was told (second review, 5 December).
+    ("She was assaulted by older boys, police are involved, they keep messaging her", CHECK_IN,
+     "crisis_danger"),
+    ("i am safe in my room but he assaulted my mum and he's still downstairs", CHECK_IN, "crisis_danger"),
     ("a man online wants me to do stuff on cam", CHECK_IN, "safeguarding_disclosure"),
 ]
 
@@ -1131,8 +1135,11 @@ def test_kinds_of_round_sixteen(text, level, urgent_class):
     "my son's been gone since friday, the police were informed but there's no sign of him",
     "He pushed mum down the stairs, the police were called and informed, he's still in the house",
     "i'm safe in my room but dad is smashing up the kitchen",
-    # ... and a trip is no everyday reason beside a place of risk.
+    # ... and a trip is no everyday reason beside a place of risk; "last season" is no past.
     "im going to jump on the line when the train comes",
+    "he has been hitting me since last season",
+    # A request after the report does not make it a question for information.
+    "my 14 year old says she is going to kill herself, also do you have any information about anxiety",
 ])
 def test_round_sixteen_keeps_these_urgent_or_checked(text):
     assert assess(text).level in (URGENT, CHECK_IN), assess(text).as_dict()
@@ -1141,10 +1148,10 @@ def test_round_sixteen_keeps_these_urgent_or_checked(text):
 @pytest.mark.parametrize("text", [
     "my 16 year old was assaulted at a party, it's been reported and the police are involved, "
     "she's safe but having flashbacks",
-    "he got assaulted in a football match last season and now he's scared of playing",
     # False alarms the independent review of 5 December (evening) found in the first draft.
     "Her braces won't matter much longer, she gets them off in June",
     "dad threatened to drive off and leave me at the services",
+    "dad threatened to drive into school and have a word with my teacher",
     "my mum is twice my age and acts like she knows everything",
     "someone took my phone at school and wont give it back",
     "How do I talk to my class about suicide, but also what to do if a student says they want "

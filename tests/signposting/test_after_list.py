@@ -156,6 +156,8 @@ def test_one_that_does_something_else_and_services_for_a_new_worry(text, reading
     "how long is the wait for these? i need help now",
     "how long is the wait? i'm not sure i can wait that long",
     "do i need to pay? i've got nothing", "does it cost anything, i cant tell my mum",
+    "do i have to pay for any of these, i'd pay anything to stop hearing him",
+    "how long is the waiting list? i cant wait any longer",
 ])
 def test_a_cost_or_wait_question_with_more_besides_is_not_about_the_list(text):
     assert read_after_list(text) != ABOUT_SHOWN

@@ -220,3 +220,9 @@ def test_a_no_a_plain_yes_or_a_yes_to_being_safe_does_not(text):
 ])
 def test_a_yes_that_reassures_does_not_lead_with_yes(text):
     assert not leads_with_yes(text)
+
+
+@pytest.mark.parametrize("text", ["yeah this isnt a joke", "yes but no one believes me",
+                                  "yeah. everyone thinks i'm fine but i'm not"])
+def test_a_yes_that_says_it_is_meant_leads_with_yes(text):
+    assert leads_with_yes(text)

@@ -497,6 +497,8 @@ def test_round_fourteen_not_ages_or_not_the_first_place(text):
     ("Hi, quick one. Youth worker here. One of our lads (16) says a group are waiting for him", 16),
     ("I have twins who are 10 and both struggle with school", 10),
     ("I teach a group of teens (30) on a Friday, one of them is being bullied", None),
+    ("I coach a team of lads (25) on sundays, one of them is struggling", None),
+    ("my stepsons (17) have both been really low", 17),
     ("i have two kids who are 5 and 7", None),
 ])
 def test_ages_said_in_passing_by_staff_and_parents(text, age):
