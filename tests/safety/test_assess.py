@@ -1166,3 +1166,58 @@ def test_round_sixteen_keeps_these_urgent_or_checked(text):
 ])
 def test_round_sixteen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+ROUND_SEVENTEEN = [
+    # Kinds from blind development set 13 and conversations22, in other words than theirs.
+    ("she asked her friend how many tablets would be enough", URGENT, "crisis_suicidal"),
+    ("he was sitting in the garage with the engine running", URGENT, "crisis_suicidal"),
+    ("she was telling her sister who should have her things when she's gone", URGENT,
+     "crisis_suicidal"),
+    ("theres a rope in her wardrobe and she wont say why", URGENT, "crisis_suicidal"),
+    ("he keeps saying it will all be over soon and i think he means it", URGENT, "crisis_suicidal"),
+    ("she did it with a lighter on the bus", URGENT, "crisis_self_harm"),
+    ("he's been headbutting the wall in his room again", URGENT, "crisis_self_harm"),
+    ("she bites her own arm until it bled", URGENT, "crisis_self_harm"),
+    ("my daughter has gone off the ward and nobody can find her", URGENT, "crisis_danger"),
+    ("he stopped taking his insulin and now he's drowsy and confused", URGENT, "crisis_danger"),
+    ("the tide is coming in and we're stuck on the rocks", URGENT, "crisis_danger"),
+    ("my little brother's been left on his own since hours ago", URGENT, "crisis_danger"),
+    ("the men at the flat won't let me use my phone", URGENT, "crisis_danger"),
+    ("her uncle films her in the bath", URGENT, "safeguarding_disclosure"),
+    ("my aunties say they will cut her there in the summer", URGENT, "safeguarding_disclosure"),
+    ("i dont want to go home because of what my stepdad does at night", URGENT,
+     "safeguarding_disclosure"),
+    ("his football coach messages him and asked him not to tell anyone", URGENT,
+     "safeguarding_disclosure"),
+    ("her new partner has been hitting my son", URGENT, "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, level, urgent_class", ROUND_SEVENTEEN)
+def test_kinds_of_round_seventeen(text, level, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (level, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Information cues of round 17 never silence a real report.
+    "i just learned what my stepdad has been doing to my sister, he touches her",
+    "I need to talk to someone about my daughter being groomed by a man online",
+    "can i have leaflets? my son is being groomed online",
+    "my son keeps saying 'i want to die' and its on loop in my head",
+])
+def test_round_seventeen_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "in science we learnt what an overdose of paracetamol does to the liver",
+    "we're running a session on sextortion for year 9, any leaflets?",
+    "back in 2018 he took an overdose. he's 22 now and doing really well",
+    "she'll finish her homework tonight",
+    "screaming that she hates me because i took her phone",
+    "i burnt my hand on the oven and it's wrapped in a tea towel",
+])
+def test_round_seventeen_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
