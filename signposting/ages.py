@@ -37,7 +37,7 @@ _STAGES = (
 
 #: A number at the start of the answer is the age, whatever follows ("16 (year 11)").
 _LEADING = re.compile(r"^\s*(\d{1,3})(?![\d:/]|\.\d|st\b|nd\b|rd\b|th\b)")
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
+MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
            r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 #: An age the young person is about to reach: the age now is one less ("17 next month",
 #: "she'll be 5 in march", "turns 12 next week"); "turned 18 last week" is 18 already.
@@ -48,7 +48,10 @@ _COMING = re.compile(
                                    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                                    "nineteen", "twenty"]) + r"))"
     r"\s+(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
-    r"|in\s+(?:" + _MONTHS + r")|on\s+(?:the\s+)?\d|soon|this\s+(?:week|month))\b")
+    r"|in\s+(?:" + MONTHS + r")|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|soon|this\s+(?:week|month)"
+    # "i'll be 16 on boxing day", "she'll be 12 on saturday" (conversations22).
+    r"|on\s+(?:boxing\s+day|christmas(?:\s+(?:day|eve))?|new\s+year'?s?(?:\s+(?:day|eve))?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 #: "nearly 16", "almost 12": the age now is one less ("16 nearly 17" is 16: the number said
 #: first is the age).
 _NEARLY = re.compile(r"\b(?:nearly|almost|nearlly|nearley)\s+(\d{1,2}|[a-z]+teen|eleven|twelve|ten|"
@@ -98,7 +101,7 @@ class AgeAnswer:
 #: year of birth may be anyone's ("my dad was born in 1975 and he hits me").
 BORN_MAX_WORDS = 6
 #: A date of birth given instead of an age: "born march 2011", "born in 2009", "dob 2010".
-_BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + _MONTHS
+_BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + MONTHS
                    + r")\s+)?((?:19|20)\d\d)\b")
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -49,7 +49,10 @@ _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+
 _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(teacher|senco|dsl|"
                    r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker|ta|teaching\s+assistant|lsa|"
-                   r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead)\b")
+                   r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
+                   # Early years staff (conversations22).
+                   r"childminder|child\s+minder|nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
+                   r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker))\b")
 #: Staff introduce themselves by their role before the message: "GP here.", "school nurse - yr 7
 #: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
 #: "<role> here" anywhere, so that "my teacher said" stays a young person's words.
@@ -60,7 +63,9 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
                 r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor|"
                 # Front-desk staff who pass a family's question on (conversations20).
-                r"(?:gp|surgery|practice|school)\s+receptionist|attendance\s+officer")
+                r"(?:gp|surgery|practice|school)\s+receptionist|attendance\s+officer|"
+                r"childminder|nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
+                r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker)")
 #: Roles of two words or more, which no young person opens a message with: "School nurse in
 #: Tenterden.", "Support worker with a young carer, 18, ...".
 _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
@@ -68,7 +73,8 @@ _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)
                    r"safeguarding\s+lead|learning\s+mentor|teaching\s+assistant|lunchtime\s+supervisor|"
                    r"school\s+counsellor|head\s+of\s+year|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
                    r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher|(?:gp|surgery|practice|school)\s+receptionist|"
-                   r"attendance\s+officer")
+                   r"attendance\s+officer|nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
+                   r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker)")
 #: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in
 #: Southend." (conversations20).
 _GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?"
@@ -95,7 +101,7 @@ _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
 #: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
 _RUNS_GROUP = re.compile(r"\bi\s+(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
                          r"(?:\w+\s+){0,2}(?:club|group|team|troop|unit|project|centre|center|"
-                         r"scouts|guides|cadets|brigade)\b")
+                         r"scouts|guides|cadets|brigade|nursery|pre-?school|playgroup|setting)\b")
 
 #: A child of another family, named as an adult names one: "their little boy", "her son", "the
 #: kids next door", "my neighbour's daughter". With nothing the writer suffers, an adult is

@@ -24,7 +24,7 @@ from services_catalog.locality import (
     without_lead_in,
 )
 
-from .ages import AGE_ENDS, HEDGES, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
+from .ages import AGE_ENDS, HEDGES, MONTHS, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
 from .audience import find_relation, writer_of
 
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
@@ -51,6 +51,15 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:work(?:ing)?\s+with|i\s+see|i\s+support|i\s+teach|i\s+mentor|carer|apprentice|learner|client|"
     r"tutee|mentee)\s*(?:\(\s*|,\s*)" + NUMBER_WORD + r"\s*(?:\)|,)"
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
+    # An age about to be reached, said in passing: "she'll be 12 in january", "i'll be 16 on
+    # boxing day" (conversations22; parse_age takes one off).
+    r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + NUMBER_WORD +
+    r"\s+(?=next\s+(?:week|month|year|term)\b|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)\b|"
+    r"in\s+(?:" + MONTHS + r")\b|on\s+(?:the\s+)?\d|on\s+(?:boxing|christmas|new\s+year|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon\b|this\s+(?:week|month)\b)"
+    # "is that normal at 15?" (conversations22): an age asked about, not a time.
+    r"|\b(?:normal|usual|typical|common|ok|okay|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
+    r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
     # The number straight after the young person, as non-native and hurried writers put it:
     # "my son 17 he have big knife", "a lad of 14 we work with" (conversations16).
     r"|\b(?:my|our|a|the|his|her)\s+(?:son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|"
@@ -66,7 +75,7 @@ _AGE_PHRASES = re.compile(
     # Staff shorthand, "Y8 girl", "(Y9)": only beside a pupil word or in brackets ("gr8 day y9"
     # is not a school year).
     r"|\by(?:[1-9]|1[0-3])(?=\s*[),;:]|\s+(?:girl|boy|pupil|student|lad|lass|child|kid|class|group|"
-    r"form|female|male|learner)s?\b)"
+    r"form|female|male|learner|teacher|tutor|ta)s?\b)"
     r"|\b(?:in\s+)?(?:sixth|6th)[\s-]?form\b"
     # A child in reception ("my little boy is in reception", "started reception in september").
     r"|\b(?:is|s|'s|are)\s+in\s+reception\b|\bin\s+reception\s+class\b"
@@ -118,14 +127,29 @@ def _one_of_two(text: str) -> Optional[int]:
     return max(ages) if older else min(ages)
 
 
+#: "for nearly", "over about", "in the last": a length of time follows, not an age.
+_A_WHILE_BEFORE = re.compile(r"\b(?:for|over|past|last|within|since)\s+(?:(?:nearly|almost|about|around|over|"
+                             r"like|just|roughly|approximately|at\s+least|a\s+good|the\s+(?:last|past))\s+)+$"
+                             # ... or a time gone by: "back in year 9", "when i was in year 7",
+                             # "since year 8" (conversations22: a student of 19).
+                             r"|\b(?:back|since|ever\s+since|from|until|till|til|"
+                             r"when\s+(?:i|he|she|they|we)\s+(?:was|were))\s+(?:in\s+)?$")
+
+
 def find_age(text: str) -> Optional[int]:
     chosen = _one_of_two(text)
     if chosen is not None:
         return chosen
-    if re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) and not re.search(r"[%£$/:]", text):
+    # "16 (year 11)", "16, ...", and "15. tbh doesnt matter ..." (conversations22: the age, then
+    # the rest of the answer); a full stop only after an age a list choice is not (4 and over).
+    if (re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) or re.match(r"\s*(?:[4-9]|1\d|2[0-5])\.(?!\d)", text)) \
+            and not re.search(r"[%£$/:]", text):
         answer = parse_age(text)  # "16 (year 11)": the number said first is the age
         return answer.age if answer.ok else None
-    phrases = list(_AGE_PHRASES.finditer(text))
+    # Not a time for or since something with a hedge before it ("haven't done it for nearly
+    # three years", "for about 2 years now": conversations22); the lookbehinds above take the
+    # plain "for 2 years".
+    phrases = [p for p in _AGE_PHRASES.finditer(text) if not _A_WHILE_BEFORE.search(text[:p.start()])]
     if not phrases:
         return None
     # An age said as a number beats a school year, which only approximates one: "Y12 student

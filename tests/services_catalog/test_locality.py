@@ -83,6 +83,7 @@ LEIGHS = ("Leigh-on-Sea (Southend-on-Sea)", "Leigh (Sevenoaks, Kent)")
     ("stanford", "thurrock", "Thurrock"),          # Stanford-le-Hope, as locals say it
     ("Stanford, near Hythe", "kent", "Folkestone and Hythe"),
     ("burnham", "essex", "Maldon"),
+    ("bas vegas lol", "essex", "Basildon"),       # conversations22: the town's nickname
     # a place with its district or county
     ("Halstead in Essex, near Braintree", "essex", "Braintree"),
     ("halstead kent", "kent", "Sevenoaks"),
@@ -217,3 +218,10 @@ def test_the_population_data_is_small_and_matches_the_places():
 def test_landmarks_mean_the_place_they_stand_in(text, place):
     found = resolve(text)
     assert found.status == FOUND and found.matched == place
+
+
+def test_the_island_is_asked_about():
+    # conversations22: "the island" is home on Sheppey, Canvey and Mersea alike.
+    place = resolve("the island lol")
+    assert place.status == AMBIGUOUS
+    assert {c.district for c in place.candidates} == {"Swale", "Castle Point", "Colchester"}

@@ -512,3 +512,51 @@ def test_ages_said_in_passing_by_staff_and_parents(text, age):
 ])
 def test_where_the_family_lives_wins_over_a_visit(text, place):
     assert find_place(text) == place
+
+
+@pytest.mark.parametrize("text, age", [
+    # An age about to be reached, in the opening (conversations22): one less now.
+    ("she'll be 12 in january and we're out in tollesbury so theres not much round here", 11),
+    ("i'll be 16 on boxing day and i'm pretty sure i'm bi", 15),
+    ("he'll be 10 on the 3rd and still wets the bed", 9),
+    ("she will be 14 soon and has gone very quiet", 13),
+    # An age asked about: "is that normal at 15?".
+    ("Is that normal at 15 or should I be worried", 15),
+    # A teacher's class: "Y5 teacher here" teaches pupils of 9 and 10.
+    ("Y5 teacher here. Boy in my class lost his grandad last week", 9),
+    # Not ages: a time, a while, an hour.
+    ("i'll be 5 minutes", None),
+    ("i'll be there at 6 on monday", None),
+    ("is it ok at 3am to still be awake", None),
+    ("is that normal at 3 in the morning", None),
+])
+def test_ages_said_in_passing_in_an_opening(text, age):
+    assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text, age", [
+    # conversations22: a time gone by or a while, not the age now ...
+    ("I used to self harm back in year 9 but I haven't done it for nearly three years", None),
+    ("when he was in year 6 it started", None),
+    ("for about 2 years now she has been low", None),
+    # ... and an age said first, then the rest of the answer.
+    ("15. tbh doesnt matter i wont be here for the exams anyway", 15),
+    ("since year 7 she has been bullied, she is in year 10 now", 14),
+    ("3. i feel sad", None),  # a list choice, not an age
+])
+def test_times_gone_by_and_an_age_said_first(text, age):
+    assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text", [
+    "I manage a nursery in Clacton. We have a 4 year old who is hitting and biting",
+    "Nursery manager here, one of our 3 year olds", "I'm a childminder in Deal",
+    "nursery nurse at a setting in Rochester",
+])
+def test_early_years_staff_are_professionals(text):
+    assert extract(text).audience == "professional"
+
+
+@pytest.mark.parametrize("text", ["i go to nursery", "my son's nursery teacher said he bites"])
+def test_a_nursery_named_by_a_child_or_parent_is_not_staff(text):
+    assert extract(text).audience != "professional"
