@@ -25,6 +25,7 @@ from .wishes import read_wishes
 
 MORE = "more"
 ABOUT_SHOWN = "about_shown"
+WHO_IS_TOLD = "who_is_told"
 CLOSING = "closing"
 NEW_NEED = "new_need"
 
@@ -182,6 +183,45 @@ _NOT_PRAISE = re.compile(
     r"(?:\W+\w+){0,3}?\W+(?:helpful|useful|great|good|help|helped|brilliant|perfect)\b")
 
 
+#: Who a young person fears would be told: a parent, the school, the police ...
+_WHO = (r"(?:(?:my|ur|your|the|our|his|her|me)\s+)?(?:parents?|mum|mom|mam|mummy|dad|daddy|"
+        r"mum\s+(?:and|n|&)\s+dad|family|carers?|foster\s+(?:carers?|parents?|mum|dad)|nan|"
+        r"grandparents?|school|teachers?|college|uni|gp|doctor|social\s+(?:services|workers?)|"
+        r"police|anyone|anybody)\b")
+#: Asking whether a service shown would tell someone: "do they tell ur parents", "would they ring
+#: my mum", "do any of these have to contact my parents?", "will my school find out", "can i go
+#: without my parents knowing", "is it confidential" (conversations17 and 22).
+_TOLD = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also|if\s+i\s+(?:went|go|rang|called|contacted|used)\s+"
+    r"(?:to\s+)?(?:one|any|them|it)(?:\s+of\s+(?:them|these|those))?)\W+)?"
+    r"(?:do|does|will|would|could|can|are|is|have|has|must|should|wud|wld)\s+(?:\w+\s+){0,5}?"
+    r"(?:(?:tell|ring|call|phone|contact|inform|text|email|message|write\s+to|report\s+(?:it\s+|me\s+)?to|"
+    r"share\s+(?:it\s+|this\s+|that\s+|anything\s+)?with|pass\s+(?:it|this|that|anything)\s+on\s+to)\s+"
+    + _WHO + r"|" + _WHO + r"\s+(?:\w+\s+){0,2}?(?:find\s+out|know|be\s+told|get\s+told|hear\s+about\s+it)\b"
+    r"|(?:it|they|them|this|these|that)\s+(?:\w+\s+)?confidential\b)"
+    r"|\bwithout\s+(?:" + _WHO + r"\s+(?:knowing|finding\s+out)|telling\s+" + _WHO + r")")
+#: Not only a question about being told: "would they call the police on my dad", "will my
+#: parents find out about my arms" tell more.
+_ON_SOMEONE = re.compile(r"\b(?:on|against)\s+(?:my|his|her|their)\s+\w+|\bon\s+(?:him|her|them)\b"
+                         r"|\babout\s+(?:my|his|her|their|what)\b")
+#: What the question itself says that _RISK would otherwise count: finding out, a secret, and
+#: how bad being found out would be ("because that would be really bad for me").
+_TOLD_WORDS = re.compile(r"\b(?:finds?\s+out|finding\s+out|secret|really\s+bad)\b")
+
+
+def who_is_told(text: str) -> bool:
+    """A question, in at most two clauses, whether a service would tell someone (a parent, the
+    school, the police), with no other word of risk. A young person asks it before they say
+    more; the answer is what confidentiality means and where it is promised (Childline), with
+    an invitation to say more (domain response utter_who_is_told)."""
+    key = (text or "").lower().replace("\u2019", "'").strip()
+    if not key or len(key) > _LONGEST:
+        return False
+    clauses = [c for c in re.split(r"[.;:!?\n]+", key) if c.strip()]
+    return (len(clauses) <= 2 and any(_TOLD.search(c.strip()) for c in clauses)
+            and not _ON_SOMEONE.search(key) and not _RISK.search(_TOLD_WORDS.sub(" ", key)))
+
+
 def has_risk_words(text: str) -> bool:
     """Words of distress or risk (_RISK) in ``text``."""
     return bool(_RISK.search((text or "").lower().replace("\u2019", "'")))
@@ -194,6 +234,8 @@ def read_after_list(text: str) -> Optional[str]:
     if not raw or len(raw) > _LONGEST:
         return None
     key = raw.lower()
+    if who_is_told(raw):
+        return WHO_IS_TOLD
     if _RISK.search(key):
         return None
     number = list_choice(key)

@@ -20,18 +20,20 @@
   free?" and "great, I'll ring them tomorrow" are plain, but the model (which learnt needs and
   risks, not replies to lists) falls back on them. When the bot's last turn showed a list and
   the model could not place the message (``after_list_intents``), signposting.after_list reads
-  it: other options (the next services), a question about a service shown (where to ask), a
-  closing (you're welcome), or a new worry the model read only as an unsure need (asked which
-  topic it is, as the model's guess is often the wrong need); a wish for others that gives a
-  place or an age ("anything near Deal?") searches again with it. An urgent message, a need
-  or a correction the model read as one is never replaced, and nor is a message with any sign
-  of risk (a lexicon match of any tier, an urgent reading among the model's first three, words
-  of distress in signposting.after_list): it keeps the rephrase request, which leads with 999
-  and SHOUT. One exception, narrowed by an independent review: a message only about the list's
-  offers ("do any of them do text only? i cant do phone calls"), with no risk phrase or word,
-  is that question even when the model alone guessed a disclosure or suicidal thoughts below
-  0.5, the crisis level of both (a check-in), or ranked an urgent reading below its best
-  (hazard H30).
+  it: other options (the next services), a question about a service shown (where to ask),
+  whether a service would tell a parent or the school (what is promised, by whom, and an
+  invitation to say more), a closing (you're welcome), or a new worry the model read only as an
+  unsure need (asked which topic it is, as the model's guess is often the wrong need); a wish
+  for others that gives a place or an age ("anything near Deal?") searches again with it. An
+  urgent message, a need or a correction the model read as one is never replaced, and nor is a
+  message with any sign of risk (a lexicon match of any tier, an urgent reading among the
+  model's first three, words of distress in signposting.after_list): it keeps the rephrase
+  request, which leads with 999 and SHOUT. One exception, narrowed by an independent review: a
+  message only about the list's offers ("do any of them do text only? i cant do phone calls"),
+  or only asking whether a service would tell someone ("would they ring my mum?"), with no risk
+  phrase or word, is that question even when the model alone guessed a disclosure
+  or suicidal thoughts below 0.5, the crisis level of both (a check-in), or ranked an urgent
+  reading below its best (hazard H30).
 - A worry told at length that the model could not place gets the topics rather than "say it
   another way", unless there is any sign of risk or a form, a list or a safety question was
   just said (hazard H32).
@@ -56,6 +58,7 @@ from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
     NEW_NEED,
+    WHO_IS_TOLD,
     asks_about_the_list,
     has_risk_words,
     read_after_list,
@@ -172,7 +175,10 @@ class Guards:
         # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a risk phrase of
         # the lexicon still keeps the message from this reading (and any match at all keeps a
         # check-in).
-        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
+        # "would they ring my mum?" (who_is_told) is such a message too: a question in at most
+        # two clauses with no word of risk, whose reply invites the young person to say more.
+        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text) \
+            or reading == WHO_IS_TOLD
         checked_alone = of_the_list and _checked_by_model_alone(parse_data)
         if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None

@@ -9,6 +9,7 @@ from signposting.after_list import (
     CLOSING,
     MORE,
     NEW_NEED,
+    WHO_IS_TOLD,
     asks_about_the_list,
     list_choice,
     read_after_list,
@@ -125,9 +126,14 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
     "will they ring my house? he checks the phone", "would i have to say what he did",
     "can i go on my own because of what my uncle did", "will they weigh him? he collapsed today",
     "would she have to be weighed, shes not eaten for a week", "not sure i can go on the same way",
-    "do they tell ur parents", "will he know it was me who told", "do i have to live like this",
+    "will he know it was me who told", "do i have to live like this",
     "would i have to see him again",
-    "will they take me away from my mum if i tell", "do they tell the police", "will they know about my arms",
+    "will they take me away from my mum if i tell", "will they know about my arms",
+    # Who would be told, with more besides (whose reply is the rephrase request, or the model's).
+    "do they tell ur parents? my dad hits me", "would they tell my mum, i took pills",
+    "is it confidential, i want to die", "do they tell ur parents if ur cutting",
+    "would they call the police on my dad", "will my parents find out about my arms",
+    "would they ring the police on him", "will they tell my mum? im scared of what hell do tonight",
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     assert read_after_list(text) is None
@@ -176,3 +182,15 @@ def test_a_place_to_go_in_person_is_about_the_list():
     assert asks_about_the_list("She don't like to speak on telephone. Is there some place she can go "
                                "with me, in person?")
     assert read_after_list("is there somewhere i can go tonight, i cant go home") is None
+
+
+@pytest.mark.parametrize("text", [
+    # Whether a service shown would tell someone (conversations17 and 22): asked before a young
+    # person says more; answered with what is promised and an invitation to say more.
+    "do they tell ur parents", "do they tell the police", "if i went to one of them would they ring my mum",
+    "do any of these have to contact my parents? because that would be really bad for me",
+    "will my school find out", "does my mum have to know", "can i go without telling my dad",
+    "can i go without my parents knowing", "is it confidential", "will they tell his school?",
+])
+def test_whether_a_service_would_tell_someone(text):
+    assert read_after_list(text) == WHO_IS_TOLD

@@ -32,7 +32,8 @@ def policy(tmp_path_factory):
                   after_list_replies={"more": "action_more_services",
                                       "about_shown": "utter_about_shown_services",
                                       "closing": "utter_you_are_welcome",
-                                      "new_need": "utter_ask_new_need"},
+                                      "new_need": "utter_ask_new_need",
+                                      "who_is_told": "utter_who_is_told"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
                   after_list_detail_action="signpost_form",
                   described_fallback_action="utter_ask_topic", described_fallback_words=10)
@@ -336,6 +337,21 @@ def _checked_in(text: str, evidence=(), model=(("nlu_fallback", 0.5), ("safeguar
 ])
 def test_a_check_in_the_model_alone_chose_on_a_question_about_the_list_is_that_question(policy, text):
     assert predicted(policy, _checked_in(text)) == "action_more_services"
+
+
+def test_whether_a_service_would_tell_someone_gets_what_is_promised(policy):
+    # conversations17 and 22 (development): "Sorry, I'm not sure I understood", or a check-in
+    # the model alone chose, to a young person asking who would be told.
+    assert predicted(policy, _after_list("do they tell ur parents", "nlu_fallback")) == "utter_who_is_told"
+    assert predicted(policy, _checked_in("if i went to one of them would they ring my mum")) \
+        == "utter_who_is_told"
+    # A self-harm guess, a risk phrase or words of risk beside it keep the check-in (left to
+    # the rules, which this test's policy does not have).
+    assert predicted(policy, _checked_in("would they ring my mum", model=(
+        ("nlu_fallback", 0.5), ("crisis_self_harm", 0.3)))) != "utter_who_is_told"
+    assert predicted(policy, _checked_in("would they ring my mum", evidence=[
+        {"text": "ring my mum", "tier": "check_in"}])) != "utter_who_is_told"
+    assert predicted(policy, _checked_in("would they ring my mum? he'd kill me")) != "utter_who_is_told"
 
 
 @pytest.mark.parametrize("text, model, action", [
