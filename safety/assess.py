@@ -155,6 +155,11 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
     if modifiers.get("benign_medicine") and not context._names_medicine(doc):
         del modifiers["benign_medicine"]
     benign = tuple(sorted(name for name in BENIGN_CONTEXTS if modifiers.get(name)))
+    # A young child's behaviour told plainly ("a 4 year old who is hitting and biting most
+    # days": conversations22) is an ordinary context too: the model's urgent guess on it becomes
+    # a check-in, as on the other contexts; a risk phrase of the lexicon still decides.
+    if any(context._young_childs_behaviour(m) for m in modifiers.get("child_behaviour", [])):
+        benign = tuple(sorted(benign + ("child_behaviour",)))
     outcomes = [(e.outcome, e.urgent_class) for e in evidence if e.tier != "support"]
     for level in (URGENT, CHECK_IN):
         classes = {cls for outcome, cls in outcomes if outcome == level}

@@ -1221,3 +1221,18 @@ def test_round_seventeen_keeps_these_urgent(text):
 ])
 def test_round_seventeen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, benign", [
+    # A young child's behaviour told plainly is an ordinary context (the model's urgent guess on
+    # it becomes a check-in); an older child's, or a risk phrase beside it, is not.
+    ("We have a 4 year old who is hitting and biting most days, and mum says it's just as hard "
+     "at home", True),
+    ("my 15 year old is hitting and biting", False),
+])
+def test_a_young_childs_behaviour_is_an_ordinary_context(text, benign):
+    assert ("child_behaviour" in assess(text).benign_context) is benign
+
+
+def test_a_young_childs_behaviour_does_not_silence_a_risk_phrase():
+    assert assess("my 5 year old is hitting and biting and my partner hits him back").level == URGENT
