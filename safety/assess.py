@@ -369,6 +369,11 @@ class _Context:
         return any(sent.start <= m.start < sent.end and m.start < hit.end + distance
                    and m.end > hit.start - distance for m in self.modifiers.get(name, []))
 
+    def _commanded(self, hit: Hit) -> bool:
+        """The match is itself voices telling someone to act ("the voices are telling him to
+        hurt his little brother": development set 13): a danger, not an odd perception."""
+        return any(t.norm_ in ("tell", "tells", "telling", "told") for t in self.doc[hit.start:hit.end])
+
     def _reported(self, hit: Hit) -> bool:
         """Someone real said or posted it: a post, a message, or "said" with "my friend" (or
         "my son", "one of my pupils") in the message. A story's character says things too, so
@@ -480,7 +485,7 @@ class _Context:
             # but now she's not breathing".
             return "panic"
         if hit.kind == "crisis_danger" and self._same_clause("perception", hit) \
-                and not self._current_near(hit):
+                and not self._current_near(hit) and not self._commanded(hit):
             return "perception"
         return None
 

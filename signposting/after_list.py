@@ -175,6 +175,9 @@ _RISK = re.compile(
     # having nothing.
     r"help\s+(?:now|asap|today)|wait\s+that\s+long|wait\s+any\s*longer|got\s+nothing|"
     r"anything\s+to\s+(?:stop|make|get|end)|"
+    # ... and (the review of round 17) having taken something: "would they tell my parents if
+    # i took something".
+    r"(?:took|taken|taking)\s+(?:something|summat|sth|anything|stuff|a\s+load|loads)|"
     r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
@@ -188,38 +191,42 @@ _WHO = (r"(?:(?:my|ur|your|the|our|his|her|me)\s+)?(?:parents?|mum|mom|mam|mummy
         r"mum\s+(?:and|n|&)\s+dad|family|carers?|foster\s+(?:carers?|parents?|mum|dad)|nan|"
         r"grandparents?|school|teachers?|college|uni|gp|doctor|social\s+(?:services|workers?)|"
         r"police|anyone|anybody)\b")
-#: Asking whether a service shown would tell someone: "do they tell ur parents", "would they ring
-#: my mum", "do any of these have to contact my parents?", "will my school find out", "can i go
-#: without my parents knowing", "is it confidential" (conversations17 and 22).
+#: Asking whether a service shown would tell someone, and nothing else: "do they tell ur
+#: parents", "would they ring my mum", "if i went to one of them would they ring my mum", "will my
+#: school find out", "can i go without my parents knowing", "is it confidential" (conversations17
+#: and 22). The whole message is the question: anything after it ("would they tell my dad? he'd
+#: batter me", "would they tell my parents if i took something", "... about the nudes") tells
+#: more, and keeps the reply it had (independent review of round 17).
+_LEAD = (r"(?:(?:thanks|thank\s+you|ok|okay|also|and|but|so|sorry|quick\s+question|just\s+wondering)\W+)*"
+         r"(?:if\s+i\s+(?:went|go|rang|called|contacted|used)\s+(?:to\s+)?(?:one|any|them|it)"
+         r"(?:\s+of\s+(?:them|these|those))?\W+)?")
+_AUX = r"(?:do|does|will|would|could|can|are|is|have|has|must|should|wud|wld)\s+"
+_TELL = (r"(?:tell|ring|call|phone|contact|inform|text|email|message|write\s+to|"
+         r"share\s+(?:it\s+|this\s+|that\s+|anything\s+)?with|pass\s+(?:it|this|that|anything)\s+on\s+to)\s+")
+_WORDS = r"(?:\w+\s+)"
 _TOLD = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay|also|if\s+i\s+(?:went|go|rang|called|contacted|used)\s+"
-    r"(?:to\s+)?(?:one|any|them|it)(?:\s+of\s+(?:them|these|those))?)\W+)?"
-    r"(?:do|does|will|would|could|can|are|is|have|has|must|should|wud|wld)\s+(?:\w+\s+){0,5}?"
-    r"(?:(?:tell|ring|call|phone|contact|inform|text|email|message|write\s+to|report\s+(?:it\s+|me\s+)?to|"
-    r"share\s+(?:it\s+|this\s+|that\s+|anything\s+)?with|pass\s+(?:it|this|that|anything)\s+on\s+to)\s+"
-    + _WHO + r"|" + _WHO + r"\s+(?:\w+\s+){0,2}?(?:find\s+out|know|be\s+told|get\s+told|hear\s+about\s+it)\b"
-    r"|(?:it|they|them|this|these|that)\s+(?:\w+\s+)?confidential\b)"
-    r"|\bwithout\s+(?:" + _WHO + r"\s+(?:knowing|finding\s+out)|telling\s+" + _WHO + r")")
-#: Not only a question about being told: "would they call the police on my dad", "will my
-#: parents find out about my arms" tell more.
-_ON_SOMEONE = re.compile(r"\b(?:on|against)\s+(?:my|his|her|their)\s+\w+|\bon\s+(?:him|her|them)\b"
-                         r"|\babout\s+(?:my|his|her|their|what)\b")
-#: What the question itself says that _RISK would otherwise count: finding out, a secret, and
-#: how bad being found out would be ("because that would be really bad for me").
-_TOLD_WORDS = re.compile(r"\b(?:finds?\s+out|finding\s+out|secret|really\s+bad)\b")
+    _LEAD + r"(?:" + _AUX + _WORDS + r"{0,5}?" + _TELL + _WHO
+    + r"|" + _AUX + _WORDS + r"{0,3}?" + _WHO + r"\s+" + _WORDS
+    + r"{0,2}?(?:find\s+out|know|be\s+told|get\s+told)"
+    + r"|(?:is|are)\s+(?:it|they|them|this|these|those|any\s+of\s+(?:them|these|those))\s+"
+    + _WORDS + r"?confidential"
+    + r"|(?:can|could)\s+i\s+" + _WORDS + r"{0,3}?without\s+(?:" + _WHO
+    + r"\s+(?:knowing|finding\s+out)|telling\s+" + _WHO + r"))"
+    r"(?:\s+(?:at\s+all|or\s+not|too|as\s+well|though|tho|then|lol|pls|please))?")
 
 
 def who_is_told(text: str) -> bool:
-    """A question, in at most two clauses, whether a service would tell someone (a parent, the
-    school, the police), with no other word of risk. A young person asks it before they say
-    more; the answer is what confidentiality means and where it is promised (Childline), with
-    an invitation to say more (domain response utter_who_is_told)."""
+    """The whole message asks whether a service shown would tell someone (a parent, the
+    school, the police), with no word of risk. A young person asks it before they say more;
+    the answer is what confidentiality means and where it is promised (Childline), with an
+    invitation to say more (domain response utter_who_is_told)."""
     key = (text or "").lower().replace("\u2019", "'").strip()
     if not key or len(key) > _LONGEST:
         return False
-    clauses = [c for c in re.split(r"[.;:!?\n]+", key) if c.strip()]
-    return (len(clauses) <= 2 and any(_TOLD.search(c.strip()) for c in clauses)
-            and not _ON_SOMEONE.search(key) and not _RISK.search(_TOLD_WORDS.sub(" ", key)))
+    core = re.sub(r"[\s?!.,]+$", "", re.sub(r"\s+", " ", key))
+    core = re.sub(r"^\W+", "", core)
+    # "find out" is a word of risk elsewhere ("if he finds out"), here the question itself.
+    return bool(_TOLD.fullmatch(core)) and not _RISK.search(re.sub(r"\bfind(?:ing)?\s+out\b", " ", core))
 
 
 def has_risk_words(text: str) -> bool:

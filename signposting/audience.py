@@ -101,7 +101,11 @@ _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
 #: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
 _RUNS_GROUP = re.compile(r"\bi\s+(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
                          r"(?:\w+\s+){0,2}(?:club|group|team|troop|unit|project|centre|center|"
-                         r"scouts|guides|cadets|brigade|nursery|pre-?school|playgroup|setting)\b")
+                         r"scouts|guides|cadets|brigade)\b"
+                         # Running an early years setting ("I manage a nursery"), never
+                         # volunteering at one, which a young person does too.
+                         r"|\bi\s+(?:run|manage|own)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,2}"
+                         r"(?:nursery|pre-?school|playgroup|setting)\b")
 
 #: A child of another family, named as an adult names one: "their little boy", "her son", "the
 #: kids next door", "my neighbour's daughter". With nothing the writer suffers, an adult is

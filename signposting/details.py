@@ -32,6 +32,11 @@ _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter
                  r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
                  r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
+#: A young person's age as a number or in words, up to 25 ("she'll be 40 on saturday" is an
+#: adult's birthday, not the age of the young person: independent review of round 17).
+_YOUTH_NUMBER = (r"(?:[1-9]|1\d|2[0-5]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|"
+                 r"three|four|five))?)")
 _AGE_PHRASES = re.compile(
     # Not a time since or for something: "self-harmed two years ago", "3 years since dad
     # died", "off school for 2 years now".
@@ -53,12 +58,12 @@ _AGE_PHRASES = re.compile(
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     # An age about to be reached, said in passing: "she'll be 12 in january", "i'll be 16 on
     # boxing day" (conversations22; parse_age takes one off).
-    r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + NUMBER_WORD +
+    r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + _YOUTH_NUMBER +
     r"\s+(?=next\s+(?:week|month|year|term)\b|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)\b|"
     r"in\s+(?:" + MONTHS + r")\b|on\s+(?:the\s+)?\d|on\s+(?:boxing|christmas|new\s+year|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon\b|this\s+(?:week|month)\b)"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
-    r"|\b(?:normal|usual|typical|common|ok|okay|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
+    r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
     # The number straight after the young person, as non-native and hurried writers put it:
     # "my son 17 he have big knife", "a lad of 14 we work with" (conversations16).
@@ -132,7 +137,7 @@ _A_WHILE_BEFORE = re.compile(r"\b(?:for|over|past|last|within|since)\s+(?:(?:nea
                              r"like|just|roughly|approximately|at\s+least|a\s+good|the\s+(?:last|past))\s+)+$"
                              # ... or a time gone by: "back in year 9", "when i was in year 7",
                              # "since year 8" (conversations22: a student of 19).
-                             r"|\b(?:back|since|ever\s+since|from|until|till|til|"
+                             r"|\b(?:back|since|ever\s+since|until|till|til|"
                              r"when\s+(?:i|he|she|they|we)\s+(?:was|were))\s+(?:in\s+)?$")
 
 
@@ -141,8 +146,9 @@ def find_age(text: str) -> Optional[int]:
     if chosen is not None:
         return chosen
     # "16 (year 11)", "16, ...", and "15. tbh doesnt matter ..." (conversations22: the age, then
-    # the rest of the answer); a full stop only after an age a list choice is not (4 and over).
-    if (re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) or re.match(r"\s*(?:[4-9]|1\d|2[0-5])\.(?!\d)", text)) \
+    # the rest of the answer); a full stop only after 10 to 25 ("6. how long is the wait" picks
+    # from a list).
+    if (re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) or re.match(r"\s*(?:1\d|2[0-5])\.(?!\d)", text)) \
             and not re.search(r"[%£$/:]", text):
         answer = parse_age(text)  # "16 (year 11)": the number said first is the age
         return answer.age if answer.ok else None

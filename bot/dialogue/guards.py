@@ -30,8 +30,7 @@
   model's first three, words of distress in signposting.after_list): it keeps the rephrase
   request, which leads with 999 and SHOUT. One exception, narrowed by an independent review: a
   message only about the list's offers ("do any of them do text only? i cant do phone calls"),
-  or only asking whether a service would tell someone ("would they ring my mum?"), with no risk
-  phrase or word, is that question even when the model alone guessed a disclosure
+  with no risk phrase or word, is that question even when the model alone guessed a disclosure
   or suicidal thoughts below 0.5, the crisis level of both (a check-in), or ranked an urgent
   reading below its best (hazard H30).
 - A worry told at length that the model could not place gets the topics rather than "say it
@@ -58,7 +57,6 @@ from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
     NEW_NEED,
-    WHO_IS_TOLD,
     asks_about_the_list,
     has_risk_words,
     read_after_list,
@@ -175,10 +173,7 @@ class Guards:
         # ranked low) is noise from words it learnt elsewhere ("cant", "she"); a risk phrase of
         # the lexicon still keeps the message from this reading (and any match at all keeps a
         # check-in).
-        # "would they ring my mum?" (who_is_told) is such a message too: a question in at most
-        # two clauses with no word of risk, whose reply invites the young person to say more.
-        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text) \
-            or reading == WHO_IS_TOLD
+        of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
         checked_alone = of_the_list and _checked_by_model_alone(parse_data)
         if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
             return None

@@ -134,6 +134,13 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
     "is it confidential, i want to die", "do they tell ur parents if ur cutting",
     "would they call the police on my dad", "will my parents find out about my arms",
     "would they ring the police on him", "will they tell my mum? im scared of what hell do tonight",
+    # ... and anything said after the question (independent review of round 17).
+    "do any of these have to contact my parents? because that would be really bad for me",
+    "will they tell my mum about the nudes", "would they tell my carers if im going to meet him",
+    "do they tell ur parents cos i dont want them to see my arms",
+    "would they tell school? hes in my year and he forced me", "would they tell my dad? he'd batter me",
+    "will my parents find out? im 14 and he's 19", "would they tell my parents if i took something",
+    "would the school find out about the photos he's got of me",
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     assert read_after_list(text) is None
@@ -188,7 +195,7 @@ def test_a_place_to_go_in_person_is_about_the_list():
     # Whether a service shown would tell someone (conversations17 and 22): asked before a young
     # person says more; answered with what is promised and an invitation to say more.
     "do they tell ur parents", "do they tell the police", "if i went to one of them would they ring my mum",
-    "do any of these have to contact my parents? because that would be really bad for me",
+    "thanks. do they tell ur parents?", "Thanks, would they have to tell my mum at all?",
     "will my school find out", "does my mum have to know", "can i go without telling my dad",
     "can i go without my parents knowing", "is it confidential", "will they tell his school?",
 ])

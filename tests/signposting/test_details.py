@@ -560,3 +560,19 @@ def test_early_years_staff_are_professionals(text):
 @pytest.mark.parametrize("text", ["i go to nursery", "my son's nursery teacher said he bites"])
 def test_a_nursery_named_by_a_child_or_parent_is_not_staff(text):
     assert extract(text).audience != "professional"
+
+
+@pytest.mark.parametrize("text, age", [
+    # Found by the independent review of round 17: an adult's birthday, a list choice, a time,
+    # a pupil's year after "from".
+    ("she'll be 40 on saturday and i have to go, im 14", 14),
+    ("6. how long is the wait", None),
+    ("is it ok at 10 or is that too late", None),
+    ("a boy from year 8 disclosed that he", 12),
+])
+def test_round_seventeen_review_ages(text, age):
+    assert extract(text).age == age
+
+
+def test_volunteering_at_a_nursery_is_not_staff():
+    assert extract("im 16 and i volunteer at a nursery, i'm really anxious").audience == "young_person"

@@ -343,15 +343,14 @@ def test_whether_a_service_would_tell_someone_gets_what_is_promised(policy):
     # conversations17 and 22 (development): "Sorry, I'm not sure I understood", or a check-in
     # the model alone chose, to a young person asking who would be told.
     assert predicted(policy, _after_list("do they tell ur parents", "nlu_fallback")) == "utter_who_is_told"
-    assert predicted(policy, _checked_in("if i went to one of them would they ring my mum")) \
-        == "utter_who_is_told"
-    # A self-harm guess, a risk phrase or words of risk beside it keep the check-in (left to
-    # the rules, which this test's policy does not have).
-    assert predicted(policy, _checked_in("would they ring my mum", model=(
-        ("nlu_fallback", 0.5), ("crisis_self_harm", 0.3)))) != "utter_who_is_told"
-    assert predicted(policy, _checked_in("would they ring my mum", evidence=[
-        {"text": "ring my mum", "tier": "check_in"}])) != "utter_who_is_told"
-    assert predicted(policy, _checked_in("would they ring my mum? he'd kill me")) != "utter_who_is_told"
+    assert predicted(policy, _after_list("if i went to one of them would they ring my mum",
+                                         "out_of_scope")) == "utter_who_is_told"
+    # A check-in stays a check-in, whoever chose it (independent review of round 17: "will they
+    # tell my mum about the nudes"); so does anything said after the question (left to the
+    # rules, which this test's policy does not have).
+    assert predicted(policy, _checked_in("would they ring my mum")) != "utter_who_is_told"
+    assert predicted(policy, _after_list("would they ring my mum? he'd batter me", "nlu_fallback")) \
+        != "utter_who_is_told"
 
 
 @pytest.mark.parametrize("text, model, action", [
