@@ -302,6 +302,11 @@ _BARE_LIST_QUESTION = re.compile(
     r"shut\s+down))\W*$")
 
 
+#: Courtesies said together: "ok ty", "thanks ok", "ok cool thanks" (conversations20).
+_COURTESIES = re.compile(r"^\W*(?:(?:thanks|thank\s+(?:you|u)|ty|ta|cheers|ok|okay|k|cool|right|great|lovely|"
+                         r"brilliant|sorry|hi|hello|also)\W*)+$")
+
+
 def asks_about_the_list(text: str) -> bool:
     """Every clause of the message is about what a list's services offer (a way to contact
     them, a time, a cost, a wait), says why ("i cant do phone calls", "mum works until 6"), or
@@ -310,7 +315,8 @@ def asks_about_the_list(text: str) -> bool:
     lower = (text or "").lower().replace("\u2019", "'")
     clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
     return bool(clauses) and all(
-        _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) for c in clauses)
+        _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) or _COURTESIES.match(c)
+        for c in clauses)
 
 
 def list_choice(text: str) -> Optional[int]:

@@ -201,3 +201,9 @@ def test_a_place_to_go_in_person_is_about_the_list():
 ])
 def test_whether_a_service_would_tell_someone(text):
     assert read_after_list(text) == WHO_IS_TOLD
+
+
+def test_courtesies_said_together_are_about_the_list():
+    # conversations20 (development): "ok ty" before a question about referral.
+    assert asks_about_the_list("ok ty. can i refer myself to them or does it have to go thru my gp")
+    assert not asks_about_the_list("ok ty. i dont think i can wait, i want to die")
