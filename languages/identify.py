@@ -77,22 +77,26 @@ class _Marker:
     words: Tuple[str, ...]   # normalised words, matched in a row
     stem: bool               # the last word may run on ("smutn*" matches "smutna")
     exact: str               # non-empty: the marker must appear as written (accents kept)
+    loan: bool = False       # a word English texting has borrowed too ("gracias mate")
 
 
 @lru_cache(maxsize=1)
 def _markers() -> Dict[str, Tuple[_Marker, ...]]:
     """Marker words per language. "word*" is a stem; "=word" must be written with its marks
-    ("=olá": "ola" alone could be anything)."""
+    ("=olá": "ola" alone could be anything); "^word" is a loanword English texting uses too,
+    evidence only when no other word of the message is English's own (_loans_in_english)."""
     data = yaml.safe_load(MARKERS.read_text(encoding="utf-8"))
     out: Dict[str, Tuple[_Marker, ...]] = {}
     for code, entries in data.items():
         markers = []
         for entry in entries:
             entry = str(entry)
+            loan = entry.startswith("^")
+            entry = entry.lstrip("^")
             exact = entry[1:].casefold() if entry.startswith("=") else ""
             entry = entry.lstrip("=")
             markers.append(_Marker(tuple(normalise(entry.rstrip("*")).split()),
-                                   entry.endswith("*"), exact))
+                                   entry.endswith("*"), exact, loan))
         out[code] = tuple(markers)
     return out
 
@@ -119,27 +123,29 @@ def _inside(span: Tuple[int, int], other: Tuple[int, int]) -> bool:
             and other[1] - other[0] > span[1] - span[0])
 
 
-def _marker_spans(text: str, codes: Optional[Iterable[str]] = None
+def _marker_spans(text: str, codes: Optional[Iterable[str]] = None, loans: bool = True
                   ) -> Dict[str, List[List[Tuple[int, int]]]]:
     """Where each language's markers are in the text: per language, one list of spans for each
-    marker found."""
+    marker found (``loans``: loanword markers too)."""
     words = normalise(text).split()
     raw = (text or "").casefold()
     found: Dict[str, List[List[Tuple[int, int]]]] = {}
     for code, markers in _markers().items():
         if codes is not None and code not in codes:
             continue
-        spans = [s for s in (_spans(m, words, raw) for m in markers) if s]
+        spans = [s for s in (_spans(m, words, raw) for m in markers if loans or not m.loan) if s]
         if spans:
             found[code] = spans
     return found
 
 
-def marker_hits(text: str, codes: Optional[Iterable[str]] = None) -> Dict[str, int]:
+def marker_hits(text: str, codes: Optional[Iterable[str]] = None,
+                loans: bool = True) -> Dict[str, int]:
     """How many of each language's marker words the text holds (whole words, in a row). A
     marker found only inside a longer marker of another language does not count: the longer
-    phrase says more ("mersi mnogo" is Bulgarian, though "mersi" alone is Romanian)."""
-    found = _marker_spans(text, codes)
+    phrase says more ("mersi mnogo" is Bulgarian, though "mersi" alone is Romanian).
+    ``loans=False`` leaves out the loanwords English texting uses too ("gracias")."""
+    found = _marker_spans(text, codes, loans)
     out = {}
     for code, spans in found.items():
         others = [o for c, lists in found.items() if c != code for spans_ in lists for o in spans_]
@@ -261,7 +267,8 @@ def _ethiopic(text: str) -> Tuple[str, str]:
 # -- Latin ------------------------------------------------------------------------------------
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
-_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "hi", "ne", "bn", "pa", "ru", "bg", "uk"}
+_SUPPORTED_LATIN = set(LATIN) | {"kmr", "ar", "fa", "ur", "hi", "ne", "bn", "pa", "ru", "bg", "uk",
+                                  "ps", "am", "ti"}
 #: Two different marker phrases of one language: no English message holds two, so lingua need
 #: only find English less likely than not ("kam shume anxiety dhe nuk fle dot").
 MARKERS_ENOUGH = 2
@@ -292,6 +299,27 @@ ENGLISH_ONLY_WORDS = frozenset({
     "lives", "lived", "living", "went", "going", "moved", "works", "mum", "dad", "nan", "grandma",
     "grandad", "brother", "sister", "cousin", "auntie", "uncle",
 })
+
+
+#: How English texting addresses someone: beside a borrowed thank-you or greeting they say the
+#: message is English ("gracias mate", "merci bro"). Never evidence of English on their own.
+ENGLISH_ADDRESS = frozenset({"mate", "m8", "bro", "bruv", "babe", "hun", "fam", "lads", "guys",
+                             "fella", "innit", "lol", "xx", "xxx"})
+
+
+def _loans_in_english(text: str, evidence: Dict[str, int]) -> Dict[str, int]:
+    """The evidence without the languages whose only markers are loanwords English texting uses
+    ("^gracias") when another word of the message is English's own or an English form of
+    address ("gracias mate"); "si, gracias" and "gracias x todo" keep theirs."""
+    words = normalise(text).split()
+    english = {w for w in words if w in ENGLISH_ONLY_WORDS or w in ENGLISH_ADDRESS}
+    if not english:
+        return evidence
+    plain = _marker_spans(text, evidence, loans=False)
+    loans = _marker_spans(text, evidence)
+    return {code: count for code, count in evidence.items()
+            if not (code in loans and code not in plain
+                    and count == len(loans[code]))}
 
 
 def _likeliest(word: str) -> Optional[str]:
@@ -377,14 +405,25 @@ def letter_evidence(words: List[str]) -> Dict[str, int]:
     return found
 
 
-def _only_markers(text: str, code: str) -> bool:
-    """Every Latin word of the text is inside one of ``code``'s marker phrases."""
+def _marked_share(text: str, code: str) -> float:
+    """The share of the text's Latin words that are inside ``code``'s marker phrases."""
     words = normalise(text).split()
     spans = [span for found in _marker_spans(text, (code,)).get(code, []) for span in found
              if span[0] >= 0]
     covered = {i for start, end in spans for i in range(start, end)}
     latin = [i for i, w in enumerate(words) if _LATIN_WORD.fullmatch(w)]
-    return bool(latin) and all(i in covered for i in latin)
+    return sum(1 for i in latin if i in covered) / len(latin) if latin else 0.0
+
+
+def _only_markers(text: str, code: str) -> bool:
+    """Every Latin word of the text is inside one of ``code``'s marker phrases."""
+    return _marked_share(text, code) == 1.0
+
+
+#: Two marker phrases or more covering this share of a message's words make it that language's
+#: whatever lingua says of the rest: the English words left are loans ("appointment", "CAMHS")
+#: that weigh more, marks taken off, than the language's short words.
+MARKED_SHARE = 2 / 3
 
 
 def _names_only(words: List[str]) -> bool:
@@ -408,6 +447,7 @@ def _latin(text: str) -> Optional[Identification]:
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:
             evidence[code] = evidence.get(code, 0) + len(terms)
+    evidence = _loans_in_english(text, evidence)
     scores = confidences(text, _latin_codes())
     # One letter only another language uses ("ę") makes lingua rule English out altogether, so
     # English is also weighed on the text with the marks taken off: "my mum says dziękuję
@@ -428,6 +468,8 @@ def _latin(text: str) -> Optional[Identification]:
         # Or lingua itself finds the marker's language far likelier than English ("nie moge
         # spac przez anxiety": one English word in a Polish sentence).
         if english < limit or scores.get(best, 0.0) >= FOREIGN_OVER_ENGLISH * max(english, 0.1):
+            return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
+        if evidence[best] >= MARKERS_ENOUGH and _marked_share(text, best) >= MARKED_SHARE:
             return Identification(best, "Latn", "words", max(scores.get(best, 0.0), 0.5))
     # Capitalised words after the first are mostly names ("its Bartosz", "im Dovydas"): lingua
     # alone decides only on the other words' length.

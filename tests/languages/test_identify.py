@@ -23,8 +23,10 @@ def test_no_english_message_of_the_readable_sets_is_taken_for_another_language()
 
 
 def test_marker_and_urgent_words_are_in_no_english_message():
+    # Loanwords English texting uses too ("^gracias" in markers.yml) may be in English rows
+    # ("gracias mate"): the test above checks those rows are still read as English.
     assert [t for t in PURE_ENGLISH
-            if marker_hits(t) or languages_with_urgent_words(t, phrases_only=True)] == []
+            if marker_hits(t, loans=False) or languages_with_urgent_words(t, phrases_only=True)] == []
 
 
 @pytest.mark.parametrize("text", [
