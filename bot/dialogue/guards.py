@@ -89,10 +89,6 @@ class Guards:
     after_list_intents: FrozenSet[Text] = frozenset()
     #: A wish for other options that also gave a detail (a place, an age): search again.
     after_list_detail_action: Optional[Text] = None
-    #: After a list, a crisis reply the model alone chose below these levels (per class), on a
-    #: message read as a reply to the list: the check-in question instead.
-    after_list_check_in: Dict[Text, float] = field(default_factory=dict)
-    check_in_action: Optional[Text] = None
     #: A worry told at length the model could not place: the topics, not "say it another way".
     described_action: Optional[Text] = None
     described_words: int = 10
@@ -114,9 +110,6 @@ class Guards:
             after_list_replies=dict(config.get("after_list_replies") or {}),
             after_list_intents=frozenset(config.get("after_list_intents") or []) - urgent_intents,
             after_list_detail_action=config.get("after_list_detail_action"),
-            after_list_check_in={str(k): float(v) for k, v in
-                                 (config.get("after_list_check_in_below") or {}).items()},
-            check_in_action=config.get("check_in_action"),
             described_action=config.get("described_fallback_action"),
             described_words=int(config.get("described_fallback_words") or 10))
 
@@ -138,32 +131,8 @@ class Guards:
             return self.plea_replies[_last_bot_action(tracker) or ""]
         latest, details = _latest_message(tracker)
         if latest is not None:
-            return (self._unsure_crisis_after_list(tracker, latest)
-                    or self._after_list(tracker, latest, details) or self._described(tracker, latest))
+            return self._after_list(tracker, latest, details) or self._described(tracker, latest)
         return None
-
-    def _unsure_crisis_after_list(self, tracker: DialogueStateTracker,
-                                  latest: UserUttered) -> Optional[Text]:
-        """Straight after a list, a message read as a reply to it ("Thanks, I'll ring the
-        second one tomorrow morning", "None of them will work for us, he won't engage") that
-        the model alone took for suicidal thoughts, unsurely: the check-in question, not the
-        full crisis reply. On the development sets the model's suicidal guesses on such replies
-        that were not urgent reached 0.69, the urgent ones started at 0.75 (development sets 12
-        and 13, conversations20; config.yml ``after_list_check_in_below``). A "yes" to the
-        check-in gets the crisis reply (the safety component sets what it checks); any risk
-        phrase of the lexicon, word of risk after a list or new worry keeps the crisis reply."""
-        intent = latest.intent or {}
-        below = self.after_list_check_in.get(str(intent.get("name")))
-        if below is None or not self.check_in_action or float(intent.get("confidence") or 0.0) >= below:
-            return None
-        safety = (latest.parse_data or {}).get("safety") or {}
-        if any(e.get("tier") != "support" for e in safety.get("evidence") or []):
-            return None
-        if not self.list_actions & set(_last_bot_turn(tracker)):
-            return None
-        if read_after_list(latest.text or "") in (None, NEW_NEED):
-            return None
-        return self.check_in_action
 
     def _described(self, tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
         """A worry told at length that the model could not place ("he's gone really quiet,

@@ -56,8 +56,6 @@ class UrgentFirstRulePolicy(RulePolicy):
         config["safety_question_actions"] = []
         config["not_safe_action"] = None
         config["plea_replies"] = {}
-        config["after_list_check_in_below"] = {}
-        config["check_in_action"] = None
         return config
 
     def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:

@@ -24,7 +24,6 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from safety.assess import (
-    URGENT_CLASSES,
     Thresholds,
     assess,
     checked_class,
@@ -86,11 +85,7 @@ class SafetyClassifier(RuleComponent, IntentClassifier):
                           fallback_threshold=self.config["fallback_threshold"])
         if decision.changed and decision.intent:
             set_intent(message, decision.intent, decision.confidence)
-        if decision.intent in URGENT_CLASSES and not any(e.tier != "support" for e in assessment.evidence):
-            # The model alone chose it: should the dialogue ask instead (an unsure guess after a
-            # list, bot/dialogue/guards.py), a "yes" gets this class's reply.
-            add_entity(message, "risk_class", decision.intent, EXTRACTOR_NAME)
-        elif decision.intent == "risk_check_in":
+        if decision.intent == "risk_check_in":
             # What the check-in is about, so that a "yes" gets that class's reply.
             # With no risk phrase, the model's own best urgent reading says what it was ("is
             # it normal for him to come in my room at night?" is checked as a disclosure).

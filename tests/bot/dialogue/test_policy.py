@@ -36,8 +36,6 @@ def policy(tmp_path_factory):
                                       "who_is_told": "utter_who_is_told"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
                   after_list_detail_action="signpost_form",
-                  after_list_check_in_below={"crisis_suicidal": 0.7},
-                  check_in_action="utter_risk_check_in",
                   described_fallback_action="utter_ask_topic", described_fallback_words=10)
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
@@ -495,36 +493,3 @@ def test_a_worry_told_at_length_gets_the_topics_not_say_it_again(policy):
 def test_short_risky_or_repeated_fallbacks_are_left_to_the_rules(policy, text, parse, before):
     assert predicted(policy, _described(text, parse, before)) != "utter_ask_topic"
 
-
-
-def _suicidal_after_list(text: str, confidence: float, evidence=()):
-    events = _after_list(text, "crisis_suicidal")
-    events[-1] = UserUttered(text, {"name": "crisis_suicidal", "confidence": confidence}, parse_data={
-        "intent": {"name": "crisis_suicidal", "confidence": confidence},
-        "safety": {"evidence": list(evidence), "source": "unchanged",
-                   "model": [["crisis_suicidal", confidence]]}}, timestamp=1000.0)
-    return events
-
-
-@pytest.mark.parametrize("text", [
-    # Development sets 12 and 13, conversations20: replies to the list the model alone took
-    # for suicidal thoughts, unsurely.
-    "Thanks, I'll ring the second one tomorrow morning.",
-    "None of them will work for us. We've tried two already and he won't engage with any of it.",
-])
-def test_an_unsure_suicidal_guess_on_a_reply_to_the_list_is_asked_about(policy, text):
-    assert predicted(policy, _suicidal_after_list(text, 0.52)) == "utter_risk_check_in"
-
-
-def test_a_sure_guess_a_risk_phrase_or_a_word_of_risk_keeps_the_crisis_reply(policy):
-    # Left to the rules (this test's policy has none): never the check-in instead.
-    text = "Thanks, I'll ring the second one tomorrow morning."
-    assert predicted(policy, _suicidal_after_list(text, 0.75)) != "utter_risk_check_in"
-    assert predicted(policy, _suicidal_after_list(text, 0.52, evidence=[
-        {"text": "ring", "tier": "ambiguous"}])) != "utter_risk_check_in"
-    assert predicted(policy, _suicidal_after_list("thanks but i wont need them after tonight", 0.52)) \
-        != "utter_risk_check_in"
-    # ... and so does the same guess with no list just before.
-    events = _suicidal_after_list(text, 0.52)
-    events[2] = ActionExecuted("utter_greet", policy="p", timestamp=999.1)
-    assert predicted(policy, events) != "utter_risk_check_in"
