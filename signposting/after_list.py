@@ -178,6 +178,14 @@ _RISK = re.compile(
     # ... and (the review of round 17) having taken something: "would they tell my parents if
     # i took something".
     r"(?:took|taken|taking)\s+(?:something|summat|sth|anything|stuff|a\s+load|loads)|"
+    # ... and (the second review of round 17) a plan, a search for a way, a goodbye said as
+    # thanks: "running out of reasons", "been googling how many it takes", "i love you all",
+    # "i'll deal with it my own way", "say sorry to my mum for me", "i'm ready now".
+    r"reasons?|googl\w*|look(?:ing|ed)?\s+up|search(?:ing|ed)?\s+(?:for\s+)?(?:how|ways?)|ways?\s+to|"
+    r"planning|planned|(?:a|my|the)\s+plan|get(?:ting)?\s+through|already\s+(?:done|did)\s+it|regret|"
+    r"how\s+many\s+(?:it\s+)?(?:takes?|would)|how\s+much\s+it\s+takes|(?:i'?m|im|i\s+am)\s+(?:ready|out)|"
+    r"ready\s+now|love\s+(?:you|u)\s+(?:all|guys|both)|my\s+own\s+way|(?:say|tell\s+\w+)\s+(?:i'?m\s+)?sorry|"
+    r"at\s+the\s+end|change\s+my\s+mind|engine|"
     r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
@@ -197,7 +205,8 @@ _WHO = (r"(?:(?:my|ur|your|the|our|his|her|me)\s+)?(?:parents?|mum|mom|mam|mummy
 #: and 22). The whole message is the question: anything after it ("would they tell my dad? he'd
 #: batter me", "would they tell my parents if i took something", "... about the nudes") tells
 #: more, and keeps the reply it had (independent review of round 17).
-_LEAD = (r"(?:(?:thanks|thank\s+you|ok|okay|also|and|but|so|sorry|quick\s+question|just\s+wondering)\W+)*"
+_LEAD = (r"(?:(?:thanks|thank\s+you|thank\s+u|ty|ta|thx|cheers|ok|okay|also|and|but|so|sorry|"
+         r"quick\s+question|just\s+wondering)\W+)*"
          r"(?:if\s+i\s+(?:went|go|rang|called|contacted|used)\s+(?:to\s+)?(?:one|any|them|it)"
          r"(?:\s+of\s+(?:them|these|those))?\W+)?")
 _AUX = r"(?:do|does|will|would|could|can|are|is|have|has|must|should|wud|wld)\s+"

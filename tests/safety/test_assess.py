@@ -1174,7 +1174,9 @@ ROUND_SEVENTEEN = [
     ("she asked her friend how many tablets would be enough", CHECK_IN, "crisis_suicidal"),
     ("she asked how many tablets would be enough and said her sister could have her clothes",
      URGENT, "crisis_suicidal"),
-    ("he was sitting in the car in the garage with the engine running", URGENT, "crisis_suicidal"),
+    ("he was sitting in the car in the garage with the engine running", CHECK_IN, "crisis_suicidal"),
+    ("sat in the car in the garage with the engine running till i bottled it", URGENT,
+     "crisis_suicidal"),
     ("she was telling her sister who should have her things when she's gone", URGENT,
      "crisis_suicidal"),
     ("theres a rope in her wardrobe and she wont say why", URGENT, "crisis_suicidal"),
@@ -1246,6 +1248,15 @@ def test_round_seventeen_cues_are_no_ordinary_context(text):
     "how many calpol is enough for a 3 year old with a temperature",
     "my 15 year old was left on her own for the weekend while we were away, she was fine",
     "lit the candles for mums birthday, did it with a lighter",
+    # ... and the second review of round 17.
+    "my cousin filmed me in the shower singing lol",
+    "my dad filmed me in the bath when i was 1",
+    "there's a rope in his room for climbing practice",
+    "my dad works on the car in the garage with the engine running, is that bad for the fumes",
+    "my 15 year old is left on her own for hours after school while i work",
+    "i dont want to go home because of what my brother did to my xbox",
+    "we got stuck at the beach cos the car broke down",
+    "dad held my head under the water at the swimming pool to teach me",
 ])
 def test_round_seventeen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()

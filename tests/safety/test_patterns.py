@@ -198,13 +198,14 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "at|on|by|near|over the|a station|platform|bridge|footbridge|flyover|roof|cliff|cliffs|edge|tracks"
         "|railway|pier|ledge ... want|wanting to jump",
         # Round 17: each alternative is one word, as meant.
-        "a|the rope in @poss locker|bag|room|bedroom|wardrobe|drawer",
-        "been|was|is left on her|his own ?... since|overnight|hours",
+        "a|the rope in @poss locker|wardrobe",
+        "a|the rope in @poss room|bedroom|bag|drawer",
+        "been|was|is left on her|his own ?... since|overnight",
         "been|was|is left on her|his own all night",
         "<hide> his|her|a phone|camera",
         "burns up|on both|her|his|my arms|wrists|legs|thighs",
         "car in the|a garage with ?the engine running",
-        "stuck|trapped on|at the rocks|sandbank|mud|mudflats|cliff|cliffs|beach|pier|groyne",
+        "stuck|trapped on|at the rocks|sandbank|mud|mudflats|cliff|cliffs|pier|groyne",
         "stuck|trapped on|at the sea wall",
         "given something at|in a|the|this party|club|house|flat",
     }

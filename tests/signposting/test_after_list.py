@@ -141,6 +141,13 @@ def test_a_place_in_the_list_is_one_digit_alone(text, number):
     "would they tell school? hes in my year and he forced me", "would they tell my dad? he'd batter me",
     "will my parents find out? im 14 and he's 19", "would they tell my parents if i took something",
     "would the school find out about the photos he's got of me",
+    # Goodbyes said as thanks, a plan, a search for a way (second review of round 17).
+    "thanks x i love you all", "thanks, i'll deal with it my own way", "thanks, if these dont work i'm out",
+    "say sorry to my mum for me", "thank you, i'm ready now", "ty for being kind at the end",
+    "thanks but it wont change my mind", "how do i refer myself? i've been planning how to do it",
+    "any others? been googling how many it takes", "running out of reasons", "i've been looking up ways",
+    "i don't see myself getting through the weekend", "ok but i've already done it",
+    "before i do something i regret",
 ])
 def test_risk_or_distress_is_never_read_as_a_reply_to_the_list(text):
     assert read_after_list(text) is None
@@ -196,6 +203,7 @@ def test_a_place_to_go_in_person_is_about_the_list():
     # person says more; answered with what is promised and an invitation to say more.
     "do they tell ur parents", "do they tell the police", "if i went to one of them would they ring my mum",
     "thanks. do they tell ur parents?", "Thanks, would they have to tell my mum at all?",
+    "ok ty would they tell my mum",
     "will my school find out", "does my mum have to know", "can i go without telling my dad",
     "can i go without my parents knowing", "is it confidential", "will they tell his school?",
 ])
