@@ -8,7 +8,11 @@ This module gives that reading from the words alone; the dialogue applies it onl
 bot's last turn showed a list, and never to a message read as urgent, a check-in or a need
 (bot/dialogue/guards.py).
 
-Read in this order: a question about a service shown ("how long is the wait for the 3rd one?"),
+Read in this order: a message that is only the question whether a service would tell someone
+("do they tell ur parents?", asked before a young person says more: its reply says what is
+promised and invites them to say more), then anything with a word of risk (left to the model
+and the rephrase request), then a question about a service shown ("how long is the wait for the
+3rd one?"),
 then a new worry told about someone ("also she's started skipping lunch, is that something they
 help with?", "since it happened he's also been getting into fights": not a wish for more of the
 same list, which would show services for the first worry), then a wish for other options
