@@ -12,8 +12,7 @@ Read in this order: a message that is only the question whether a service would 
 ("do they tell ur parents?", asked before a young person says more: its reply says what is
 promised and invites them to say more), then anything with a word of risk (left to the model
 and the rephrase request), then a question about a service shown ("how long is the wait for the
-3rd one?"),
-then a new worry told about someone ("also she's started skipping lunch, is that something they
+3rd one?"), then a new worry told about someone ("also she's started skipping lunch, is that something they
 help with?", "since it happened he's also been getting into fights": not a wish for more of the
 same list, which would show services for the first worry), then a wish for other options
 (asked, or told as what is wrong with the list: "been on the waiting list for the first two for

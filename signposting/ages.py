@@ -41,17 +41,19 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
            r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 #: An age the young person is about to reach: the age now is one less ("17 next month",
 #: "she'll be 5 in march", "turns 12 next week"); "turned 18 last week" is 18 already.
+#: When an age will be reached: "next month", "in january", "on the 3rd", "on boxing day".
+COMING_WHEN = (r"(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
+               r"|in\s+(?:" + MONTHS + r")|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|soon|this\s+(?:week|month)"
+               # "i'll be 16 on boxing day", "she'll be 12 on saturday" (conversations22).
+               r"|on\s+(?:boxing\s+day|christmas(?:\s+(?:day|eve))?|new\s+year'?s?(?:\s+(?:day|eve))?|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 _COMING = re.compile(
     r"(?:\b(?:turns|turning|will be|'ll be|gonna be|going to be)\s+\S+"
     r"|\d{1,3}|\b(?:" + "|".join(["one", "two", "three", "four", "five", "six", "seven",
                                    "eight", "nine", "ten", "eleven", "twelve", "thirteen",
                                    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                                    "nineteen", "twenty"]) + r"))"
-    r"\s+(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
-    r"|in\s+(?:" + MONTHS + r")|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|soon|this\s+(?:week|month)"
-    # "i'll be 16 on boxing day", "she'll be 12 on saturday" (conversations22).
-    r"|on\s+(?:boxing\s+day|christmas(?:\s+(?:day|eve))?|new\s+year'?s?(?:\s+(?:day|eve))?|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
+    r"\s+" + COMING_WHEN)
 #: "nearly 16", "almost 12": the age now is one less ("16 nearly 17" is 16: the number said
 #: first is the age).
 _NEARLY = re.compile(r"\b(?:nearly|almost|nearlly|nearley)\s+(\d{1,2}|[a-z]+teen|eleven|twelve|ten|"
@@ -167,6 +169,8 @@ def parse_age(text: str, today: Optional[date] = None) -> AgeAnswer:
 NUMBER_WORD = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
                r"(?:[\s-](?:one|two|three|four|five))?)")
+#: ... up to 25, a young person's age ("she'll be 40 on saturday" is an adult's birthday).
+YOUTH_NUMBER = NUMBER_WORD.replace(r"\d{1,3}", r"[1-9]|1\d|2[0-5]", 1)
 HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
 #: After "I'm 15" or "she's 9" an age is followed by the end of a clause, "and", "from", a
 #: pronoun starting the next clause, or "years"; "im 2 scared", "I am 100 percent done",

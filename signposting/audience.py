@@ -46,13 +46,14 @@ RELATIONS = {
 }
 _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+){0,3}?("
                        + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")s?\b")
+#: Early years staff (conversations22): "nursery manager", "early years practitioner".
+_EARLY_YEARS = (r"nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
+                r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker)")
 _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(teacher|senco|dsl|"
                    r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker|ta|teaching\s+assistant|lsa|"
                    r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
-                   # Early years staff (conversations22).
-                   r"childminder|child\s+minder|nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
-                   r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker))\b")
+                   r"child\s+minder|childminder|" + _EARLY_YEARS + r")\b")
 #: Staff introduce themselves by their role before the message: "GP here.", "school nurse - yr 7
 #: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
 #: "<role> here" anywhere, so that "my teacher said" stays a young person's words.
@@ -63,9 +64,8 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
                 r"teaching\s+assistant|lunchtime\s+supervisor|counsellor|school\s+counsellor|"
                 # Front-desk staff who pass a family's question on (conversations20).
-                r"(?:gp|surgery|practice|school)\s+receptionist|attendance\s+officer|"
-                r"childminder|nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
-                r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker)")
+                r"(?:gp|surgery|practice|school)\s+receptionist|attendance\s+officer|childminder|"
+                + _EARLY_YEARS)
 #: Roles of two words or more, which no young person opens a message with: "School nurse in
 #: Tenterden.", "Support worker with a young carer, 18, ...".
 _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
@@ -73,8 +73,7 @@ _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)
                    r"safeguarding\s+lead|learning\s+mentor|teaching\s+assistant|lunchtime\s+supervisor|"
                    r"school\s+counsellor|head\s+of\s+year|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
                    r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher|(?:gp|surgery|practice|school)\s+receptionist|"
-                   r"attendance\s+officer|nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
-                   r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker)")
+                   r"attendance\s+officer|" + _EARLY_YEARS)
 #: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in
 #: Southend." (conversations20).
 _GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?"

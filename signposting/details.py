@@ -24,7 +24,15 @@ from services_catalog.locality import (
     without_lead_in,
 )
 
-from .ages import AGE_ENDS, HEDGES, MONTHS, NUMBER_WORD, OLDEST_PLAUSIBLE, parse_age
+from .ages import (
+    AGE_ENDS,
+    COMING_WHEN,
+    HEDGES,
+    NUMBER_WORD,
+    OLDEST_PLAUSIBLE,
+    YOUTH_NUMBER,
+    parse_age,
+)
 from .audience import find_relation, writer_of
 
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
@@ -32,11 +40,6 @@ _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter
                  r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
                  r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
-#: A young person's age as a number or in words, up to 25 ("she'll be 40 on saturday" is an
-#: adult's birthday, not the age of the young person: independent review of round 17).
-_YOUTH_NUMBER = (r"(?:[1-9]|1\d|2[0-5]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|"
-                 r"three|four|five))?)")
 _AGE_PHRASES = re.compile(
     # Not a time since or for something: "self-harmed two years ago", "3 years since dad
     # died", "off school for 2 years now".
@@ -58,10 +61,8 @@ _AGE_PHRASES = re.compile(
     r"|\baged?\s+" + NUMBER_WORD + r"\b"
     # An age about to be reached, said in passing: "she'll be 12 in january", "i'll be 16 on
     # boxing day" (conversations22; parse_age takes one off).
-    r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + _YOUTH_NUMBER +
-    r"\s+(?=next\s+(?:week|month|year|term)\b|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)\b|"
-    r"in\s+(?:" + MONTHS + r")\b|on\s+(?:the\s+)?\d|on\s+(?:boxing|christmas|new\s+year|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon\b|this\s+(?:week|month)\b)"
+    r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + YOUTH_NUMBER
+    + r"\s+(?=" + COMING_WHEN + r")"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
