@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -41,6 +41,9 @@ MOST_FAILED_ANSWERS = 2
 #: ``location_question`` while the bot waits to hear which of several places was meant: the
 #: place question is then worded as the way out of the choice (domain/signposting.yml).
 WHICH_PLACE = "which"
+#: ... and after a place that could not be used ("Sorry, I don't recognise that place."): the
+#: place question is then the way to answer, not "Where do you live?" a second time.
+PLACE_AGAIN = "again"
 NO_CHOICE: Dict[Text, Any] = {"location_choices": None, "location_question": None}
 
 
@@ -121,6 +124,17 @@ def _near_the_last_place(place: Resolution, tracker: Tracker) -> Optional[str]:
         if len(fits) == 1:
             return fits[0].label
     return None
+
+
+def _which_place(choices: List[str], name: Optional[str]) -> Tuple[str, Dict[Text, Any]]:
+    """"Which Leigh do you mean?" with the places as buttons (a web chat shows them, a text
+    message numbers them); "Which place do you mean?" when their names differ ("the island")."""
+    reask = "utter_reask_location_choice" if len(choices) == 2 else "utter_reask_location_choice_3"
+    values: Dict[Text, Any] = {"place": name or "place"}
+    for number, choice in enumerate(choices, 1):
+        values[f"option_{number}"] = choice
+        values[f"payload_{number}"] = "/inform" + json.dumps({"place": choice})
+    return reask, values
 
 
 class ValidateSignpostForm(FormValidationAction):
@@ -235,30 +249,30 @@ class ValidateSignpostForm(FormValidationAction):
         values: Dict[Text, Any] = {}
         choices = place.choices if place.status == AMBIGUOUS else ()
         if choices:
-            # Asked with buttons: a web chat shows them, a text message numbers them.
-            reask = ("utter_reask_location_choice" if len(choices) == 2 else
-                     "utter_reask_location_choice_3")
-            values = {"place": place.matched}
-            for number, choice in enumerate(choices, 1):
-                values[f"option_{number}"] = choice
-                values[f"payload_{number}"] = "/inform" + json.dumps({"place": choice})
+            reask, values = _which_place(choices, place.matched)
         elif place.status == AMBIGUOUS:
             names = sorted({c.district for c in place.candidates if c.district})
             reask = "utter_reask_location_ambiguous"
             values = {"place": place.matched, "districts": ", ".join(names)}
         elif other_details_only(str(value)):
             # "wait its not for me its for my little bro, hes 12": an answer to another of the
-            # bot's questions, read from its entities; the place is simply asked again.
+            # bot's questions, read from its entities; the place is simply asked again, and
+            # a choice of places offered is offered again ("it's for my child" after "Which
+            # Halstead do you mean?": conversations24).
+            if offered:
+                reask, values = _which_place(offered, None)
+                dispatcher.utter_message(response=reask, **values)
             return {"location": None}
         else:
             reask = "utter_reask_location_unknown"
         result = _failed("location", tracker, dispatcher, reask,
                          {"location": NOT_GIVEN, "area": OUTSIDE_AREA},
                          "utter_location_moving_on", **values)
-        asking = choices and result.get("location", "") is None
+        asking = result.get("location", "") is None
+        question = {"location_choices": list(choices) or None,
+                    "location_question": WHICH_PLACE if choices else PLACE_AGAIN}
         return {**result, "area": result.get("area"), "district": None,
-                **({"location_choices": list(choices), "location_question": WHICH_PLACE}
-                   if asking else clear)}
+                **(question if asking else clear)}
 
     def validate_audience(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[Text, Any]:

@@ -281,7 +281,8 @@ class LocalityIndex:
         upper = query.upper()
         match = _POSTCODE.search(upper)
         if match:
-            return self._postcode(query, match.group(1), match.group(2))
+            found = self._postcode(query, match.group(1), match.group(2))
+            return self._settled_by_name(found, query[:match.start()] + " " + query[match.end():])
         compact = re.sub(r"[^A-Z0-9]", "", upper)
         if _OUTCODE.match(compact) and compact in self.outcodes:
             return self._outcode(query, compact)
@@ -291,6 +292,20 @@ class LocalityIndex:
         if _OUTCODE.match(compact) and _postcode_area(compact) in UK_POSTCODE_AREAS:
             return Resolution(OUTSIDE, query, "outcode", matched=compact)
         return Resolution(UNKNOWN, query)
+
+    def _settled_by_name(self, found: Resolution, rest: str) -> Resolution:
+        """A postcode whose district spans two areas, said with the place's name ("ME3 9ZZ,
+        hoo": Medway and Gravesham share ME3; conversations24): the place, when it lies in one
+        of the postcode's districts."""
+        rest = re.sub(r"[^\w' -]+", " ", rest).strip()
+        if found.status != AMBIGUOUS or not re.search(r"[A-Za-z]{2}", rest):
+            return found
+        place = self._place(rest)
+        districts = {c.district for c in found.candidates}
+        if place and place.status == FOUND and place.candidates and all(
+                c.district in districts for c in place.candidates):
+            return place
+        return found
 
     def _postcode(self, query: str, outward: str, inward: str) -> Resolution:
         if _postcode_area(outward) not in UK_POSTCODE_AREAS:
@@ -541,11 +556,13 @@ _ORDINALS = {"first": 1, "1st": 1, "the first": 1, "second": 2, "2nd": 2, "the s
 _FILLERS = frozenset("one please that it its s i mean meant yes yeah".split())
 
 
-def _common_name(places: Sequence[Place]) -> str:
-    """The name the places share ("Leigh" for Leigh and Leigh-on-Sea), else the first's."""
+def _common_name(places: Sequence[Place]) -> Optional[str]:
+    """The name the places share ("Leigh" for Leigh and Leigh-on-Sea), else None: "the
+    island" is Sheerness, Canvey Island or West Mersea, and asking "which Canvey Island do you
+    mean?" would name one of them as the question (conversations6)."""
     names = [p.name for p in places]
     first = names[0].split("-")[0].split(" ")[0]
-    return first if all(n.startswith(first) for n in names) else names[0]
+    return first if all(n.startswith(first) for n in names) else None
 
 
 @lru_cache(maxsize=1)

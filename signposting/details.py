@@ -182,6 +182,8 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         # postcode anywhere): "b4", "y9" and "gr8" are not places.
         place = resolve(code)
         full = " " in code.strip() or len(code.replace(" ", "")) >= 5
+        if place.status == AMBIGUOUS and resolve(text.strip()).status == FOUND:
+            return text.strip()  # "ME3 9ZZ, hoo": the place settles which district
         if place.status in (FOUND, AMBIGUOUS) or (full and place.status == OUTSIDE):
             return code.upper()
     # A message that is all one place, with what places it ("Halstead in Essex, near

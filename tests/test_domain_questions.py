@@ -60,6 +60,10 @@ LOCATION = {
 }
 #: The place question just after "Which Leigh do you mean?": the way out of the choice.
 AFTER_A_CHOICE = "If it's somewhere else, send the postcode or the name of the town."
+#: ... and just after a place that could not be used ("Sorry, I don't recognise that place."):
+#: how to answer, not "Where do you live?" a second time (conversations17).
+AFTER_A_REASK = ("Could you send the full postcode (like ME14 1XX) or the name of the town? Or "
+                 "say \"rather not say\".")
 QUESTION = ("Is this for you, for your child, or for a young person you work with? "
             "Reply 1 for me, 2 for my child, 3 for someone I work with.")
 BUTTONS = (("For me", "1"), ("For my child", "2"), ("Someone I work with", "3"))
@@ -148,6 +152,15 @@ async def test_after_which_place_the_location_question_is_the_way_out(audience, 
 
 
 @pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("audience", AUDIENCES)
+async def test_after_a_place_that_could_not_be_used_the_question_says_how_to_answer(audience, channel):
+    tracker = tracker_with(audience, "location", location_question="again")
+    message = await rendered("utter_ask_location", tracker, channel)
+    assert message["text"] == AFTER_A_REASK
+    assert not message.get("buttons")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
 @pytest.mark.parametrize("audience, requested_slot", itertools.product(AUDIENCES, REQUESTED))
 async def test_audience_question_has_the_numbered_choices_once(
         audience, requested_slot, channel):
@@ -166,7 +179,7 @@ def test_no_variation_says_anything_the_modules_do_not(response):
     """A variation for slot values the tests above do not try is checked here."""
     allowed = {
         "utter_ask_age": {ask_age(a) for a in AUDIENCES} | {OFFER + ask_age(a) for a in AUDIENCES},
-        "utter_ask_location": {ask_location(a) for a in AUDIENCES} | {AFTER_A_CHOICE},
+        "utter_ask_location": {ask_location(a) for a in AUDIENCES} | {AFTER_A_CHOICE, AFTER_A_REASK},
         "utter_ask_audience": {QUESTION, QUESTION_WITH_BUTTONS},
     }[response]
     for variation in DOMAIN.responses[response]:
@@ -176,7 +189,7 @@ def test_no_variation_says_anything_the_modules_do_not(response):
             assert condition["name"] in ("audience", "requested_slot", "location_question"), \
                 variation
             assert condition["value"] in {"audience": AUDIENCES, "requested_slot": REQUESTED,
-                                          "location_question": (None, "which")}[
+                                          "location_question": (None, "which", "again")}[
                                               condition["name"]], variation
 
 

@@ -180,6 +180,11 @@ def _kind(text: str, last: str, urgent: bool, listed: bool,
     if TOPIC_Q.search(text):  # before the place question's "which of these"
         return TOPIC
     labels = " | ".join(label for label, _ in options)
+    # "... support for your child and family. Which Halstead do you mean? Reply 1 for ...":
+    # the question asks which place, whatever an acknowledgement before it says.
+    asked = questions(text)
+    if any(AMBIGUOUS_PLACE.search(q) for q in asked) and not any(WHO_FOR_Q.search(q) for q in asked):
+        return PLACE_AMBIGUOUS
     if (WHO_FOR_Q.search(last) or (WHO_FOR_Q.search(text) and options)
             or all(re.search(p, labels, re.IGNORECASE) for p in WHO_FOR_LABELS)):
         return WHO_FOR

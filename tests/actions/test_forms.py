@@ -251,9 +251,10 @@ async def test_a_big_town_outside_the_areas_is_not_taken_for_a_village_inside(te
 async def test_ambiguous_outcode_is_asked_again_listing_the_districts():
     result, messages = await answer("location", "DA1", age=15)
     assert without_requested(result) == {"location": None, "failed_answers": 1.0, "area": None,
-                                         "district": None}
-    assert messages == ["DA1 covers more than one area (Bexley, Dartford). Could you send your "
-                        "full postcode or the name of your town?"]
+                                         "district": None, "location_choices": None,
+                                         "location_question": "again"}
+    # Why; the place question that follows says how to answer (location_question "again").
+    assert messages == ["DA1 covers more than one area (Bexley, Dartford)."]
 
 
 @pytest.mark.parametrize("text, location, area, district", [
@@ -330,6 +331,35 @@ async def test_a_name_of_two_places_with_no_place_known_yet_is_asked_about():
     assert result["location"] is None and messages[0] == "Which Halstead do you mean?"
 
 
+async def test_places_of_different_names_are_asked_about_as_a_place():
+    """ "on the island" is Canvey Island, Sheerness or West Mersea: the question names none of
+    them (it once asked "Which Canvey Island do you mean?", conversations6)."""
+    result, messages = await answer("location", "on the island", age=14)
+    assert result["location"] is None and result["location_question"] == "which"
+    assert messages == ["Which place do you mean?"]
+
+
+async def test_another_detail_given_while_places_are_offered_offers_them_again():
+    """ "it's for my child" after "Which Halstead do you mean?" (conversations24): the choice
+    again, not the way out of it alone ("If it's somewhere else, ...")."""
+    halsteads = ["Halstead (Braintree, Essex)", "Halstead (Sevenoaks, Kent)"]
+    dispatcher = CollectingDispatcher()
+    events = await ValidateSignpostForm().run(
+        dispatcher, form_tracker("location", "it's for my child", age=11, failed_answers=1.0,
+                                 location_choices=halsteads, location_question="which"), DOMAIN)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_reask_location_choice"
+    assert (message["option_1"], message["option_2"]) == tuple(halsteads)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("location", None) is None and "location_choices" not in slots
+
+
+async def test_a_postcode_of_two_districts_with_the_place_named_is_that_place():
+    """ "ME3 9ZZ, hoo": Medway and Gravesham share ME3; Hoo is in Medway (conversations24)."""
+    result, messages = await answer("location", "ME3 9ZZ, hoo", age=15)
+    assert (result["location"], result["district"], messages) == ("Hoo, Medway", "Medway", [])
+
+
 async def test_the_question_carries_the_places_as_buttons():
     dispatcher = CollectingDispatcher()
     await ValidateSignpostForm().run(dispatcher, form_tracker("location", "Halstead", age=15),
@@ -375,9 +405,9 @@ async def test_a_third_unusable_place_answer_moves_on_even_when_it_is_a_choice()
 async def test_nonsense_place_is_asked_again_with_an_example(text):
     result, messages = await answer("location", text, age=15)
     assert without_requested(result) == {"location": None, "failed_answers": 1.0, "area": None,
-                                         "district": None}
-    assert messages == ["Sorry, I don't recognise that place. Could you send your postcode (like "
-                        "ME14 1XX) or the name of your town? Or say \"rather not say\"."]
+                                         "district": None, "location_choices": None,
+                                         "location_question": "again"}
+    assert messages == [REASK_PLACE]
     assert result["requested_slot"] == "location"
 
 
@@ -395,8 +425,10 @@ async def test_after_the_third_unusable_place_the_form_moves_on_with_national_se
     for text in ["blahblahville", "DA1", "🏠"]:
         result, messages = await answer("location", text, **slots)
         slots.update(without_requested(result))
+    # The re-asks' "again" wording of the place question is cleared with the rest.
     assert without_requested(result) == {"location": NOT_GIVEN, "area": OUTSIDE_AREA,
-                                         "failed_answers": None, "district": None}
+                                         "failed_answers": None, "district": None,
+                                         "location_choices": None, "location_question": None}
     assert messages == [MOVE_ON_PLACE]
 
 

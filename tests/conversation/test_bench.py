@@ -96,6 +96,11 @@ WHO_FOR_BUTTONS = (Button("Me", "1"), Button("My child", "2"), Button("A pupil",
      (), reading.PLACE_AMBIGUOUS),
     ("Which Hythe do you mean?", (Button("Hythe (Folkestone and Hythe, Kent)", "/inform"),),
      reading.PLACE_AMBIGUOUS),
+    # an acknowledgement that names the child before the place choice (conversations24)
+    ("There is support for your child and family. Which Halstead do you mean?\nReply 1 for "
+     "Halstead (Braintree, Essex); 2 for Halstead (Sevenoaks, Kent).",
+     (Button("Halstead (Braintree, Essex)", "1"), Button("Halstead (Sevenoaks, Kent)", "2")),
+     reading.PLACE_AMBIGUOUS),
     ("Would you like me to look for support with sleep too?", (), reading.OFFER),
     ("Can you tell me a bit about what's been going on?", (), reading.OPEN),
     ("What colour is the sky?", (), reading.UNRECOGNISED),
