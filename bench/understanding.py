@@ -72,6 +72,14 @@ PLACE = "Maidstone"
 #: access, anxiety at 9 in Maidstone shows the same three services to all three: family
 #: arguments do not).
 NEUTRAL_OPENING, AUDIENCE_AGE = "looking for help with family arguments", "9"
+#: Words the bot answers with its check-in question ("are you thinking about ending your
+#: life?"), to reach the check_in context: a wish to disappear, unsure on its own.
+CHECK_IN_OPENINGS = {
+    "young_person": "i just want to disappear",
+    "parent_carer": "my son keeps saying he just wants to disappear",
+    "professional": "one of my pupils keeps saying she just wants to disappear",
+    "friend": "my friend keeps saying she just wants to disappear",
+}
 
 
 @dataclass
@@ -112,6 +120,10 @@ class Bot:
         if context == "start":
             await self.say(sender, "hello")
             return True
+        if context == "check_in":
+            # Before, this context fell through to the list of services (development set 14).
+            await self.say(sender, CHECK_IN_OPENINGS.get(writer, CHECK_IN_OPENINGS["young_person"]))
+            return CHECK_IN in await self._actions(sender)
         if context == "after_topics":
             for text in ("qwxz plonk", "zzkq vrrm"):
                 await self.say(sender, text)
