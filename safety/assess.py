@@ -245,7 +245,12 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
             if others:
                 return Decision(others[0][0], others[0][1], "lexicon", assessment)
         if assessment.demoted or confidence < limits(top).crisis:
-            if assessment.demoted or confidence >= limits(top).check_in:
+            # A risk phrase read as past, negated or figurative still asks; an ordinary
+            # context alone ("instead of", a small child's tantrum) makes a sure guess a
+            # check-in, but does not raise a guess below the check-in level out of noise
+            # ("can i text them instead of ringing?", disclosure 0.14: development set 14).
+            phrase_demoted = any(e.demoted_by for e in assessment.evidence)
+            if phrase_demoted or confidence >= limits(top).check_in:
                 return Decision(CHECK_IN_INTENT, confidence, "model+lexicon", assessment)
             return _noise(ranking, fallback, fallback_threshold, assessment)
         return Decision(top, confidence, "unchanged", assessment)

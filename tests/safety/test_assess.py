@@ -2,7 +2,16 @@
 set in tests/data/ is for measuring, in bench/safety.py, not for unit tests)."""
 import pytest
 
-from safety.assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, assess, checked_class, decide
+from safety.assess import (
+    CHECK_IN,
+    CHECK_IN_INTENT,
+    NONE,
+    URGENT,
+    assess,
+    checked_class,
+    decide,
+    load_thresholds,
+)
 
 
 @pytest.mark.parametrize("text, urgent_class", [
@@ -146,6 +155,21 @@ def test_a_confident_urgent_guess_is_never_worse_than_a_check_in():
     negated = assess("i'm not suicidal, just stressed about exams")
     assert decide(negated, [("crisis_suicidal", 0.99), ("need_school_stress", 0.01)]).intent == CHECK_IN_INTENT
     assert decide(negated, [("crisis_suicidal", 0.4), ("need_school_stress", 0.3)]).intent == "need_school_stress"
+
+
+def test_an_ordinary_context_alone_does_not_raise_noise_to_a_check_in():
+    """ "can i text them instead of ringing?" ("instead of" is an everyday cue, no risk phrase):
+    a disclosure guess of 0.14, below every check-in level, is noise (development set 14); a
+    guess in the check-in band still asks, and so does a demoted risk phrase at any level."""
+    ordinary = assess("can i text them instead of ringing? i hate phone calls")
+    assert ordinary.benign_context and not ordinary.evidence
+    noise = [("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.14), ("crisis_self_harm", 0.13)]
+    assert decide(ordinary, noise, per_class=load_thresholds()).intent == "nlu_fallback"
+    band = [("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.3)]
+    assert decide(ordinary, band, per_class=load_thresholds()).intent == CHECK_IN_INTENT
+    history = assess("i used to cut myself when i was 13")
+    assert decide(history, [("nlu_fallback", 0.5), ("crisis_self_harm", 0.1)],
+                  per_class=load_thresholds()).intent == CHECK_IN_INTENT
 
 
 def test_explained_history_gives_way_only_when_the_model_is_unsure():
@@ -1276,3 +1300,71 @@ def test_a_young_childs_behaviour_is_an_ordinary_context(text, benign):
 
 def test_a_young_childs_behaviour_does_not_silence_a_risk_phrase():
     assert assess("my 5 year old is hitting and biting and my partner hits him back").level == URGENT
+
+
+ROUND_EIGHTEEN = [
+    # Kinds from blind development set 14 and conversations24, in other words than theirs, as
+    # narrowed by the round's own false-alarm probes (below).
+    ("he messaged the group saying this is the last time you'll hear from me", URGENT,
+     "crisis_suicidal"),
+    ("she told her sister she's going to do it when they're all asleep", URGENT, "crisis_suicidal"),
+    ("standing on the yellow line again when the express goes through", CHECK_IN, "crisis_suicidal"),
+    ("i was sitting on the railings of the bridge over the river", CHECK_IN, "crisis_suicidal"),
+    ("she put see y'all on the other side on her story and its tonight", URGENT, "crisis_suicidal"),
+    ("he has a plan and says he intends to go through with it", URGENT, "crisis_suicidal"),
+    ("i burn my arms with my straighteners when it gets bad", URGENT, "crisis_self_harm"),
+    ("he's been stubbing cigarettes out on his arm", URGENT, "crisis_self_harm"),
+    ("did the thing with the sharpener blade again", URGENT, "crisis_self_harm"),
+    ("she swallowed 12 of her nan's tablets", URGENT, "crisis_self_harm"),
+    ("he's just taken something and now he's slurred and sleepy", URGENT, "crisis_self_harm"),
+    ("my brother ran out of the house with a knife after the row", URGENT, "crisis_danger"),
+    ("they said they're coming back with mates to deal with me", URGENT, "crisis_danger"),
+    ("her stepdad said he'd finish her if she told", URGENT, "crisis_danger"),
+    ("he's on the window ledge with the window wide open four floors up", URGENT, "crisis_danger"),
+    ("my dad hits the kids when he's had a drink", URGENT, "safeguarding_disclosure"),
+    ("his uncle beats him when he loses at football", URGENT, "safeguarding_disclosure"),
+    ("a man from her club wants to meet up without her parents knowing", URGENT,
+     "safeguarding_disclosure"),
+    ("they said they'll hurt him if he doesn't deliver the parcels", URGENT, "crisis_danger"),
+    ("mum is never sober and there are needles in the kitchen", URGENT, "safeguarding_disclosure"),
+    ("older men give her weed and make her go to parties", URGENT, "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, level, urgent_class", ROUND_EIGHTEEN)
+def test_kinds_of_round_eighteen(text, level, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (level, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The round's own false-alarm probes: each at most a check-in.
+    "i nearly didnt step back in time and the bus splashed me",
+    "she intends to go through with it, the wedding is in june",
+    "i burnt my hand with the kettle",
+    "mum's coming back later to deal with me lol",
+    "we're going to sleep in the woods on our dofe expedition",
+    "the cat sits on the windowsill with the window open",
+    "she'll finish her homework if she has time",
+    "my uncle is never sober at christmas lol",
+    "knitting needles on the sofa",
+    "mum makes me go to parties with her friends",
+    "my kids like to do things with their friends",
+    "can you drop a parcel off if he doesnt take the bag",
+    "took 2 of my mums paracetamol for my period",
+    "i gave him pills for his headache",
+    "she screams when we take the tablet away",
+    "my toddler hits the kids at nursery when he gets upset",
+])
+def test_round_eighteen_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+def test_an_eight_year_olds_anger_at_home_is_an_ordinary_context():
+    """conversations24: "he screams, throws his shoes at me, slams doors ... because I turned the
+    iPad off" told of an 8-year-old is his behaviour, not a danger; said of an adult, it is."""
+    child = assess("My son is 8 and every morning is a war zone, he screams, throws his shoes at "
+                   "me and slams doors because I turned the iPad off")
+    assert child.level != URGENT and "child_behaviour" in child.benign_context, child.as_dict()
+    adult = assess("My son is 8 and his dad throws things at me when I say no")
+    assert adult.level == URGENT, adult.as_dict()

@@ -208,6 +208,11 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "stuck|trapped on|at the rocks|sandbank|mud|mudflats|cliff|cliffs|pier|groyne",
         "stuck|trapped on|at the sea wall",
         "given something at|in a|the|this party|club|house|flat",
+        # Round 18: each alternative is one word, as meant.
+        "<run> out ?of the house|home|door with a|the hammer|knife|blade|bat|machete|weapon|screwdriver|axe",
+        "<sleep> in the|a park|woods|street|stairwell",
+        "<sleep> in the|a bus shelter",
+        "if he|she|i does|do not drop|deliver a|the package|parcel|packages|parcels",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
