@@ -222,6 +222,8 @@ YES_LEADS = "yes_leads"
 _YES_LEAD = re.compile(
     r"^\W*(?:(?:um+|erm+|well|honestly|tbh|ngl|i\s+mean)\W+)?"
     r"(?:(?:kinda|kind\s+of|sort\s+of|i\s+think|think|probably)\W+)?"
+    # A parent passing on the child's answer: "He says yes. He told me ..." (development set 14).
+    r"(?:(?:he|she|they)\s+(?:says|said|say)\s+)?"
     r"(?:yes|yeah|yea|yeh|yep|yup|yh|ye|ya|i\s+think\s+so)\b"
     r"(?![\s,!]*(?:no|nah|not|never|i'?m\s+(?:safe|fine|ok|okay|good|alright)|im\s+(?:safe|fine|ok|okay|good|alright)|"
     r"i\s+am\s+(?:safe|fine|ok|okay|good|alright)|(?:she|he|they)\s+(?:is|are|'?s|'?re)\s+(?:safe|fine|ok|okay|alright)|"

@@ -94,7 +94,9 @@ _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
-    r"around|nr|on|at|outside|close\s+to)\s+"
+    r"around|round|nr|on|at|outside|close\s+to|"
+    # "round lakeside way", "down grays way" (conversations24): where one is, said loosely.
+    r"(?:up|down|over)(?=\s+[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?\s+way\b))\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
 
@@ -222,7 +224,8 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         if re.match(r"at\b", match.group(0), re.IGNORECASE) and not _AT_SCHOOL.search(
                 text[max(0, match.start() - 30):match.start()]):
             continue  # "a meltdown at Wembley", "shopping at Lakeside": an outing, not home
-        loose = re.match(r"on|at|outside|close", match.group(0), re.IGNORECASE) is not None
+        loose = re.match(r"on|at|outside|close|round|up|down|over", match.group(0),
+                         re.IGNORECASE) is not None
         leading = _leading_place(match.group(1), everyday=not loose, home=_lives_here(text, match))
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
             continue  # "we live on sutton road in southend": a street, not Sutton

@@ -82,7 +82,8 @@ _PEOPLE = (r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|grandp
 #: Words that name a need plainly, for a second need in the same message ("my daughter is
 #: being bullied and now she can't sleep"): specific enough that naming one is never a guess.
 NAMED_BY = {
-    "anxiety": r"anxious|anxiety|panic attacks?|panicking",
+    # Round 18 (conversations24): "cant stop overthinking everything", "she panics every morning".
+    "anxiety": r"anxious|anxiety|panic attacks?|panicking|panics|overthink(?:s|ing)?|over[- ]thinking",
     "low_mood": (r"depressed|depression|low mood"
                  # Round 7 (conversations6): how parents say it ("he's been a bit quiet lately").
                  r"|withdrawn|(?:a bit |really |very |so )?(?:quiet|down|low|flat) lately"

@@ -248,23 +248,34 @@ _RISK_RANKED = 0.1
 
 #: A check-in the model alone chose on a question about the list is set aside only for these
 #: classes, and only below this confidence: the guesses seen on such questions (a disclosure at
-#: 0.32 for "do any of them do text only? i cant do phone calls"). A self-harm or danger guess,
-#: or a surer one ("any that do text, im gonna od": self-harm 0.65), keeps its check-in.
-_SET_ASIDE_CLASSES = frozenset({"safeguarding_disclosure", "crisis_suicidal"})
-_SET_ASIDE_BELOW = 0.5
+#: 0.32 for "do any of them do text only? i cant do phone calls"; danger at 0.55 for "he wont
+#: talk to a stranger on the phone, is there something he can just text", conversations24,
+#: below danger's crisis level of 0.58). A self-harm guess, or a surer one, keeps its
+#: check-in ("any that do text, im gonna od": self-harm 0.65; its words of risk keep it too).
+_SET_ASIDE_CLASSES = frozenset({"safeguarding_disclosure", "crisis_suicidal", "crisis_danger"})
+_SET_ASIDE_BELOW = 0.58
 
 
 #: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
 #: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
+#: Support words of the lexicon that say why a service's way of contact will not do, on a
+#: message only about the list: "he wont talk to a stranger on the phone, is there something he
+#: can just text" (conversations24). Any other word, "weekend" or "tonight" too, keeps the
+#: check-in (the independent review of the set-aside).
+_LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
+
 _EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
                                      "every night", "every morning", "every single day"})
 
 
 def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
-    """A check-in the model's unsure urgent guess chose, with no risk phrase found, every
-    urgent reading of the model unsure and of a class in _SET_ASIDE_CLASSES."""
+    """A check-in the model's unsure urgent guess chose, with no risk phrase found (but for
+    _LIST_REASON_WORDS), every urgent reading of the model unsure and of a class in
+    _SET_ASIDE_CLASSES."""
     safety = parse_data.get("safety") or {}
-    if (parse_data.get("intent") or {}).get("name") != CHECK_IN_INTENT or safety.get("evidence"):
+    if (parse_data.get("intent") or {}).get("name") != CHECK_IN_INTENT or any(
+            str(e.get("text", "")).strip().lower() not in _LIST_REASON_WORDS
+            for e in safety.get("evidence") or []):
         return False
     readings = [(str(n), float(c)) for n, c in safety.get("model") or []]
     # Every intent is in the model's ranking: one far below _RISK_RANKED is no reading ("i cant

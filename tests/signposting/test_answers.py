@@ -199,6 +199,9 @@ def test_not_asking_why_the_bot_asks(text):
     "kinda yeah. not today maybe but its all i think about",
     "Yes, she says she is. She's sitting next to me and says she's thought about it every day",
     "yeah but im not gonna do anything", "yh sometimes", "yes i have thought about it",
+    # A parent passing on the child's answer (development set 14).
+    "He says yes. He told me he's going to do it when we're all asleep",
+    "she said yeah, she has thought about it",
 ])
 def test_a_yes_that_goes_on_leads_with_yes(text):
     assert leads_with_yes(text)
@@ -217,6 +220,7 @@ def test_a_no_a_plain_yes_or_a_yes_to_being_safe_does_not(text):
     "yes, she's safe, she's with her dad", "yes they're fine, it was a misunderstanding",
     "yeah sorry that was a joke lol", "yes it was a song lyric", "yeah, i didn't mean it like that",
     "yes i'm just stressed about exams", "yeah im grand thanks", "yes i understand, but no im not",
+    "he says yes he's fine", "she said yes, she's safe at her dad's",
 ])
 def test_a_yes_that_reassures_does_not_lead_with_yes(text):
     assert not leads_with_yes(text)

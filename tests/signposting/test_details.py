@@ -150,6 +150,12 @@ def test_impossible_ages_are_left_out(text):
     ("she lives in westcliff", "westcliff"),
     # Where a pupil is at school (conversations16): a place name after "at" that is no word.
     ("She is 11. Year 7 at Meopham.", "Meopham"),
+    # Said loosely (conversations24): "round lakeside way", "down grays way", "im round chatham".
+    ("any1 know where i can get help w panic attacks round lakeside way", "lakeside way"),
+    ("we're down grays way", "grays way"),
+    ("im round chatham", "chatham"),
+    # A postcode of two districts with the place named (conversations24).
+    ("ME3 9ZZ, hoo", "ME3 9ZZ, hoo"),
 ])
 def test_places(text, place):
     assert find_place(text) == place
@@ -164,7 +170,10 @@ def test_places(text, place):
                                   "he's worse at Easter", "she's good at Sandwich making",
                                   # Outings, not home (independent review, 5 December).
                                   "she had a meltdown at Wembley at the concert",
-                                  "we were shopping at Lakeside when she had a panic attack"])
+                                  "we were shopping at Lakeside when she had a panic attack",
+                                  # "round" and "down" in their everyday senses.
+                                  "my head goes round and round", "going round in circles",
+                                  "feeling down lately", "he comes round my house"])
 def test_no_place(text):
     assert find_place(text) is None
 

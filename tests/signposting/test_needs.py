@@ -131,6 +131,10 @@ def test_filler_alone_or_another_word_is_no_topic(text):
     ("wont sleep", "nlu_fallback", None),                       # too short: an answer or a word
     ("my son won't sleep at night", "need_anxiety", None),       # the model read it: kept
     ("we moved house last month and it's been a lot", "nlu_fallback", None),  # nothing named
+    # Out of scope for its hyperbole, but a worry named plainly (conversations24).
+    ("literally dying of embarrassment and i cant stop overthinking it, who helps w that",
+     "out_of_scope", "anxiety"),
+    ("my daughter is 13 and she panics every morning before school", "nlu_fallback", "anxiety"),
 ])
 def test_a_fallback_that_names_a_need_plainly_is_that_need(text, read_as, expected):
     assert named_instead_of_fallback(text, read_as) == expected

@@ -367,9 +367,21 @@ def test_whether_a_service_would_tell_someone_gets_what_is_promised(policy):
      (("nlu_fallback", 0.5), ("crisis_suicidal", 0.32)), "utter_about_shown_services"),
     ("thanks. how long is the waiting for these?",
      (("nlu_fallback", 0.5), ("crisis_suicidal", 0.41)), "utter_about_shown_services"),
+    # ... and a danger guess below danger's crisis level (conversations24, development).
+    ("is there something he can just text", (("crisis_danger", 0.55), ("need_psychosis", 0.13)),
+     "action_more_services"),
 ])
 def test_a_check_in_band_guess_on_a_message_only_about_the_list_is_set_aside(policy, text, model, action):
     assert predicted(policy, _checked_in(text, model=model)) == action
+
+
+def test_a_stranger_on_the_phone_is_a_reason_not_a_risk_on_a_message_only_about_the_list(policy):
+    """ "he wont talk to a stranger on the phone, is there something he can just text": the
+    support word "stranger" (danger) says why the phone will not do (conversations24)."""
+    text = "he wont talk to a stranger on the phone, is there something he can just text"
+    events = _checked_in(text, [{"text": "stranger", "tier": "support"}],
+                         (("crisis_danger", 0.55), ("need_psychosis", 0.13)))
+    assert predicted(policy, events) == "action_more_services"
 
 
 def test_an_urgent_guess_under_the_check_in_level_on_a_message_only_about_the_list_is_noise(policy):
@@ -388,11 +400,15 @@ def test_an_urgent_guess_under_the_check_in_level_on_a_message_only_about_the_li
     # A risk phrase of any tier keeps the check-in ...
     ("do any of them do text only", [{"text": "text only", "tier": "check_in"}], None),
     ("are any of them open at the weekend", [{"text": "weekend", "tier": "support"}], None),
-    # ... and so does a self-harm or danger guess, or a surer one (the independent review:
-    # "any that do text, im gonna od" was self-harm at 0.65) ...
+    # ... and so does a self-harm guess, or a surer one (the independent review: "any that do
+    # text, im gonna od" was self-harm at 0.65) ...
     ("do any of them do text only", [], (("nlu_fallback", 0.5), ("crisis_self_harm", 0.3))),
-    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("crisis_danger", 0.3))),
-    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.5))),
+    ("do any of them do text only", [], (("crisis_danger", 0.58),)),
+    ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.58))),
+    # ... and any other support word beside a reason ("tonight").
+    ("is there something he can just text tonight, he wont talk to strangers",
+     [{"text": "strangers", "tier": "support"}, {"text": "tonight", "tier": "support"}],
+     (("crisis_danger", 0.4),)),
     ("do any of them do text only", [], (("nlu_fallback", 0.5), ("safeguarding_disclosure", 0.3),
                                          ("crisis_self_harm", 0.2))),
     # ... and a clause that is not about the list, or words of risk.
