@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -126,7 +126,7 @@ def _near_the_last_place(place: Resolution, tracker: Tracker) -> Optional[str]:
     return None
 
 
-def _which_place(choices: List[str], name: Optional[str]) -> Tuple[str, Dict[Text, Any]]:
+def _which_place(choices: Sequence[str], name: Optional[str]) -> Tuple[str, Dict[Text, Any]]:
     """"Which Leigh do you mean?" with the places as buttons (a web chat shows them, a text
     message numbers them); "Which place do you mean?" when their names differ ("the island")."""
     reask = "utter_reask_location_choice" if len(choices) == 2 else "utter_reask_location_choice_3"
