@@ -241,6 +241,12 @@ def who_is_told(text: str) -> bool:
     return bool(_TOLD.fullmatch(core)) and not _RISK.search(re.sub(r"\bfind(?:ing)?\s+out\b", " ", core))
 
 
+def names_a_service(text: str) -> bool:
+    """The message names a service of the list by its place or what it is ("the first one",
+    "number 2", "that app")."""
+    return bool(_ITEM.search((text or "").lower().replace("\u2019", "'")))
+
+
 def has_risk_words(text: str) -> bool:
     """Words of distress or risk (_RISK) in ``text``."""
     return bool(_RISK.search((text or "").lower().replace("\u2019", "'")))

@@ -59,6 +59,7 @@ from signposting.after_list import (
     NEW_NEED,
     asks_about_the_list,
     has_risk_words,
+    names_a_service,
     read_after_list,
 )
 from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
@@ -89,6 +90,9 @@ class Guards:
     after_list_intents: FrozenSet[Text] = frozenset()
     #: A wish for other options that also gave a detail (a place, an age): search again.
     after_list_detail_action: Optional[Text] = None
+    #: The check-in question, for the model's urgent guess alone on a message about a service
+    #: the list showed ("I'll give the first one a go after my shift tonight").
+    after_list_check_in_action: Optional[Text] = None
     #: A worry told at length the model could not place: the topics, not "say it another way".
     described_action: Optional[Text] = None
     described_words: int = 10
@@ -110,6 +114,7 @@ class Guards:
             after_list_replies=dict(config.get("after_list_replies") or {}),
             after_list_intents=frozenset(config.get("after_list_intents") or []) - urgent_intents,
             after_list_detail_action=config.get("after_list_detail_action"),
+            after_list_check_in_action=config.get("after_list_check_in_action"),
             described_action=config.get("described_fallback_action"),
             described_words=int(config.get("described_fallback_words") or 10))
 
@@ -129,10 +134,39 @@ class Guards:
             return self.plea_replies.get(asked, self.not_safe_action)
         if isinstance(last, UserUttered) and self._yes_to_check_in(tracker, last):
             return self.plea_replies[_last_bot_action(tracker) or ""]
+        if tracker.latest_action_name == self.after_list_check_in_action and not isinstance(
+                last, UserUttered) and self.after_list_check_in_action:
+            return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
         latest, details = _latest_message(tracker)
         if latest is not None:
-            return self._after_list(tracker, latest, details) or self._described(tracker, latest)
+            return (self._urgent_guess_about_a_service(tracker, latest)
+                    or self._after_list(tracker, latest, details) or self._described(tracker, latest))
         return None
+
+    def _urgent_guess_about_a_service(self, tracker: DialogueStateTracker,
+                                      latest: UserUttered) -> Optional[Text]:
+        """ "I'll give the first one a go after my shift ends tonight", "Thanks, I'll ring the
+        second one tomorrow morning": straight after a list, a message that names a service it
+        showed ("the first one", "number 2", "that app"), which the model alone read as urgent
+        (it learnt "tonight" and "tomorrow" from plans), with no phrase of the safety lexicon
+        (support words aside) and no after-list word of risk, is asked the check-in question,
+        never less: the crisis reply to a person planning to ring a service misreads them
+        (development sets 13 and 14)."""
+        if not self.after_list_check_in_action:
+            return None
+        intent = (latest.intent or {}).get("name")
+        if intent not in self.urgent_intents or intent == CHECK_IN_INTENT:
+            return None
+        text = latest.text or ""
+        safety = (latest.parse_data or {}).get("safety") or {}
+        if safety.get("source") != "unchanged" or any(
+                e.get("tier") != "support" for e in safety.get("evidence") or []):
+            return None
+        if len(text) > _ABOUT_A_SERVICE_LONGEST or has_risk_words(text) or not names_a_service(text):
+            return None
+        if not self.list_actions & set(_last_bot_turn(tracker)):
+            return None
+        return self.after_list_check_in_action
 
     def _described(self, tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
         """A worry told at length that the model could not place ("he's gone really quiet,
@@ -240,6 +274,9 @@ class Guards:
         return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
                    for e in self._recent(tracker, latest))
 
+
+#: A message about a service shown is short: a longer one tells more, and keeps its reading.
+_ABOUT_A_SERVICE_LONGEST = 160
 
 #: How sure the model must be of an urgent reading, among its first three, for the guard to
 #: leave the message alone.

@@ -36,6 +36,7 @@ def policy(tmp_path_factory):
                                       "who_is_told": "utter_who_is_told"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
                   after_list_detail_action="signpost_form",
+                  after_list_check_in_action="utter_risk_check_in",
                   described_fallback_action="utter_ask_topic", described_fallback_words=10)
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
@@ -274,6 +275,41 @@ def test_urgent_messages_and_readings_the_model_placed_are_never_replaced(policy
                                    "crisis_suicidal")])
     assert predicted(policy, _after_list("anything for his sleep?", "need_sleep")) \
         not in ("action_more_services", "utter_about_shown_services", "utter_you_are_welcome")
+
+
+def _guessed_urgent(text: str, source: str = "unchanged", evidence=()):
+    """After a list, the model's crisis_suicidal reading as the safety component left it."""
+    events = _after_list(text, "crisis_suicidal")
+    events[-1] = UserUttered(text, {"name": "crisis_suicidal", "confidence": 0.89}, parse_data={
+        "intent": {"name": "crisis_suicidal", "confidence": 0.89},
+        "safety": {"evidence": list(evidence), "source": source,
+                   "model": [["crisis_suicidal", 0.89], ["out_of_scope", 0.02]]}},
+        timestamp=1000.0)
+    return events
+
+
+def test_the_models_urgent_guess_alone_on_a_service_shown_is_asked_about(policy):
+    """ "Thanks, I'll ring the second one tomorrow morning" (development set 13): the model alone
+    read it as suicidal; the check-in question asks, never less than it."""
+    events = _guessed_urgent("Thanks, I'll ring the second one tomorrow morning")
+    assert predicted(policy, events) == "utter_risk_check_in"
+    asked = events + [ActionExecuted("utter_risk_check_in", policy="p", timestamp=1000.1)]
+    assert predicted(policy, asked) == "action_listen"
+
+
+@pytest.mark.parametrize("text, source, evidence", [
+    # A word of risk, a phrase of the lexicon, the lexicon's decision, no service named, or a
+    # long message: the crisis reply stands.
+    ("I'll give the first one a go after my shift ends tonight", "unchanged", ()),
+    ("thanks x i love you all, ill try the first one", "unchanged", ()),
+    ("ill ring the first one, i cant go on", "unchanged",
+     ({"text": "cant go on", "tier": "ambiguous"},)),
+    ("ill ring the first one", "lexicon", ()),
+    ("ill ring them tomorrow morning", "unchanged", ()),
+    ("ill ring the first one tomorrow morning. " * 5, "unchanged", ()),
+])
+def test_an_urgent_guess_with_any_sign_of_risk_keeps_its_crisis_reply(policy, text, source, evidence):
+    assert predicted(policy, _guessed_urgent(text, source, evidence)) != "utter_risk_check_in"
 
 
 def test_the_same_words_without_a_list_just_before_are_left_to_the_rules(policy):
