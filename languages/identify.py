@@ -390,6 +390,18 @@ def arabizi_words(text: str) -> int:
     return len(_ARABIZI.findall(text or ""))
 
 
+#: Turkish writes a case ending after an apostrophe on a name: where, from where and which
+#: ("Maidstone'da", "Chatham'dan", "Basildon'daki", "Dover'dayim"). English puts no such ending
+#: after an apostrophe ("'d", "'s" and "'ll" are its own; "O'Dea" has one letter before it).
+# Round 12 (languages_dev11, 2026-12-05, development).
+_TURKISH_CASE = re.compile(r"(?<![\w'’])[A-Z][a-z]+['’][dt][ae](?:n|ki|yim|yım|yiz|yız)?(?!\w)")
+
+
+def turkish_case_endings(text: str) -> int:
+    """How many names in the text carry a Turkish case ending after an apostrophe."""
+    return len(_TURKISH_CASE.findall(text or ""))
+
+
 def letter_evidence(words: List[str]) -> Dict[str, int]:
     """Languages whose own letters are in at least LETTERS_MIN_SHARE of the words (and at least
     two words of a message of four or more)."""
@@ -444,6 +456,10 @@ def _latin(text: str) -> Optional[Identification]:
     # One Arabizi word counts beside an Arabic marker word ("zalame ... taba3i").
     if arabizi >= ARABIZI_MIN_WORDS or (arabizi and "ar" in evidence):
         evidence["ar"] = evidence.get("ar", 0) + arabizi
+    # A Turkish case ending on an English place name counts beside a Turkish marker word
+    # ("Maidstone'da counsellor var mi?").
+    if "tr" in evidence and turkish_case_endings(text):
+        evidence["tr"] += turkish_case_endings(text)
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:
             evidence[code] = evidence.get(code, 0) + len(terms)
