@@ -136,7 +136,8 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
     for hit in hits:
         if hit.kind == "modifier":
             modifiers.setdefault(hit.tier, []).append(hit)
-    risk = _drop_contained([h for h in hits if h.kind in URGENT_CLASSES])
+    risk = _drop_devices(_drop_contained([h for h in hits if h.kind in URGENT_CLASSES]),
+                         modifiers.get("device", []), doc, matcher)
     context = _Context(doc, matcher, modifiers, risk)
     evidence = []
     for hit in risk:
@@ -227,7 +228,11 @@ def decide(assessment: Assessment, ranking: Sequence[Tuple[str, float]],
     if assessment.level == CHECK_IN:
         figurative = bool(assessment.benign_context) or any(
             e.demoted_by in ("laughter", "trivial") for e in assessment.evidence)
-        if top in URGENT_CLASSES and confidence >= limits(top).confirm and not figurative:
+        # As sure as the model alone must be for the crisis reply is enough beside an unsure
+        # phrase too (the review of round 18: suicidal 0.59 beside "sitting on the wall of the
+        # bridge" became a check-in where the model alone gave the crisis reply).
+        sure = min(limits(top).confirm, limits(top).crisis)
+        if top in URGENT_CLASSES and confidence >= sure and not figurative:
             # The model confirms it is urgent; the lexicon knows what the words are about.
             return Decision(assessment.urgent_class or top, confidence, "model+lexicon", assessment)
         return Decision(CHECK_IN_INTENT, 1.0, "lexicon", assessment)
@@ -624,8 +629,10 @@ class _Context:
         """Ordinary use of a medicine named in the match ("I take 2 paracetamol every night
         for my period"). A cue such as "every night" says nothing about a match that names
         no medicine ("burning myself every night")."""
-        if not self._same_clause("benign_medicine", hit) or not self._names_medicine(
-                self.doc[hit.start:hit.end]):
+        span = self.doc[hit.start:hit.end]
+        something = any(t.norm_ == "something" for t in span)  # "taken something for my migraine"
+        if not self._same_clause("benign_medicine", hit) or not (
+                self._names_medicine(span) or something):
             return False
         window = self.doc[hit.start:min(len(self.doc), hit.end + 8)]
         if any(t.norm_ in ("purpose", "numb", "nothing", "die", "dead", "end", "stop") for t in window):
@@ -668,12 +675,54 @@ class _Context:
         child = _young_child(self.doc, start, hit.start)
         if child is None:
             return False
-        adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS
+        never = set(self.lexicon.classes.get("injury", ())) | set(self.lexicon.classes["weapon"]) | _MARKS
+        if any(t.norm_ in never for t in self.doc[hit.start:hit.end]):
+            return False  # a bruise, a wound, a knife: never behaviour (review of round 18)
+        adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS | {"someone", "somebody"}
         # Across two sentences, no adult anywhere in them ("my husband is so angry all the
-        # time. my daughter is 5 and he throws things at her" is a danger).
+        # time. my daughter is 5 and he throws things at her" is a danger) ...
         since = start if start < sent.start else child + 1
-        return not any(t.norm_ in adults for t in self.doc[since:hit.end]) and not any(
-            t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im") for t in self.doc[child + 1:hit.end])
+        if any(t.norm_ in adults for t in self.doc[since:hit.end]) or any(
+                t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im") for t in self.doc[child + 1:hit.end]):
+            return False
+        # ... nor an adult who does something to the child anywhere after it ("... slams doors
+        # and told me his stepdad hurts him": the review of round 18); "mum says it's just as
+        # hard at home" is an adult's view, not an act.
+        tokens = self.doc[child + 1:]
+        return not any(t.norm_ in adults and any(
+            u.norm_ in _ADULT_ACTS for u in tokens[i + 1:i + 5]) for i, t in enumerate(tokens))
+
+
+#: Marks on a child's body, which are never read as the child's behaviour.
+_MARKS = frozenset({"bruise", "bruises", "bruised", "bruising", "marks", "welts", "burns", "black",
+                    "broken", "fractured", "fracture", "cuts", "cut"})
+
+#: What an adult named after a young child does to them, which makes the child's behaviour
+#: a sign, not the matter ("she says mummy's boyfriend did it").
+_ADULT_ACTS = frozenset({"did", "does", "done", "hurt", "hurts", "hit", "hits", "hitting", "kick",
+                         "kicks", "kicked", "beat", "beats", "punch", "punches", "punched", "slap",
+                         "slaps", "slapped", "smack", "smacks", "smacked", "touch", "touches",
+                         "touched", "grab", "grabs", "grabbed", "push", "pushes", "pushed", "locks",
+                         "locked", "burnt", "burned", "bit", "shakes", "shook", "threw", "throws"})
+
+#: Besides "tablet" itself: a message that names these takes a tablet for a medicine.
+_AMOUNTS = frozenset({"tablets", "pills", "pill", "strip", "strips", "packet", "packets", "box",
+                      "boxes", "blister", "blisters", "bottle", "load", "loads", "handful"})
+
+
+def _drop_devices(risk: List[Hit], devices: List[Hit], doc: Doc, matcher: SafetyMatcher) -> List[Hit]:
+    """ "he screams when I take the tablet away": a self-harm match that overlaps a device cue
+    is dropped, so that the model's own reading decides (demoting it as ordinary medicine use
+    would also hold back the model's urgent guess: the independent review of round 18 found
+    "... with a knife because i took the tablet away" read as anger). Not when the message names
+    another medicine or an amount ("took the tablet away, found a strip of empty tablets")."""
+    if not devices:
+        return risk
+    medicine = set(matcher.lexicon.classes["medicine"]) - {"tablet"}
+    if any(t.norm_ in _AMOUNTS or (t.norm_ in medicine) for t in doc):
+        return risk
+    return [h for h in risk if h.kind != "crisis_self_harm" or not any(
+        d.start < h.end and h.start < d.end for d in devices)]
 
 
 def _within(modifier: Hit, hit: Hit) -> bool:

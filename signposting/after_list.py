@@ -241,10 +241,27 @@ def who_is_told(text: str) -> bool:
     return bool(_TOLD.fullmatch(core)) and not _RISK.search(re.sub(r"\bfind(?:ing)?\s+out\b", " ", core))
 
 
-def names_a_service(text: str) -> bool:
-    """The message names a service of the list by its place or what it is ("the first one",
-    "number 2", "that app")."""
-    return bool(_ITEM.search((text or "").lower().replace("\u2019", "'")))
+#: The whole message a plan to contact a service shown, and nothing else: "Thanks, I'll ring the
+#: second one tomorrow morning", "ok ill text that app later x".
+_CONTACT_PLAN = re.compile(
+    r"(?:(?:thanks|thank\s+(?:you|u)|ty|ta|thx|cheers|ok|okay|great|brilliant|lovely|right|cool)"
+    r"\W+)*(?:i'?ll|i\s+will|ill|we'?ll|we\s+will|i'?m\s+going\s+to|im\s+going\s+to|i\s+am\s+going\s+to|"
+    r"gonna|will)\s+(?:(?:probably|definitely|maybe|prob|def|try\s+and|try\s+to)\s+)?"
+    r"(?:ring|call|phone|text|message|email|contact|try|look\s+at|check\s+out|have\s+a\s+look\s+at)\s+"
+    r"(?:the\s+(?:first|second|third|1st|2nd|3rd|last)\s+(?:one|service|number|option)|"
+    r"(?:number|no\.?|option)\s*\d|that\s+(?:one|app|service|website|helpline|line|number)|"
+    r"them|it)"
+    r"(?:\s+(?:tomorrow|tmrw|tmr|later|in\s+the\s+morning|tomorrow\s+morning|first\s+thing|on\s+monday|"
+    r"after\s+school|after\s+work|at\s+lunch|this\s+afternoon|next\s+week|when\s+they\s+open|"
+    r"in\s+a\s+bit|then))*"
+    r"(?:\W+(?:thanks|thank\s+(?:you|u)|ty|thx|cheers|x+))*")
+
+
+def plans_to_contact(text: str) -> bool:
+    """The whole message is a plan to contact a service the list showed, with courtesies and
+    a time ("Thanks, I'll ring the second one tomorrow morning")."""
+    key = re.sub(r"[\s?!.,]+$", "", (text or "").lower().replace("\u2019", "'").strip())
+    return len(key) <= _LONGEST and bool(_CONTACT_PLAN.fullmatch(key))
 
 
 def has_risk_words(text: str) -> bool:

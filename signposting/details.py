@@ -184,8 +184,11 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         # postcode anywhere): "b4", "y9" and "gr8" are not places.
         place = resolve(code)
         full = " " in code.strip() or len(code.replace(" ", "")) >= 5
-        if place.status == AMBIGUOUS and resolve(text.strip()).status == FOUND:
-            return text.strip()  # "ME3 9ZZ, hoo": the place settles which district
+        settled = resolve(text.strip()) if place.status == AMBIGUOUS else None
+        if settled is not None and settled.status == FOUND and settled.kind == "place":
+            # "ME3 9ZZ, hoo": the place named settles which district (never the whole message
+            # as the place: "ME3 9ZZ, hoo, hes hitting me", review of round 18).
+            return f"{code.upper()}, {settled.matched}"
         if place.status in (FOUND, AMBIGUOUS) or (full and place.status == OUTSIDE):
             return code.upper()
     # A message that is all one place, with what places it ("Halstead in Essex, near

@@ -59,7 +59,7 @@ from signposting.after_list import (
     NEW_NEED,
     asks_about_the_list,
     has_risk_words,
-    names_a_service,
+    plans_to_contact,
     read_after_list,
 )
 from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
@@ -145,24 +145,25 @@ class Guards:
 
     def _urgent_guess_about_a_service(self, tracker: DialogueStateTracker,
                                       latest: UserUttered) -> Optional[Text]:
-        """ "I'll give the first one a go after my shift ends tonight", "Thanks, I'll ring the
-        second one tomorrow morning": straight after a list, a message that names a service it
-        showed ("the first one", "number 2", "that app"), which the model alone read as urgent
-        (it learnt "tonight" and "tomorrow" from plans), with no phrase of the safety lexicon
-        (support words aside) and no after-list word of risk, is asked the check-in question,
-        never less: the crisis reply to a person planning to ring a service misreads them
-        (development sets 13 and 14)."""
+        """ "Thanks, I'll ring the second one tomorrow morning": straight after a list, a message
+        that is only a plan to contact a service it showed (signposting.after_list.
+        plans_to_contact), which the model alone read as suicidal below 0.9 (it learnt
+        "tomorrow" from plans), with no word of the safety lexicon at all and no after-list word
+        of risk, is asked the check-in question, never less: the crisis reply misreads a person
+        planning to ring a service (development set 13). Narrowed by the independent review of
+        round 18, which found a first draft (any urgent class, any message naming a service)
+        taking the crisis reply from "number 2 wont answer. my dad has the kitchen knife"."""
         if not self.after_list_check_in_action:
             return None
         intent = (latest.intent or {}).get("name")
-        if intent not in self.urgent_intents or intent == CHECK_IN_INTENT:
+        if intent != "crisis_suicidal" or float((latest.intent or {}).get("confidence") or 0) \
+                >= _ABOUT_A_SERVICE_SURE:
             return None
         text = latest.text or ""
         safety = (latest.parse_data or {}).get("safety") or {}
-        if safety.get("source") != "unchanged" or any(
-                e.get("tier") != "support" for e in safety.get("evidence") or []):
+        if safety.get("source") != "unchanged" or safety.get("evidence"):
             return None
-        if len(text) > _ABOUT_A_SERVICE_LONGEST or has_risk_words(text) or not names_a_service(text):
+        if has_risk_words(text) or not plans_to_contact(text):
             return None
         if not self.list_actions & set(_last_bot_turn(tracker)):
             return None
@@ -275,8 +276,8 @@ class Guards:
                    for e in self._recent(tracker, latest))
 
 
-#: A message about a service shown is short: a longer one tells more, and keeps its reading.
-_ABOUT_A_SERVICE_LONGEST = 160
+#: The model's suicidal reading this sure keeps the crisis reply whatever the words.
+_ABOUT_A_SERVICE_SURE = 0.9
 
 #: How sure the model must be of an urgent reading, among its first three, for the guard to
 #: leave the message alone.

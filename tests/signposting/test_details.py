@@ -155,7 +155,8 @@ def test_impossible_ages_are_left_out(text):
     ("we're down grays way", "grays way"),
     ("im round chatham", "chatham"),
     # A postcode of two districts with the place named (conversations24).
-    ("ME3 9ZZ, hoo", "ME3 9ZZ, hoo"),
+    ("ME3 9ZZ, hoo", "ME3 9ZZ, Hoo"),
+    ("we're at ME3 9ZZ, hoo, she is 15", "ME3 9ZZ, Hoo"),
 ])
 def test_places(text, place):
     assert find_place(text) == place

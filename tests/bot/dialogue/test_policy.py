@@ -305,11 +305,27 @@ def test_the_models_urgent_guess_alone_on_a_service_shown_is_asked_about(policy)
     ("ill ring the first one, i cant go on", "unchanged",
      ({"text": "cant go on", "tier": "ambiguous"},)),
     ("ill ring the first one", "lexicon", ()),
-    ("ill ring them tomorrow morning", "unchanged", ()),
+    ("ill ring the first one tomorrow", "unchanged", ({"text": "tomorrow", "tier": "support"},)),
+    # ... or more than a plan to contact a service (the independent review of round 18).
+    ("number 2 wont answer. my dad has the kitchen knife and is shouting at my mum", "unchanged", ()),
+    ("ill try that helpline once ive swallowed the rest of the box", "unchanged", ()),
+    ("ill ring the second one if im still alive tomorrow", "unchanged", ()),
     ("ill ring the first one tomorrow morning. " * 5, "unchanged", ()),
 ])
 def test_an_urgent_guess_with_any_sign_of_risk_keeps_its_crisis_reply(policy, text, source, evidence):
     assert predicted(policy, _guessed_urgent(text, source, evidence)) != "utter_risk_check_in"
+
+
+def test_a_sure_or_other_urgent_guess_keeps_its_crisis_reply(policy):
+    text = "Thanks, I'll ring the second one tomorrow morning"
+    sure = _guessed_urgent(text)
+    sure[-1] = UserUttered(text, {"name": "crisis_suicidal", "confidence": 0.95},
+                           parse_data=sure[-1].parse_data, timestamp=1000.0)
+    assert predicted(policy, sure) != "utter_risk_check_in"
+    danger = _guessed_urgent(text)
+    danger[-1] = UserUttered(text, {"name": "crisis_danger", "confidence": 0.7},
+                             parse_data=danger[-1].parse_data, timestamp=1000.0)
+    assert predicted(policy, danger) != "utter_risk_check_in"
 
 
 def test_the_same_words_without_a_list_just_before_are_left_to_the_rules(policy):
