@@ -49,7 +49,9 @@ from bench.blind_sets import understanding_devs
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "blind"
 URGENT = ("crisis_suicidal", "crisis_self_harm", "crisis_danger", "safeguarding_disclosure")
-CRISIS_PREFIXES = ("utter_crisis_", "utter_safeguarding_disclosure")
+#: The crisis replies: each class's, and the check-in's "yes" reply, which is the same text
+#: (domain/urgent.yml) for what was checked.
+CRISIS_PREFIXES = ("utter_crisis_", "utter_safeguarding_disclosure", "utter_check_in_yes")
 CHECK_IN = "utter_risk_check_in"
 ANSWER_KINDS = ("answer_age", "answer_place", "answer_audience", "correction", "yes_no",
                 "choice_number")
