@@ -72,11 +72,17 @@ class ShortAnswerClassifier(RuleComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         read_as = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         topic = topic_named(text)
+        named = None
         if topic is None and not _risk_in_view(message, text):
-            topic = added_need(text, read_as) or named_instead_of_fallback(text, read_as)
+            topic = added_need(text, read_as)
+            named = None if topic else named_instead_of_fallback(text, read_as)
         answer = short_answer(text) or command(text) or (PREFIX + topic if topic else None)
         if answer is None and asks_for_more(text, read_as):
+            # A wish for others said with a worry's word beside it ("Is there something nearer
+            # to Swanley? ... he panics on the train", conversations22) asks for other options.
             answer = "ask_more_services"
+        elif answer is None and named:
+            answer = PREFIX + named
         elif answer is None and asks_for_help(text, read_as):
             answer = "greet"
         if answer:

@@ -48,3 +48,15 @@ def test_a_named_need_never_replaces_what_the_safety_check_would_ask(text, ranki
 ])
 def test_everyday_strain_beside_a_named_need_keeps_the_need(text, ranking, need):
     assert _run(text, ranking)[0] == (need, 1.0)
+
+
+def test_a_wish_for_others_with_a_worrys_word_beside_it_asks_for_other_options():
+    """conversations22: "Is there something nearer to Swanley? ... he panics on the train" is a
+    wish for other options, not the worry's list shown again; said alone, "she panics every
+    morning" names the worry."""
+    wish = _run("Is there something nearer to Swanley? We have no car and he panics on the train.",
+                [("nlu_fallback", 0.5), ("need_anxiety", 0.3)])
+    assert wish[0] == ("ask_more_services", 1.0)
+    worry = _run("my daughter is 13 and she panics every morning before school",
+                 [("nlu_fallback", 0.5), ("need_school_stress", 0.3)])
+    assert worry[0] == ("need_anxiety", 1.0)
