@@ -144,19 +144,15 @@ async def test_location_question_is_worded_for_who_is_asking(audience, requested
 
 @pytest.mark.parametrize("channel", CHANNELS)
 @pytest.mark.parametrize("audience", AUDIENCES)
-async def test_after_which_place_the_location_question_is_the_way_out(audience, channel):
-    tracker = tracker_with(audience, "location", location_question="which")
+@pytest.mark.parametrize("question, expected", [
+    ("which", AFTER_A_CHOICE),   # after "Which Leigh do you mean?": the way out of the choice
+    ("again", AFTER_A_REASK),    # after a place that could not be used: how to answer
+])
+async def test_after_a_place_question_the_location_question_follows_it(audience, channel, question,
+                                                                         expected):
+    tracker = tracker_with(audience, "location", location_question=question)
     message = await rendered("utter_ask_location", tracker, channel)
-    assert message["text"] == AFTER_A_CHOICE
-    assert not message.get("buttons")
-
-
-@pytest.mark.parametrize("channel", CHANNELS)
-@pytest.mark.parametrize("audience", AUDIENCES)
-async def test_after_a_place_that_could_not_be_used_the_question_says_how_to_answer(audience, channel):
-    tracker = tracker_with(audience, "location", location_question="again")
-    message = await rendered("utter_ask_location", tracker, channel)
-    assert message["text"] == AFTER_A_REASK
+    assert message["text"] == expected
     assert not message.get("buttons")
 
 
