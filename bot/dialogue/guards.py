@@ -90,8 +90,8 @@ class Guards:
     after_list_intents: FrozenSet[Text] = frozenset()
     #: A wish for other options that also gave a detail (a place, an age): search again.
     after_list_detail_action: Optional[Text] = None
-    #: The check-in question, for the model's urgent guess alone on a message about a service
-    #: the list showed ("I'll give the first one a go after my shift tonight").
+    #: The check-in question, for the model's suicidal guess alone on a plan to contact a
+    #: service the list showed ("Thanks, I'll ring the second one tomorrow morning").
     after_list_check_in_action: Optional[Text] = None
     #: A worry told at length the model could not place: the topics, not "say it another way".
     described_action: Optional[Text] = None
@@ -134,14 +134,24 @@ class Guards:
             return self.plea_replies.get(asked, self.not_safe_action)
         if isinstance(last, UserUttered) and self._yes_to_check_in(tracker, last):
             return self.plea_replies[_last_bot_action(tracker) or ""]
-        if tracker.latest_action_name == self.after_list_check_in_action and not isinstance(
-                last, UserUttered) and self.after_list_check_in_action:
-            return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
         latest, details = _latest_message(tracker)
+        if self._asked_instead_of_the_crisis_reply(tracker, last):
+            return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
         if latest is not None:
             return (self._urgent_guess_about_a_service(tracker, latest)
                     or self._after_list(tracker, latest, details) or self._described(tracker, latest))
         return None
+
+    def _asked_instead_of_the_crisis_reply(self, tracker: DialogueStateTracker, last: Any) -> bool:
+        """The check-in question was just asked in answer to a crisis reading (only this guard
+        does that: the rules ask it for ``risk_check_in``), so the rules, which would follow
+        that reading, are not asked."""
+        if not self.after_list_check_in_action or isinstance(last, UserUttered) or \
+                tracker.latest_action_name != self.after_list_check_in_action:
+            return False
+        said = tracker.latest_message
+        intent = ((said.intent or {}).get("name") if said is not None else None)
+        return intent in self.urgent_intents and intent != CHECK_IN_INTENT
 
     def _urgent_guess_about_a_service(self, tracker: DialogueStateTracker,
                                       latest: UserUttered) -> Optional[Text]:
@@ -294,14 +304,14 @@ _SET_ASIDE_CLASSES = frozenset({"safeguarding_disclosure", "crisis_suicidal", "c
 _SET_ASIDE_BELOW = 0.58
 
 
-#: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
-#: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
 #: Support words of the lexicon that say why a service's way of contact will not do, on a
 #: message only about the list: "he wont talk to a stranger on the phone, is there something he
 #: can just text" (conversations24). Any other word, "weekend" or "tonight" too, keeps the
 #: check-in (the independent review of the set-aside).
 _LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
 
+#: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
+#: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
 _EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
                                      "every night", "every morning", "every single day"})
 

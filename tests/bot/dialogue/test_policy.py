@@ -295,6 +295,11 @@ def test_the_models_urgent_guess_alone_on_a_service_shown_is_asked_about(policy)
     assert predicted(policy, events) == "utter_risk_check_in"
     asked = events + [ActionExecuted("utter_risk_check_in", policy="p", timestamp=1000.1)]
     assert predicted(policy, asked) == "action_listen"
+    # The rules' own check-in (for risk_check_in) is left to the rules.
+    ruled = _after_list("not sure tbh", "risk_check_in") + [
+        ActionExecuted("utter_risk_check_in", policy="p", timestamp=1000.1)]
+    assert policy._guards._asked_instead_of_the_crisis_reply(
+        DialogueStateTracker.from_events("r", ruled), ruled[-1]) is False
 
 
 @pytest.mark.parametrize("text, source, evidence", [
