@@ -209,6 +209,7 @@ class LocalityIndex:
         self.populations: Dict[Tuple[str, Optional[str]], int] = {}
         self.elsewhere: Dict[str, List[Place]] = defaultdict(list)
         self._load_populations(data_dir / "populations.csv")
+        self._load_districts_elsewhere(data_dir / "districts.csv")
         #: Local names: each maps to the names (in the five areas) that it can mean.
         self.aliases: Dict[str, Tuple[str, ...]] = {}
         for alias, meant in (yaml.safe_load((data_dir / "aliases.yml").read_text()) or {}).items():
@@ -260,6 +261,18 @@ class LocalityIndex:
             for row in csv.DictReader(fh):
                 if row["confidence"] in ("high-minor", "ward-name"):
                     self._add(self.minor_names, row["place"], row["district"], row["upper_tier"])
+
+    def _load_districts_elsewhere(self, path: Path) -> None:
+        """Districts next to the five areas ("Bromley", "Havering", "Tandridge"), named as where
+        someone lives: outside, like a town elsewhere, when no town of the name is listed
+        (conversations26: "she lives in Bromley itself" was not known as a place)."""
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                key = normalise_name(row["district"])
+                if row["in_target_area"] != "Y" and key not in self.elsewhere and key not in self.names:
+                    self.elsewhere[key].append(
+                        Place(row["district"], Locality(None, row["upper_tier"], None), None))
+                    self.display.setdefault(key, row["district"])
 
     def _load_populations(self, path: Path) -> None:
         """GeoNames populations (SOURCES.md): of places in the five areas, by name and district;

@@ -92,7 +92,12 @@ _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"
-                            r"(?:year|yr)\s?\d{1,2}\s+(?:girl|boy|pupil|student|lad|child|kid)s?\b")
+                            r"(?:year|yr)\s?\d{1,2}\s+(?:girl|boy|pupil|student|lad|child|kid)s?\b"
+                            # "One of mine in Year 4 came to me at lunch" (conversations26).
+                            r"|\bone\s+of\s+(?:mine|ours)\s+(?:is\s+)?in\s+(?:year|yr|y)\s?\d{1,2}\b")
+#: Staff's way of naming a pupil of their school: "one of ours in yr 10 said ..." (a parent
+#: says "my youngest", not "one of ours in year 10").
+_OURS_IN_YEAR = re.compile(r"\bone\s+of\s+ours\s+in\s+(?:year|yr|y)\s?\d{1,2}\b")
 _STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bdisclosed\b"
                          r"|\bin\s+my\s+(?:class|form|group|tutor\s+group|set)\b")
 
@@ -221,7 +226,7 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))):
         return PROFESSIONAL
-    if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower):
+    if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or _OURS_IN_YEAR.search(lower):
         return PROFESSIONAL
     if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
         return PARENT_CARER

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import List, Optional
 
 from services_catalog.locality import (
     AMBIGUOUS,
@@ -49,6 +49,8 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:i'?m|i\s+am|im|she'?s|he'?s|they'?re|she\s+is|he\s+is|they\s+are|who'?s|who\s+is|"
     # Twins share one age: "I have twins who are 10", "the twins are 7".
     r"twins\s+(?:who\s+)?(?:are|r)|"
+    # ... and turn an age together: "twins who turn 12 next month" (conversations26).
+    r"(?:twins|who|they|both)\s+(?:both\s+)?turn|"
     r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
     # "my daughter (14)", "one of our lads (16)" (not "a group of teens (30)").
@@ -93,7 +95,7 @@ _SCHOOL_YEAR = re.compile(r"(?:in\s+)?(?:year|yr|y)\s?\d|(?:in\s+)?(?:sixth|6th)
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
     r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
-    r"(?:moved|moving|move)\s+(?:to|over\s+to)|"
+    r"(?:moved|moving|move)\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\s+)?(?:to|over\s+to)|"
     r"around|round|nr|on|at|outside|close\s+to|"
     # "round lakeside way", "down grays way" (conversations24): where one is, said loosely.
     r"(?:up|down|over)(?=\s+[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?\s+way\b))\s+"
@@ -275,7 +277,7 @@ def _leading_place(words: str, everyday: bool = True, home: bool = False) -> Opt
     parts = words.split()
     for size in range(len(parts), 0, -1):
         chunk = " ".join(parts[:size])
-        if len(chunk) < 4 or (not everyday and _everyday(chunk)):
+        if len(chunk) < (3 if home else 4) or (not everyday and _everyday(chunk)):
             continue
         place = resolve(chunk)
         if place.status != "unknown" and place.kind == "place" and place.exact and (
@@ -286,7 +288,7 @@ def _leading_place(words: str, everyday: bool = True, home: bool = False) -> Opt
 
 
 #: Cues that say where someone lives now, read before the others.
-_LIVING = re.compile(r"(?:live|lives|living|based|moved)\b", re.IGNORECASE)
+_LIVING = re.compile(r"(?:live|lives|living|based|moved|moving)\b", re.IGNORECASE)
 #: ... said of the writer or the young person, not of someone else ("my mum lives in Colchester").
 _WHO_LIVES = re.compile(r"\b(?:i|we|he|she|they|i'?m|im|we'?re|he'?s|she'?s|they'?re|i'?ve|ive|"
                         r"we'?ve|just|now|currently|but|actually|really|mainly|mostly)\s+(?:\w+\s+)?$"
@@ -341,17 +343,32 @@ def _everyday(chunk: str) -> bool:
     return len(words) == 1 and words[0] in _EVERYDAY_NAMES
 
 
+#: A clause that is only an age: "14", "shes 14", "im 15", "aged 9".
+_AGE_CLAUSE = re.compile(r"(?:(?:i'?m|im|i\s+am|she'?s|shes|he'?s|hes|they'?re|theyre|age|aged)\s+)?"
+                         r"(?:[4-9]|1\d|2[0-5])(?:\s*(?:yo|y/o|yrs?(?:\s+old)?|years?(?:\s+old)?))?",
+                         re.IGNORECASE)
+
+
+def _beside_an_age(clauses: List[str], number: int) -> bool:
+    """The clause before or after ``clauses[number]`` is only an age: "shes 14. deal" names
+    Deal, as "big deal" or "it's a deal" do not (conversations26)."""
+    return any(0 <= n < len(clauses) and _AGE_CLAUSE.fullmatch(clauses[n].strip())
+               for n in (number - 1, number + 1))
+
+
 def _place_on_its_own(text: str) -> Optional[str]:
     """A clause of a longer message that is only a place in the five areas, as people add
     where they are: "just need someone to talk to. margate", "im 16, witham", "Rochester. to
-    be honest im frightened". Not a word that is also an everyday one."""
+    be honest im frightened". Not a word that is also an everyday one, unless an age is said
+    on its own beside it ("shes 14. deal")."""
     clauses = [c.strip(" '\"") for c in _CLAUSES.split(text)]
     if len(clauses) < 2:
         return None
     for number, clause in enumerate(clauses):
         if number and _PERSON_BEFORE.search(clauses[number - 1]):
             continue  # "my friend, milton, says hes going to hurt himself"
-        if not 1 <= len(clause.split()) <= 4 or len(clause) < 4 or _everyday(clause) or \
+        if not 1 <= len(clause.split()) <= 4 or len(clause) < 3 or \
+                (len(clause) < 4 or _everyday(clause)) and not _beside_an_age(clauses, number) or \
                 not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", clause):
             continue
         place = resolve(clause)
@@ -409,6 +426,29 @@ def _named_elsewhere(chunk: str) -> bool:
 #: A bare number below this is taken for a numbered choice ("1", "2", "3"), not an age.
 BARE_AGE_FROM = 4
 
+#: A number that is a clause of its own: nothing but spaces between it and the clause's ends
+#: (the message's ends, a full stop, comma, semicolon, "!", "?", a line break or a dash). Not a
+#: time ("3:15"), a decimal ("1.5"), money, a score, or a number in brackets ("a team of lads
+#: (25)": the bracket's own reading is _AGE_PHRASES').
+_NUMBER_CLAUSE = re.compile(r"(?:^|(?<![\d£$])[.,;!?\n]|\s[-\u2013])\s*(\d{1,2})\s*"
+                            r"(?=$|[,;!?\n]|\.(?!\d)|\s[-\u2013]\s)")
+
+
+def _age_on_its_own(text: str) -> Optional[int]:
+    """A young person's age said as a clause of its own in a longer message, as people add it
+    with the place: "can u help w eating stuff ... 17. CM9 9ZZ", "at the end of my rope w him. 7,
+    meltdowns every morning", "need someone to talk to, 16, sheerness" (conversations26). Only
+    one such number (numbered points are a list) and only from BARE_AGE_FROM to 25."""
+    found = [m for m in _NUMBER_CLAUSE.finditer(text)
+             if not re.match(r"[:.]\d", text[m.end(1):m.end(1) + 2])]
+    if len(found) != 1:
+        return None
+    value = int(found[0].group(1))
+    if found[0].start(1) == len(text) - len(text.lstrip()) and value < 10 and \
+            text[found[0].end(1):].lstrip().startswith("."):
+        return None  # "6. how long is the wait": a pick from the list, as find_age reads it
+    return value if BARE_AGE_FROM <= value <= 25 else None
+
 
 def extract(text: str) -> Details:
     text = (text or "")[:1000]
@@ -423,6 +463,8 @@ def extract(text: str) -> Details:
             age = bare.age
         if place is None and not (bare and bare.ok and bare.age is not None):
             place = text.strip().strip(".,!?")
+    if age is None and not only_a_detail(text):
+        age = _age_on_its_own(lower)
     if age is None and place and "," in text and len(text.split()) <= 8:
         # "Gravesend, 15": the other part of a two-detail answer is the age.
         numbers = [parse_age(p) for p in text.split(",") if p.strip().isdigit()]
@@ -541,6 +583,22 @@ def corrects_details(text: str) -> bool:
     found = extract(text)
     return (found.age is not None or found.place is not None or found.relation is not None) \
         and bool(_CORRECTION.search(text.lower().replace("\u2019", "'")))
+
+
+#: Saying outright that something said before was wrong: "sorry I should have said, it's not
+#: for me, it's for my brother", "actually I meant she's 16".
+_PUT_RIGHT = re.compile(r"\b(?:sorry|actually|oops|i\s+meant|meant\s+to\s+say|should\s+have\s+said|"
+                        r"should'?ve\s+said|(?:it'?s|its|it\s+is)\s+not\s+for\s+me|my\s+mistake|my\s+bad|"
+                        r"typo|got\s+(?:that|it)\s+wrong)\b")
+
+
+def puts_a_detail_right(text: str) -> bool:
+    """``corrects_details``, said outright as a correction ("sorry", "I meant", "it's not for
+    me"): stricter, for overriding the model's own urgent guess on a message with no word of
+    risk (conversations26: "Sorry I should have said, it's not for me, it's for my brother.
+    He's 16 and I'm worried about him" was given the suicidal crisis reply, model alone 0.74)."""
+    lower = (text or "")[:300].lower().replace("\u2019", "'")
+    return corrects_details(text) and bool(_PUT_RIGHT.search(lower))
 
 
 #: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.

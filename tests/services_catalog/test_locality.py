@@ -225,3 +225,18 @@ def test_the_island_is_asked_about():
     place = resolve("the island lol")
     assert place.status == AMBIGUOUS
     assert {c.district for c in place.candidates} == {"Swale", "Castle Point", "Colchester"}
+
+
+@pytest.mark.parametrize("text", ["mersea", "Mersea Island"])
+def test_mersea_is_the_island_town(text):
+    # conversations26: "were on mersea" was not recognised and was asked twice.
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == "Colchester"
+
+
+@pytest.mark.parametrize("text, county", [("Bromley", "Bromley"), ("havering", "Havering"),
+                                          ("Tandridge", "Surrey")])
+def test_districts_next_to_the_five_areas_are_outside(text, county):
+    # conversations26: "she lives in Bromley itself" was not a place, so Kent was taken.
+    found = resolve(text)
+    assert found.status == OUTSIDE and found.candidates[0].upper_tier == county

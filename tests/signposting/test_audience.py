@@ -218,3 +218,13 @@ def test_what_a_parent_does_for_a_child_in_their_care(text, audience):
 ])
 def test_roles_after_a_greeting(text, audience):
     assert writer_of(text) == audience
+
+
+@pytest.mark.parametrize("text, audience", [
+    # conversations26 (development), in other words: staff naming a pupil as one of theirs.
+    ("One of mine in Year 5 came to me this morning with a bruise on her cheek", "professional"),
+    ("one of ours in yr 11 has stopped eating at lunch", "professional"),
+    ("one of mine is in year 4 and the other in year 6, both anxious", None),
+])
+def test_one_of_mine_in_a_school_year(text, audience):
+    assert writer_of(text) == audience

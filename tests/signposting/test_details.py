@@ -586,3 +586,41 @@ def test_round_seventeen_review_ages(text, age):
 
 def test_volunteering_at_a_nursery_is_not_staff():
     assert extract("im 16 and i volunteer at a nursery, i'm really anxious").audience == "young_person"
+
+
+@pytest.mark.parametrize("text, age", [
+    # conversations26 (development), in other words: an age added as a clause of its own.
+    ("cant stop crying at night, no idea why. 15. sittingbourne", 15),
+    ("at my wits end with her. 8, tantrums every bedtime, biting her brother", 8),
+    ("someone to talk to about my dad drinking, 13, herne bay", 13),
+    ("twins who turn 10 next month, both anxious since the move", 9),
+    # Not an age: a list, a time, a score, a bracket, money, a list pick.
+    ("1. she wont eat 2. she cries 3. she hides", None),
+    ("she wakes at 3:15, 4:30 and 6. help", None),
+    ("I coach a team of lads (25) on sundays, one of them is struggling", None),
+    ("it cost £15. too much for us", None),
+    ("6. how long is the wait", None),
+    ("he took 8, feels sick", None),
+])
+def test_an_age_said_as_a_clause_of_its_own(text, age):
+    assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text, place", [
+    # An everyday word that is a place, said as a clause beside an age ("shes 14. deal").
+    ("my mate wont eat anything, shes 15. deal", "deal"),
+    ("need help with panic attacks. 16, hoo", "hoo"),
+    ("it was a big deal for him, he is 12", None),
+    ("deal with it. im 14", None),
+])
+def test_an_everyday_place_word_beside_an_age(text, place):
+    assert extract(text).place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("we are moving last month to Rayleigh, not in Basildon any more", "Rayleigh"),
+    ("our niece lives with us, were on mersea", "mersea"),
+    ("Some of our families live in Kent, but she lives in Bromley itself", "Bromley"),
+])
+def test_where_someone_lives_now(text, place):
+    assert extract(text).place == place
