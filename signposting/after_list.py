@@ -31,6 +31,8 @@ ABOUT_SHOWN = "about_shown"
 WHO_IS_TOLD = "who_is_told"
 CLOSING = "closing"
 NEW_NEED = "new_need"
+REFERRAL = "referral"
+NEXT_STEPS = "next_steps"
 
 #: A message this long is a story, not a reply to the list: left to the model.
 _LONGEST = 300
@@ -269,6 +271,47 @@ def has_risk_words(text: str) -> bool:
     return bool(_RISK.search((text or "").lower().replace("\u2019", "'")))
 
 
+#: How to get referred to a service shown: "can I refer him myself or does it have to go through
+#: the GP?", "do they need a letter from the doctor first", "do we need parents consent to refer
+#: her or can we do it ourselves" (conversations26: each was "Sorry, I'm not sure I understood").
+_REFERRAL = re.compile(
+    r"\b(?:refer|referral|referred|self[- ]?refer\w*)\b"
+    r"|\b(?:gp|doctor'?s?)\s+(?:letter|note)\b|\bletter\s+from\s+(?:the|a|her|his|their|my|our)\s+"
+    r"(?:gp|doctor)\b|\bgo\s+through\s+(?:the|a|her|his|their|my|our)\s+(?:gp|doctor|school)\b"
+    r"|\b(?:parents?'?|parental|their|her|his|my|our)\s+(?:consent|permission)\b")
+#: What the adult (or young person) should do or say next: "what do I actually say to her?",
+#: "should I ring the school first or go to the GP?", "should I tell their school what's going
+#: on at home?", "how do I bring it up with him?" (conversations26).
+_NEXT_STEP = re.compile(
+    r"\b(?:should|shall|do|must|could|can)\s+(?:i|we)\s+(?:\w+\s+){0,2}?(?:tell|ring|call|phone|email|"
+    r"contact|talk\s+to|speak\s+to|go\s+to|inform|let|approach|involve|say|mention|bring\s+(?:it|this)\s+up)\b"
+    r"|\b(?:what|how)\s+(?:do|should|shall|can|could|would)\s+(?:i|we)\s+(?:\w+\s+){0,2}?"
+    r"(?:say|tell|talk|speak|do|approach|handle|bring|start|ask|help)\b"
+    r"|\bwhat\s+(?:should|shall|do)\s+(?:i|we)\s+do\b|\bwhat\s+(?:happens|do\s+(?:i|we)\s+do)\s+next\b"
+    r"|\bwhere\s+do\s+(?:i|we)\s+(?:start|go\s+from\s+here)\b")
+
+
+#: A question: a question mark, or a clause that starts with a question word ("ok ty. can i
+#: refer myself to them or does it have to go thru my gp").
+_ASKED = re.compile(r"\?|(?:^|[.!,;:]\s*)\W*(?:(?:ok|okay|ty|so|and|but|also|right)\s+)?"
+                    r"(?:does|do|is|are|can|could|how|what|when|where|will|would|who|which|should|"
+                    r"shall|must)\b")
+
+
+def asks_next_step(text: str) -> Optional[str]:
+    """``referral`` for a question how to get a referral, ``next_steps`` for one what to do or
+    say next, asked as a question and with no word of risk (which keeps the reply it had);
+    None otherwise."""
+    key = (text or "").lower().replace("\u2019", "'").strip()
+    if not key or len(key) > _LONGEST or not _ASKED.search(key) or _RISK.search(key):
+        return None
+    if _OTHER_WORDS.search(key) or _ANY_WORDS.search(key):
+        return None  # "is there anything that doesn't need a referral?": others wanted
+    if _REFERRAL.search(key):
+        return REFERRAL
+    return NEXT_STEPS if _NEXT_STEP.search(key) else None
+
+
 def read_after_list(text: str) -> Optional[str]:
     """``about_shown``, ``more``, ``closing`` or None (left to the model): what ``text`` means
     as the reply to a list of services."""
@@ -283,6 +326,9 @@ def read_after_list(text: str) -> Optional[str]:
     number = list_choice(key)
     if number is not None:
         return MORE if number > 3 else ABOUT_SHOWN
+    step = asks_next_step(raw)
+    if step is not None:
+        return step
     # A cost or a wait asked of the list, when the whole message is about the list ("how long
     # is the wait for these? i need help now" is not: independent review, 5 December).
     of_the_list = (_ABOUT_WORDS.search(key) or _HOW_LONG.search(key)) and asks_about_the_list(raw)

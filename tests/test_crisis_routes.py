@@ -199,3 +199,14 @@ def test_guard_replies_give_only_confirmed_catalogue_numbers(catalogue, response
                  for contact in service.contacts if contact.confirmed
                  for number in numbers_in(contact.value)}
     assert reply_numbers(response) and reply_numbers(response) <= confirmed | {"999"}
+
+
+def test_the_referral_reply_gives_the_two_services_confirmed_numbers_and_says_they_self_refer(catalogue):
+    """utter_how_to_refer names the NHS services for children and young people in Kent and Medway
+    and in Southend, Essex and Thurrock: their numbers are the catalogue's confirmed ones."""
+    services = catalogue.get(["kent-medway-cypmhs-spa", "set-camhs"])
+    assert len(services) == 2
+    confirmed = {number for service in services for contact in service.contacts
+                 if contact.kind == "phone" and contact.confirmed
+                 for number in numbers_in(contact.value)}
+    assert reply_numbers("utter_how_to_refer") == confirmed | {"999"}

@@ -57,12 +57,15 @@ from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
     NEW_NEED,
+    NEXT_STEPS,
+    REFERRAL,
     asks_about_the_list,
     has_risk_words,
     plans_to_contact,
     read_after_list,
 )
 from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
+from signposting.wishes import read_wishes
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,17 @@ class Guards:
         # check-in).
         of_the_list = reading in (MORE, ABOUT_SHOWN) and asks_about_the_list(text)
         checked_alone = of_the_list and _checked_by_model_alone(parse_data)
-        if not self.after_list_replies or intent not in self.after_list_intents and not checked_alone:
+        # "He won't talk on the phone at all, it sends him into a panic. Is there anything face
+        # to face or by chat?" (conversations26): the worry the list was for, told again as why
+        # the list will not do, asks for other options of it, not the same list again.
+        same_need = reading == MORE and bool(read_wishes(text)) and \
+            intent == f"need_{tracker.get_slot('need')}"
+        # "Should I tell their school what's going on at home?", "what do I actually say to her
+        # though? ... she just says she's fine" (conversations26): a question what to do next
+        # about the worry already told, whatever need the model hears in its words.
+        next_step = reading in (REFERRAL, NEXT_STEPS) and str(intent).startswith("need_")
+        if not self.after_list_replies or intent not in self.after_list_intents and not (
+                checked_alone or same_need or next_step):
             return None
         # On a message only about the list's offers, a support word of the lexicon ("dont
         # wanna sit in a room"), an urgent guess ranked below the best, or one that is the best

@@ -9,6 +9,8 @@ from signposting.after_list import (
     CLOSING,
     MORE,
     NEW_NEED,
+    NEXT_STEPS,
+    REFERRAL,
     WHO_IS_TOLD,
     asks_about_the_list,
     list_choice,
@@ -38,7 +40,7 @@ def test_a_wish_for_other_options(text):
 
 @pytest.mark.parametrize("text", [
     "does the first one cost anything", "how long is the wait for the 3rd one",
-    "is number 1 open on saturdays", "Can I refer her to number 2 myself or does school have to?",
+    "is number 1 open on saturdays",
     "What are the opening hours for the one in Colchester?", "is that app free",
     "Is there a referral form for number 3, or is it by phone only?", "2",
     # conversations17: what happens on going, asked of "they" or of the young person.
@@ -215,3 +217,36 @@ def test_courtesies_said_together_are_about_the_list():
     # conversations20 (development): "ok ty" before a question about referral.
     assert asks_about_the_list("ok ty. can i refer myself to them or does it have to go thru my gp")
     assert not asks_about_the_list("ok ty. i dont think i can wait, i want to die")
+
+
+@pytest.mark.parametrize("text", [
+    # How to get referred, asked after the list (conversations26, development; other words).
+    "Can I refer her to number 2 myself or does school have to?",
+    "could we refer him ourselves or must it go through the doctor?",
+    "does she need a GP letter first", "do I need my parents permission to go?",
+    "ok ty. can i refer myself to them or does it have to go thru my gp",
+])
+def test_how_to_get_a_referral(text):
+    assert read_after_list(text) == REFERRAL
+
+
+@pytest.mark.parametrize("text", [
+    # What to do or say next, asked after the list (conversations26, development; other words).
+    "should we let his school know first?", "how do I even bring it up with her?",
+    "what should I do now, wait for them to ring?", "ok. where do I start?",
+    "Should I speak to her dad about it?",
+])
+def test_what_to_do_next(text):
+    assert read_after_list(text) == NEXT_STEPS
+
+
+@pytest.mark.parametrize("text", [
+    # Not a question what to do: a wish for others, a risk, a statement.
+    "is there anything that doesn't need a referral?",
+    "what should i do if she tries to hurt herself again?",
+    "should i just end it all",
+    "i told the school already",
+    "any others I can refer myself to?",
+])
+def test_not_a_next_step_question(text):
+    assert read_after_list(text) not in (REFERRAL, NEXT_STEPS)

@@ -33,7 +33,9 @@ def policy(tmp_path_factory):
                                       "about_shown": "utter_about_shown_services",
                                       "closing": "utter_you_are_welcome",
                                       "new_need": "utter_ask_new_need",
-                                      "who_is_told": "utter_who_is_told"},
+                                      "who_is_told": "utter_who_is_told",
+                                      "referral": "utter_how_to_refer",
+                                      "next_steps": "utter_next_steps"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
                   after_list_detail_action="signpost_form",
                   after_list_check_in_action="utter_risk_check_in",
@@ -566,3 +568,24 @@ def test_a_worry_told_at_length_gets_the_topics_not_say_it_again(policy):
 def test_short_risky_or_repeated_fallbacks_are_left_to_the_rules(policy, text, parse, before):
     assert predicted(policy, _described(text, parse, before)) != "utter_ask_topic"
 
+
+
+# -- round 19: questions what to do next, and the same worry told as why the list won't do ------
+
+@pytest.mark.parametrize("text, intent, reply", [
+    # conversations26 (development), in other words.
+    ("could we refer her ourselves or does the doctor have to?", "nlu_fallback", "utter_how_to_refer"),
+    ("should I let his teacher know what's happening at home?", "need_family_relationships",
+     "utter_next_steps"),
+    ("what do I even say to him when he shuts down?", "need_low_mood", "utter_next_steps"),
+])
+def test_a_question_what_to_do_next_after_a_list(policy, text, intent, reply):
+    assert predicted(policy, _after_list(text, intent)) == reply
+
+
+def test_the_same_worry_told_as_why_the_list_wont_do_asks_for_others(policy):
+    text = "She panics on the phone. Is there anything in person or by text?"
+    events = _after_list(text, "need_anxiety")
+    assert predicted(policy, [SlotSet("need", "anxiety")] + events) == "action_more_services"
+    # Another worry's need, read by the model, is not this list's: left to the rules.
+    assert predicted(policy, [SlotSet("need", "sleep")] + events) != "action_more_services"
