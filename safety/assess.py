@@ -316,6 +316,13 @@ class _Context:
             h for h in modifiers.get("information", [])
             if not (h.end < len(doc) and doc[h.end - 1].norm_ == "teaching"
                     and doc[h.end].norm_ in ("assistant", "assistants", "staff"))]
+        # "held her hand over the cooker to teach her a lesson" is a punishment, not a lesson
+        # (round 19).
+        punished = {j for i in range(len(doc) - 3)
+                    if doc[i].norm_ in ("teach", "teaching", "taught") and doc[i + 2].norm_ == "a"
+                    and doc[i + 3].norm_ == "lesson" for j in range(i, i + 4)}
+        modifiers["information"] = [h for h in modifiers.get("information", [])
+                                    if not punished & set(range(h.start, h.end))]
         # "Is it normal for my mum's boyfriend to come in my room at night?": a question about
         # the writer's own life is how many children first tell, not a request for information.
         # A parent's or teacher's "is it normal for my son to ..." stays a question (review).
@@ -414,7 +421,9 @@ class _Context:
     def demotion(self, hit: Hit) -> Optional[str]:
         if self._negated(hit):
             return "negation"
-        if hit.kind == "crisis_self_harm" and self._medicine_is_benign(hit):
+        # A dose looked up for an illness ("looked up how many calpol to give a 4 year old with
+        # a temperature") is ordinary whichever class the match is of (round 19).
+        if hit.kind in ("crisis_self_harm", "crisis_suicidal") and self._medicine_is_benign(hit):
             return "benign"
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
@@ -477,7 +486,10 @@ class _Context:
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
             if self._laughing(hit) and not self._concrete(hit):
                 return "laughter"
-            if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit):
+            if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit) \
+                    and not self._concrete(hit, besides="trivial"):
+                # "im done for tonight, will look at them tomorrow"; never beside a means or
+                # plan ("im done for tonight, ive got the pills ready": round 19).
                 return "trivial"
             if (hit.kind == "crisis_danger" and hit.tier == "ambiguous"
                     and self.modifiers.get("trivial_threat")):
@@ -559,13 +571,19 @@ class _Context:
     def _on_purpose(self) -> bool:
         return any(t.norm_ in ("purpose", "deliberately", "deliberate", "intentionally") for t in self.doc)
 
-    def _concrete(self, hit: Hit) -> bool:
+    def _concrete(self, hit: Hit, besides: Optional[str] = None) -> bool:
         """A means, place or act named in the match, or a plan, means or time word of its class
-        anywhere in the message: "lol" beside it is nervous laughter, not a joke."""
+        anywhere in the message: "lol" beside it is nervous laughter, not a joke. With
+        ``besides``, a word inside that modifier's own phrase does not count ("tonight" in
+        "done for tonight")."""
         concrete = set(self.lexicon.classes.get("concrete", ()))
         if any(t.norm_ in concrete for t in self.doc[hit.start:hit.end]):
             return True
-        return any(h.tier == "support" and h.kind == hit.kind for h in self.hits)
+        inside = [m for m in self.modifiers.get(besides, [])] if besides else []
+        words = {t.norm_ for t in self.doc} & concrete
+        return bool(words) and besides is not None or any(
+            h.tier == "support" and h.kind == hit.kind and not any(_within(h, m) for m in inside)
+            for h in self.hits)
 
     def _ridicule(self, hit: Hit) -> bool:
         """Pictures of the writer posted to make fun of them, with nothing sexual said: bullying
@@ -674,7 +692,16 @@ class _Context:
             return False
         child = _young_child(self.doc, start, hit.start)
         if child is None:
-            return False
+            # ... or named just after it, as a parent adds the age: "He had a full-on tantrum in
+            # Tesco, screaming that he hates me. He's 4." (development set 15), with no adult
+            # and no "I" between.
+            after_end = self.doc[sent.end].sent.end if sent.end < len(self.doc) else sent.end
+            later = _young_child(self.doc, hit.end, after_end)
+            if later is None or any(t.norm_ in ADULT_WORDS | set(self.lexicon.classes["family_adult"])
+                                    or t.norm_ in ("i", "im") for t in self.doc[hit.end:later]):
+                return False
+            never = set(self.lexicon.classes.get("injury", ())) | set(self.lexicon.classes["weapon"]) | _MARKS
+            return not any(t.norm_ in never for t in self.doc[start:after_end])
         never = set(self.lexicon.classes.get("injury", ())) | set(self.lexicon.classes["weapon"]) | _MARKS
         if any(t.norm_ in never for t in self.doc[hit.start:hit.end]):
             return False  # a bruise, a wound, a knife: never behaviour (review of round 18)
@@ -783,7 +810,10 @@ def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:
         before = doc[i - 1].norm_ if i else ""
         after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
         is_age = after in ("year", "years", "yr", "yrs", "yo", ")") or before in (
-            "'s", "s", "is", "aged", "age", "(")
+            "'s", "s", "is", "aged", "age", "(") or (
+            # The age as a clause of its own, as a parent adds it: "... w him. 7, meltdowns
+            # every single morning, kicking the door" (conversations26).
+            before in ("", ".", ",", ";") and after in ("", ".", ",", ";"))
         first_person = before in ("m", "am", "'m", "im") or (i > 1 and doc[i - 2].norm_ == "i")
         if value is not None and 0 < value <= 10 and is_age and not first_person:
             found = i

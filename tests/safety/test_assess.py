@@ -1401,3 +1401,48 @@ def test_an_eight_year_olds_anger_at_home_is_an_ordinary_context():
     assert child.level != URGENT and "child_behaviour" in child.benign_context, child.as_dict()
     adult = assess("My son is 8 and his dad throws things at me when I say no")
     assert adult.level == URGENT, adult.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 19 (conversations26, development), in other words than theirs: how many tablets
+    # it would take, looked up; an adult holding a child's hand over something hot.
+    "she's been googling how many of her mums sleeping tablets it would take",
+    "found his search history, he looked up how many of my paracetamol he'd need",
+    "her mum's boyfriend held her hand over the cooker to teach her a lesson",
+    "he put his hand over the hob on purpose again",
+])
+def test_round_nineteen_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... and what round 19 leaves alone: a dose looked up for an ill child; a young child's
+    # meltdown with the age said as a clause of its own.
+    "looked up how many calpol to give a 4 year old with a temperature",
+    "how many paracetamol does it take for a headache to go",
+    "at the end of my tether with him. 6, meltdowns, screaming and kicking the door every morning",
+])
+def test_round_nineteen_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 19 (blind development set 15), in other words: finishing for now; a staff question
+    # about training; a young child's age said after the tantrum.
+    "im done for today, will read through them tomorrow",
+    "I'll end it here for now, thanks for the help",
+    "is there any training for teachers on spotting criminal exploitation?",
+    "Another tantrum, she threw herself on the floor screaming that she hates me. She's 3.",
+])
+def test_round_nineteen_ordinary(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... and what still is urgent beside those words.
+    "im done for tonight, ive got all my tablets lined up",
+    "im done for today and i wont be here tomorrow",
+    "screaming that she hates me and her dad is hitting her. She's 3.",
+])
+def test_round_nineteen_still_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
