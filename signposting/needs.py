@@ -131,7 +131,14 @@ NAMED_BY = {
                              r"(?:really |so |a bit |proper |kinda )?"
                              r"(?:weird|off|funny|horrible|mean|nasty|ignoring)"
                              r"|f[ae]ll(?:en|ing)? out with (?:my |her |his |their )?"
-                             r"(?:friends?|mates?|best friend|bestie|friendship group|bff)"),
+                             r"(?:friends?|mates?|best friend|bestie|friendship group|bff)"
+                             # Round 19 (conversations26): "can i talk 2 some1 about my mum being
+                             # sooo cringe n always in my business".
+                             r"|(?:talk|speak|chat) (?:\w+ ){0,3}?about (?:my )?(?:mum|mam|mom|dad|parents|"
+                             r"family|stepdad|stepmum|step ?parents?)\b"
+                             r"|(?:mum|mam|mom|dad|parents|family) (?:being|is|are) (?:so+ |really |proper |"
+                             r"always )?(?:cringe|annoying|embarrassing|strict|controlling|nosy|"
+                             r"in my business)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
     # "he thinks hes bi": "bi" only after a word saying who is (conversations16).

@@ -239,3 +239,12 @@ def test_school_worries_said_plainly(text, named):
 ])
 def test_aggression_said_plainly(text):
     assert needs_named(text) == ["anger_behaviour"]
+
+
+@pytest.mark.parametrize("text", [
+    # Round 19 (conversations26, development), in other words: a parent who is the worry.
+    "can i speak to someone about my dad, hes so controlling",
+    "my mum is always in my business and i hate it",
+])
+def test_a_parent_named_as_the_worry_is_family(text):
+    assert needs_named(text)[:1] == ["family_relationships"]
