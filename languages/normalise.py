@@ -4,7 +4,8 @@ Phones and keyboards differ: Polish typed without its letters' marks ("chce sie 
 typed on an Arabic keyboard (ي for ی), Hindi with or without the candrabindu. Matching is done
 on a form where those differences are gone: lower case, Latin letters without their marks,
 Arabic-script letter variants unified and short vowels dropped, Indic nasal and nukta marks
-unified, Cyrillic ё as е and apostrophes dropped.
+unified, Cyrillic ё as е and apostrophes dropped; Spanish's inverted ¿ and ¡ part words like
+other punctuation (round 13).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ _ARABIC = str.maketrans({
 _DROP = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u093c\u09bc\u0a3c\u200c\u200d\u200e\u200f"
                    "\u00ad\u2019\u02bc'`]")
 _SPACES = re.compile(r"[\s\u1361-\u1366\u0964\u0965\u06d4\u060c\u061f"
-                     r",.!?;:\"()\[\]{}\-]+")
+                     r",.!?;:\"()\[\]{}\-¿¡]+")
 
 
 def normalise(text: str) -> str:
