@@ -138,6 +138,7 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
             modifiers.setdefault(hit.tier, []).append(hit)
     risk = _drop_devices(_drop_contained([h for h in hits if h.kind in URGENT_CLASSES]),
                          modifiers.get("device", []), doc, matcher)
+    risk = _done_to_a_child(risk)
     context = _Context(doc, matcher, modifiers, risk)
     evidence = []
     for hit in risk:
@@ -695,13 +696,18 @@ class _Context:
             # ... or named just after it, as a parent adds the age: "He had a full-on tantrum in
             # Tesco, screaming that he hates me. He's 4." (development set 15), with no adult
             # and no "I" between.
+            # Only the child's own acts in the match ("screaming that", "kicking the door"), and
+            # nobody else anywhere in the two sentences: no adult, no "I", no injury or weapon
+            # ("She had a meltdown and her stepdad punched her. She's 6.", "... I hit him with a
+            # belt. He's 6.": the independent review of round 19).
             after_end = self.doc[sent.end].sent.end if sent.end < len(self.doc) else sent.end
             later = _young_child(self.doc, hit.end, after_end)
-            if later is None or any(t.norm_ in ADULT_WORDS | set(self.lexicon.classes["family_adult"])
-                                    or t.norm_ in ("i", "im") for t in self.doc[hit.end:later]):
+            if later is None or not any(t.norm_ in _OWN_ACTS for t in self.doc[hit.start:hit.end]):
                 return False
-            never = set(self.lexicon.classes.get("injury", ())) | set(self.lexicon.classes["weapon"]) | _MARKS
-            return not any(t.norm_ in never for t in self.doc[start:after_end])
+            others = ADULT_WORDS | set(self.lexicon.classes["family_adult"]) | {
+                "i", "im", "someone", "somebody"} | set(self.lexicon.classes.get("injury", ())) | set(
+                self.lexicon.classes["weapon"]) | _MARKS
+            return not any(t.norm_ in others for t in self.doc[start:after_end])
         never = set(self.lexicon.classes.get("injury", ())) | set(self.lexicon.classes["weapon"]) | _MARKS
         if any(t.norm_ in never for t in self.doc[hit.start:hit.end]):
             return False  # a bruise, a wound, a knife: never behaviour (review of round 18)
@@ -719,6 +725,13 @@ class _Context:
         return not any(t.norm_ in adults and any(
             u.norm_ in _ADULT_ACTS for u in tokens[i + 1:i + 5]) for i, t in enumerate(tokens))
 
+
+#: A young child's own acts in a tantrum, which a match read as the child's behaviour must name
+#: when the age comes after it.
+_OWN_ACTS = frozenset({"screaming", "screams", "screamed", "shouting", "shouts", "shouted", "kicking",
+                       "kicks", "kicked", "hitting", "hits", "throwing", "throws", "threw", "biting",
+                       "bites", "slamming", "slams", "slammed", "smashing", "smashed", "punching",
+                       "scratching", "hates", "hate", "swearing"})
 
 #: Marks on a child's body, which are never read as the child's behaviour.
 _MARKS = frozenset({"bruise", "bruises", "bruised", "bruising", "marks", "welts", "burns", "black",
@@ -750,6 +763,15 @@ def _drop_devices(risk: List[Hit], devices: List[Hit], doc: Doc, matcher: Safety
         return risk
     return [h for h in risk if h.kind != "crisis_self_harm" or not any(
         d.start < h.end and h.start < d.end for d in devices)]
+
+
+def _done_to_a_child(risk: List[Hit]) -> List[Hit]:
+    """ "her dad held her hand over the hob": the self-harm match ("held her hand over the hob")
+    inside a disclosure match that names the adult who did it is the adult's act, so its reply
+    is the disclosure's (the independent review of round 19)."""
+    disclosures = [h for h in risk if h.kind == "safeguarding_disclosure" and h.tier == "strong"]
+    return [h for h in risk if not (h.kind == "crisis_self_harm" and any(
+        _within(h, d) for d in disclosures))]
 
 
 def _within(modifier: Hit, hit: Hit) -> bool:

@@ -282,13 +282,14 @@ _REFERRAL = re.compile(
 #: What the adult (or young person) should do or say next: "what do I actually say to her?",
 #: "should I ring the school first or go to the GP?", "should I tell their school what's going
 #: on at home?", "how do I bring it up with him?" (conversations26).
+#: Only questions of telling or talking to someone: "what do I do?" is also how a crisis is
+#: asked ("what do I do, she's stood at the window and won't come away": the independent review
+#: of round 19), and keeps the reply it had.
 _NEXT_STEP = re.compile(
     r"\b(?:should|shall|do|must|could|can)\s+(?:i|we)\s+(?:\w+\s+){0,2}?(?:tell|ring|call|phone|email|"
-    r"contact|talk\s+to|speak\s+to|go\s+to|inform|let|approach|involve|say|mention|bring\s+(?:it|this)\s+up)\b"
+    r"contact|talk\s+to|speak\s+to|inform|let|approach|involve|mention|bring\s+(?:it|this)\s+up)\b"
     r"|\b(?:what|how)\s+(?:do|should|shall|can|could|would)\s+(?:i|we)\s+(?:\w+\s+){0,2}?"
-    r"(?:say|tell|talk|speak|do|approach|handle|bring|start|ask|help)\b"
-    r"|\bwhat\s+(?:should|shall|do)\s+(?:i|we)\s+do\b|\bwhat\s+(?:happens|do\s+(?:i|we)\s+do)\s+next\b"
-    r"|\bwhere\s+do\s+(?:i|we)\s+(?:start|go\s+from\s+here)\b")
+    r"(?:say|tell|talk|speak|approach|bring\s+(?:it|this)\s+up)\b")
 
 
 #: A question: a question mark, or a clause that starts with a question word ("ok ty. can i

@@ -154,7 +154,7 @@ def find_age(text: str) -> Optional[int]:
     # the rest of the answer); a full stop only after 10 to 25 ("6. how long is the wait" picks
     # from a list).
     if (re.match(r"\s*\d{1,2}\s*(?:\(|,)", text) or re.match(r"\s*(?:1\d|2[0-5])\.(?!\d)", text)) \
-            and not re.search(r"[%£$/:]", text):
+            and not re.search(r"[%£$/:]", text) and not _COUNTED.search(text[:30]):
         answer = parse_age(text)  # "16 (year 11)": the number said first is the age
         return answer.age if answer.ok else None
     # Not a time for or since something with a hedge before it ("haven't done it for nearly
@@ -434,13 +434,20 @@ _NUMBER_CLAUSE = re.compile(r"(?:^|(?<![\d£$])[.,;!?\n]|\s[-\u2013])\s*(\d{1,2}
                             r"(?=$|[,;!?\n]|\.(?!\d)|\s[-\u2013]\s)")
 
 
+#: Beside a number, words that make it a count, not an age: "20, that's how many times she's
+#: cried", "paracetamol. 24. i feel sick" (the independent review of round 19).
+_COUNTED = re.compile(r"\b(?:how\s+many|times|x|of\s+them|took|taken|pills?|tablets?|paracetamol|"
+                      r"paras|ibuprofen|meds|cans|drinks|shots|mg|quid|pounds|percent|out\s+of)\b|[£$%]")
+
+
 def _age_on_its_own(text: str) -> Optional[int]:
     """A young person's age said as a clause of its own in a longer message, as people add it
     with the place: "can u help w eating stuff ... 17. CM9 9ZZ", "at the end of my rope w him. 7,
     meltdowns every morning", "need someone to talk to, 16, sheerness" (conversations26). Only
     one such number (numbered points are a list) and only from BARE_AGE_FROM to 25."""
     found = [m for m in _NUMBER_CLAUSE.finditer(text)
-             if not re.match(r"[:.]\d", text[m.end(1):m.end(1) + 2])]
+             if not re.match(r"[:.]\d", text[m.end(1):m.end(1) + 2])
+             and not _COUNTED.search(text[max(0, m.start(1) - 14):m.end(1) + 24])]
     if len(found) != 1:
         return None
     value = int(found[0].group(1))

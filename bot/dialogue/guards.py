@@ -228,10 +228,11 @@ class Guards:
         # the list will not do, asks for other options of it, not the same list again.
         same_need = reading == MORE and bool(read_wishes(text)) and \
             intent == f"need_{tracker.get_slot('need')}"
-        # "Should I tell their school what's going on at home?", "what do I actually say to her
-        # though? ... she just says she's fine" (conversations26): a question what to do next
-        # about the worry already told, whatever need the model hears in its words.
-        next_step = reading in (REFERRAL, NEXT_STEPS) and str(intent).startswith("need_")
+        # "what do I actually say to her though? ... she just says she's fine" (conversations26):
+        # a question what to do next about the worry the list was for, though the model hears
+        # that need in its words; another need ("should i tell my mum im gay") is left to the
+        # rules, which search for it (the independent review of round 19).
+        next_step = reading in (REFERRAL, NEXT_STEPS) and intent == f"need_{tracker.get_slot('need')}"
         if not self.after_list_replies or intent not in self.after_list_intents and not (
                 checked_alone or same_need or next_step):
             return None

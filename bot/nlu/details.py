@@ -71,8 +71,12 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
                 and puts_a_detail_right(text) and not has_risk_words(text):
             # The model alone, unsure, on a message that says outright it puts a detail right,
             # with no word of the lexicon or of distress ("Sorry I should have said, it's not
-            # for me, it's for my brother. He's 16": suicidal 0.74, conversations26).
-            set_intent(message, "inform", 1.0)
+            # for me, it's for my brother. He's 16": suicidal 0.74, conversations26): the
+            # check-in question, never less (a correction can carry a risk the words do not
+            # show: "its for my friend who's 15. shes been told to carry stuff for some lads",
+            # the independent review of round 19).
+            set_intent(message, CHECK_IN_INTENT, 1.0)
+            add_entity(message, "risk_class", intent, EXTRACTOR_NAME)
         elif intent == "inform" and not any(found.values()) and keyboard_mash(text):
             # An "answer" with no detail in it that is keys mashed: not understood.
             set_intent(message, "nlu_fallback", 1.0)

@@ -1430,7 +1430,6 @@ def test_round_nineteen_leaves_these_alone(text):
     # Round 19 (blind development set 15), in other words: finishing for now; a staff question
     # about training; a young child's age said after the tantrum.
     "im done for today, will read through them tomorrow",
-    "I'll end it here for now, thanks for the help",
     "is there any training for teachers on spotting criminal exploitation?",
     "Another tantrum, she threw herself on the floor screaming that she hates me. She's 3.",
 ])

@@ -233,7 +233,7 @@ def test_how_to_get_a_referral(text):
 @pytest.mark.parametrize("text", [
     # What to do or say next, asked after the list (conversations26, development; other words).
     "should we let his school know first?", "how do I even bring it up with her?",
-    "what should I do now, wait for them to ring?", "ok. where do I start?",
+    "how do I approach his form tutor about it?", "ok. what do I say to the GP?",
     "Should I speak to her dad about it?",
 ])
 def test_what_to_do_next(text):
@@ -247,6 +247,8 @@ def test_what_to_do_next(text):
     "should i just end it all",
     "i told the school already",
     "any others I can refer myself to?",
+    "what do I do, she's stood by the window and won't come away",
+    "what should I do now?",
 ])
 def test_not_a_next_step_question(text):
     assert read_after_list(text) not in (REFERRAL, NEXT_STEPS)

@@ -601,6 +601,8 @@ def test_volunteering_at_a_nursery_is_not_staff():
     ("it cost £15. too much for us", None),
     ("6. how long is the wait", None),
     ("he took 8, feels sick", None),
+    ("20, thats how many times she's cried this week", None),
+    ("ibuprofen. 16. feel dizzy", None),
 ])
 def test_an_age_said_as_a_clause_of_its_own(text, age):
     assert extract(text).age == age

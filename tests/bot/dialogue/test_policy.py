@@ -575,12 +575,17 @@ def test_short_risky_or_repeated_fallbacks_are_left_to_the_rules(policy, text, p
 @pytest.mark.parametrize("text, intent, reply", [
     # conversations26 (development), in other words.
     ("could we refer her ourselves or does the doctor have to?", "nlu_fallback", "utter_how_to_refer"),
-    ("should I let his teacher know what's happening at home?", "need_family_relationships",
+    ("should I let his teacher know what's happening at home?", "need_low_mood",
      "utter_next_steps"),
     ("what do I even say to him when he shuts down?", "need_low_mood", "utter_next_steps"),
 ])
 def test_a_question_what_to_do_next_after_a_list(policy, text, intent, reply):
-    assert predicted(policy, _after_list(text, intent)) == reply
+    assert predicted(policy, [SlotSet("need", "low_mood")] + _after_list(text, intent)) == reply
+
+
+def test_a_next_step_question_the_model_reads_as_another_need_is_left_to_the_rules(policy):
+    events = [SlotSet("need", "low_mood")] + _after_list("should i tell my mum im gay?", "need_identity")
+    assert predicted(policy, events) != "utter_next_steps"
 
 
 def test_the_same_worry_told_as_why_the_list_wont_do_asks_for_others(policy):

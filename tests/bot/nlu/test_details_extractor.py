@@ -68,8 +68,8 @@ def _run_model_only(text, intent, confidence, evidence=()):
     "sorry, it's not for me, it's for my sister. she's 15 and I'm worried about her",
     "Actually I meant he's 12, he's in year 7",
 ])
-def test_an_unsure_urgent_guess_on_an_outright_correction_is_an_answer(text):
-    assert _run_model_only(text, "crisis_suicidal", 0.74) == "inform"
+def test_an_unsure_urgent_guess_on_an_outright_correction_is_a_check_in(text):
+    assert _run_model_only(text, "crisis_suicidal", 0.74) == "risk_check_in"
 
 
 @pytest.mark.parametrize("text, confidence, evidence", [
@@ -82,3 +82,11 @@ def test_an_unsure_urgent_guess_on_an_outright_correction_is_an_answer(text):
 ])
 def test_an_urgent_guess_stands_otherwise(text, confidence, evidence):
     assert _run_model_only(text, "crisis_suicidal", confidence, evidence) == "crisis_suicidal"
+
+
+def test_the_check_in_on_a_correction_says_what_it_checks():
+    message = Message(data={TEXT: "sorry, it's not for me, it's for my brother, he's 16",
+                            INTENT: {"name": "crisis_danger", "confidence": 0.7},
+                            "safety": {"evidence": [], "source": "unchanged"}})
+    DetailsExtractor({}).process_one(message)
+    assert ("risk_class", "crisis_danger") in {(e["entity"], e["value"]) for e in message.get("entities")}
