@@ -1445,3 +1445,25 @@ def test_round_nineteen_ordinary(text):
 ])
 def test_round_nineteen_still_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 19 (its own probes, in other words here): the classic
+    # wishes told of someone else, and being a burden to everyone.
+    "my brother keeps saying everyone would be better off without him",
+    "she thinks we would all be better off without her",
+    "he told me he'd be better off dead",
+    "i feel like a burden to everyone",
+])
+def test_round_nineteen_wishes_told_of_someone_else(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "honestly you're better off without him, he treats you badly",
+    "my mum says we'd all be better off without him since he walked out",
+    "nan holds her hands over the fire to warm up",
+    "put her hands over the radiator to warm them up",
+])
+def test_round_nineteen_ordinary_words_beside_those(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()

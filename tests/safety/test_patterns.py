@@ -212,6 +212,8 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<run> out ?of the house|home|door with a|the hammer|knife|blade|bat|machete|weapon|screwdriver|axe",
         "if he|she|i does|do not drop a|the package|parcel|packages|parcels",
         "<lock> himself|herself|themselves|myself in ... with a|the knife|blade|razor|scissors",
+        # Round 19: each alternative is one word, as meant.
+        "burden to|on everyone|everybody",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
