@@ -191,6 +191,8 @@ _RISK = re.compile(
     r"how\s+many\s+(?:it\s+)?(?:takes?|would)|how\s+much\s+it\s+takes|(?:i'?m|im|i\s+am)\s+(?:ready|out)|"
     r"ready\s+now|love\s+(?:you|u)\s+(?:all|guys|both)|my\s+own\s+way|(?:say|tell\s+\w+)\s+(?:i'?m\s+)?sorry|"
     r"at\s+the\s+end|change\s+my\s+mind|engine|"
+    # ... and (round 19) something swallowed, the rest of a supply.
+    r"swallow\w*|the\s+rest\s+of\s+(?:the|my|them|it|her|his)|"
     r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.
