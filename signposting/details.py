@@ -592,22 +592,6 @@ def corrects_details(text: str) -> bool:
         and bool(_CORRECTION.search(text.lower().replace("\u2019", "'")))
 
 
-#: Saying outright that something said before was wrong: "sorry I should have said, it's not
-#: for me, it's for my brother", "actually I meant she's 16".
-_PUT_RIGHT = re.compile(r"\b(?:sorry|actually|oops|i\s+meant|meant\s+to\s+say|should\s+have\s+said|"
-                        r"should'?ve\s+said|(?:it'?s|its|it\s+is)\s+not\s+for\s+me|my\s+mistake|my\s+bad|"
-                        r"typo|got\s+(?:that|it)\s+wrong)\b")
-
-
-def puts_a_detail_right(text: str) -> bool:
-    """``corrects_details``, said outright as a correction ("sorry", "I meant", "it's not for
-    me"): stricter, for overriding the model's own urgent guess on a message with no word of
-    risk (conversations26: "Sorry I should have said, it's not for me, it's for my brother.
-    He's 16 and I'm worried about him" was given the suicidal crisis reply, model alone 0.74)."""
-    lower = (text or "")[:300].lower().replace("\u2019", "'")
-    return corrects_details(text) and bool(_PUT_RIGHT.search(lower))
-
-
 #: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _RUNS = {row[i:i + 4] for row in _ROWS for i in range(len(row) - 3)}

@@ -169,20 +169,14 @@ class Guards:
         if not self.after_list_check_in_action:
             return None
         intent = (latest.intent or {}).get("name")
-        if intent not in URGENT_CLASSES or float((latest.intent or {}).get("confidence") or 0) \
+        if intent != "crisis_suicidal" or float((latest.intent or {}).get("confidence") or 0) \
                 >= _ABOUT_A_SERVICE_SURE:
             return None
         text = latest.text or ""
         safety = (latest.parse_data or {}).get("safety") or {}
         if safety.get("source") != "unchanged" or safety.get("evidence"):
             return None
-        # Round 19: also a question about the list itself ("he wont talk to a stranger on the
-        # phone, is there something he can just text": danger 0.82; "Is there something he could
-        # just message or type to?": suicidal 0.78, conversations12 and 24 with the model of
-        # training round 4), with the same conditions: no lexicon word, no word of risk.
-        planned = intent == "crisis_suicidal" and plans_to_contact(text)
-        asked = read_after_list(text) in _ABOUT_THE_LIST
-        if has_risk_words(text) or not (planned or asked):
+        if has_risk_words(text) or not plans_to_contact(text):
             return None
         if not self.list_actions & set(_last_bot_turn(tracker)):
             return None
@@ -305,9 +299,6 @@ class Guards:
         return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
                    for e in self._recent(tracker, latest))
 
-
-#: After-list readings that are about the list itself (not a new worry, not a closing).
-_ABOUT_THE_LIST = frozenset({MORE, ABOUT_SHOWN, REFERRAL, NEXT_STEPS})
 
 #: The model's suicidal reading this sure keeps the crisis reply whatever the words.
 _ABOUT_A_SERVICE_SURE = 0.9

@@ -17,26 +17,12 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from safety.assess import URGENT_CLASSES
-from signposting.after_list import has_risk_words
-from signposting.details import (
-    CHECK_IN_INTENT,
-    corrects_details,
-    extract,
-    keyboard_mash,
-    puts_a_detail_right,
-)
+from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
 
 from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
 
 EXTRACTOR_NAME = "DetailsExtractor"
-#: The model's own urgent reading this sure stands, whatever the message says it corrects.
-MODEL_SURE = 0.9
-
-
-def _confidence(message: Message) -> float:
-    return float((message.get(INTENT) or {}).get("confidence") or 0.0)
 
 
 @DefaultV1Recipe.register(
@@ -66,17 +52,6 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             # detail right ("wait thats my dads postcode, im at my mums mostly, SS9 9ZZ"): the
             # same rule as a plain answer to the bot's question (signposting.details).
             set_intent(message, "inform", 1.0)
-        elif intent in URGENT_CLASSES and safety.get("source") == "unchanged" \
-                and not safety.get("evidence") and _confidence(message) < MODEL_SURE \
-                and puts_a_detail_right(text) and not has_risk_words(text):
-            # The model alone, unsure, on a message that says outright it puts a detail right,
-            # with no word of the lexicon or of distress ("Sorry I should have said, it's not
-            # for me, it's for my brother. He's 16": suicidal 0.74, conversations26): the
-            # check-in question, never less (a correction can carry a risk the words do not
-            # show: "its for my friend who's 15. shes been told to carry stuff for some lads",
-            # the independent review of round 19).
-            set_intent(message, CHECK_IN_INTENT, 1.0)
-            add_entity(message, "risk_class", intent, EXTRACTOR_NAME)
         elif intent == "inform" and not any(found.values()) and keyboard_mash(text):
             # An "answer" with no detail in it that is keys mashed: not understood.
             set_intent(message, "nlu_fallback", 1.0)

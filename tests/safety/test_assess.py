@@ -1454,6 +1454,13 @@ def test_round_nineteen_still_urgent(text):
     "she thinks we would all be better off without her",
     "he told me he'd be better off dead",
     "i feel like a burden to everyone",
+    # The second review of round 19 (its probes, in other words here).
+    "honestly i wish i wasnt ever born",
+    "i just want to not exist anymore",
+    "my uncle strangled me last night and said hed do it again",
+    "her tutor kissed her after the lesson and told her not to tell",
+    "come quick my stepdad has got mum pinned against the wall",
+    "someone is breaking in downstairs",
 ])
 def test_round_nineteen_wishes_told_of_someone_else(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
@@ -1464,6 +1471,10 @@ def test_round_nineteen_wishes_told_of_someone_else(text):
     "my mum says we'd all be better off without him since he walked out",
     "nan holds her hands over the fire to warm up",
     "put her hands over the radiator to warm them up",
+    "the paperwork is a burden to everybody in the office",
+    "the old sofa would be better off gone",
+    "someone broke into my locker at school and took my headphones",
+    "my mum kissed me goodnight",
 ])
 def test_round_nineteen_ordinary_words_beside_those(text):
     assert assess(text).level != URGENT, assess(text).as_dict()

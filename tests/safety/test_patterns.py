@@ -213,7 +213,9 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "if he|she|i does|do not drop a|the package|parcel|packages|parcels",
         "<lock> himself|herself|themselves|myself in ... with a|the knife|blade|razor|scissors",
         # Round 19: each alternative is one word, as meant.
-        "burden to|on everyone|everybody",
+        "i|he|she|they ?... a burden to|on everyone|everybody",
+        "got|get|has|have|had ... pinned on|to|against the|a floor|ground|bed|wall",
+        "got|get|has|have|had ... pinned down on the|a floor|ground|bed",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}

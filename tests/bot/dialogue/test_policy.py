@@ -595,24 +595,3 @@ def test_the_same_worry_told_as_why_the_list_wont_do_asks_for_others(policy):
     # Another worry's need, read by the model, is not this list's: left to the rules.
     assert predicted(policy, [SlotSet("need", "sleep")] + events) != "action_more_services"
 
-
-@pytest.mark.parametrize("text, intent", [
-    # Round 19 (conversations12 and 24, development; other words): a question about the list
-    # that the model alone read as urgent, any class, is asked about, never less.
-    ("she hates phone calls, is there one she can message instead?", "crisis_suicidal"),
-    ("he wont speak to someone he doesnt know on the phone, anything by text?", "crisis_danger"),
-    ("can we refer her ourselves or does the GP have to?", "safeguarding_disclosure"),
-])
-def test_the_models_urgent_guess_alone_on_a_question_about_the_list_is_asked_about(policy, text, intent):
-    events = _guessed_urgent(text)
-    events[-1] = UserUttered(text, {"name": intent, "confidence": 0.8},
-                             parse_data=events[-1].parse_data, timestamp=1000.0)
-    assert predicted(policy, events) == "utter_risk_check_in"
-
-
-@pytest.mark.parametrize("text", [
-    "is there one she can text? she says she wants to die",
-    "any by text? he has swallowed the rest of the tablets",
-])
-def test_a_question_about_the_list_with_a_word_of_risk_keeps_its_crisis_reply(policy, text):
-    assert predicted(policy, _guessed_urgent(text)) != "utter_risk_check_in"

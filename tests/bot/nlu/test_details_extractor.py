@@ -55,38 +55,3 @@ def test_a_fallback_with_any_word_of_the_lexicon_is_no_correction():
     assert _run(text, "nlu_fallback", rope) == "nlu_fallback"
     assert _run("sorry he's 11 not 12", "nlu_fallback", []) == "inform"
 
-
-def _run_model_only(text, intent, confidence, evidence=()):
-    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": confidence},
-                            "safety": {"evidence": list(evidence), "source": "unchanged"}})
-    DetailsExtractor({}).process_one(message)
-    return message.get(INTENT)["name"]
-
-
-@pytest.mark.parametrize("text", [
-    # conversations26 (development), in other words: who it is for, put right outright.
-    "sorry, it's not for me, it's for my sister. she's 15 and I'm worried about her",
-    "Actually I meant he's 12, he's in year 7",
-])
-def test_an_unsure_urgent_guess_on_an_outright_correction_is_a_check_in(text):
-    assert _run_model_only(text, "crisis_suicidal", 0.74) == "risk_check_in"
-
-
-@pytest.mark.parametrize("text, confidence, evidence", [
-    # The model sure of it, a word of risk, a lexicon word, or no correction said outright.
-    ("sorry, it's for my sister. she's 15", 0.95, ()),
-    ("sorry, it's for my sister. she's 15 and says she won't be here much longer", 0.74, ()),
-    ("sorry she's 15 and has a rope in her room", 0.74,
-     ({"class": "crisis_suicidal", "tier": "support", "text": "rope"},)),
-    ("my sister is 15 and has gone very quiet", 0.74, ()),
-])
-def test_an_urgent_guess_stands_otherwise(text, confidence, evidence):
-    assert _run_model_only(text, "crisis_suicidal", confidence, evidence) == "crisis_suicidal"
-
-
-def test_the_check_in_on_a_correction_says_what_it_checks():
-    message = Message(data={TEXT: "sorry, it's not for me, it's for my brother, he's 16",
-                            INTENT: {"name": "crisis_danger", "confidence": 0.7},
-                            "safety": {"evidence": [], "source": "unchanged"}})
-    DetailsExtractor({}).process_one(message)
-    assert ("risk_class", "crisis_danger") in {(e["entity"], e["value"]) for e in message.get("entities")}
