@@ -487,10 +487,7 @@ class _Context:
         if hit.kind in ("crisis_suicidal", "crisis_danger"):
             if self._laughing(hit) and not self._concrete(hit):
                 return "laughter"
-            if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit) \
-                    and not self._concrete(hit, besides="trivial"):
-                # "im done for tonight, will look at them tomorrow"; never beside a means or
-                # plan ("im done for tonight, ive got the pills ready": round 19).
+            if hit.kind == "crisis_suicidal" and self._same_clause("trivial", hit):
                 return "trivial"
             if (hit.kind == "crisis_danger" and hit.tier == "ambiguous"
                     and self.modifiers.get("trivial_threat")):
@@ -572,19 +569,13 @@ class _Context:
     def _on_purpose(self) -> bool:
         return any(t.norm_ in ("purpose", "deliberately", "deliberate", "intentionally") for t in self.doc)
 
-    def _concrete(self, hit: Hit, besides: Optional[str] = None) -> bool:
+    def _concrete(self, hit: Hit) -> bool:
         """A means, place or act named in the match, or a plan, means or time word of its class
-        anywhere in the message: "lol" beside it is nervous laughter, not a joke. With
-        ``besides``, a word inside that modifier's own phrase does not count ("tonight" in
-        "done for tonight")."""
+        anywhere in the message: "lol" beside it is nervous laughter, not a joke."""
         concrete = set(self.lexicon.classes.get("concrete", ()))
         if any(t.norm_ in concrete for t in self.doc[hit.start:hit.end]):
             return True
-        inside = [m for m in self.modifiers.get(besides, [])] if besides else []
-        words = {t.norm_ for t in self.doc} & concrete
-        return bool(words) and besides is not None or any(
-            h.tier == "support" and h.kind == hit.kind and not any(_within(h, m) for m in inside)
-            for h in self.hits)
+        return any(h.tier == "support" and h.kind == hit.kind for h in self.hits)
 
     def _ridicule(self, hit: Hit) -> bool:
         """Pictures of the writer posted to make fun of them, with nothing sexual said: bullying
@@ -694,9 +685,8 @@ class _Context:
         child = _young_child(self.doc, start, hit.start)
         if child is None:
             # ... or named just after it, as a parent adds the age: "He had a full-on tantrum in
-            # Tesco, screaming that he hates me. He's 4." (development set 15), with no adult
-            # and no "I" between.
-            # Only the child's own acts in the match ("screaming that", "kicking the door"), and
+            # Tesco, screaming that he hates me. He's 4." (development set 15). Only the child's
+            # own acts in the match ("screaming that", "kicking the door"), and
             # nobody else anywhere in the two sentences: no adult, no "I", no injury or weapon
             # ("She had a meltdown and her stepdad punched her. She's 6.", "... I hit him with a
             # belt. He's 6.": the independent review of round 19).

@@ -226,13 +226,13 @@ class Guards:
         # "He won't talk on the phone at all, it sends him into a panic. Is there anything face
         # to face or by chat?" (conversations26): the worry the list was for, told again as why
         # the list will not do, asks for other options of it, not the same list again.
-        same_need = reading == MORE and bool(read_wishes(text)) and \
-            intent == f"need_{tracker.get_slot('need')}"
+        of_the_lists_need = intent == f"need_{tracker.get_slot('need')}"
+        same_need = reading == MORE and bool(read_wishes(text)) and of_the_lists_need
         # "what do I actually say to her though? ... she just says she's fine" (conversations26):
         # a question what to do next about the worry the list was for, though the model hears
         # that need in its words; another need ("should i tell my mum im gay") is left to the
         # rules, which search for it (the independent review of round 19).
-        next_step = reading in (REFERRAL, NEXT_STEPS) and intent == f"need_{tracker.get_slot('need')}"
+        next_step = reading in (REFERRAL, NEXT_STEPS) and of_the_lists_need
         if not self.after_list_replies or intent not in self.after_list_intents and not (
                 checked_alone or same_need or next_step):
             return None
