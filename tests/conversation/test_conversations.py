@@ -143,6 +143,21 @@ async def test_risk_after_the_list_still_gets_the_crisis_reply(chat):
     assert_crisis_routes(await chat.say("none of those will help, i just want to kill myself"))
 
 
+@pytest.mark.parametrize("reply_to_list", [
+    # An opening reply, then a risk the lexicon does not know, read on its own
+    # (bot/nlu/clauses.py; the independent review of round 19 found such messages answered
+    # with more services; these are in other words).
+    "something else? i want to stop existing",
+    "can i self refer, ive been thinking of ways",
+])
+async def test_risk_after_an_opening_reply_is_checked(chat, reply_to_list):
+    await chat.say("im 15 and i get really anxious")
+    assert "1. " in await chat.say("Maidstone")
+    reply = await chat.say(reply_to_list)
+    assert "Here are more options" not in reply and "999" in reply
+    assert "Are you thinking about ending your life" in reply or "0800 068 4141" in reply
+
+
 async def test_more_before_any_search_asks_what_would_help(chat):
     assert "Tell me what you'd like support with first" in await chat.say("more")
 

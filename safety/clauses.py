@@ -1,0 +1,41 @@
+"""Which of two readings of one message the bot answers: the whole message's, or that of what
+it says after an ordinary opening (signposting.after_list.told_after_a_reply).
+
+"any other ones, it's all arranged for friday" is read whole as a wish for more services; its
+second clause, read on its own, as suicidal. An urgent reading of the rest is not lost because
+the message opened as a reply to the list. But the rest is read without the opening that gives
+it its sense, and the model is less sure of a fragment ("my phone is smashed so i can only use
+my laptop" was a danger check-in on its own; development set 16), so the rest counts only
+when the model is as sure of it as its class's crisis reply needs, and then asks the check-in
+question; only a reading at ``sure`` gives the crisis reply. A check-in the rest alone would
+have asked counts for nothing. Nothing is ever made less urgent here: an urgent whole keeps its
+reading, and a rest read as ordinary changes nothing.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Optional, Tuple
+
+from .assess import CHECK_IN_INTENT, URGENT_CLASSES, Thresholds
+
+Reading = Tuple[Optional[str], float]
+
+#: As sure as this of the rest, the model's reading gives the crisis reply.
+SURE = 0.9
+
+
+def stronger(whole: Reading, rest: Reading, levels: Mapping[str, Thresholds],
+             sure: float = SURE) -> Optional[Reading]:
+    """The reading to give the whole message when its rest is more urgent, else None: the
+    rest's class at ``sure`` or above; a check-in (with the rest's confidence) from its class's
+    crisis level; nothing below it, nor when the whole is urgent or a check-in already."""
+    whole_intent, (rest_intent, confidence) = whole[0], rest
+    if whole_intent in URGENT_CLASSES or rest_intent not in URGENT_CLASSES:
+        return None
+    if confidence >= sure:
+        return rest  # over a check-in too: the rest is surely urgent
+    if whole_intent == CHECK_IN_INTENT:
+        return None
+    level = levels.get(str(rest_intent))
+    if level is not None and confidence >= level.crisis:
+        return CHECK_IN_INTENT, confidence
+    return None
