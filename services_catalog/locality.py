@@ -452,8 +452,14 @@ class LocalityIndex:
             skip = position
             while skip < len(words) and words[skip] in _JOINERS:
                 skip += 1
+            # "leigh, up near the broadway": a name after "the" is a street or a landmark
+            # there, not a place that says which Leigh (it chose Leigh in Sevenoaks, through
+            # Broadway in Ashford: conversations28); a district or county may follow "the".
+            street = skip > position and words[skip - 1] == "the"
             for size in range(min(self._longest, len(words) - skip), 0, -1):
                 key = " ".join(words[skip:skip + size])
+                if street and not (key in self.counties or self._only_a_district(key)):
+                    continue
                 if self.known(key) or key in self.counties:
                     qualifiers.append(key)
                     position = skip + size

@@ -30,6 +30,9 @@ _EXPLICIT = re.compile(r"\b(\d{1,3})\s*(?:years?|yrs?|yo|y/o|y\.o\.)\b"
                        r"|\b(?:i'?m|i am|is|she'?s|he'?s|aged?)\s+(\d{1,3})\b")
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})\b")
 _STAGES = (
+    # Year 12 and Year 13 by their older names (conversations28: "lower sixth").
+    (re.compile(r"\blower\s+(?:sixth|6th)\b"), 16),
+    (re.compile(r"\bupper\s+(?:sixth|6th)\b"), 17),
     (re.compile(r"\b(?:sixth|6th)[\s-]?form\b"), 16),
     (re.compile(r"\breception\b"), 4),
     (re.compile(r"\bnursery\b"), 3),
@@ -102,9 +105,15 @@ class AgeAnswer:
 #: Only a short answer is a date of birth ("she was born in may 2019"): in a longer message a
 #: year of birth may be anyone's ("my dad was born in 1975 and he hits me").
 BORN_MAX_WORDS = 6
-#: A date of birth given instead of an age: "born march 2011", "born in 2009", "dob 2010".
+#: ... or a little longer when it is plainly the young person's: "He was born in 2011, in the
+#: April" (conversations28), "my son was born in march 2012".
+BORN_MAX_WORDS_OWN = 9
+_OWN = re.compile(r"^\W*(?:(?:he|she|they|i)\s+(?:was|were)|(?:my|our)\s+(?:son|daughter|child|kid|boy|girl|"
+                  r"little\s+one|youngest|eldest|oldest)\s+(?:was|is))\s+born\b")
+#: A date of birth given instead of an age: "born march 2011", "born in 2009", "dob 2010",
+#: "born in 2011, in the April".
 _BORN = re.compile(r"\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+|:\s*)?(?:(" + MONTHS
-                   + r")\s+)?((?:19|20)\d\d)\b")
+                   + r")\s+)?((?:19|20)\d\d)\b(?:\W+(?:in\s+)?(?:the\s+)?(" + MONTHS + r")\b)?")
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"))}
@@ -114,11 +123,16 @@ def _age_from_birth(text: str, today: Optional[date] = None) -> Optional[int]:
     """The age now of someone born in that month and year; with the year alone, or in this
     month, the younger of the two ages they may be (services that start at an age are kept)."""
     born = _BORN.search(text)
-    if not born or len(text.split()) > BORN_MAX_WORDS:
+    if not born:
+        return None
+    # The longer form only with no other age said beside it ("she was born in 2011, she's 12
+    # now" is 12).
+    own = _OWN.search(text) and not _DIGITS.search(text[:born.start()] + " " + text[born.end():])
+    if len(text.split()) > (BORN_MAX_WORDS_OWN if own else BORN_MAX_WORDS):
         return None
     today = today or date.today()
     year = int(born.group(2))
-    said = (born.group(1) or "")[:3]
+    said = (born.group(1) or born.group(3) or "")[:3]
     month = next((number for name, number in _MONTH_NUMBER.items() if said and name.startswith(said)), 0)
     age = today.year - year - (1 if not month or month >= today.month else 0)
     return age if 0 <= age <= OLDEST_PLAUSIBLE else None

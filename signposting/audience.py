@@ -97,7 +97,13 @@ _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|o
                             r"|\bone\s+of\s+(?:mine|ours)\s+(?:is\s+)?in\s+(?:year|yr|y)\s?\d{1,2}\b")
 #: Staff's way of naming a pupil of their school: "one of ours in yr 10 said ..." (a parent
 #: says "my youngest", not "one of ours in year 10").
-_OURS_IN_YEAR = re.compile(r"\bone\s+of\s+ours\s+in\s+(?:year|yr|y)\s?\d{1,2}\b")
+_OURS_IN_YEAR = re.compile(r"\bone\s+of\s+ours\s+in\s+(?:year|yr|y)\s?\d{1,2}\b"
+                           # ... or of the group they run: "one of ours at the drop-in tonight"
+                           # (conversations28; a youth worker given the young person's wording).
+                           r"|\bone\s+of\s+(?:ours|our\s+(?:young\s+people|lot|kids|lads|girls|boys|"
+                           r"members|regulars))\s+(?:at|from)\s+(?:the\s+|our\s+)?(?:drop[- ]?in|youth\s+"
+                           r"(?:club|centre|center|group|session)|club|group|session|project|hostel|unit|"
+                           r"provision|centre|center)\b")
 _STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bdisclosed\b"
                          r"|\bin\s+my\s+(?:class|form|group|tutor\s+group|set)\b")
 

@@ -138,8 +138,8 @@ def _one_of_two(text: str) -> Optional[int]:
 
 
 #: "for nearly", "over about", "in the last": a length of time follows, not an age.
-_A_WHILE_BEFORE = re.compile(r"\b(?:for|over|past|last|within|since)\s+(?:(?:nearly|almost|about|around|over|"
-                             r"like|just|roughly|approximately|at\s+least|a\s+good|the\s+(?:last|past))\s+)+$"
+_A_WHILE_BEFORE = re.compile(r"\b(?:for|over|past|last|within|since|in)\s+"
+                             r"(?:(?:nearly|almost|about|around|over|like|just|roughly|approximately|at\s+least|a\s+good|the\s+(?:last|past))\s+)+$"
                              # ... or a time gone by: "back in year 9", "when i was in year 7",
                              # "since year 8" (conversations22: a student of 19).
                              r"|\b(?:back|since|ever\s+since|until|till|til|"
@@ -486,7 +486,11 @@ _FILLER = re.compile(
     r"\b(?:i|we|i'?m|i am|im|he'?s|she'?s|they'?re|he is|she is|they are|we'?re|we are|my|our|"
     r"son|daughter|child|kid|lad|girl|boy|is|aged?|years?|yrs?|old|now|just|actually|sorry|"
     r"oh|ok|okay|um+|erm+|yeah|yes|well|live|lives|living|in|at|near|from|the|area|town|"
-    r"village|postcode|it'?s|its|thanks|thank you|please|x+)\b")
+    r"village|postcode|it'?s|its|thanks|thank you|please|x+|"
+    # A place described rather than named: "a little village just outside Ashford" (a crisis
+    # reply on the model's word alone, conversations28), "on the edge of Rochester".
+    r"a|little|small|tiny|hamlet|outside|outskirts|edge|of|on|by|close to|next to|round|"
+    r"around|bit|way|out)\b")
 
 
 def only_a_detail(text: str) -> bool:

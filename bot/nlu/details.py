@@ -41,7 +41,9 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
         safety = message.get(SAFETY_KEY) or {}
         risk_words = [e for e in safety.get("evidence") or []
                       if str(e.get("text", "")).strip().lower() != "help"]
-        if intent == "nlu_fallback" and corrects_details(text) and not risk_words:
+        # An age put right that the model took for something off topic ("oh wait im 16 now lol
+        # birthday was tuesday": out of scope at 0.95, conversations28) is an answer too.
+        if intent in ("nlu_fallback", "out_of_scope") and corrects_details(text) and not risk_words:
             # Not understood as anything else, but it gives or corrects a detail: an answer.
             # Not with a word of the lexicon, however weak (the independent review: "my son is
             # really down and there's a rope in his room ..., not sure what it's for"): that

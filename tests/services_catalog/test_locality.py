@@ -240,3 +240,10 @@ def test_districts_next_to_the_five_areas_are_outside(text, county):
     # conversations26: "she lives in Bromley itself" was not a place, so Kent was taken.
     found = resolve(text)
     assert found.status == OUTSIDE and found.candidates[0].upper_tier == county
+
+
+def test_a_street_after_the_place_does_not_say_which_one():
+    # "the broadway" is Leigh-on-Sea's high street, not Broadway in Ashford, which picked
+    # Leigh in Sevenoaks (conversations28, development; other words).
+    assert resolve("leigh, down by the broadway").status == AMBIGUOUS
+    assert resolve("minster near the isle of thanet").candidates[0].district == "Thanet"

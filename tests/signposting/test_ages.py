@@ -24,6 +24,7 @@ def test_ages_out_of_range_or_missing(text, problem, age):
 
 @pytest.mark.parametrize("text, age", [
     ("year 9", 13), ("she's in year 7", 11), ("yr 11", 15), ("in sixth form", 16), ("6th form", 16),
+    ("lower sixth", 16), ("im in upper 6th", 17),
     ("reception", 4), ("my son is 15 and in year 10", 15), ("14 years old, year 9", 14),
 ])
 def test_school_years_and_stages(text, age):
@@ -64,6 +65,8 @@ def test_short_or_ordinary_words_are_not_guessed_as_numbers(text):
 @pytest.mark.parametrize("text, age", [
     ("born march 2011", 15), ("born in 2011", 14), ("born sept 2012", 14), ("dob 2010", 15),
     ("she was born in may 2019", 7),
+    # the month after the year, said of the young person (conversations28, development).
+    ("She was born in 2012, in the June", 14), ("he was born 2010 in march", 16),
 ])
 def test_a_date_of_birth_gives_the_age_now(text, age):
     from datetime import date

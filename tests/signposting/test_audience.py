@@ -225,6 +225,9 @@ def test_roles_after_a_greeting(text, audience):
     ("One of mine in Year 5 came to me this morning with a bruise on her cheek", "professional"),
     ("one of ours in yr 11 has stopped eating at lunch", "professional"),
     ("one of mine is in year 4 and the other in year 6, both anxious", None),
+    # ... or one of a youth group's (conversations28, development; other words).
+    ("one of ours at the youth club has been drinking a lot, he's 16", "professional"),
+    ("one of ours at home is poorly", None),
 ])
 def test_one_of_mine_in_a_school_year(text, audience):
     assert writer_of(text) == audience

@@ -74,6 +74,8 @@ def test_false_friends_are_not_details(text):
     "im 24/7 anxious",
     "I am 100 percent done",
     "she's 5 foot 2",
+    # a time since, with a hedge (conversations28, development: read as a child of 2).
+    "I've not touched a drink in nearly two years now",
 ])
 def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
     # Each would fill the age slot: 1, 2 or 5 also switches the form to parent and carer
@@ -253,7 +255,10 @@ def test_not_about_someone_else(text):
 
 @pytest.mark.parametrize("text", ["15", "fifteen", "she's 9", "year 7", "hes 11 now",
                                   "broadstairs", "Broadstairs", "CT10", "ct9", "ME14 1AA",
-                                  "sorry, margate", "i live in deal", "2"])
+                                  "sorry, margate", "i live in deal", "2",
+                                  # a place described (conversations28, development; in other words)
+                                  "a small village just outside Canterbury",
+                                  "on the edge of Rochester"])
 def test_a_bare_age_place_or_number_is_only_a_detail(text):
     from signposting.details import only_a_detail
 
@@ -263,7 +268,8 @@ def test_a_bare_age_place_or_number_is_only_a_detail(text):
 @pytest.mark.parametrize("text", ["kms", "die", "i want to die", "", None, "yes", "ok",
                                   "rather not say", "x" * 100,
                                   "actually he is 11 now, he had his birthday at the weekend",
-                                  "15 and i want to end it", "broadstairs bridge tonight"])
+                                  "15 and i want to end it", "broadstairs bridge tonight",
+                                  "hes outside", "a bit outside"])
 def test_anything_more_than_a_detail_is_not(text):
     from signposting.details import only_a_detail
 

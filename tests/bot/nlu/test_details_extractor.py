@@ -27,6 +27,12 @@ def test_a_correction_with_a_risk_word_keeps_its_check_in():
     assert _run("sorry im 15 not 16 and im so over it", "risk_check_in", evidence) == "risk_check_in"
 
 
+def test_an_age_put_right_that_the_model_took_for_off_topic_is_an_answer():
+    # conversations28 (development), in other words: "Sorry, I can't help with that" before.
+    assert _run("oh wait hes 12 now, birthday was last week lol", "out_of_scope", []) == "inform"
+    assert _run("what's the weather like in margate", "out_of_scope", []) == "out_of_scope"
+
+
 def test_a_check_in_on_a_message_that_corrects_nothing_is_kept():
     assert _run("got excluded again today, mum says i need to talk to someone",
                 "risk_check_in", []) == "risk_check_in"
