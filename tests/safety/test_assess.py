@@ -1478,3 +1478,38 @@ def test_round_nineteen_wishes_told_of_someone_else(text):
 ])
 def test_round_nineteen_ordinary_words_beside_those(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # Round 20 (blind development set 16), in other words than theirs.
+    ("most days i want to finish my life, i cant anymore", "crisis_suicidal"),
+    ("i looked up how high a car park has to be so you would not survive the fall", "crisis_suicidal"),
+    ("i took loads of my dads sleeping pills about 20 mins ago", "crisis_self_harm"),
+    ("i used the blade from my sharpener on my arms again tonight", "crisis_self_harm"),
+    ("i did it again 5 minutes ago and cant stop it", "crisis_self_harm"),
+    ("my stepdad is drunk and throwing plates at mum", "crisis_danger"),
+    ("her sister has gone off with an older man in his thirties and isnt answering", "crisis_danger"),
+    ("he left a note saying he's never coming back", "crisis_danger"),
+    ("their dad is hammered and about to drive them home", "crisis_danger"),
+    ("one of our lads says hes been told to bring a knife after school", "crisis_danger"),
+    ("he says hell batter me again if i tell anyone", "safeguarding_disclosure"),
+    ("mums boyfriend knocks us about when shes at work", "safeguarding_disclosure"),
+    ("her uncle said theyve found her a husband back home", "safeguarding_disclosure"),
+    ("my stepdad keeps walking into the bathroom when im in the shower", "safeguarding_disclosure"),
+    ("a man in his twenties has been picking her up from school", "safeguarding_disclosure"),
+])
+def test_round_twenty_urgent(text, urgent_class):
+    found = assess(text)
+    assert found.level == URGENT and found.urgent_class == urgent_class, found.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... and what round 20 leaves alone.
+    "if i fail this im gonna kill my brother lol",
+    "i want to finish my homework before tea",
+    "he packed a bag for the school trip tonight",
+    "my brother keeps throwing his socks on the floor",
+    "we found her a new school and she loves it",
+])
+def test_round_twenty_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
