@@ -8,14 +8,15 @@ it its sense, and the model is less sure of a fragment ("my phone is smashed so 
 my laptop" was a danger check-in on its own; development set 16), so the rest counts only
 when the model is as sure of it as its class's crisis reply needs, and then asks the check-in
 question; only a reading at ``sure`` gives the crisis reply. A check-in the rest alone would
-have asked counts for nothing. Nothing is ever made less urgent here: an urgent whole keeps its
-reading, and a rest read as ordinary changes nothing.
+have asked counts for nothing, and so does a rest the lexicon finds more urgent than the
+whole (the context it lost made the phrase ordinary). Nothing is ever made less urgent here:
+an urgent whole keeps its reading, and a rest read as ordinary changes nothing.
 """
 from __future__ import annotations
 
 from typing import Mapping, Optional, Tuple
 
-from .assess import CHECK_IN_INTENT, URGENT_CLASSES, Thresholds
+from .assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, URGENT_CLASSES, Thresholds
 
 Reading = Tuple[Optional[str], float]
 
@@ -23,13 +24,23 @@ Reading = Tuple[Optional[str], float]
 SURE = 0.9
 
 
+#: The lexicon's levels, least urgent first.
+_LEVELS = (NONE, CHECK_IN, URGENT)
+
+
 def stronger(whole: Reading, rest: Reading, levels: Mapping[str, Thresholds],
-             sure: float = SURE) -> Optional[Reading]:
+             sure: float = SURE, whole_level: str = "none", rest_level: str = "none"
+             ) -> Optional[Reading]:
     """The reading to give the whole message when its rest is more urgent, else None: the
     rest's class at ``sure`` or above; a check-in (with the rest's confidence) from its class's
     crisis level; nothing below it, nor when the whole is urgent or a check-in already."""
     whole_intent, (rest_intent, confidence) = whole[0], rest
     if whole_intent in URGENT_CLASSES or rest_intent not in URGENT_CLASSES:
+        return None
+    if _rank(rest_level) > _rank(whole_level):
+        # The lexicon, which read every word of the whole, finds more in the rest alone: the
+        # opening it lost was what made a phrase ordinary ("screaming that he hates me" after
+        # "he had a full-on tantrum in tesco ... he's 4").
         return None
     if confidence >= sure:
         return rest  # over a check-in too: the rest is surely urgent
@@ -39,3 +50,7 @@ def stronger(whole: Reading, rest: Reading, levels: Mapping[str, Thresholds],
     if level is not None and confidence >= level.crisis:
         return CHECK_IN_INTENT, confidence
     return None
+
+
+def _rank(level: str) -> int:
+    return _LEVELS.index(level) if level in _LEVELS else 0

@@ -428,6 +428,20 @@ _GREETING = re.compile(r"^\W*(?:hi|hiya|hello|hey|heya|hallo|morning|evening|aft
 _READINGS_OF_A_REPLY = frozenset({MORE, ABOUT_SHOWN, CLOSING, WHO_IS_TOLD, REFERRAL, NEXT_STEPS})
 
 
+def _opens_as_a_reply(clause: str, said: str) -> bool:
+    """A courtesy, a bare question about the list, a referral or next-step question, or a reply
+    read_after_list knows that is asked ("?" or a question word) or names the list ("none of
+    those suit him"): read_after_list alone, meant for a message the model could not place
+    after a list, also reads a statement as a wish for others ("he had a full-on tantrum in
+    tesco": "full", development set 15)."""
+    if _BARE_LIST_QUESTION.match(clause) or _COURTESIES.match(clause):
+        return True
+    if asks_next_step(clause + "?") is not None:
+        return True
+    asked = "?" in said or _QUESTION.search(clause) is not None
+    return read_after_list(clause) in _READINGS_OF_A_REPLY and (asked or bool(_ABOUT_LIST.search(clause)))
+
+
 def told_after_a_reply(text: str) -> Optional[str]:
     """What a message says after it opens as an ordinary reply to the bot: "any other ones, it's
     all arranged for friday" gives "it's all arranged for friday"; None when it opens otherwise
@@ -454,8 +468,7 @@ def told_after_a_reply(text: str) -> Optional[str]:
         if _GREETING.match(clause):
             start = found.end()
             continue
-        if not (_BARE_LIST_QUESTION.match(clause) or _COURTESIES.match(clause)
-                or read_after_list(clause) in _READINGS_OF_A_REPLY or asks_next_step(clause + "?")):
+        if not _opens_as_a_reply(clause, found.group(0)):
             break
         start, replied = found.end(), True
     rest = raw[start:].strip()

@@ -82,10 +82,11 @@ class ClauseReading(RuleComponent, IntentClassifier):
         rest_intent = rest.get(INTENT) or {}
         reading = (rest_intent.get(INTENT_NAME_KEY), float(rest_intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
         whole_intent = whole.get(INTENT) or {}
+        rest_safety: Dict[Text, Any] = rest.get(SAFETY_KEY) or {}
         chosen = stronger((whole_intent.get(INTENT_NAME_KEY),
                            float(whole_intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)), reading,
-                          self.levels)
-        rest_safety: Dict[Text, Any] = rest.get(SAFETY_KEY) or {}
+                          self.levels, whole_level=str((whole.get(SAFETY_KEY) or {}).get("level")),
+                          rest_level=str(rest_safety.get("level")))
         note = {"text": rest.get(TEXT), "intent": reading[0], "confidence": round(reading[1], 4),
                 "source": rest_safety.get("source"), "model": rest_safety.get("model")}
         safety = dict(whole.get(SAFETY_KEY) or {})

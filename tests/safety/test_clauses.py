@@ -20,3 +20,12 @@ LEVELS = {"crisis_suicidal": Thresholds(crisis=0.5, check_in=0.23),
 ])
 def test_the_rest_counts_only_when_more_urgent(whole, rest, expected):
     assert stronger(whole, rest, LEVELS) == expected
+
+
+def test_a_rest_the_lexicon_reads_as_more_urgent_than_the_whole_counts_for_nothing():
+    # The opening it lost made the phrase ordinary (development set 15: a four-year-old's
+    # tantrum, "screaming that he hates me", read alone).
+    assert stronger(("need_anger_behaviour", 0.7), ("crisis_danger", 1.0), LEVELS,
+                    whole_level="none", rest_level="urgent") is None
+    assert stronger(("ask_more_services", 1.0), ("crisis_danger", 0.95), LEVELS,
+                    whole_level="check_in", rest_level="check_in") == ("crisis_danger", 0.95)

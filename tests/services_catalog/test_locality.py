@@ -247,3 +247,9 @@ def test_a_street_after_the_place_does_not_say_which_one():
     # Leigh in Sevenoaks (conversations28, development; other words).
     assert resolve("leigh, down by the broadway").status == AMBIGUOUS
     assert resolve("minster near the isle of thanet").candidates[0].district == "Thanet"
+
+
+def test_south_woodham_is_south_woodham_ferrers():
+    # conversations28 (development): "Sorry, I don't recognise that place" three times.
+    place = resolve("south woodham")
+    assert place.status == FOUND and place.candidates[0].district == "Chelmsford"

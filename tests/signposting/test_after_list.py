@@ -279,3 +279,10 @@ def test_what_follows_an_opening_reply(text, rest):
 ])
 def test_nothing_follows_an_opening_reply(text):
     assert told_after_a_reply(text) is None
+
+
+def test_a_statement_is_no_opening_reply_though_the_list_reading_would_take_it():
+    # "full" reads as a list that will not do; said of a tantrum, it opens nothing (development
+    # set 15, in other words).
+    assert told_after_a_reply("she had a full-blown meltdown at school, kicking and biting. she's 5") is None
+    assert told_after_a_reply("none of those suit him, he has decided how") == "he has decided how"
