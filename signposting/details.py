@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Any, List, Mapping, Optional, Sequence
 
 from services_catalog.locality import (
     AMBIGUOUS,
@@ -550,6 +550,20 @@ CHECK_IN_INTENT = "risk_check_in"
 #: A plain answer is short ("Margate, sorry is that too far?"); a longer message that gives
 #: the detail and says more keeps its check-in, whatever the detail.
 PLAIN_ANSWER_WORDS = 8
+
+
+#: Support words of the safety lexicon that say where someone lives: in an answer to "where do
+#: you live?" ("hockley, one of the roads off the main road near the woods", conversations28)
+#: they are the answer, not a sign of risk. Not "bridge", "station", "cliff" or "roof": where
+#: someone is may be where they mean to jump.
+WHERE_WORDS = frozenset({"road", "roads", "woods", "wood", "street", "lane", "estate", "fields"})
+
+
+def risk_in(evidence: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> bool:
+    """Any lexicon match in ``evidence``, but for WHERE_WORDS in an answer to the place
+    question."""
+    return any(not (requested_slot == "location" and e.get("tier") == "support"
+                    and str(e.get("text", "")).strip().lower() in WHERE_WORDS) for e in evidence)
 
 
 def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str],

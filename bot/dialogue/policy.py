@@ -28,7 +28,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from signposting.details import plain_answer
+from signposting.details import plain_answer, risk_in
 
 from .guards import Guards
 from .rule_index import index_of
@@ -114,8 +114,9 @@ class UrgentFirstRulePolicy(RulePolicy):
         """A model-only check-in that plainly answers the question asked goes to the form,
         which reads it (signposting.details.plain_answer; actions/forms.py extracts it)."""
         safety = (event.parse_data or {}).get("safety") or {}
-        return plain_answer(tracker.get_slot(REQUESTED_SLOT), event.text or "",
-                            (event.intent or {}).get("name"), bool(safety.get("evidence")))
+        slot = tracker.get_slot(REQUESTED_SLOT)
+        return plain_answer(slot, event.text or "", (event.intent or {}).get("name"),
+                            risk_in(safety.get("evidence") or [], slot))
 
     def _answers(self, tracker: DialogueStateTracker, event: UserUttered) -> bool:
         if (event.text or "").strip().isdigit():

@@ -165,6 +165,19 @@ def test_a_model_only_check_in_on_a_plain_answer_goes_to_the_form(policy, slot, 
     assert not policy._interrupted_before_loop_ran(tracker)
 
 
+def test_where_someone_lives_described_with_a_road_goes_to_the_form(policy):
+    # conversations28 (development), in other words: "road" and "woods" are support words of
+    # the lexicon; in an answer to the place question they are the answer.
+    road = [{"class": "crisis_danger", "tier": "support", "text": "road"}]
+    tracker = _asked("location", "rochford, off the main road", "risk_check_in",
+                     {"source": "model+lexicon", "evidence": road})
+    assert not policy._interrupted_before_loop_ran(tracker)
+    bridge = [{"class": "crisis_suicidal", "tier": "support", "text": "bridge"}]
+    tracker = _asked("location", "rochford, by the bridge", "risk_check_in",
+                     {"source": "model+lexicon", "evidence": bridge})
+    assert policy._interrupted_before_loop_ran(tracker)
+
+
 def test_a_risk_phrase_or_a_sure_model_still_interrupts_the_form(policy):
     phrase = _asked("age", "16, not gonna make 17 anyway", "risk_check_in",
                     {"source": "lexicon", "evidence": [{"class": "crisis_suicidal"}]})
