@@ -463,7 +463,11 @@ def _latin(text: str) -> Optional[Identification]:
     for code, terms in languages_with_urgent_words(text, phrases_only=True).items():
         if code in _SUPPORTED_LATIN:
             evidence[code] = evidence.get(code, 0) + len(terms)
-    evidence = _loans_in_english(text, evidence)
+    # Round 14 (languages_dev13, 2026-12-05): a language whose only evidence was a loanword set
+    # aside as English texting ("obrigado mate") is not taken from lingua alone either.
+    kept = _loans_in_english(text, evidence)
+    set_aside = set(evidence) - set(kept)
+    evidence = kept
     scores = confidences(text, _latin_codes())
     # One letter only another language uses ("ę") makes lingua rule English out altogether, so
     # English is also weighed on the text with the marks taken off: "my mum says dziękuję
@@ -503,7 +507,8 @@ def _latin(text: str) -> Optional[Identification]:
     # With a word only English has among them ("my mociute lives in vilnius"), lingua alone must
     # be surer: an English sentence naming a relative or a place in another language.
     least = MIXED_MIN_CONFIDENCE if len(foreign) < len(common) else LATIN_MIN_CONFIDENCE
-    if top in LATIN and others[top] >= least and english < LATIN_MAX_ENGLISH:
+    if (top in LATIN and top not in set_aside and others[top] >= least
+            and english < LATIN_MAX_ENGLISH):
         return Identification(top, "Latn", "model", others[top])
     return None
 
