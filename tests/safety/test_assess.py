@@ -1487,6 +1487,7 @@ def test_round_nineteen_ordinary_words_beside_those(text):
     ("i took loads of my dads sleeping pills about 20 mins ago", "crisis_self_harm"),
     ("i used the blade from my sharpener on my arms again tonight", "crisis_self_harm"),
     ("i did it again 5 minutes ago and cant stop it", "crisis_self_harm"),
+    ("downed half a bottle of nurofen and some of mums pills", "crisis_self_harm"),
     ("my stepdad is drunk and throwing plates at mum", "crisis_danger"),
     ("her sister has gone off with an older man in his thirties and isnt answering", "crisis_danger"),
     ("he left a note saying he's never coming back", "crisis_danger"),
