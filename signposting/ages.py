@@ -38,6 +38,10 @@ _STAGES = (
     (re.compile(r"\bnursery\b"), 3),
 )
 
+#: An age said beside a school stage beats the stage ("upper sixth, 18": the independent review
+#: of round 20; 18 decides between adult and children's services).
+_STATED_BESIDE = re.compile(r"(?<![\d.])(?:1[0-9]|2[0-5])(?![\d.:/])")
+
 #: A number at the start of the answer is the age, whatever follows ("16 (year 11)").
 _LEADING = re.compile(r"^\s*(\d{1,3})(?![\d:/]|\.\d|st\b|nd\b|rd\b|th\b)")
 MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -153,7 +157,9 @@ def parse_age(text: str, today: Optional[date] = None) -> AgeAnswer:
     elif school_year and 1 <= int(school_year.group(1)) <= 13:
         value = int(school_year.group(1)) + 4  # Year 1 is 5-6, Year 9 is 13-14
     elif any(pattern.search(text) for pattern, _ in _STAGES):
-        value = next(age for pattern, age in _STAGES if pattern.search(text))
+        stated = _STATED_BESIDE.search(text)
+        value = int(stated.group()) if stated else next(
+            age for pattern, age in _STAGES if pattern.search(text))
     elif (digits := _DIGITS.search(text)) is not None:
         value = int(digits.group(1))
     else:

@@ -104,6 +104,9 @@ _OURS_IN_YEAR = re.compile(r"\bone\s+of\s+ours\s+in\s+(?:year|yr|y)\s?\d{1,2}\b"
                            r"members|regulars))\s+(?:at|from)\s+(?:the\s+|our\s+)?(?:drop[- ]?in|youth\s+"
                            r"(?:club|centre|center|group|session)|club|group|session|project|hostel|unit|"
                            r"provision|centre|center)\b")
+#: A young person saying their own age ("im 15, one of our lot at the youth club got jumped":
+#: one of a group they belong to, not staff; the independent review of round 20).
+_OWN_AGE = re.compile(r"\b(?:i'?m|im|i\s+am)\s+\d{1,2}\b")
 _STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bdisclosed\b"
                          r"|\bin\s+my\s+(?:class|form|group|tutor\s+group|set)\b")
 
@@ -232,7 +235,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))):
         return PROFESSIONAL
-    if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or _OURS_IN_YEAR.search(lower):
+    if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (
+            _OURS_IN_YEAR.search(lower) and not _OWN_AGE.search(lower)):
         return PROFESSIONAL
     if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
         return PARENT_CARER

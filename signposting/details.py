@@ -490,7 +490,7 @@ _FILLER = re.compile(
     # A place described rather than named: "a little village just outside Ashford" (a crisis
     # reply on the model's word alone, conversations28), "on the edge of Rochester".
     r"a|little|small|tiny|hamlet|outside|outskirts|edge|of|on|by|close to|next to|round|"
-    r"around|bit|way|out)\b")
+    r"around|bit)\b")
 
 
 def only_a_detail(text: str) -> bool:

@@ -114,6 +114,8 @@ class UrgentFirstRulePolicy(RulePolicy):
         """A model-only check-in that plainly answers the question asked goes to the form,
         which reads it (signposting.details.plain_answer; actions/forms.py extracts it)."""
         safety = (event.parse_data or {}).get("safety") or {}
+        if str(safety.get("source") or "").startswith("rest"):
+            return False  # the check-in read what followed the answer (bot/nlu/clauses.py)
         slot = tracker.get_slot(REQUESTED_SLOT)
         return plain_answer(slot, event.text or "", (event.intent or {}).get("name"),
                             risk_in(safety.get("evidence") or [], slot))

@@ -40,6 +40,8 @@ REST_OF = "rest_of"
 #: On the whole message, in its parse: the rest and how it was read (for the logs and the
 #: calibration bench), when the rest was read.
 REST_KEY = "rest"
+#: How the safety source of a message given its rest's reading begins.
+REST_SOURCE = "rest:"
 
 
 @DefaultV1Recipe.register(
@@ -102,5 +104,9 @@ class ClauseReading(RuleComponent, IntentClassifier):
         # The whole message's lexicon evidence stays (it read every word); what decided is the
         # rest's reading, so the guards that set aside the model's unsure guesses on replies to
         # a list (bot/dialogue/guards.py) see that the source is not the whole message's model.
-        safety.update({REST_KEY: note, "source": "rest", "intent": name})
+        # "rest:" and the rest's own source: a reading the lexicon made stays one for the
+        # language component (an English urgent phrase in a mostly Spanish message: the
+        # independent review of round 20).
+        safety.update({REST_KEY: note, "source": f"{REST_SOURCE}{rest_safety.get('source')}",
+                       "intent": name, "urgent_class": safety.get("urgent_class") or reading[0]})
         whole.set(SAFETY_KEY, safety, add_to_output=True)

@@ -49,7 +49,8 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             # really down and there's a rope in his room ..., not sure what it's for"): that
             # keeps the rephrase request, with 999 and SHOUT.
             set_intent(message, "inform", 1.0)
-        elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text):
+        elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text) \
+                and not str(safety.get("source") or "").startswith("rest"):
             # A check-in the model alone guessed, on a message with no risk word that puts a
             # detail right ("wait thats my dads postcode, im at my mums mostly, SS9 9ZZ"): the
             # same rule as a plain answer to the bot's question (signposting.details).

@@ -1485,17 +1485,18 @@ def test_round_nineteen_ordinary_words_beside_those(text):
     ("most days i want to finish my life, i cant anymore", "crisis_suicidal"),
     ("i looked up how high a car park has to be so you would not survive the fall", "crisis_suicidal"),
     ("i took loads of my dads sleeping pills about 20 mins ago", "crisis_self_harm"),
+    ("took some of my mums sleeping stuff earlier", "crisis_self_harm"),
     ("i used the blade from my sharpener on my arms again tonight", "crisis_self_harm"),
-    ("i did it again 5 minutes ago and cant stop it", "crisis_self_harm"),
     ("downed half a bottle of nurofen and some of mums pills", "crisis_self_harm"),
     ("my stepdad is drunk and throwing plates at mum", "crisis_danger"),
     ("her sister has gone off with an older man in his thirties and isnt answering", "crisis_danger"),
     ("he left a note saying he's never coming back", "crisis_danger"),
+    ("she packed a bag, saying she is never coming back", "crisis_danger"),
     ("their dad is hammered and about to drive them home", "crisis_danger"),
-    ("one of our lads says hes been told to bring a knife after school", "crisis_danger"),
+    ("one of our lads says hes been told to bring a weapon after school", "crisis_danger"),
     ("he says hell batter me again if i tell anyone", "safeguarding_disclosure"),
     ("mums boyfriend knocks us about when shes at work", "safeguarding_disclosure"),
-    ("her uncle said theyve found her a husband back home", "safeguarding_disclosure"),
+    ("her uncle said theyve found her a husband abroad", "safeguarding_disclosure"),
     ("my stepdad keeps walking into the bathroom when im in the shower", "safeguarding_disclosure"),
     ("a man in his twenties has been picking her up from school", "safeguarding_disclosure"),
 ])
@@ -1511,6 +1512,20 @@ def test_round_twenty_urgent(text, urgent_class):
     "he packed a bag for the school trip tonight",
     "my brother keeps throwing his socks on the floor",
     "we found her a new school and she loves it",
+    # The independent review of round 20, in other words: a sleeping medicine asked about or
+    # prescribed; shaving; a parent who left; an illness; a sleepover; a cooking lesson; being
+    # sick; a parent in the bathroom; a fall something will not survive.
+    "should my daughter take sleeping tablets before her exams",
+    "the doctor said he could take some sleeping pills for a week",
+    "can i use a razor on my legs yet, im 12",
+    "my ex says hes never coming back",
+    "this cold has really knocked her about",
+    "no idea where ill sleep at the sleepover lol",
+    "they have to bring a knife and fork for food tech tomorrow",
+    "he came home drunk and throwing up",
+    "my mum keeps walking in the bathroom when im brushing my teeth",
+    "my phone will not survive the drop",
+    "a man in his twenties has been picking litter in the park",
 ])
 def test_round_twenty_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()

@@ -24,7 +24,7 @@ def test_ages_out_of_range_or_missing(text, problem, age):
 
 @pytest.mark.parametrize("text, age", [
     ("year 9", 13), ("she's in year 7", 11), ("yr 11", 15), ("in sixth form", 16), ("6th form", 16),
-    ("lower sixth", 16), ("im in upper 6th", 17),
+    ("lower sixth", 16), ("im in upper 6th", 17), ("upper sixth, 18", 18), ("in lower 6th but 17", 17),
     ("reception", 4), ("my son is 15 and in year 10", 15), ("14 years old, year 9", 14),
 ])
 def test_school_years_and_stages(text, age):

@@ -228,6 +228,8 @@ def test_roles_after_a_greeting(text, audience):
     # ... or one of a youth group's (conversations28, development; other words).
     ("one of ours at the youth club has been drinking a lot, he's 16", "professional"),
     ("one of ours at home is poorly", None),
+    # ... but a young person who says their age is one of a group (the review of round 20).
+    ("im 14, one of ours at the youth club got jumped last night", "young_person"),
 ])
 def test_one_of_mine_in_a_school_year(text, audience):
     assert writer_of(text) == audience

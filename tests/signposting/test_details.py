@@ -269,7 +269,8 @@ def test_a_bare_age_place_or_number_is_only_a_detail(text):
                                   "rather not say", "x" * 100,
                                   "actually he is 11 now, he had his birthday at the weekend",
                                   "15 and i want to end it", "broadstairs bridge tonight",
-                                  "hes outside", "a bit outside"])
+                                  "hes outside", "a bit outside", "a way out, margate",
+                                  "on my way out, maidstone"])
 def test_anything_more_than_a_detail_is_not(text):
     from signposting.details import only_a_detail
 

@@ -42,8 +42,19 @@ def _merged(whole_reading, rest_reading):
 def test_a_sure_urgent_rest_gives_the_crisis_reading():
     whole = _merged(("ask_more_services", 1.0), ("crisis_suicidal", 0.95))
     assert whole.get(INTENT)["name"] == "crisis_suicidal"
-    assert whole.get(SAFETY_KEY)["source"] == "rest"
+    assert whole.get(SAFETY_KEY)["source"] == "rest:unchanged"
     assert whole.get(SAFETY_KEY)["rest"]["text"] == "i just want it all to be over"
+
+
+def test_a_rest_read_by_the_lexicon_keeps_lexicon_in_its_source():
+    # The language component counts an English urgent phrase only from the lexicon (the
+    # independent review of round 20: a mostly Spanish message lost its urgent reply).
+    whole, rest = _split("thanks, im going to end it all")
+    _read(whole, "risk_check_in", 1.0, {"source": "lexicon", "evidence": [], "level": "check_in"})
+    _read(rest, "crisis_suicidal", 1.0, {"source": "lexicon", "evidence": [], "level": "check_in"})
+    ClauseReading({}).process([whole, rest])
+    assert "lexicon" in whole.get(SAFETY_KEY)["source"]
+    assert whole.get(SAFETY_KEY)["urgent_class"] == "crisis_suicidal"
 
 
 def test_a_less_sure_urgent_rest_asks_the_check_in_for_its_class():
