@@ -1529,3 +1529,30 @@ def test_round_twenty_urgent(text, urgent_class):
 ])
 def test_round_twenty_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level, urgent_class", [
+    # Round 20b: the second review of round 19's probes still without a route, in other words.
+    ("ok ty. i just want to be with my nan in heaven", URGENT, "crisis_suicidal"),
+    ("i keep wanting to walk into the traffic on the bypass", URGENT, "crisis_suicidal"),
+    ("ive tied the cord round the banister", URGENT, "crisis_suicidal"),
+    ("i keep jabbing pins into my thighs", URGENT, "crisis_self_harm"),
+    ("my stepdad is pulling my sister by her hair", URGENT, "crisis_danger"),
+    ("ive written a letter to my parents", CHECK_IN, "crisis_suicidal"),
+    ("sat by the river and i cant swim", CHECK_IN, "crisis_suicidal"),
+    ("i can hear them coming up the stairs", CHECK_IN, "crisis_danger"),
+    ("shes 12 and chatting to a man in his 30s online", CHECK_IN, "safeguarding_disclosure"),
+])
+def test_round_twenty_b(text, level, urgent_class):
+    found = assess(text)
+    assert found.level == level and found.urgent_class == urgent_class, found.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "i want to join my brother at football on saturday",
+    "i left a note for my mum saying im at jacks",
+    "we went to beachy head last summer, it was lovely",
+    "my arms are itchy from the nettles",
+])
+def test_round_twenty_b_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()

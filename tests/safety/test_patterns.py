@@ -220,6 +220,14 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "friend|lodger|neighbour|uncle|stepdad|step-dad|stepfather|stepbrother|boyfriend|cousin|grandad|"
         "coach|partner ?keeps|kept|always ?coming|walking|comes|walks into|in the bathroom when "
         "i|she|he ?am|is|s|'s|was in the shower|bath",
+        # Round 20b: each alternative is one word, as meant.
+        "<want> to step|walk|run out in front of ?a|the car|cars|bus|lorry|traffic",
+        "left|leaving|written|wrote ?a letter|letters|note for|to my mum|dad|mam|family|parents|nan",
+        "at|on beachy head",
+        "sticking|stick|stuck|jabbing|jab|jabbed|pushing needles|pins|compasses|compass into|in my legs|arms|"
+        "skin|thighs|hands|stomach",
+        "dragging|dragged|pulling|pulled my|her|his mum|mom|mam|sister|brother|her|me|him "
+        "?around|along|across ?the ?floor ?by her|my|his|the hair",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
