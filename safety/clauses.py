@@ -14,7 +14,7 @@ an urgent whole keeps its reading, and a rest read as ordinary changes nothing.
 """
 from __future__ import annotations
 
-from typing import Mapping, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple
 
 from .assess import CHECK_IN, CHECK_IN_INTENT, NONE, URGENT, URGENT_CLASSES, Thresholds
 
@@ -22,6 +22,8 @@ Reading = Tuple[Optional[str], float]
 
 #: As sure as this of the rest, the model's reading gives the crisis reply.
 SURE = 0.9
+#: How the safety source of a message given its rest's reading begins ("rest:lexicon").
+REST_SOURCE = "rest:"
 
 
 #: The lexicon's levels, least urgent first.
@@ -29,11 +31,12 @@ _LEVELS = (NONE, CHECK_IN, URGENT)
 
 
 def stronger(whole: Reading, rest: Reading, levels: Mapping[str, Thresholds],
-             sure: float = SURE, whole_level: str = "none", rest_level: str = "none"
+             sure: float = SURE, whole_level: str = NONE, rest_level: str = NONE
              ) -> Optional[Reading]:
     """The reading to give the whole message when its rest is more urgent, else None: the
-    rest's class at ``sure`` or above; a check-in (with the rest's confidence) from its class's
-    crisis level; nothing below it, nor when the whole is urgent or a check-in already."""
+    rest's class at ``sure`` or above (over a check-in too); a check-in (with the rest's
+    confidence) from its class's crisis level; nothing below it, over an urgent whole, or for a
+    rest the lexicon finds more urgent than the whole."""
     whole_intent, (rest_intent, confidence) = whole[0], rest
     if whole_intent in URGENT_CLASSES or rest_intent not in URGENT_CLASSES:
         return None
@@ -54,3 +57,10 @@ def stronger(whole: Reading, rest: Reading, levels: Mapping[str, Thresholds],
 
 def _rank(level: str) -> int:
     return _LEVELS.index(level) if level in _LEVELS else 0
+
+
+def from_the_rest(safety: Mapping[str, Any]) -> bool:
+    """Was this safety assessment's decision the reading of a message's rest? A check-in it
+    asked is then never taken for a plain answer, a correction or noise on a list question:
+    it read what followed them."""
+    return str(safety.get("source") or "").startswith(REST_SOURCE)

@@ -53,6 +53,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
+from safety.clauses import from_the_rest
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
@@ -335,7 +336,7 @@ def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
     _LIST_REASON_WORDS), every urgent reading of the model unsure and of a class in
     _SET_ASIDE_CLASSES."""
     safety = parse_data.get("safety") or {}
-    if str(safety.get("source") or "").startswith("rest"):
+    if from_the_rest(safety):
         return False  # the check-in is the reading of what followed the question (bot/nlu/clauses.py)
     if (parse_data.get("intent") or {}).get("name") != CHECK_IN_INTENT or any(
             str(e.get("text", "")).strip().lower() not in _LIST_REASON_WORDS

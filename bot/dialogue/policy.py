@@ -28,6 +28,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from safety.clauses import from_the_rest
 from signposting.details import plain_answer, risk_in
 
 from .guards import Guards
@@ -114,7 +115,7 @@ class UrgentFirstRulePolicy(RulePolicy):
         """A model-only check-in that plainly answers the question asked goes to the form,
         which reads it (signposting.details.plain_answer; actions/forms.py extracts it)."""
         safety = (event.parse_data or {}).get("safety") or {}
-        if str(safety.get("source") or "").startswith("rest"):
+        if from_the_rest(safety):
             return False  # the check-in read what followed the answer (bot/nlu/clauses.py)
         slot = tracker.get_slot(REQUESTED_SLOT)
         return plain_answer(slot, event.text or "", (event.intent or {}).get("name"),

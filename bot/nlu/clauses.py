@@ -28,7 +28,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from safety.assess import CHECK_IN_INTENT, load_thresholds
-from safety.clauses import stronger
+from safety.clauses import REST_SOURCE, stronger
 from signposting.after_list import told_after_a_reply
 
 from .base import RuleComponent, add_entity, set_intent
@@ -40,8 +40,6 @@ REST_OF = "rest_of"
 #: On the whole message, in its parse: the rest and how it was read (for the logs and the
 #: calibration bench), when the rest was read.
 REST_KEY = "rest"
-#: How the safety source of a message given its rest's reading begins.
-REST_SOURCE = "rest:"
 
 
 @DefaultV1Recipe.register(

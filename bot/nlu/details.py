@@ -17,6 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from safety.clauses import from_the_rest
 from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
 
 from .base import RuleComponent, add_entity, set_intent
@@ -50,7 +51,7 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             # keeps the rephrase request, with 999 and SHOUT.
             set_intent(message, "inform", 1.0)
         elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text) \
-                and not str(safety.get("source") or "").startswith("rest"):
+                and not from_the_rest(safety):
             # A check-in the model alone guessed, on a message with no risk word that puts a
             # detail right ("wait thats my dads postcode, im at my mums mostly, SS9 9ZZ"): the
             # same rule as a plain answer to the bot's question (signposting.details).
