@@ -1,5 +1,5 @@
 """Which of two readings of one message the bot answers: the whole message's, or that of what
-it says after an ordinary opening (signposting.after_list.told_after_a_reply).
+it says after an ordinary opening (signposting.rest.told_after_a_reply).
 
 "any other ones, it's all arranged for friday" is read whole as a wish for more services; its
 second clause, read on its own, as suicidal. An urgent reading of the rest is not lost because

@@ -420,15 +420,11 @@ def _asks_for_others(raw: str, key: str) -> bool:
         r"|\bno\s+(?:further|more|other)\b", key)
 
 
-#: A clause of a message: its words and the punctuation after them.
-_CLAUSE = re.compile(r"[^.,;:!?\n()]+[.,;:!?\n()]*")
-_CLAUSE_END = re.compile(r"[.,;:!?\n()\s]+$")
-#: A greeting alone opens any message; it is no reply to the bot.
-_GREETING = re.compile(r"^\W*(?:hi|hiya|hello|hey|heya|hallo|morning|evening|afternoon)\W*$")
+#: What read_after_list may say of a clause that opens a message as a reply to the list.
 _READINGS_OF_A_REPLY = frozenset({MORE, ABOUT_SHOWN, CLOSING, WHO_IS_TOLD, REFERRAL, NEXT_STEPS})
 
 
-def _opens_as_a_reply(clause: str, said: str) -> bool:
+def opens_as_a_list_reply(clause: str, said: str) -> bool:
     """A courtesy, a bare question about the list, a referral or next-step question, or a reply
     read_after_list knows that is asked ("?" or a question word) or names the list ("none of
     those suit him"): read_after_list alone, meant for a message the model could not place
@@ -440,36 +436,3 @@ def _opens_as_a_reply(clause: str, said: str) -> bool:
         return True
     asked = "?" in said or _QUESTION.search(clause) is not None
     return read_after_list(clause) in _READINGS_OF_A_REPLY and (asked or bool(_ABOUT_LIST.search(clause)))
-
-
-def told_after_a_reply(text: str) -> Optional[str]:
-    """What a message says after it opens as an ordinary reply to the bot: "any other ones, it's
-    all arranged for friday" gives "it's all arranged for friday"; None when it opens otherwise
-    or says nothing more (its other clauses are about the list too).
-
-    Why: the model reads a whole message, and an opening it knows well ("any other ones?", "can
-    i self refer?", "thanks") outweighs what follows, so "any other ones, i just want it all to
-    be over" was read as a wish for more services with the model's full confidence (the
-    independent review of round 19: 35 urgent messages said after a list got no crisis route).
-    The NLU reads the rest on its own as well (bot/nlu/clauses.py). Clauses are read in order:
-    each that is a courtesy, a question about the list, a referral or next-step question, or
-    any other reply read_after_list knows (never a clause with a word of risk) is part of the
-    opening; the rest begins at the first clause that is none of these. A greeting alone is no
-    reply ("hi, i need help with my son" is a message like any other)."""
-    raw = (text or "").replace("\u2019", "'")
-    if not raw.strip() or len(raw) > _LONGEST:
-        return None
-    start, replied = 0, False
-    for found in _CLAUSE.finditer(raw):
-        clause = _CLAUSE_END.sub("", found.group(0)).strip().lower()
-        if not clause:
-            start = found.end()
-            continue
-        if _GREETING.match(clause):
-            start = found.end()
-            continue
-        if not _opens_as_a_reply(clause, found.group(0)):
-            break
-        start, replied = found.end(), True
-    rest = raw[start:].strip()
-    return rest if replied and len(re.findall(r"[^\W\d_]+", rest)) >= 2 else None

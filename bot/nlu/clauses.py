@@ -3,7 +3,7 @@
 "any other ones, it's all arranged for friday": the model reads the whole message, and the
 opening it knows well (a wish for more services) outweighs the rest, which it reads as suicidal
 on its own. ``ClauseSplitter``, first in the pipeline, adds the rest
-(signposting.after_list.told_after_a_reply) as a second message, so every component after it
+(signposting.rest.told_after_a_reply) as a second message, so every component after it
 (tokenizer, features, DIET, the fallback, the safety lexicon) reads it as it would any message;
 ``ClauseReading``, straight after the safety component, gives the whole message the rest's
 reading when that is more urgent (safety.clauses.stronger) and takes the second message out,
@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from safety.assess import CHECK_IN_INTENT, load_thresholds
 from safety.clauses import REST_SOURCE, stronger
-from signposting.after_list import told_after_a_reply
+from signposting.rest import told_after_a_reply
 
 from .base import RuleComponent, add_entity, set_intent
 from .safety import EXTRACTOR_NAME as SAFETY_EXTRACTOR

@@ -15,7 +15,6 @@ from signposting.after_list import (
     asks_about_the_list,
     list_choice,
     read_after_list,
-    told_after_a_reply,
 )
 
 
@@ -253,36 +252,3 @@ def test_what_to_do_next(text):
 ])
 def test_not_a_next_step_question(text):
     assert read_after_list(text) not in (REFERRAL, NEXT_STEPS)
-
-
-@pytest.mark.parametrize("text, rest", [
-    # What follows an opening reply is read on its own too (bot/nlu/clauses.py): the review of
-    # round 19 found these read whole as the opening alone (phrases written for this test).
-    ("any other ones, it's all arranged for friday", "it's all arranged for friday"),
-    ("can i self refer? i dont want to live", "i dont want to live"),
-    ("thanks, ive sorted everything out for after", "ive sorted everything out for after"),
-    ("should i tell the school? she posted a goodbye message on insta",
-     "she posted a goodbye message on insta"),
-    ("ok. do any of them do text? my arms are a mess again", "my arms are a mess again"),
-])
-def test_what_follows_an_opening_reply(text, rest):
-    assert told_after_a_reply(text) == rest
-
-
-@pytest.mark.parametrize("text", [
-    "any others?",  # nothing follows
-    "any other ones? we're on the waiting list for camhs already",  # about the list too
-    "hi, i need help with my son",  # a greeting is no reply
-    "my son is 14 and gets really anxious",  # no opening reply
-    "can i self refer? ok",  # nothing more said
-    "x" * 400,
-])
-def test_nothing_follows_an_opening_reply(text):
-    assert told_after_a_reply(text) is None
-
-
-def test_a_statement_is_no_opening_reply_though_the_list_reading_would_take_it():
-    # "full" reads as a list that will not do; said of a tantrum, it opens nothing (development
-    # set 15, in other words).
-    assert told_after_a_reply("she had a full-blown meltdown at school, kicking and biting. she's 5") is None
-    assert told_after_a_reply("none of those suit him, he has decided how") == "he has decided how"

@@ -25,6 +25,15 @@ def test_the_rest_is_added_as_a_message_of_its_own():
     assert messages[1].get(REST_OF) == 0 and messages[0].get(REST_OF) is None
 
 
+def test_the_rest_after_a_plain_answer_is_added_too():
+    # Round 21 (development set 17, in other words): an answer to "who is the help for?" or
+    # to a check-in, then what matters.
+    messages = _split("3. a lad in my form has just cut his arm open in the toilets")
+    assert [m.get(TEXT) for m in messages][1] == "a lad in my form has just cut his arm open in the toilets"
+    assert _split("no. but my uncle says hell hurt me if i tell")[1].get(TEXT) == \
+        "but my uncle says hell hurt me if i tell"
+
+
 def test_a_message_with_no_opening_reply_is_left_alone():
     assert len(_split("my son is 14 and gets really anxious")) == 1
     assert len(_split("/affirm")) == 1
