@@ -42,6 +42,23 @@ CURRENT_DISTANCE = 6
 #: Words that turn a sentence to another matter: an information cue before them says nothing of
 #: what comes after.
 _TURNS = frozenset({"but", "however", "also", "although", "though"})
+#: Winning words: "beat me at fifa" (never "touched me at swimming").
+_WINNING = frozenset({"beat", "beats", "beating", "beaten", "thrash", "thrashed", "thrashes", "finish",
+                      "destroy", "destroys", "destroyed", "smash", "smashed", "batter", "battered"})
+#: Blows that a pillow or a snowball can be ("he hit me with a cushion").
+_PLAY_BLOWS = frozenset({"hit", "hits", "hitting", "whack", "whacked", "whacks", "slap", "slapped",
+                         "bash", "bashed", "beat", "beats"})
+#: A blow said after a throw in play makes it no game ("... and then punches me").
+_BLOWS = frozenset({"punch", "punches", "punched", "punching", "hit", "hits", "hitting", "kick",
+                    "kicks", "kicked", "kicking", "slap", "slaps", "slapped", "knife", "hurt", "hurts",
+                    "strangle", "strangled", "choke", "choked", "stab", "stabbed"})
+#: Laughter before one of these is not about what follows ("no haha im not, but ...").
+_AFTER_A_JOKE = _TURNS | {"seriously", "honestly", "anyway"}
+#: ... when the laughing clause is an answer or a denial ("no haha", "im fine lol", "jk"),
+#: never "lol honestly if i have to sit through another maths lesson i'll kill myself" (the
+#: independent review of round 21).
+_ANSWER_OPENINGS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "jk", "i",
+                              "not"})
 #: Words that say something is still going on ("he's still downstairs", "they keep messaging
 #: her"): an assault told with them is not over, whoever was told.
 _GOING_ON = frozenset({"still", "keep", "keeps", "kept", "again", "anymore", "everyday", "every"})
@@ -435,6 +452,12 @@ class _Context:
             return "behaviour"
         if self._figurative_killing(hit):
             return "hyperbole"
+        if self._in_play(hit):
+            return "play"
+        span = [t.norm_ for t in self.doc[hit.start:hit.end]]
+        if hit.kind == "crisis_danger" and span[:2] == ["drunk", "and"] \
+                and {"had", "has", "drove"} & set(span):
+            return "another_driver"  # "dad was drunk and mum had to drive us home"
         first_person = self._first_person(hit)
         if not first_person and self._near("fiction", hit) and not self._reported(hit):
             return "fiction"
@@ -518,6 +541,13 @@ class _Context:
         if any(t.norm_ in UNTIL and not (t.norm_ == "before" and self._opens_clause_rest(t.i))
                for t in self.doc[hit.end:] if self.clause_of[t.i] == clause):
             return False
+        before = [t.norm_ for t in self.doc[max(0, hit.start - 4):hit.start]]
+        if before and before[-1] in ("him", "her", "them"):
+            # "nothing like him hurting himself", "no sign of her harming herself" (never
+            # "there's nothing like cutting myself to make the pain stop")
+            if before[-3:-1] == ["nothing", "like"] \
+                    or before[-4:-1] in (["no", "sign", "of"], ["no", "signs", "of"]):
+                return True
         steps = 0
         for i in range(hit.start - 1, -1, -1):
             token = self.doc[i]
@@ -586,6 +616,40 @@ class _Context:
                 and self._in_sentence("ridicule", hit)
                 and not any(t.norm_ in sexual for t in self.doc))
 
+    def _in_play(self, hit: Hit) -> bool:
+        """ "the kids are throwing snowballs at me", "my brother will beat me again at fifa",
+        "he hit me with a cushion", "cut her fringe again 10 minutes ago": a throw of a thing
+        thrown in play with no blow after it, beating someone at a game, a blow with a pillow,
+        or a cut whose object is hair or nails (the review of round 20). Never an animal near
+        a disclosure, a coach's touching at a sport, or "he throws pillows at me and then
+        punches me" (the independent review of round 21)."""
+        span = self.doc[hit.start:hit.end]
+        norms = {t.norm_ for t in span}
+        if hit.kind == "crisis_self_harm":
+            hair = set(self.lexicon.classes.get("hair", ()))
+            poss = set(self.lexicon.classes.get("poss", ())) | {"the", "a", "some"}
+            for i, t in enumerate(span[:-1]):
+                if t.lower_.startswith(("cut", "trim", "chop")):
+                    after = [u.norm_ for u in span[i + 1:i + 3]]
+                    if after and (after[0] in hair or (after[0] in poss and after[1:] and after[1] in hair)):
+                        return True
+            return False
+        if hit.kind not in ("crisis_danger", "safeguarding_disclosure"):
+            return False
+        sentence_after = [t.norm_ for t in self.doc[hit.end:self._sentence(hit).end]]
+        if set(sentence_after) & _BLOWS:
+            return False
+        if norms & set(self.lexicon.classes.get("play_things", ())) \
+                and norms & set(self.lexicon.classes.get("throwing", ())):
+            return True
+        play = [m for m in self.modifiers.get("play", []) if m.start in (hit.end, hit.end - 1)]
+        if not play:
+            return False
+        objects = {t.norm_ for m in play for t in self.doc[m.start:m.end]}
+        if norms & _WINNING and not objects & set(self.lexicon.classes.get("play_things", ())):
+            return True  # beaten at a game
+        return bool(norms & _PLAY_BLOWS and objects & set(self.lexicon.classes.get("play_things", ())))
+
     def _injury(self, hit: Hit) -> bool:
         """ "is it normal for a cut to be gaping open?": a question about a wound is about
         treatment now, never a general question."""
@@ -598,7 +662,10 @@ class _Context:
         screen cracked lol. also I've worked out how I'm going to end things" is not a joke."""
         norms = [t.norm_ for t in self.doc]
         for i, norm in enumerate(norms):
-            if norm in ("joking", "kidding", "joke", "jk") and i and norms[i - 1] in ("not", "no", "n't"):
+            # "not joking", "no joke", "not even joking" (development set 17)
+            before = norms[max(0, i - 2):i]
+            if norm in ("joking", "kidding", "joke", "jk") and before and (
+                    before[-1] in ("not", "no", "n't") or before == ["not", "even"]):
                 return False
         near = range(len(self.doc))
         if hit is not None:
@@ -607,6 +674,9 @@ class _Context:
             near = range(sent.start, min(len(self.doc), sent.end + 2))
         for i in near:
             token = self.doc[i]
+            if hit is not None and i < hit.start and i <= 3 and norms[0] in _ANSWER_OPENINGS and any(
+                    norms[j] in _AFTER_A_JOKE for j in range(i + 1, hit.start)):
+                continue  # "no haha im not, but he says he'll kill me": the joke was the answer
             if token.norm_ in JOKING and self._says_joking(i):
                 return True
             if token.norm_ in self.laughter or token.text in self.laughter:

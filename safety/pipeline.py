@@ -23,6 +23,9 @@ _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 #: Compound names that the hyphen rule would split ("pain-killers", "anti-depressants").
 _COMPOUNDS = re.compile(r"\b(pain|anti|co) (killers?|depressants?|codamol)\b")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+#: A single quote that opens or closes quoted words ("will 'finish her off'", "be 'nice' to
+#: them"): words quoted are read as said (round 21). An apostrophe inside a word stays.
+_QUOTED = re.compile(r"(?<![\w])'(?=\w)|(?<=\w)'(?![\w])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 
 
@@ -43,5 +46,6 @@ def normalise(text: str) -> str:
     """Lower case, plain quotes, no invisible characters, "sooooo" -> "so", "self-harm" ->
     "self harm"."""
     text = unicodedata.normalize("NFKC", text or "").translate(_INVISIBLE).translate(_QUOTES)
+    text = _QUOTED.sub("", text)
     text = _HYPHEN.sub(" ", _REPEATS.sub(r"\1", text.lower()))
     return _COMPOUNDS.sub(r"\1\2", text)

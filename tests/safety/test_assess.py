@@ -1556,3 +1556,97 @@ def test_round_twenty_b(text, level, urgent_class):
 ])
 def test_round_twenty_b_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level, urgent_class", [
+    # Round 21 (development set 17), by kind, in other words.
+    ("i just want to stop existing tbh", URGENT, "crisis_suicidal"),
+    ("not like im gonna make it to 16 anyway", URGENT, "crisis_suicidal"),
+    ("she asked me if it would hurt to jump off the bridge by the station", URGENT, "crisis_suicidal"),
+    ("he keeps saying he wants to sleep and be with his nan forever", CHECK_IN, "crisis_suicidal"),
+    ("not that it matters, i'll be gone by the weekend", URGENT, "crisis_suicidal"),
+    ("thank you for trying with me, i will not be needing the appointment", CHECK_IN, "crisis_suicidal"),
+    ("he told me he has decided how he's going to end it", URGENT, "crisis_suicidal"),
+    ("cut a lot deeper than usual last night and it keeps opening", URGENT, "crisis_self_harm"),
+    ("a girl came in with her wrist slashed open", URGENT, "crisis_self_harm"),
+    ("my hands are all bleeding from punching the fence", URGENT, "crisis_self_harm"),
+    ("found a sharpener taken apart and blood stained tissues under his bed", URGENT, "crisis_self_harm"),
+    ("he's gone to grab a knife to sort out the lad from the park", URGENT, "crisis_danger"),
+    ("they messaged me saying im getting jumped after school", URGENT, "crisis_danger"),
+    ("her dad says he'll finish her off if she tells", URGENT, "crisis_danger"),
+    ("she's been missing all night and her phone is dead", URGENT, "crisis_danger"),
+    ("a man told her to delete the messages and meet him by the shops", URGENT, "safeguarding_disclosure"),
+    ("they said they cut girls to make them clean", URGENT, "safeguarding_disclosure"),
+    ("mums new boyfriend hits him when he cries", URGENT, "safeguarding_disclosure"),
+    ("she has bruises on her arms that look like finger marks", URGENT, "safeguarding_disclosure"),
+    ("he wants me to go to a party at his mates house and be 'nice' to them", URGENT, "safeguarding_disclosure"),
+    ("he says he'll post them if i stop sending pics", CHECK_IN, "safeguarding_disclosure"),
+    ("he said if i love him id do stuff with his friends", URGENT, "safeguarding_disclosure"),
+    ("mum left us on our own for 4 days and theres no food", URGENT, "safeguarding_disclosure"),
+    ("not like im gonna make it to christmas", CHECK_IN, "crisis_suicidal"),
+    ("my mate texted that shes cutting", CHECK_IN, "crisis_self_harm"),
+    ("he said hes going to teach me a lesson for grassing", CHECK_IN, "crisis_danger"),
+    # Quotes around words are read as said.
+    ("she told the nurse she took 'loads' of her nans tablets", URGENT, "crisis_self_harm"),
+    # Laughter before a turn is not about what follows; "not even joking" is no joke.
+    ("no lol im fine, but my stepdad says hell kill me when he gets in", URGENT, "crisis_danger"),
+    ("theyre outside my house with a knife lol not even joking", URGENT, "crisis_danger"),
+])
+def test_round_twenty_one(text, level, urgent_class):
+    found = assess(text)
+    assert found.level == level and found.urgent_class == urgent_class, found.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 21: the review of round 20's everyday alarms, and the new entries' everyday look-alikes,
+    # in other words.
+    "she trimmed her fringe again 20 mins ago and hates it",
+    "my little cousins threw water balloons at me all afternoon",
+    "my sister always beats me at uno",
+    "dad was drunk at the wedding so my uncle had to drive us back",
+    "my brother hit me again with a cushion lol",
+    "this coursework will finish me off",
+    "mum left us on our own for 2 nights last year, we had pizza every night",
+    "thanks for trying with me, none of those really fit",
+    "i want to be with my nan forever, she's my favourite",
+    "he cut his hair shorter than last time",
+    "my knuckles were bleeding after boxing training",
+    "she texted me shes cutting class tomorrow",
+    "what do you even say if someone says theyre lonely",
+    "im dying to get out of this town",
+    "my nan said very calmly that she wants a new kettle",
+])
+def test_round_twenty_one_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 21, in other words: what its first draft lost (a pet near
+    # a disclosure, a coach at a sport, a drunk parent who says they will drive, a blow after a
+    # throw in play).
+    "my stepdad kicks the cat and then he hits me",
+    "the swimming coach touched me again at training",
+    "dads drunk and says he will drive us to nans",
+    "he throws cushions at me and then punches me in the face",
+])
+def test_round_twenty_one_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 21, in other words: everyday messages its first draft
+    # gave the crisis reply.
+    "can you grab a knife to get the top off this tub",
+    "shes decided how shes going to end her story for english",
+    "the internet has been gone all night and my phone is dead",
+    "i always get jumped on by the puppy when i get in",
+    "my new friend hit me when we were playing dodgeball",
+    "if i stop sending pictures of the baby my nan gets sad",
+    "the dog chewed the settee and the arm split open",
+    "her period came early and there were blood soaked towels in the bathroom",
+    "lol honestly if i have to sit through another maths lesson ill kill myself",
+    "my boyfriend is outside my school waiting for me",
+    "my brother beat me again at table tennis",
+])
+def test_round_twenty_one_review_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
