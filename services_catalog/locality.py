@@ -417,6 +417,12 @@ class LocalityIndex:
         found = self._chunk(words, 0)
         if found is None:
             return None
+        if self._landmark(words, found[0]):
+            # "by the river in maidstone": a name after "the" is a landmark when a place
+            # follows ("the isle of sheppey" alone is still the place).
+            later = self._chunk(words, found[1])
+            if later is not None and not self._landmark(words, later[0]):
+                found = later
         start, end, key = found
         qualifiers, after = self._qualifiers(words, end)
         exact = start == 0 and after == len(words)
@@ -425,11 +431,23 @@ class LocalityIndex:
                     not self._only_a_district(qualifiers[0]):
                 return _Reading(qualifiers[0], (key, *qualifiers[1:]), exact)
             nxt = None if qualifiers else self._chunk(words, end)
+            # "maidstone, by the river": a name after "the" is a landmark in the district
+            # (River is a village near Dover), as in _qualifiers.
+            if nxt is not None and self._landmark(words, nxt[0]):
+                # ... and the words are all read: the district is the place said
+                exact = start == 0 and nxt[1] == len(words) and all(
+                    w in _JOINERS or w == "the" for w in words[end:nxt[0]])
+                return _Reading(key, (), exact)
             if nxt is not None and not self._only_a_district(nxt[2]):
                 rest, after = self._qualifiers(words, nxt[1])
                 return _Reading(nxt[2], (key, *rest), start == 0 and after == len(words) and
                                 all(w in _JOINERS for w in words[end:nxt[0]]))
         return _Reading(key, qualifiers, exact)
+
+    @staticmethod
+    def _landmark(words: List[str], start: int) -> bool:
+        """A name said after "the" ("up by the river", "near the broadway")."""
+        return start > 0 and words[start - 1] == "the"
 
     def _chunk(self, words: List[str], begin: int) -> Optional[Tuple[int, int, str]]:
         """The first known name from ``begin`` on, the longest where several start together.

@@ -36,7 +36,8 @@ from .ages import (
 from .audience import find_relation, writer_of
 
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
-_YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|"
+_YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|grandchild|"
+                 r"grandkid|stepchild|stepkid|niece|nephew|"
                  r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
                  r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
@@ -51,7 +52,7 @@ _AGE_PHRASES = re.compile(
     r"twins\s+(?:who\s+)?(?:are|r)|"
     # ... and turn an age together: "twins who turn 12 next month" (conversations26).
     r"(?:twins|who|they|both)\s+(?:both\s+)?turn|"
-    r"(?:" + _YOUNG_PEOPLE + r")\s+(?:is|'s)|(?:just\s+)?turned|turns|turning)"
+    r"(?:" + _YOUNG_PEOPLE + r")(?:\s+is|\s*'s)|(?:just\s+)?turned|turns|turning)"
     r"\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +
     # "my daughter (14)", "one of our lads (16)" (not "a group of teens (30)").
     r"|\b(?:" + _YOUNG_PEOPLE + r"|(?:our|my|his|her|their)\s+(?:lads|lasses|sons|daughters|stepsons|"
@@ -146,6 +147,18 @@ _A_WHILE_BEFORE = re.compile(r"\b(?:for|over|past|last|within|since|in)\s+"
                              r"when\s+(?:i|he|she|they|we)\s+(?:was|were))\s+(?:in\s+)?$")
 
 
+#: Someone other than the young person, whose age a "he's 19" just after is ("theres this guy on
+#: discord hes 19", "a man online who says hes 17": development conversations30).
+_OTHER_PERSON = re.compile(r"\b(?:guy|(?<!young\s)man|bloke|boyfriend|girlfriend|bf|gf|ex|stranger)\b"
+                           r"[^.!?]{0,40}$", re.IGNORECASE)
+_HE_OR_SHE_IS = re.compile(r"(?:he|she|who)(?:'?s|\s+is)\b", re.IGNORECASE)
+
+
+def _SOMEONE_ELSES(text: str, phrase: "re.Match[str]") -> bool:
+    """An age said as "he's 19" just after someone other than the young person."""
+    return bool(_HE_OR_SHE_IS.match(phrase.group(0))) and bool(_OTHER_PERSON.search(text[:phrase.start()]))
+
+
 def find_age(text: str) -> Optional[int]:
     chosen = _one_of_two(text)
     if chosen is not None:
@@ -160,7 +173,8 @@ def find_age(text: str) -> Optional[int]:
     # Not a time for or since something with a hedge before it ("haven't done it for nearly
     # three years", "for about 2 years now": conversations22); the lookbehinds above take the
     # plain "for 2 years".
-    phrases = [p for p in _AGE_PHRASES.finditer(text) if not _A_WHILE_BEFORE.search(text[:p.start()])]
+    phrases = [p for p in _AGE_PHRASES.finditer(text) if not _A_WHILE_BEFORE.search(text[:p.start()])
+               and not _SOMEONE_ELSES(text, p)]
     if not phrases:
         return None
     # An age said as a number beats a school year, which only approximates one: "Y12 student
@@ -318,10 +332,19 @@ def _lives_here(text: str, cue: re.Match) -> bool:
     return bool(_LIVING.match(cue.group(0))) and bool(_WHO_LIVES.search(before))
 
 
+#: "she lives just over the border in", "he's living with his dad now in": a cue of living,
+#: then a few words, then "in" (development conversations30: the college's town was taken).
+_LIVES_THEN_IN = re.compile(r"\b(?:i|we|he|she|they)\s+(?:lives?|living|is\s+living|are\s+living|"
+                            r"'?s\s+living)\b(?:\s+[\w']+){1,5}\s+$", re.IGNORECASE)
+
+
 def _home_first(text: str, cue: re.Match) -> int:
     """The order place cues are read in: "we live in" first, then "we are in", then others
     ("they were in london when it happened, we live in gravesend" is Gravesend)."""
     if _LIVING.match(cue.group(0)) and _lives_here(text, cue):
+        return 0
+    if re.match(r"in\b", cue.group(0), re.IGNORECASE) and \
+            _LIVES_THEN_IN.search(text[max(0, cue.start() - 50):cue.start()]):
         return 0
     return 1 if _lives_here(text, cue) else 2
 

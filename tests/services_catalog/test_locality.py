@@ -249,6 +249,19 @@ def test_a_street_after_the_place_does_not_say_which_one():
     assert resolve("minster near the isle of thanet").candidates[0].district == "Thanet"
 
 
+@pytest.mark.parametrize("text, district", [
+    # A name after "the" is a landmark there when another place is given, before or after it
+    # (the review of round 20: "maidstone, by the river" chose River, a village near Dover).
+    ("tonbridge, down by the river", "Tonbridge and Malling"),
+    ("by the river in maidstone", "Maidstone"),
+    ("dover, river", "Dover"),  # no "the": the village
+    ("the isle of sheppey", "Swale"),  # alone, still the place
+])
+def test_a_landmark_after_the_is_not_the_place(text, district):
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == district, found
+
+
 def test_south_woodham_is_south_woodham_ferrers():
     # conversations28 (development): "Sorry, I don't recognise that place" three times.
     place = resolve("south woodham")
