@@ -633,3 +633,23 @@ def test_an_everyday_place_word_beside_an_age(text, place):
 ])
 def test_where_someone_lives_now(text, place):
     assert extract(text).place == place
+
+
+@pytest.mark.parametrize("text, age", [
+    # Development conversations30, in other words: the age of someone else is not the young
+    # person's; "daughter's 10" without a space; a grandchild, a niece or a nephew.
+    ("there's this man on snapchat hes 24 and keeps messaging me", None),
+    ("my boyfriend, hes 20, wont let me see my mates", None),
+    ("my son's 9 and wont go to school", 9),
+    ("my granddaughter's 12 and very low", 12),
+    ("my grandchild is 15 and lives with us", 15),
+    ("my nephew is 13", 13),
+])
+def test_whose_age_it_is(text, age):
+    assert find_age(text) == age
+
+
+def test_where_she_lives_beats_where_she_studies():
+    # Development conversations30, in other words: the college's town is named first.
+    text = "I teach at a college in Gravesend. She lives a few miles away in Rochester."
+    assert find_place(text) == "Rochester"
