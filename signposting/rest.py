@@ -16,7 +16,7 @@ from services_catalog.locality import AMBIGUOUS, FOUND, OUTSIDE, resolve
 
 from .after_list import has_risk_words, opens_as_a_list_reply
 from .answers import short_answer
-from .details import find_age, find_place
+from .details import find_age, find_place, only_a_detail
 
 #: A clause of a message: its words and the punctuation after them.
 _CLAUSE = re.compile(r"[^.,;:!?\n()]+[.,;:!?\n()]*")
@@ -41,6 +41,10 @@ _CHOICE = re.compile(r"^\d{1,2}(?:\s+(?:i\s+guess|i\s+think|probably|maybe|me|it
 #: Words that say who the help is for, as an answer ("me", "its me", "my son").
 _WHO = re.compile(r"^(?:me|its\s+me|it's\s+me|for\s+me|myself|my\s+(?:son|daughter|child|kid|boy|girl)|"
                   r"a\s+(?:pupil|student|young\s+person))$")
+#: A few words that only say more closely where ("near the station", "by the bridge").
+_WHERE_ONLY = re.compile(r"^(?:just\s+|right\s+)?(?:near|by|next\s+to|opposite|behind|outside|on|in|at|off|"
+                         r"round|around|close\s+to|up\s+by|down\s+by)\s+(?:\S+\s*){1,3}[.!]?$",
+                         re.IGNORECASE)
 #: The most words a plain answer clause has ("our college is in harlow", "hes 15 in year 10").
 _ANSWER_WORDS = 6
 
@@ -69,8 +73,8 @@ def told_after_a_reply(text: str) -> Optional[str]:
     these. A greeting alone is no reply ("hi, i need help with my son" is a message like any
     other)."""
     raw = _TURN.sub(", ", (text or "").replace("\u2019", "'"))
-    if not raw.strip() or len(raw) > _LONGEST:
-        return None
+    if not raw.strip() or len(raw) > _LONGEST or only_a_detail(raw):
+        return None  # "dartford, by the bridge" is the place said, not a place and a bridge
     start, replied = 0, False
     for found in _CLAUSE.finditer(raw):
         clause = re.sub(r"\s+", " ", _CLAUSE_END.sub("", _LAUGHTER.sub(" ", found.group(0))).strip().lower())
@@ -81,4 +85,6 @@ def told_after_a_reply(text: str) -> Optional[str]:
             break
         start, replied = found.end(), True
     rest = raw[start:].strip()
+    if _WHERE_ONLY.match(rest):
+        return None  # "maidstone, near the station": where, said more closely
     return rest if replied and len(re.findall(r"[^\W\d_]+", rest)) >= 2 else None

@@ -60,6 +60,9 @@ def test_what_follows_an_opening_answer(text, rest):
     "thanks anyway",  # nothing more said
     "is there also one in dover",  # no opening reply
     "thanks, " + "a" * 2000,  # too long to split
+    # A place said more closely is the place (the fragment alone read as a crisis: dev14).
+    "Dartford, by the bridge",
+    "maidstone, near the station",
 ])
 def test_no_opening_answer(text):
     assert told_after_a_reply(text) is None
