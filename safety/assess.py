@@ -52,6 +52,9 @@ _PLAY_BLOWS = frozenset({"hit", "hits", "hitting", "whack", "whacked", "whacks",
 _BLOWS = frozenset({"punch", "punches", "punched", "punching", "hit", "hits", "hitting", "kick",
                     "kicks", "kicked", "kicking", "slap", "slaps", "slapped", "knife", "hurt", "hurts",
                     "strangle", "strangled", "choke", "choked", "stab", "stabbed"})
+#: Someone who drove instead of a drunk adult ("... and mum had to drive").
+_OTHER_DRIVERS = frozenset({"mum", "mom", "mam", "dad", "nan", "nanny", "grandad", "grandma", "uncle",
+                            "aunt", "auntie", "i", "we", "stepdad", "stepmum", "sister", "brother"})
 #: Laughter before one of these is not about what follows ("no haha im not, but ...").
 _AFTER_A_JOKE = _TURNS | {"seriously", "honestly", "anyway"}
 #: ... when the laughing clause is an answer or a denial ("no haha", "im fine lol", "jk"),
@@ -454,10 +457,8 @@ class _Context:
             return "hyperbole"
         if self._in_play(hit):
             return "play"
-        span = [t.norm_ for t in self.doc[hit.start:hit.end]]
-        if hit.kind == "crisis_danger" and span[:2] == ["drunk", "and"] \
-                and {"had", "has", "drove"} & set(span):
-            return "another_driver"  # "dad was drunk and mum had to drive us home"
+        if hit.kind == "crisis_danger" and self._another_driver(hit):
+            return "another_driver"
         first_person = self._first_person(hit)
         if not first_person and self._near("fiction", hit) and not self._reported(hit):
             return "fiction"
@@ -615,6 +616,14 @@ class _Context:
         return (any(t.norm_ in images for t in self.doc[hit.start:hit.end])
                 and self._in_sentence("ridicule", hit)
                 and not any(t.norm_ in sexual for t in self.doc))
+
+    def _another_driver(self, hit: Hit) -> bool:
+        """ "dad was drunk and mum had to drive us home": someone else had to drive (never "he
+        is drunk and has to drive us", nor the keys: the drunk adult may be the one)."""
+        span = [t.norm_ for t in self.doc[hit.start:hit.end]]
+        return span[:2] == ["drunk", "and"] and any(
+            span[i] in _OTHER_DRIVERS and span[i + 1] in ("had", "has") and span[i + 2] == "to"
+            for i in range(2, len(span) - 2))
 
     def _in_play(self, hit: Hit) -> bool:
         """ "the kids are throwing snowballs at me", "my brother will beat me again at fifa",

@@ -154,7 +154,7 @@ _OTHER_PERSON = re.compile(r"\b(?:guy|(?<!young\s)man|bloke|boyfriend|girlfriend
 _HE_OR_SHE_IS = re.compile(r"(?:he|she|who)(?:'?s|\s+is)\b", re.IGNORECASE)
 
 
-def _SOMEONE_ELSES(text: str, phrase: "re.Match[str]") -> bool:
+def _someone_elses(text: str, phrase: "re.Match[str]") -> bool:
     """An age said as "he's 19" just after someone other than the young person."""
     return bool(_HE_OR_SHE_IS.match(phrase.group(0))) and bool(_OTHER_PERSON.search(text[:phrase.start()]))
 
@@ -174,7 +174,7 @@ def find_age(text: str) -> Optional[int]:
     # three years", "for about 2 years now": conversations22); the lookbehinds above take the
     # plain "for 2 years".
     phrases = [p for p in _AGE_PHRASES.finditer(text) if not _A_WHILE_BEFORE.search(text[:p.start()])
-               and not _SOMEONE_ELSES(text, p)]
+               and not _someone_elses(text, p)]
     if not phrases:
         return None
     # An age said as a number beats a school year, which only approximates one: "Y12 student
