@@ -354,7 +354,15 @@ def read_after_list(text: str) -> Optional[str]:
 #: a website, the cost, the wait, a referral, the distance ("are any of them free?").
 _OF_THE_LIST = re.compile(
     r"\b(?:website|email|e-mail|phone\s+calls?|telephone|opening|open|free|cost|costs|charge|pay|"
-    r"waiting|wait|referral|refer|nearer|closer|nearby)\b")
+    r"waiting|wait|referral|refer|nearer|closer|nearby)\b"
+    # ... who a service is for ("anything specifically for parents of under-8s?", "what about
+    # for me as her mum?") and what kind of help it gives ("mum would do a course";
+    # conversations30).
+    r"|\bfor\s+(?:(?:parents|carers|mums|dads|families|grandparents|foster\s+carers)\b|"
+    r"(?:the\s+)?under[- ]?\d{1,2}'?s?\b|(?:little|young|younger|small)\s+(?:ones|kids|children)\b|"
+    r"(?:me|us)\s+as\s+(?:her|his|their|a)\s+(?:mum|dad|parents?|carers?|nan|grandparents?|"
+    r"step-?(?:mum|dad)|foster\s+carers?)\b)"
+    r"|(?<!of\s)\b(?:courses?|workshops?|parenting\s+(?:programmes?|groups?|classes|support))\b")
 
 
 #: Clauses of a reply to a list: at punctuation, a dash, "but", or "and" before a new subject

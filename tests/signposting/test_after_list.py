@@ -252,3 +252,26 @@ def test_what_to_do_next(text):
 ])
 def test_not_a_next_step_question(text):
     assert read_after_list(text) not in (REFERRAL, NEXT_STEPS)
+
+
+@pytest.mark.parametrize("text", [
+    # Who a service is for, or what kind of help it gives (conversations30, development; other
+    # words): the whole message is about the list.
+    "Thanks. Anything specifically for parents of under-8s? Mum would do a course.",
+    "is there anything just for the under 5s",
+    "what about something for me as his dad?",
+    "ok. any for younger kids? a parenting course maybe",
+    "Are there any workshops for carers?",
+])
+def test_who_a_service_is_for_is_about_the_list(text):
+    assert asks_about_the_list(text)
+    assert read_after_list(text) == MORE
+
+
+@pytest.mark.parametrize("text", [
+    "anything for under 8s? she keeps hitting herself",
+    "any for parents? of course i feel like giving up",
+    "a course? of course not, she wont leave her room",
+])
+def test_who_a_service_is_for_with_more_besides_is_not_only_about_the_list(text):
+    assert not asks_about_the_list(text)
