@@ -54,11 +54,14 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker|ta|teaching\s+assistant|lsa|"
                    r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
                    r"child\s+minder|childminder|" + _EARLY_YEARS + r")\b")
+#: A head of year, of a key stage or of sixth form: "Head of Year 9." (conversations32).
+_HEAD_OF = (r"head\s+of\s+(?:(?:year|yr)(?:\s?\d{1,2})?|sixth\s+form|6th\s+form|ks\s?[2-5]|"
+            r"key\s+stage\s+[2-5]|pastoral|inclusion|house)")
 #: Staff introduce themselves by their role before the message: "GP here.", "school nurse - yr 7
 #: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
 #: "<role> here" anywhere, so that "my teacher said" stays a young person's words.
 _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\s+)?teacher|senco|dsl|"
-                r"(?:form\s+|sixth\s+form\s+)?tutor|head\s?teacher|deputy\s+head|head\s+of\s+year|"
+                r"(?:form\s+|sixth\s+form\s+)?tutor|head\s?teacher|deputy\s+head|" + _HEAD_OF + r"|"
                 r"school\s+nurse|nurse|gp|doctor|paediatrician|youth\s+worker|social\s+worker|"
                 r"family\s+support\s+worker|support\s+worker|early\s+help\s+worker|health\s+visitor|"
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
@@ -71,7 +74,7 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
 _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
                    r"early\s+help\s+worker|health\s+visitor|pastoral\s+(?:lead|manager|worker)|"
                    r"safeguarding\s+lead|learning\s+mentor|teaching\s+assistant|lunchtime\s+supervisor|"
-                   r"school\s+counsellor|head\s+of\s+year|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
+                   r"school\s+counsellor|" + _HEAD_OF + r"|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
                    r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher|(?:gp|surgery|practice|school)\s+receptionist|"
                    r"attendance\s+officer|" + _EARLY_YEARS)
 #: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in

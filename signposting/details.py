@@ -240,8 +240,9 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         # "on", "at" and "outside" are mostly not about places ("on edge", "at home", "outside
         # the river"): after them, only a name that is no everyday word ("on Sheppey", "Year 7
         # at Meopham", "outside Faversham").
-        if re.match(r"at\b", match.group(0), re.IGNORECASE) and not _AT_SCHOOL.search(
-                text[max(0, match.start() - 30):match.start()]):
+        before = text[max(0, match.start() - 30):match.start()]
+        if re.match(r"at\b", match.group(0), re.IGNORECASE) and not (
+                _AT_SCHOOL.search(before) or _LIVES_OUT_AT.search(before)):
             continue  # "a meltdown at Wembley", "shopping at Lakeside": an outing, not home
         loose = re.match(r"on|at|outside|close|round|up|down|over", match.group(0),
                          re.IGNORECASE) is not None
@@ -250,13 +251,43 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
             continue  # "we live on sutton road in southend": a street, not Sutton
         if leading:
             return leading
+        misspelt = _misspelt_home(text, match) if _lives_here(text, match) else None
+        if misspelt:
+            return misspelt
     return _place_on_its_own(text) if clauses else None
+
+
+def _misspelt_home(text: str, cue: re.Match) -> Optional[str]:
+    """A misspelt town said as home and ending its clause: "were in gravesnd", "we live in
+    chelmsfrod" (conversations32). One word of six letters or more that the place data know
+    only as a near spelling of one place in the five areas, never an everyday word."""
+    word = cue.group(1).split()[0].rstrip(".'-")
+    end = cue.start(1) + len(word)
+    if len(word) < 6 or not re.match(r"\s*(?:[.,;:!?)\n]|$)", text[end:]) or _everyday(word):
+        return None
+    lower = word.lower()
+    if lower in _HALF_A_NAME or any(lower.endswith(e) for e in ("ing", "ed", "es")):
+        return None  # "crossing", "twisted", "sandwiches": words, not misspelt Cressing, Twinstead ...
+    place = resolve(word)
+    if place.kind == "place" and not place.exact and place.status == FOUND:
+        return word
+    return None
+
+
+#: The first word of a place's name, which is near another place's: "tunbridge" (Wells), not
+#: Tonbridge.
+_HALF_A_NAME = frozenset({"tunbridge"})
 
 
 #: "at" names where a pupil is at school ("Year 7 at Meopham", "she's at school at Sandwich"),
 #: never an outing (independent review, 5 December).
 _AT_SCHOOL = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b(?:school|college|academy|sixth\s+form|primary|"
                         r"secondary|grammar|uni|university))\s*$", re.IGNORECASE)
+
+
+#: "at" after living names home: "She lives with dad out at St Osyth" (conversations32).
+_LIVES_OUT_AT = re.compile(r"\b(?:lives?|living|stays?|staying|based)\b[^.!?,;]{0,20}?\b(?:out|over|up|down)\s*$",
+                           re.IGNORECASE)
 
 
 #: What places a place by another: "just over the border from Harlow", "near Faversham".
@@ -317,7 +348,9 @@ _PERSON_BEFORE = re.compile(r"\b(?:friend|mate|bestie|brother|sister|bro|sis|cou
 
 
 #: "we are in Hastings", "we're in hastings": where the writer's family is, as "we live in" ...
-_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re)\s+(?:\w+\s+)?$"
+                     # ... typed without the apostrophe, opening a sentence: ". were in gravesnd"
+                     r"|(?:^|[.!?;]\s*)were\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: ... unless it is a visit ("we're in london for the day").
 _VISIT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:for\s+(?:the|a)\s+(?:day|weekend|week|night|holiday)|"
                     r"on\s+holiday|visiting|at\s+the\s+weekend|this\s+weekend|today|for\s+now)\b",

@@ -233,3 +233,17 @@ def test_roles_after_a_greeting(text, audience):
 ])
 def test_one_of_mine_in_a_school_year(text, audience):
     assert writer_of(text) == audience
+
+
+@pytest.mark.parametrize("text", [
+    # conversations32 (development; other words): a head of year by their year.
+    "Head of Year 10. One of mine lost her grandad last week and is not coping.",
+    "head of yr 7 here - boy in my year very anxious",
+    "Head of sixth form: student, 17, panic attacks before exams",
+])
+def test_a_head_of_year_is_staff(text):
+    assert writer_of(text) == PROFESSIONAL
+
+
+def test_a_young_person_naming_their_head_of_year_is_not_staff():
+    assert writer_of("head of year 9 gave me a detention and now my mum is going to kill me") != PROFESSIONAL

@@ -164,7 +164,7 @@ def test_places(text, place):
     assert find_place(text) == place
 
 
-@pytest.mark.parametrize("text", ["b4", "i live in maidstome", "in a state", "<b>hello</b>",
+@pytest.mark.parametrize("text", ["b4", "i live in maidstome and", "in a state", "<b>hello</b>",
                                   # Elsewhere, in passing, not as a name.
                                   "my son in manchester is struggling",
                                   "we were in hastings on holiday", "i live in hope", "we are in bits",
@@ -653,3 +653,23 @@ def test_where_she_lives_beats_where_she_studies():
     # Development conversations30, in other words: the college's town is named first.
     text = "I teach at a college in Gravesend. She lives a few miles away in Rochester."
     assert find_place(text) == "Rochester"
+
+
+@pytest.mark.parametrize("text, place", [
+    # conversations32 (development; other words): home "out at" a village, and a misspelt town
+    # said as home at the end of a sentence.
+    ("Her mum moved out at Easter. She lives with her gran out at Wivenhoe now.", "Wivenhoe"),
+    ("he has been really low. were in sittingbourn", "sittingbourn"),
+    ("we live in folkstone, hes 12", "folkstone"),
+    ("i live in maidstome", "maidstome"),
+])
+def test_home_out_at_a_village_or_misspelt(text, place):
+    assert find_place(text) == place
+
+
+@pytest.mark.parametrize("text", [
+    "we live in crossing", "we live in tunbridge", "we are in despair", "were in trouble at school",
+    "she was sulking at home over at her dads",
+])
+def test_words_after_home_cues_that_are_no_misspelt_town(text):
+    assert find_place(text) is None
