@@ -815,8 +815,11 @@ _ADULT_ACTS = frozenset({"did", "does", "done", "hurt", "hurts", "hit", "hits", 
                          "locked", "burnt", "burned", "bit", "shakes", "shook", "threw", "throws"})
 
 #: Besides "tablet" itself: a message that names these takes a tablet for a medicine.
-_AMOUNTS = frozenset({"tablets", "pills", "pill", "strip", "strips", "packet", "packets", "box",
-                      "boxes", "blister", "blisters", "bottle", "load", "loads", "handful"})
+_AMOUNTS = frozenset({"tablets", "pills", "pill", "strip", "strips", "packet", "packets",
+                      "blister", "blisters"})
+#: Words of quantity that count as an amount only before a medicine ("loads of tablets", "a box
+#: of paracetamol"; never "loads of the boys draw like that", conversations32).
+_MEASURES = frozenset({"box", "boxes", "bottle", "bottles", "load", "loads", "handful", "lot", "lots"})
 
 
 def _drop_devices(risk: List[Hit], devices: List[Hit], doc: Doc, matcher: SafetyMatcher) -> List[Hit]:
@@ -828,7 +831,9 @@ def _drop_devices(risk: List[Hit], devices: List[Hit], doc: Doc, matcher: Safety
     if not devices:
         return risk
     medicine = set(matcher.lexicon.classes["medicine"]) - {"tablet"}
-    if any(t.norm_ in _AMOUNTS or (t.norm_ in medicine) for t in doc):
+    if any(t.norm_ in _AMOUNTS or t.norm_ in medicine for t in doc) or any(
+            t.norm_ in _MEASURES and any(u.norm_ in medicine or u.norm_ == "tablet"
+                                         for u in doc[t.i + 1:t.i + 4]) for t in doc):
         return risk
     return [h for h in risk if h.kind != "crisis_self_harm" or not any(
         d.start < h.end and h.start < d.end for d in devices)]
@@ -900,7 +905,10 @@ def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:
         value = _number(token)
         before = doc[i - 1].norm_ if i else ""
         after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
-        is_age = after in ("year", "years", "yr", "yrs", "yo", ")") or before in (
+        # "my daughter just turned 5" (conversations32), not "i just turned 9".
+        turned = before in ("turned", "turns", "turning") and not any(
+            t.norm_ in ("i", "im", "m", "am") for t in doc[max(0, i - 3):i])
+        is_age = turned or after in ("year", "years", "yr", "yrs", "yo", ")") or before in (
             "'s", "s", "is", "aged", "age", "(") or (
             # The age as a clause of its own, as a parent adds it: "... w him. 7, meltdowns
             # every single morning, kicking the door" (conversations26).
