@@ -286,8 +286,8 @@ _AT_SCHOOL = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b(?:school|college|acade
 
 
 #: "at" after living names home: "She lives with dad out at St Osyth" (conversations32).
-_LIVES_OUT_AT = re.compile(r"\b(?:lives?|living|stays?|staying|based)\b[^.!?,;]{0,20}?\b(?:out|over|up|down)\s*$",
-                           re.IGNORECASE)
+_LIVES_OUT_AT = re.compile(r"\b(?:lives?|living|stays?|staying|based)\b[^.!?,;]{0,20}?"
+                           r"\b(?:out|over|up|down)\s*$", re.IGNORECASE)
 
 
 #: What places a place by another: "just over the border from Harlow", "near Faversham".
