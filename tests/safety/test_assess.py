@@ -1685,3 +1685,25 @@ def test_done_with_school_work_is_a_figure_of_speech(text):
 
 def test_done_with_life_beside_school_work_is_not():
     assert assess("im so done with school and done with life, i dont want to be here anymore").level == URGENT
+
+
+@pytest.mark.parametrize("text", [
+    # conversations28 (development; other words): put out of a group chat, a game or a lesson.
+    "they kicked me out of the group chat and now no one talks to me at school",
+    "got chucked out of the lesson again for laughing",
+    "my mates made a new gc. theres this gc i got kicked out of.",
+    "she kicked him out of the fortnite lobby and he cried",
+])
+def test_put_out_of_a_group_is_everyday(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "i got kicked out of the group home last night and i dont know where to go",
+    "i got kicked out of the house, the group chat doesnt even know",
+    "got kicked out of my flat tonight",
+    "they kicked me out of the group chat and then kicked me in the stomach",
+    "my stepdad kicked me out of the house",
+])
+def test_put_out_of_a_home_is_not(text):
+    assert assess(text).level != NONE, assess(text).as_dict()
