@@ -448,8 +448,9 @@ class _Context:
             return "benign"
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
-        if any(m.start == hit.end for m in self.modifiers.get("out_of_sight", [])) \
-                and _young_child(self.doc, 0, hit.start) is not None:
+        child = _young_child(self.doc, 0, hit.start) if any(
+            m.start == hit.end for m in self.modifiers.get("out_of_sight", [])) else None
+        if child is not None and not any(t.norm_ in self._adults() for t in self.doc[child + 1:hit.start]):
             # A young child who will not let a parent out of sight is clingy; said of anyone
             # else (a boyfriend, a stepdad, "the man i'm staying with") it stays urgent.
             return "behaviour"
@@ -661,6 +662,11 @@ class _Context:
             return True  # beaten at a game
         return bool(norms & _PLAY_BLOWS and objects & set(self.lexicon.classes.get("play_things", ())))
 
+    def _adults(self) -> Set[str]:
+        """Words for an adult, of the family or not ("since my daughter turned 3 my husband
+        won't let me out of his sight": the independent review of round 22)."""
+        return set(self.lexicon.classes["family_adult"]) | ADULT_WORDS | {"someone", "somebody"}
+
     def _put_out_of_a_group(self, hit: Hit) -> bool:
         """ "i got kicked out of the group chat", "kicked out of the lesson": put out of a group,
         a game or a class, straight after the match, not out of a home (conversations28)."""
@@ -845,11 +851,8 @@ _ADULT_ACTS = frozenset({"did", "does", "done", "hurt", "hurts", "hit", "hits", 
                          "locked", "burnt", "burned", "bit", "shakes", "shook", "threw", "throws"})
 
 #: Besides "tablet" itself: a message that names these takes a tablet for a medicine.
-_AMOUNTS = frozenset({"tablets", "pills", "pill", "strip", "strips", "packet", "packets",
-                      "blister", "blisters"})
-#: Words of quantity that count as an amount only before a medicine ("loads of tablets", "a box
-#: of paracetamol"; never "loads of the boys draw like that", conversations32).
-_MEASURES = frozenset({"box", "boxes", "bottle", "bottles", "load", "loads", "handful", "lot", "lots"})
+_AMOUNTS = frozenset({"tablets", "pills", "pill", "strip", "strips", "packet", "packets", "box",
+                      "boxes", "blister", "blisters", "bottle", "load", "loads", "handful"})
 
 
 def _drop_devices(risk: List[Hit], devices: List[Hit], doc: Doc, matcher: SafetyMatcher) -> List[Hit]:
@@ -861,9 +864,7 @@ def _drop_devices(risk: List[Hit], devices: List[Hit], doc: Doc, matcher: Safety
     if not devices:
         return risk
     medicine = set(matcher.lexicon.classes["medicine"]) - {"tablet"}
-    if any(t.norm_ in _AMOUNTS or t.norm_ in medicine for t in doc) or any(
-            t.norm_ in _MEASURES and any(u.norm_ in medicine or u.norm_ == "tablet"
-                                         for u in doc[t.i + 1:t.i + 4]) for t in doc):
+    if any(t.norm_ in _AMOUNTS or (t.norm_ in medicine) for t in doc):
         return risk
     return [h for h in risk if h.kind != "crisis_self_harm" or not any(
         d.start < h.end and h.start < d.end for d in devices)]

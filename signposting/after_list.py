@@ -350,6 +350,9 @@ def read_after_list(text: str) -> Optional[str]:
     return None
 
 
+#: No word after, in the clause, that begins telling more of someone.
+_NOTHING_TOLD_AFTER = (r"(?![^.?!,;]*\b(?:who|whose|whos|where|when|whenever|because|cos|coz|cuz|if|after|"
+                       r"since|that|which|with)\b)")
 #: What a list's services offer, besides the ways of contact and times signposting.wishes reads:
 #: a website, the cost, the wait, a referral, the distance ("are any of them free?").
 _OF_THE_LIST = re.compile(
@@ -358,11 +361,14 @@ _OF_THE_LIST = re.compile(
     # ... who a service is for ("anything specifically for parents of under-8s?", "what about
     # for me as her mum?") and what kind of help it gives ("mum would do a course";
     # conversations30).
+    # Never with more told of them in the clause ("for parents whose son is in a gang", "for me
+    # as her mum when he locks us in": the independent review of round 22).
     r"|\bfor\s+(?:(?:parents|carers|mums|dads|families|grandparents|foster\s+carers)\b|"
-    r"(?:the\s+)?under[- ]?\d{1,2}'?s?\b|(?:little|young|younger|small)\s+(?:ones|kids|children)\b|"
-    r"(?:me|us)\s+as\s+(?:her|his|their|a)\s+(?:mum|dad|parents?|carers?|nan|grandparents?|"
-    r"step-?(?:mum|dad)|foster\s+carers?)\b)"
-    r"|(?<!of\s)\b(?:courses?|workshops?|parenting\s+(?:programmes?|groups?|classes|support))\b")
+    r"(?:the\s+)?under[- ]?\d{1,2}'?s?\b|(?:little|young|younger|small|older|big)\s+(?:ones|kids|children)\b|"
+    r"teenagers\b|teens\b|(?:me|us)\s+as\s+(?:her|his|their|a)\s+(?:mum|dad|parents?|carers?|nan|grandparents?|"
+    r"step-?(?:mum|dad)|foster\s+carers?)\b)" + _NOTHING_TOLD_AFTER +
+    r"|(?<!of\s)\b(?:courses?|workshops?|parenting\s+(?:programmes?|groups?|classes|support))\b"
+    + _NOTHING_TOLD_AFTER)
 
 
 #: Clauses of a reply to a list: at punctuation, a dash, "but", or "and" before a new subject

@@ -61,7 +61,7 @@ _HEAD_OF = (r"head\s+of\s+(?:(?:year|yr)(?:\s?\d{1,2})?|sixth\s+form|6th\s+form|
 #: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
 #: "<role> here" anywhere, so that "my teacher said" stays a young person's words.
 _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\s+)?teacher|senco|dsl|"
-                r"(?:form\s+|sixth\s+form\s+)?tutor|head\s?teacher|deputy\s+head|" + _HEAD_OF + r"|"
+                r"(?:form\s+|sixth\s+form\s+)?tutor|head\s?teacher|deputy\s+head|head\s+of\s+year|"
                 r"school\s+nurse|nurse|gp|doctor|paediatrician|youth\s+worker|social\s+worker|"
                 r"family\s+support\s+worker|support\s+worker|early\s+help\s+worker|health\s+visitor|"
                 r"pastoral\s+(?:lead|manager|worker)|safeguarding\s+lead|learning\s+mentor|mentor|"
@@ -74,7 +74,7 @@ _STAFF_ROLES = (r"(?:(?:year|yr)\s?\d{1,2}\s+)?(?:class\s+|form\s+|sixth\s+form\
 _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)?support\s+worker|"
                    r"early\s+help\s+worker|health\s+visitor|pastoral\s+(?:lead|manager|worker)|"
                    r"safeguarding\s+lead|learning\s+mentor|teaching\s+assistant|lunchtime\s+supervisor|"
-                   r"school\s+counsellor|" + _HEAD_OF + r"|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
+                   r"school\s+counsellor|head\s+of\s+year|deputy\s+head|(?:form|sixth\s+form)\s+tutor|"
                    r"(?:year|yr)\s?\d{1,2}\s+teacher|class\s+teacher|(?:gp|surgery|practice|school)\s+receptionist|"
                    r"attendance\s+officer|" + _EARLY_YEARS)
 #: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in
@@ -84,6 +84,19 @@ _GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?"
 _ROLE_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
                          r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
+#: A head of a year, key stage or sixth form opening the message ("Head of Year 9. Student aged
+#: 13, ...": conversations32): staff, unless the message is about the writer ("head of sixth form
+#: touched me": the independent review of round 22) and says neither "here" nor what a pupil told.
+_HEAD_OF_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:the\s+)?)?" + _HEAD_OF
+                            + r"(?:\s+(here)\b|\s*[-\u2013:,.(])|\b" + _HEAD_OF + r"\s+(here)\b")
+
+
+def _head_of_intro(lower: str) -> bool:
+    found = _HEAD_OF_INTRO.search(lower)
+    return bool(found) and (bool(found.group(1) or found.group(2))
+                            or not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower)))
+
+
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
 _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
@@ -236,7 +249,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
         return by_words
     relation = find_relation(lower)
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
-            _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))):
+            _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
+            or _head_of_intro(lower):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (
             _OURS_IN_YEAR.search(lower) and not _OWN_AGE.search(lower)):
@@ -263,7 +277,7 @@ def _asks_for_another(lower: str) -> bool:
     """ "my son", "one of my pupils", "I'm a SENCo": writing for a child or a pupil."""
     relation = find_relation(lower)
     return RELATIONS.get(relation or "") in (PARENT_CARER, PROFESSIONAL) or bool(
-        _ROLE.search(lower) or _ROLE_INTRO.search(lower)
+        _ROLE.search(lower) or _ROLE_INTRO.search(lower) or _head_of_intro(lower)
         or (_ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(lower)))
 
 

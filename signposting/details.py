@@ -259,12 +259,12 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
 
 def _misspelt_home(text: str, cue: re.Match) -> Optional[str]:
     """A misspelt town said as home and ending its clause: "were in gravesnd", "we live in
-    chelmsfrod" (conversations32). One word of six letters or more that the place data know
+    chelmsfrod" (conversations32). One word of seven letters or more that the place data know
     only as a near spelling of one place in the five areas, never an everyday word."""
     word = cue.group(1).split()[0].rstrip(".'-")
     end = cue.start(1) + len(word)
-    if len(word) < 6 or not re.match(r"\s*(?:[.,;:!?)\n]|$)", text[end:]) or _everyday(word):
-        return None
+    if len(word) < 7 or not _ENDS_CLAUSE.match(text[end:]) or _everyday(word):
+        return None  # seven letters or more: "stroke" is no Strood (the review of round 22)
     lower = word.lower()
     if lower in _HALF_A_NAME or any(lower.endswith(e) for e in ("ing", "ed", "es")):
         return None  # "crossing", "twisted", "sandwiches": words, not misspelt Cressing, Twinstead ...
@@ -274,6 +274,7 @@ def _misspelt_home(text: str, cue: re.Match) -> Optional[str]:
     return None
 
 
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.,;:!?)\n]|$)")
 #: The first word of a place's name, which is near another place's: "tunbridge" (Wells), not
 #: Tonbridge.
 _HALF_A_NAME = frozenset({"tunbridge"})
@@ -286,8 +287,8 @@ _AT_SCHOOL = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b(?:school|college|acade
 
 
 #: "at" after living names home: "She lives with dad out at St Osyth" (conversations32).
-_LIVES_OUT_AT = re.compile(r"\b(?:lives?|living|stays?|staying|based)\b[^.!?,;]{0,20}?"
-                           r"\b(?:out|over|up|down)\s*$", re.IGNORECASE)
+_LIVES_OUT_AT = re.compile(r"\b(?:lives?|living|stays?|staying|based)(?:\s+with\s+(?:\w+\s+){0,2}?\w+)?"
+                           r"\s+(?:out|over|up|down)\s*$", re.IGNORECASE)
 
 
 #: What places a place by another: "just over the border from Harlow", "near Faversham".
@@ -348,9 +349,11 @@ _PERSON_BEFORE = re.compile(r"\b(?:friend|mate|bestie|brother|sister|bro|sis|cou
 
 
 #: "we are in Hastings", "we're in hastings": where the writer's family is, as "we live in" ...
-_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re)\s+(?:\w+\s+)?$"
-                     # ... typed without the apostrophe, opening a sentence: ". were in gravesnd"
-                     r"|(?:^|[.!?;]\s*)were\s+(?:\w+\s+)?$", re.IGNORECASE)
+_WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: ... typed without the apostrophe, opening a sentence: ". were in gravesnd" (conversations32);
+#: read so only for a place in the five areas that ends the clause ("were in london last week",
+#: "were in birmingham at my nans when ..." are visits: the independent review of round 22).
+_WERE = re.compile(r"(?:^|[.!?;]\s*)were\s+$", re.IGNORECASE)
 #: ... unless it is a visit ("we're in london for the day").
 _VISIT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:for\s+(?:the|a)\s+(?:day|weekend|week|night|holiday)|"
                     r"on\s+holiday|visiting|at\s+the\s+weekend|this\s+weekend|today|for\s+now)\b",
@@ -362,6 +365,10 @@ def _lives_here(text: str, cue: re.Match) -> bool:
     before = text[max(0, cue.start() - 25):cue.start()]
     if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _WE_ARE.search(before):
         return not _VISIT.match(text[cue.start(1):])
+    if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _WERE.search(before):
+        place = cue.group(1).strip()
+        return len(place.split()) <= 2 and _ENDS_CLAUSE.match(text[cue.end(1):]) is not None and \
+            resolve(place).status in (FOUND, AMBIGUOUS)
     return bool(_LIVING.match(cue.group(0))) and bool(_WHO_LIVES.search(before))
 
 

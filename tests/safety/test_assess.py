@@ -1652,16 +1652,6 @@ def test_round_twenty_one_review_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
 
 
-def test_a_word_of_quantity_counts_as_an_amount_only_before_a_medicine():
-    """conversations32 (development; other words here): "loads of the boys" beside a tablet
-    taken off a child is no amount of medicine; "loads of tablets", "a box of paracetamol" are."""
-    device = assess("lots of the kids at school do it, but she cries every time we take the tablet off her")
-    assert not any(e.urgent_class == "crisis_self_harm" and e.tier == "strong" for e in device.evidence)
-    for text in ("took the tablet off him, then found a box of paracetamol open in his room",
-                 "i took the tablet away and he went and took loads of his nans pills"):
-        assert assess(text).level == URGENT, assess(text).as_dict()
-
-
 @pytest.mark.parametrize("text", [
     # conversations32 (development; other words): a young child's age told as a birthday.
     "my son just turned 4 and he won't let me out of his sight since the new baby came",
@@ -1676,15 +1666,12 @@ def test_a_child_who_says_they_just_turned_an_age_is_not_read_as_a_young_child_t
 
 
 @pytest.mark.parametrize("text", [
-    "im so done w year 11 honestly the mocks are killing me",
-    "literally done with coursework this week omg",
+    # The independent review of round 22: an adult named between the young child and the words.
+    "since my daughter turned 3 my husband won't let me out of his sight",
+    "just turned 8 and mums boyfriend wont let me out of his sight",
 ])
-def test_done_with_school_work_is_a_figure_of_speech(text):
-    assert assess(text).level == NONE, assess(text).as_dict()
-
-
-def test_done_with_life_beside_school_work_is_not():
-    assert assess("im so done with school and done with life, i dont want to be here anymore").level == URGENT
+def test_kept_in_sight_by_an_adult_named_after_a_young_child_stays_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
 
 
 @pytest.mark.parametrize("text", [

@@ -247,3 +247,12 @@ def test_a_head_of_year_is_staff(text):
 
 def test_a_young_person_naming_their_head_of_year_is_not_staff():
     assert writer_of("head of year 9 gave me a detention and now my mum is going to kill me") != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 22: a young person naming their head of year first.
+    "head of sixth form (mr x) touched me and said not to tell",
+    "head of year 9, she keeps shouting at me for nothing",
+])
+def test_a_head_of_year_named_by_a_young_person_about_themselves_is_not_staff(text):
+    assert writer_of(text) != PROFESSIONAL

@@ -670,6 +670,9 @@ def test_home_out_at_a_village_or_misspelt(text, place):
 @pytest.mark.parametrize("text", [
     "we live in crossing", "we live in tunbridge", "we are in despair", "were in trouble at school",
     "she was sulking at home over at her dads",
+    # The independent review of round 22: visits, outings and words.
+    "were in london last week", "were in birmingham at my nans when he hit me",
+    "living it up at Bluewater", "we live in stroke",
 ])
 def test_words_after_home_cues_that_are_no_misspelt_town(text):
     assert find_place(text) is None
