@@ -407,6 +407,20 @@ class _Context:
         return any(sent.start <= m.start < sent.end and m.start < hit.end + distance
                    and m.end > hit.start - distance for m in self.modifiers.get(name, []))
 
+    def _perceived(self, hit: Hit) -> bool:
+        """A perception cue in the match's clause ("i think people are following me", "they
+        watch me everywhere i go"); "I think" after the match is a reporter's hedge, not an odd
+        perception ("she's swallowed a button battery I think": development set 18)."""
+        clause = self.clause_of[hit.start]
+        return any((self.clause_of[m.start] == clause or self.clause_of[max(m.end - 1, m.start)] == clause)
+                   and not (m.start >= hit.end and self.doc[m.start].norm_ == "i"
+                            and self._hedge_at(m.start + 2))
+                   for m in self.modifiers.get("perception", []))
+
+    def _hedge_at(self, i: int) -> bool:
+        """ "I think" ends its clause here: "... a button battery I think, she's drooling"."""
+        return i >= len(self.doc) or self.doc[i].is_punct or self.doc[i].norm_ in ("and", "but", "so")
+
     def _commanded(self, hit: Hit) -> bool:
         """The match is itself voices telling someone to act ("the voices are telling him to
         hurt his little brother": development set 13): a danger, not an odd perception."""
@@ -531,7 +545,7 @@ class _Context:
             # "panic attacks, shaking, says she can't breathe properly"; not "she gets anxiety
             # but now she's not breathing".
             return "panic"
-        if hit.kind == "crisis_danger" and self._same_clause("perception", hit) \
+        if hit.kind == "crisis_danger" and self._perceived(hit) \
                 and not self._current_near(hit) and not self._commanded(hit):
             return "perception"
         return None

@@ -1694,3 +1694,47 @@ def test_put_out_of_a_group_is_everyday(text):
 ])
 def test_put_out_of_a_home_is_not(text):
     assert assess(text).level != NONE, assess(text).as_dict()
+
+
+ROUND_TWENTY_TWO = [
+    # Development set 18, by kind, in other words.
+    ("im not gonna be here tmr so it doesnt matter", "crisis_suicidal"),
+    ("she told her form tutor she has picked the day to die and its friday", "crisis_suicidal"),
+    ("blood has soaked thru the plaster and its still going", "crisis_self_harm"),
+    ("its bleeding through the bandage", "crisis_self_harm"),
+    ("ive already started on my arms tonight", "crisis_self_harm"),
+    ("a girl has locked herself in the toilets with a piece of broken glass", "crisis_self_harm"),
+    ("im in a car w some man i dont know and he wont let me out", "crisis_danger"),
+    ("my 2 year old swallowed a button battery from the remote", "crisis_danger"),
+    ("our toddler drank some bleach from under the sink", "crisis_danger"),
+    ("my daughter has gone missing from the shopping centre", "crisis_danger"),
+    ("a pupil is standing out on the second floor ledge", "crisis_danger"),
+    ("this older lad gives us free weed and now wants us to come back to his flat", "safeguarding_disclosure"),
+    ("a boy recorded her having sex and sent it round", "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, urgent_class", ROUND_TWENTY_TWO)
+def test_urgent_kinds_of_round_twenty_two(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "we read a poem in english about a soldier who chose the day to die",
+    "the damp has soaked through the towel on the floor",
+    "ive already started on my essay",
+    "my dog went missing from the park",
+    "free vapes at the freshers fair lol",
+    "the cat is sat out on the ledge outside my window",
+    "my exams start soon and i cant breathe when i think about it",
+])
+def test_round_twenty_two_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+def test_i_think_after_a_danger_is_a_reporters_hedge():
+    """ "she's swallowed a button battery I think, she's drooling" (development set 18): not an
+    odd perception; "I think people are following me" still is."""
+    assert assess("he swallowed a magnet i think, hes crying").level == URGENT
+    assert assess("i think people are following me").level != URGENT
