@@ -414,8 +414,14 @@ class _Context:
         clause = self.clause_of[hit.start]
         return any((self.clause_of[m.start] == clause or self.clause_of[max(m.end - 1, m.start)] == clause)
                    and not (m.start >= hit.end and self.doc[m.start].norm_ == "i"
-                            and self._hedge_at(m.start + 2))
+                            and self._hedge_at(m.start + 2) and not self._watched(hit))
                    for m in self.modifiers.get("perception", []))
+
+    def _watched(self, hit: Hit) -> bool:
+        """Being followed, watched or tracked: "people are following me i think, because of the
+        chip in my head" stays an odd perception (the review of round 22)."""
+        return any(t.norm_.startswith(("follow", "watch", "spy", "spied", "track", "stalk"))
+                   for t in self.doc[hit.start:hit.end])
 
     def _hedge_at(self, i: int) -> bool:
         """ "I think" ends its clause here: "... a button battery I think, she's drooling"."""
@@ -472,8 +478,6 @@ class _Context:
             return "hyperbole"
         if self._in_play(hit):
             return "play"
-        if self._put_out_of_a_group(hit):
-            return "everyday"
         if hit.kind == "crisis_danger" and self._another_driver(hit):
             return "another_driver"
         first_person = self._first_person(hit)
@@ -681,28 +685,6 @@ class _Context:
         won't let me out of his sight": the independent review of round 22)."""
         return set(self.lexicon.classes["family_adult"]) | ADULT_WORDS | {"someone", "somebody"}
 
-    def _put_out_of_a_group(self, hit: Hit) -> bool:
-        """ "i got kicked out of the group chat", "kicked out of the lesson": put out of a group,
-        a game or a class, straight after the match, not out of a home (conversations28)."""
-        norms = {t.norm_ for t in self.doc[hit.start:hit.end]}
-        if hit.kind not in ("crisis_danger", "safeguarding_disclosure") or not norms & _PUT_OUT:
-            return False
-        # "kicked out" in the match, or just after it ("they kicked me | out of the group chat").
-        end = hit.end if "out" in norms else hit.end + 1
-        if end > hit.end and (hit.end >= len(self.doc) or self.doc[hit.end].norm_ != "out"):
-            return False
-        if {t.norm_ for t in self.doc[end:]} & (_PUT_OUT | _BLOWS):
-            return False  # "... out of the group chat and then kicked me in the stomach"
-        if any(m.start == end and not (m.end < len(self.doc) and self.doc[m.end].norm_ in _HOMES)
-               for m in self.modifiers.get("put_out_of", [])):
-            return True  # never "of the group home"
-        # ... or the group named before, the sentence ending on "of": "in a group chat i got
-        # kicked out of".
-        after = self.doc[end:end + 2]
-        return len(after) >= 1 and after[0].norm_ == "of" and (
-            len(after) == 1 or after[1].is_punct) and any(
-            t.norm_ in _GROUPS for t in self.doc[max(0, hit.start - 6):hit.start])
-
     def _injury(self, hit: Hit) -> bool:
         """ "is it normal for a cut to be gaping open?": a question about a wound is about
         treatment now, never a general question."""
@@ -838,12 +820,6 @@ class _Context:
         return not any(t.norm_ in adults and any(
             u.norm_ in _ADULT_ACTS for u in tokens[i + 1:i + 5]) for i, t in enumerate(tokens))
 
-
-#: Verbs of putting someone out, which a "put_out_of" modifier after the match makes everyday.
-_PUT_OUT = frozenset({"kicked", "kick", "kicks", "chucked", "thrown", "threw", "booted"})
-_HOMES = frozenset({"home", "homes", "house", "flat", "hostel", "placement", "accommodation", "housing"})
-_GROUPS = frozenset({"chat", "gc", "groupchat", "group", "lobby", "server", "game", "lesson", "class",
-                     "squad", "team", "club"})
 
 #: A young child's own acts in a tantrum, which a match read as the child's behaviour must name
 #: when the age comes after it.

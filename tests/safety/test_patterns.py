@@ -232,7 +232,7 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<punch> ?a|the brick ?wall ... still want to keep going",
         "hurt to jump off|from|out ?of the|a balcony|bridge|roof|building|cliff|cliffs|flats|tower|window",
         # Round 22: each alternative is one word, as meant.
-        "chosen|picked|set a|the date|day to die",
+        "chosen|picked a|the date|day to die",
         "swallowed|drank|drunk|drink ?some|the bleach",
         "student|pupil|boy|girl|lad|he|she|son|daughter|friend|mate ?is|s|'s sitting|sat|standing|stood "
         "?out on the|a top|second|third|fourth|fifth|2nd|3rd|4th|5th floor ledge|roof",
