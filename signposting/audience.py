@@ -93,8 +93,10 @@ _HEAD_OF_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:the\s+)?)?" + _HEAD_OF
 
 def _head_of_intro(lower: str) -> bool:
     found = _HEAD_OF_INTRO.search(lower)
-    return bool(found) and (bool(found.group(1) or found.group(2))
-                            or not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower)))
+    if found is None:
+        return False
+    said_here = bool(found.group(1) or found.group(2))
+    return said_here or not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))
 
 
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
