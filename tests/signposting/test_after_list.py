@@ -272,16 +272,10 @@ def test_who_a_service_is_for_is_about_the_list(text):
     "anything for under 8s? she keeps hitting herself",
     "any for parents? of course i feel like giving up",
     "a course? of course not, she wont leave her room",
-])
-def test_who_a_service_is_for_with_more_besides_is_not_only_about_the_list(text):
-    assert not asks_about_the_list(text)
-
-
-@pytest.mark.parametrize("text", [
     # The independent review of round 22: more told of someone after who a service is for.
     "anything for parents whose son is in a gang",
     "what about for me as her mum when he locks us in the house",
     "is there a course for carers because im scared of him",
 ])
-def test_who_a_service_is_for_with_more_told_is_not_about_the_list(text):
+def test_who_a_service_is_for_with_more_besides_is_not_only_about_the_list(text):
     assert not asks_about_the_list(text)
