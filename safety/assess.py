@@ -478,6 +478,10 @@ class _Context:
             return "hyperbole"
         if self._in_play(hit):
             return "play"
+        if hit.kind == "crisis_danger" and self._longing(hit):
+            return "longing"
+        if hit.kind == "crisis_danger" and self._animal(hit):
+            return "animal"
         if hit.kind == "crisis_danger" and self._another_driver(hit):
             return "another_driver"
         first_person = self._first_person(hit)
@@ -645,6 +649,29 @@ class _Context:
         return span[:2] == ["drunk", "and"] and any(
             span[i] in _OTHER_DRIVERS and span[i + 1] in ("had", "has") and span[i + 2] == "to"
             for i in range(2, len(span) - 2))
+
+    def _longing(self, hit: Hit) -> bool:
+        """ "my daughter is missing her dad": "missing" with what is missed right after it is a
+        longing; "missing, her phone is off" or "is missing her phone is off" is not."""
+        doc = self.doc
+        if doc[hit.end - 1].norm_ != "missing" or hit.end >= len(doc):
+            return False
+        after = doc[hit.end].norm_
+        if after not in self.lexicon.classes["longed_for"]:
+            return False
+        return not (hit.end + 1 < len(doc) and doc[hit.end + 1].norm_ in ("phone", "phones"))
+
+    def _animal(self, hit: Hit) -> bool:
+        """ "my dog swallowed a battery": an animal just before a match that names no person
+        (never "the dog attacked my son")."""
+        doc, classes = self.doc, self.lexicon.classes
+        people = PERSON_WORDS | set(classes["third_party"]) | set(classes["family_adult"]) \
+            | set(classes["self"])
+        if any(t.norm_ in people for t in doc[hit.start:hit.end]):
+            return False
+        before = [t for t in doc[max(0, hit.start - 3):hit.start]
+                  if self.clause_of[t.i] == self.clause_of[hit.start]]
+        return any(t.norm_ in classes["pets"] for t in before)
 
     def _in_play(self, hit: Hit) -> bool:
         """ "the kids are throwing snowballs at me", "my brother will beat me again at fifa",
@@ -908,6 +935,9 @@ def _number(token) -> Optional[float]:
 
 
 #: Someone other than a young child acting, or speaking, between the child and a match.
+#: Words for a person in a match: "the dog attacked my son" is about the son.
+PERSON_WORDS = {"i", "me", "my", "he", "him", "his", "she", "her", "they", "them", "their", "we",
+                "us", "our", "you", "u", "baby", "toddler"}
 ADULT_WORDS = {"man", "men", "adult", "adults", "grown", "stranger", "boss", "manager"}
 REPORTED_SPEECH = {"says", "said", "told", "tells", "saw", "sees", "watched", "heard", "hears"}
 _YOUNG_CHILD_WORDS = {"toddler", "toddlers", "preschooler", "baby"}

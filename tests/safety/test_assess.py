@@ -1722,3 +1722,28 @@ def test_i_think_after_a_danger_is_a_reporters_hedge():
     odd perception; "I think people are following me" still is."""
     assert assess("he swallowed a magnet i think, hes crying").level == URGENT
     assert assess("i think people are following me").level != URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter is missing her dad since he moved out",
+    "hes missing his nan and keeps crying at bedtime",
+    "my son is missing school a lot because of anxiety",
+    "my dog swallowed a battery, is that why hes sick",
+    "our puppy ate some of the dishwasher capsules",
+])
+def test_a_longing_or_an_animal_is_no_danger_to_a_child(text):
+    """Round 23: someone a child misses is a longing, a pet that swallowed something is for a
+    vet (the review of round 22)."""
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter is missing, her phone is off",
+    "my daughter is missing her phone is off",
+    "my son is still missing",
+    "the dog attacked my son and his arm wont stop bleeding",
+    "my toddler swallowed a battery",
+    "my son swallowed a battery, the dog had it in its bed",
+])
+def test_a_missing_child_or_a_child_who_swallowed_something_stays_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
