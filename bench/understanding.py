@@ -56,6 +56,22 @@ CHECK_IN = "utter_risk_check_in"
 ANSWER_KINDS = ("answer_age", "answer_place", "answer_audience", "correction", "yes_no",
                 "choice_number")
 QUESTION_CONTEXTS = ("ask_age", "ask_location", "ask_audience")
+#: Every context a set may name, with the names later briefs used for the same questions.
+#: Before these were read, "ask_place" and "ask_who" (development sets 11 to 19) fell through
+#: to the list of services and were scored there.
+CONTEXT_NAMES = {"start": "start", "check_in": "check_in", "after_topics": "after_topics",
+                 "after_services": "after_services", "ask_age": "ask_age",
+                 "ask_location": "ask_location", "ask_place": "ask_location",
+                 "ask_audience": "ask_audience", "ask_who": "ask_audience"}
+
+
+def context_of(item: Dict[str, Any]) -> str:
+    """The bot's question or turn an item is sent after; an unknown name is an error, never
+    scored somewhere else."""
+    name = item.get("context") or "start"
+    if name not in CONTEXT_NAMES:
+        raise ValueError(f"unknown context {name!r} for {str(item.get('text'))[:40]!r}")
+    return CONTEXT_NAMES[name]
 
 #: How each writer starts talking about a worry, to reach the form's questions.
 OPENINGS = {
@@ -169,8 +185,7 @@ async def run_items(bot: Bot, items: Sequence[Dict[str, Any]], tag: str) -> List
     outcomes = []
     for number, item in enumerate(items):
         sender = f"understanding-{tag}-{number}-{uuid.uuid4().hex[:8]}"
-        context = item.get("context") or "start"
-        reached = await bot.reach(sender, context, item.get("writer") or "young_person")
+        reached = await bot.reach(sender, context_of(item), item.get("writer") or "young_person")
         outcomes.append(await bot.outcome(sender, str(item["text"]), reached))
     return outcomes
 
@@ -203,7 +218,7 @@ def score_negatives(items, outcomes) -> Dict[str, Any]:
     by_kind: Dict[str, Counter] = defaultdict(Counter)
     for item, out in zip(items, outcomes):
         kind = item.get("kind", "?")
-        plain_answer = (item.get("context") in QUESTION_CONTEXTS or kind in ANSWER_KINDS)
+        plain_answer = (context_of(item) in QUESTION_CONTEXTS or kind in ANSWER_KINDS)
         counts["n"] += 1
         counts["crisis"] += bool(out.crisis)
         counts["check_in"] += out.check_in
