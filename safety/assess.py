@@ -482,6 +482,8 @@ class _Context:
             return "longing"
         if hit.kind == "crisis_danger" and self._animal(hit):
             return "animal"
+        if hit.kind == "crisis_danger" and self._thrown_at_by_bullies(hit):
+            return "bullying"
         if hit.kind == "crisis_danger" and self._another_driver(hit):
             return "another_driver"
         first_person = self._first_person(hit)
@@ -509,6 +511,9 @@ class _Context:
                              and not wound_question and not writer_harmed and not happening)
                             or self._teaching(hit)):
             return "information"
+        if any(m.start <= hit.start and hit.end <= m.end and (m.start, m.end) != (hit.start, hit.end)
+               for m in self.modifiers.get("service_list", [])):
+            return "information"  # "a list of local domestic abuse services": a topic
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
             return "information"  # "What's county lines?"; never for suicide or self-harm
@@ -672,6 +677,19 @@ class _Context:
         before = [t for t in doc[max(0, hit.start - 3):hit.start]
                   if self.clause_of[t.i] == self.clause_of[hit.start]]
         return any(t.norm_ in classes["pets"] for t in before)
+
+    def _thrown_at_by_bullies(self, hit: Hit) -> bool:
+        """ "getting picked on every day at school, they throw stuff at me on the bus": things
+        thrown at someone, told as bullying that keeps happening, with nothing said of now."""
+        throwing = set(self.lexicon.classes["throwing"])
+        thrown = [t for t in self.doc[hit.start:hit.end] if t.norm_ in throwing]
+        if not thrown or not self.modifiers.get("bullied") or not self.modifiers.get("habitual") \
+                or self.current or any(t.norm_ == "outside" for t in self.doc):
+            return False
+        # "theyre outside throwing stones at me" is now; "they keep throwing stuff" is not.
+        verb = thrown[0]
+        return not verb.norm_.endswith("ing") or (
+            verb.i > 0 and self.doc[verb.i - 1].norm_ in ("keep", "keeps", "kept", "always"))
 
     def _in_play(self, hit: Hit) -> bool:
         """ "the kids are throwing snowballs at me", "my brother will beat me again at fifa",

@@ -19,7 +19,8 @@ MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", 
                   "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",
                   "reported_speech", "own_question",
                   "unusual_experiences", "again_intent", "ridicule", "panic", "feedback",
-                  "first_telling", "out_of_sight", "said_for_real", "device", "play")
+                  "first_telling", "out_of_sight", "said_for_real", "device", "play", "bullied",
+                  "habitual", "service_list")
 
 
 @dataclass(frozen=True)

@@ -1747,3 +1747,43 @@ def test_a_longing_or_an_animal_is_no_danger_to_a_child(text):
 ])
 def test_a_missing_child_or_a_child_who_swallowed_something_stays_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+ROUND_TWENTY_THREE = [
+    # Development set 19 and conversations34, in other words.
+    ("cut really deep this time, i think i might need a hospital tonight", "crisis_self_harm"),
+    ("my cutting has got bad and i need to go to a&e", "crisis_self_harm"),
+    ("my uncle said he'd break my arms if he finds me", "crisis_danger"),
+    ("hes gonna do me in if he catches me, im hiding at the park", "crisis_danger"),
+    ("a lad in year 10 has a knife in his bag and he's going to use it on someone after school", "crisis_danger"),
+    ("she took some pills at a party and now she's shaking and being sick", "crisis_danger"),
+    ("a year 7 has run out of class and is heading for the main road", "crisis_danger"),
+    ("her boyfriend said he'd finish her when she gets home", "crisis_danger"),
+    ("my husband gets violent when he's had a drink and our kids see it all", "safeguarding_disclosure"),
+]
+
+
+@pytest.mark.parametrize("text, urgent_class", ROUND_TWENTY_THREE)
+def test_urgent_kinds_of_round_twenty_three(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "can you send me a list of self harm charities for our newsletter",
+    "the school wants a list of domestic abuse services to put on the website",
+    "they keep throwing stuff at me in maths and calling me names, everyday its the same",
+    "getting picked on every lunch, they throw my bag around and call me names",
+    "i think i need a hospital appointment for my knee",
+])
+def test_round_twenty_three_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my dad is experiencing domestic abuse from his girlfriend, is there a list of services",
+    "im always bullied and right now theyre throwing stones at me",
+    "getting picked on every day and theyre outside throwing bottles at me",
+])
+def test_round_twenty_three_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
