@@ -51,6 +51,8 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
 #: When an age will be reached: "next month", "in january", "on the 3rd", "on boxing day".
 COMING_WHEN = (r"(?:next\s+(?:week|month|year|term)|in\s+(?:a|two|three|few|\d+)\s+(?:weeks?|months?)"
                r"|in\s+(?:" + MONTHS + r")|on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|soon|this\s+(?:week|month)"
+               # "16 in the summer" (conversations34).
+               r"|in\s+the\s+(?:summer|spring|autumn|winter|new\s+year|holidays)|this\s+(?:summer|spring|autumn|winter)"
                # "i'll be 16 on boxing day", "she'll be 12 on saturday" (conversations22).
                r"|on\s+(?:boxing\s+day|christmas(?:\s+(?:day|eve))?|new\s+year'?s?(?:\s+(?:day|eve))?|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
@@ -199,7 +201,10 @@ HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
 AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?()&+]|(?:and|n|nd|an|but|so|from|in|living|live|at|with|years?|yrs?|"
             r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+|not|is|was|"
             r"hes|he's|shes|she's|theyre|they're|has|had|been|"
-            r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help)\b))")
+            r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help|"
+            # ... or an unpunctuated next clause: "hes 17 some lads with a knife are waiting"
+            # (conversations34).
+            r"some|the|there|these|those|someone|people)\b))")
 
 FIRST_PERSON_AGE = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +

@@ -106,7 +106,10 @@ _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
                       # One word said with a school, as staff say where they work: "Teacher at a
                       # secondary in Swanscombe." (never "teacher at school said ...").
                       r"|(?:teacher|tutor|senco|dsl|ta|nurse|counsellor|mentor)\s+at\s+(?:a|an)\s+"
-                      r"(?:\w+\s+)?(?:secondary|primary|school|college|academy|infant|junior|special|pru)\b)")
+                      r"(?:\w+\s+)?(?:secondary|primary|school|college|academy|infant|junior|special|pru)\b"
+                      # ... and a coach with a club: "coach at a junior club in rayleigh"
+                      # (conversations34).
+                      r"|coach\s+(?:at|of|for|with)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:club|team|academy|squad)\b)")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"
@@ -202,7 +205,13 @@ _CARER_OF = re.compile(
     r"|\b(?:i|we)(?:'ve|\s+have|ve)?\s+(?:been\s+)?(?:foster|fostered|fostering)\b"
     r"(?!\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?(?:puppy|puppies|kitten|kittens|dog|dogs|cat|cats|"
     r"rabbit|rabbits|animal|animals|pet|pets)\b)"
-    r"|\bplaced\s+with\s+(?:us|me)\b")
+    r"|\bplaced\s+with\s+(?:us|me)\b"
+    # A step-parent: "I'm stepdad to a 10 year old boy", "as a step-parent" (conversations34).
+    r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?step-?\s?(?:dad|mum|mom|father|"
+    r"mother|parent)\b"
+    # ... or a grandparent who says so: "I'm her nan", "as his grandad".
+    r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)(?:nan|nana|nanna|gran|granny|"
+    r"grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|grandparents)\b")
 #: After "foster", the writer's own carers: "my foster carers", "my foster mum".
 _FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom", "dad", "family",
                             "home", "placement", "mum's", "dad's"})

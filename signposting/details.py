@@ -66,6 +66,8 @@ _AGE_PHRASES = re.compile(
     # boxing day" (conversations22; parse_age takes one off).
     r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + YOUTH_NUMBER
     + r"\s+(?=" + COMING_WHEN + r")"
+    # ... or opening the message: "16 in the summer n live on eastchurch" (conversations34).
+    r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN + r")"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
@@ -91,11 +93,17 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:started|starting|starts|start)\s+reception\b"
     # A clinician's shorthand, age then sex: "17F, low mood 3/12".
     r"|\b(?:[5-9]|1\d|2[0-5])\s?[fmFM](?=\s*[,.;)])"
+    # A sports team's age group: "one of my U14s", "he plays in the u12s" (conversations34).
+    r"|\b(?:my|our|the|his|her)\s+u-?(?:[6-9]|1\d|2[0-3])s?\b"
 )
+#: ... which is the age below it: an under-14 is 13 at most.
+_TEAM = re.compile(r"\bu-?(\d{1,2})s?$")
 _SCHOOL_YEAR = re.compile(r"(?:in\s+)?(?:year|yr|y)\s?\d|(?:in\s+)?(?:sixth|6th)|.*\breception\b")
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
-    r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:in|at|near|around))?|from|in|near|meant|mean|"
+    # "i live rite by bluewater" (conversations34): home right by, next to or just off a place.
+    r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:(?:right|rite|just|really)\s+)?"
+    r"(?:in|at|near|around|by|next\s+to|close\s+to|off))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\s+)?(?:to|over\s+to)|"
     r"around|round|nr|on|at|outside|close\s+to|"
     # "round lakeside way", "down grays way" (conversations24): where one is, said loosely.
@@ -183,6 +191,9 @@ def find_age(text: str) -> Optional[int]:
     shorthand = re.fullmatch(r"(\d{1,2})\s?[fm]", phrase.group(0), re.IGNORECASE)
     if shorthand:
         return int(shorthand.group(1))
+    team = _TEAM.search(phrase.group(0).lower())
+    if team:
+        return int(team.group(1)) - 1
     # With the words just after it: "turns 12 next week" is 11 now.
     said = text[phrase.start():phrase.end() + 25]
     answer = parse_age(re.sub(r"(\d)s\b", r"\1", said))  # "my year 9s"

@@ -256,3 +256,25 @@ def test_a_young_person_naming_their_head_of_year_is_not_staff():
 ])
 def test_a_head_of_year_named_by_a_young_person_about_themselves_is_not_staff(text):
     assert writer_of(text) != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # conversations34 (development; other words): a step-parent or grandparent who says so.
+    "im stepmum to two girls, the eldest is 13",
+    "As his step-dad I don't know what to do any more",
+    "I'm her grandad and she lives with us",
+])
+def test_a_step_parent_or_grandparent_who_says_so_is_a_carer(text):
+    assert writer_of(text) == PARENT_CARER
+
+
+@pytest.mark.parametrize("text", [
+    "im scared of my stepdad", "my nan is ill", "im seeing my grandad later", "im going to my grans",
+])
+def test_naming_a_step_parent_or_grandparent_is_not_being_one(text):
+    assert writer_of(text) != PARENT_CARER
+
+
+def test_a_coach_who_names_their_club_is_staff_but_not_someone_telling_of_one():
+    assert writer_of("coach at a junior club in deal. one of my u13s is struggling") == PROFESSIONAL
+    assert writer_of("coach at a club touched me") != PROFESSIONAL

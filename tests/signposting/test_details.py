@@ -676,3 +676,27 @@ def test_home_out_at_a_village_or_misspelt(text, place):
 ])
 def test_words_after_home_cues_that_are_no_misspelt_town(text):
     assert find_place(text) is None
+
+
+@pytest.mark.parametrize("text, age, place", [
+    # conversations34 (development; other words): details in odd shapes.
+    ("15 in the spring, i live in sheerness", 14, "sheerness"),
+    ("i live rite by lakeside, 14. my mum and dad fight all the time", 14, "lakeside"),
+    ("we live right next to bluewater", None, "bluewater"),
+    ("my daughter rang me shes 16 some girls are following her home from the station", 16, None),
+    ("one of my u15s has been really down since the season ended", 14, None),
+])
+def test_details_in_odd_shapes_of_round_twenty_three(text, age, place):
+    found = extract(text)
+    assert found.age == age, found
+    # The words naming the place (the form resolves them: "i live in sheerness" is Sheerness).
+    assert (place is None) == (found.place is None) and (place or "") in (found.place or "").lower(), found
+
+
+@pytest.mark.parametrize("text", [
+    "3 in the summer we went to spain", "anything for under 8s?", "i live by myself",
+    "im 2 scared to go",
+])
+def test_no_age_or_place_read_from_these(text):
+    found = extract(text)
+    assert found.age is None and found.place is None, found
