@@ -33,6 +33,7 @@ CLOSING = "closing"
 NEW_NEED = "new_need"
 REFERRAL = "referral"
 NEXT_STEPS = "next_steps"
+FOR_THE_CARER = "for_the_carer"
 
 #: A message this long is a story, not a reply to the list: left to the model.
 _LONGEST = 300
@@ -365,7 +366,7 @@ _OF_THE_LIST = re.compile(
     # as her mum when he locks us in": the independent review of round 22).
     r"|\bfor\s+(?:(?:parents|carers|mums|dads|families|grandparents|foster\s+carers)\b|"
     r"(?:the\s+)?under[- ]?\d{1,2}'?s?\b|(?:little|young|younger|small|older|big)\s+(?:ones|kids|children)\b|"
-    r"teenagers\b|teens\b|(?:me|us)\s+as\s+(?:her|his|their|a)\s+(?:mum|dad|parents?|carers?|nan|grandparents?|"
+    r"teenagers\b|teens\b|(?:me|us)\s+as\s+(?:(?:her|his|their|a|the)\s+)?(?:mum|dad|parents?|carers?|nan|grandparents?|"
     r"step-?(?:mum|dad)|foster\s+carers?)\b)" + _NOTHING_TOLD_AFTER +
     r"|(?<!of\s)\b(?:courses?|workshops?|parenting\s+(?:programmes?|groups?|classes|support))\b"
     + _NOTHING_TOLD_AFTER)
@@ -405,6 +406,64 @@ _COURTESIES = re.compile(r"^\W*(?:(?:thanks|thank\s+(?:you|u)|ty|ta|cheers|ok|ok
                          r"brilliant|sorry|hi|hello|also)\W*)+$")
 
 
+#: A parent or carer saying why they ask for something for themselves: "Is there anything for
+#: us as carers too? We're pretty worn down if I'm honest" (conversations34). Tiredness only:
+#: "not coping" or "struggling" tell more, and keep the message from this reading.
+_CARERS_TIRED = re.compile(
+    r"^\W*(?:if\s+i'?m\s+honest\s+|to\s+be\s+honest\s+|tbh\s+|honestly\s+)?"
+    r"(?:we|i)(?:'re|'m|\s+are|\s+am|re|m)?\s+(?:(?:both|all|pretty|really|so|very|quite|absolutely|completely|"
+    r"just|a\s+bit|getting|feeling)\s+)*"
+    r"(?:worn\s+(?:down|out)|exhausted|knackered|shattered|drained|frazzled|burnt\s+out|burned\s+out|tired|"
+    r"run\s+ragged|at\s+(?:our|my)\s+wits'?\s+end|at\s+the\s+end\s+of\s+(?:our|my)\s+tether)"
+    r"(?:\s+(?:if\s+i'?m\s+honest|to\s+be\s+honest|tbh|honestly|too|as\s+well|now))*\W*$")
+
+
+#: A parent or carer asking for something for themselves: "Is there anything for me?", "what
+#: about support for us as carers", "anything for parents themselves" (conversations34).
+_FOR_THE_CARER = re.compile(
+    r"\b(?:anything|something|support|help|someone|anyone|any|services?|what\s+about)\b[^.?!,;]*?\bfor\s+"
+    r"(?:(?:me|us|myself|ourselves)\b(?:\s+as\s+(?:(?:her|his|their|a|the)\s+)?(?:mum|dad|mother|father|"
+    r"parents?|carers?|foster\s+carers?|nan|grandparents?|step-?(?:mum|dad)|family))?"
+    r"|(?:parents|carers|mums|dads)\s+themselves\b)" + _NOTHING_TOLD_AFTER)
+#: ... and how it is for them: "I'm not coping brilliantly with all this", "it's just me and
+#: him", "we're pretty worn down if I'm honest". Strain and tiredness only: words of death,
+#: harm, fear or an end ("i cant go on", "scared of him") keep the message from this reading.
+_CARERS_STRAIN = re.compile(
+    r"^\W*(?:(?:if\s+i'?m\s+honest|to\s+be\s+honest|tbh|honestly|to\s+be\s+fair)\s+)?"
+    r"(?:(?:i|we)(?:'m|'re|\s+am|\s+are|m|re)?\s+(?:(?:really|so|not|just|pretty|completely|absolutely|both|"
+    r"all|a\s+bit|getting|feeling|also|too|honestly|genuinely|totally|literally)\s+)*"
+    r"(?:coping|struggling(?:\s+to\s+cope)?|finding\s+(?:it|this|things)\s+(?:all\s+)?(?:really\s+|so\s+|very\s+)?"
+    r"(?:hard|tough|difficult)|worn\s+(?:down|out)|exhausted|knackered|shattered|drained|frazzled|tired|"
+    r"burnt\s+out|burned\s+out|run\s+ragged|at\s+(?:our|my)\s+wits'?\s+end|"
+    r"at\s+the\s+end\s+of\s+(?:our|my)\s+tether)"
+    r"|(?:i|we)\s+(?:can'?t|cannot|cant)\s+cope"
+    r"|it'?s\s+just\s+(?:me|us)(?:\s+and\s+(?:him|her|them|the\s+kids?|the\s+children))?"
+    r"|it'?s\s+(?:getting\s+to|affecting|wearing\s+on)\s+(?:me|us))"
+    r"(?:\s+(?:brilliantly|well|great|very\s+well|at\s+all|really|if\s+i'?m\s+honest|to\s+be\s+honest|"
+    r"tbh|honestly|too|as\s+well|now|either|lately|recently|myself|ourselves|"
+    r"with\s+(?:all\s+)?(?:this|it|that|him|her|them|everything)(?:\s+all)?))*\W*$")
+
+
+#: ... or that they cry over it: "I cried in the car after drop-off again today".
+_CARERS_CRYING = re.compile(r"^\W*(?:and\s+)?(?:i|we)(?:'ve|\s+have|ve)?\s+(?:(?:just|also|even|been|often|"
+                            r"sometimes|always)\s+)*(?:cried|cry|crying|keep\s+crying|ended\s+up\s+crying|"
+                            r"burst\s+into\s+tears|broke\s+down)\b")
+
+
+def asks_for_the_carer(text: str) -> bool:
+    """A parent or carer asking for support for themselves, and perhaps saying how hard it is
+    for them, and nothing else besides: every clause is that question, their strain, a
+    courtesy or a question about the list, with no word of risk outside the strain (the
+    guard in bot/dialogue/guards.py answers it only when the person is a parent or carer)."""
+    lower = (text or "").lower().replace("\u2019", "'")
+    clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
+    if not clauses or not any(_FOR_THE_CARER.search(c) for c in clauses):
+        return False
+    return all(_CARERS_STRAIN.match(c) or (not _RISK.search(c) and (
+        _FOR_THE_CARER.search(c) or _CARERS_CRYING.match(c) or _COURTESIES.match(c)
+        or _BARE_LIST_QUESTION.match(c) or _OF_THE_LIST.search(c))) for c in clauses)
+
+
 def asks_about_the_list(text: str) -> bool:
     """Every clause of the message is about what a list's services offer (a way to contact
     them, a time, a cost, a wait), says why ("i cant do phone calls", "mum works until 6"), or
@@ -414,7 +473,7 @@ def asks_about_the_list(text: str) -> bool:
     clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
     return bool(clauses) and all(
         _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) or _COURTESIES.match(c)
-        for c in clauses)
+        or _CARERS_TIRED.match(c) for c in clauses)
 
 
 def list_choice(text: str) -> Optional[int]:

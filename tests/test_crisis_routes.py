@@ -61,7 +61,8 @@ def test_crisis_reply_equals_the_catalogue(catalogue, urgent_class):
 
 
 @pytest.mark.parametrize("response", ["utter_check_in_yes", "utter_risk_check_in",
-                                      "utter_glad_you_are_safe", "utter_not_safe"])
+                                      "utter_glad_you_are_safe", "utter_not_safe",
+                                      "utter_safety_answer_unclear", "utter_support_for_carers"])
 def test_the_urgent_follow_ups_give_only_confirmed_crisis_numbers(catalogue, response):
     every = set().union(*(catalogue_numbers(catalogue, c) for c in load_taxonomy().urgent))
     assert reply_numbers(response) <= every
@@ -131,7 +132,8 @@ def test_disclosure_replies_for_young_people_and_adults():
 
 
 @pytest.mark.parametrize("response", [r for r in DOMAIN.responses if r.startswith(
-    ("utter_crisis", "utter_safeguarding", "utter_risk_check_in", "utter_not_safe"))])
+    ("utter_crisis", "utter_safeguarding", "utter_risk_check_in", "utter_not_safe",
+     "utter_safety_answer_unclear"))])
 def test_urgent_replies_fit_in_three_sms_segments_of_plain_characters(response):
     for text in variations(response):
         assert len(text) <= 459, (response, len(text))

@@ -61,6 +61,7 @@ from signposting.after_list import (
     NEXT_STEPS,
     REFERRAL,
     asks_about_the_list,
+    asks_for_the_carer,
     has_risk_words,
     plans_to_contact,
     read_after_list,
@@ -86,6 +87,8 @@ class Guards:
     #: A reply other than not-safe for a plea after one question: after the check-in ("are you
     #: thinking about ending your life?"), "I need help" is a yes, and gets the 24/7 routes.
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
+    #: The reply when the answer to "are you safe right now?" could not be placed.
+    safety_unclear_action: Optional[Text] = None
     urgent_intents: FrozenSet[Text] = frozenset()
     #: Actions that show a list of services; the reply to each reading of what comes next
     #: (signposting.after_list); the model's intents that reading may replace.
@@ -97,6 +100,8 @@ class Guards:
     #: The check-in question, for the model's suicidal guess alone on a plan to contact a
     #: service the list showed ("Thanks, I'll ring the second one tomorrow morning").
     after_list_check_in_action: Optional[Text] = None
+    #: A parent or carer asking for support for themselves after a list.
+    carer_action: Optional[Text] = None
     #: A worry told at length the model could not place: the topics, not "say it another way".
     described_action: Optional[Text] = None
     described_words: int = 10
@@ -113,12 +118,14 @@ class Guards:
             safety_questions=frozenset(config.get("safety_question_actions") or []),
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
+            safety_unclear_action=config.get("safety_unclear_action"),
             urgent_intents=urgent_intents,
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
             after_list_intents=frozenset(config.get("after_list_intents") or []) - urgent_intents,
             after_list_detail_action=config.get("after_list_detail_action"),
             after_list_check_in_action=config.get("after_list_check_in_action"),
+            carer_action=config.get("carer_support_action"),
             described_action=config.get("described_fallback_action"),
             described_words=int(config.get("described_fallback_words") or 10))
 
@@ -138,11 +145,15 @@ class Guards:
             return self.plea_replies.get(asked, self.not_safe_action)
         if isinstance(last, UserUttered) and self._yes_to_check_in(tracker, last):
             return self.plea_replies[_last_bot_action(tracker) or ""]
+        if isinstance(last, UserUttered):
+            unclear = self._unclear_answer_to_safety_question(tracker, last)
+            if unclear:
+                return unclear
         latest, details = _latest_message(tracker)
         if self._asked_instead_of_the_crisis_reply(tracker, last):
             return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
         if latest is not None:
-            return (self._urgent_guess_about_a_service(tracker, latest)
+            return (self._urgent_guess_about_a_service(tracker, latest) or self._for_the_carer(tracker, latest)
                     or self._after_list(tracker, latest, details) or self._described(tracker, latest))
         return None
 
@@ -182,6 +193,33 @@ class Guards:
         if not self.list_actions & set(_last_bot_turn(tracker)):
             return None
         return self.after_list_check_in_action
+
+    def _for_the_carer(self, tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
+        """ "Is there anything for me? I'm not coping brilliantly with all this, it's just me and
+        him" (conversations34): straight after a list, a parent or carer asking for support for
+        themselves is told where it is, with the 24/7 routes for adults, never asked whether
+        their child is thinking of ending their life (the model's unsure reading of "not
+        coping"). Only a parent or carer (the audience slot), only a message that is that
+        question and their strain and nothing else (signposting.after_list.asks_for_the_carer),
+        only with no risk phrase of the lexicon and no sure urgent reading of the model: a
+        check-in the model alone chose below its class's crisis level is set aside, as on
+        other questions about a list."""
+        if not self.carer_action or tracker.get_slot("audience") != "parent_carer":
+            return None
+        if not self.list_actions & set(_last_bot_turn(tracker)):
+            return None
+        text = latest.text or ""
+        if not asks_for_the_carer(text):
+            return None
+        parse_data = latest.parse_data or {}
+        intent = (latest.intent or {}).get("name")
+        safety = parse_data.get("safety") or {}
+        if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
+               for e in safety.get("evidence") or []):
+            return None
+        if intent in self.urgent_intents and not _checked_by_model_alone(parse_data):
+            return None
+        return self.carer_action
 
     def _described(self, tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
         """A worry told at length that the model could not place ("he's gone really quiet,
@@ -266,6 +304,29 @@ class Guards:
             return False  # a new urgent message gets its own crisis reply
         return _last_bot_action(tracker) in self.safety_questions | set(self.plea_replies)
 
+    def _unclear_answer_to_safety_question(self, tracker: DialogueStateTracker,
+                                           latest: UserUttered) -> Optional[Text]:
+        """The answer to "are you safe right now?" after a crisis reply, when the bot cannot
+        place it ("feel proper sick n my ears r ringing. dont tell anyone" after pills, or
+        "said hes going to do me in when he finds me" after the danger reply: conversations34).
+        "Say it another way" or "are you thinking about ending your life?" would turn away
+        from someone just told to call 999. Words of risk again (the check-in reading) get the
+        not-safe reply; words the bot could not place get the question again, with 999 for
+        anyone hurt, who has taken something or is not safe. An answer that says safe, a new
+        urgent message and anything the model placed are left to the rules."""
+        intent = (latest.intent or {}).get("name")
+        if intent not in ("nlu_fallback", CHECK_IN_INTENT) or not self.not_safe_action:
+            return None
+        asked = _last_bot_action(tracker)
+        if asked not in self.safety_questions or asked in (
+                self.not_safe_action, self.safety_unclear_action):
+            return None
+        if intent == CHECK_IN_INTENT:
+            return self.not_safe_action
+        if says_safe(latest.text or ""):
+            return None
+        return self.safety_unclear_action
+
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,
         she says she is. She's ...") as the answer to the check-in question (a plea_replies
@@ -299,6 +360,18 @@ class Guards:
     def _warned_recently(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
                    for e in self._recent(tracker, latest))
+
+
+#: Words that say safe ("im safe now hes gone", "we're ok now"), unless negated.
+_SAFE = re.compile(r"\b(?:safe|ok|okay|fine|alright|all right)\b")
+_NOT_SAFE = re.compile(r"(?:\bnot|\bnever|n'?t|\bnt)\b\W*(?:\w+\W+){0,2}"
+                       r"(?:safe|ok|okay|fine|alright|all right)\b|\bunsafe\b")
+
+
+def says_safe(text: str) -> bool:
+    """ "im safe now, hes gone", not "i dont feel safe" or "not ok"."""
+    text = text.lower().replace("\u2019", "'")
+    return bool(_SAFE.search(text)) and not _NOT_SAFE.search(text)
 
 
 #: The model's suicidal reading this sure keeps the crisis reply whatever the words.

@@ -56,6 +56,8 @@ class UrgentFirstRulePolicy(RulePolicy):
         config["rate_limit_exempt_intents"] = []
         config["safety_question_actions"] = []
         config["not_safe_action"] = None
+        config["safety_unclear_action"] = None
+        config["carer_support_action"] = None
         config["plea_replies"] = {}
         return config
 

@@ -13,6 +13,7 @@ from signposting.after_list import (
     REFERRAL,
     WHO_IS_TOLD,
     asks_about_the_list,
+    asks_for_the_carer,
     list_choice,
     read_after_list,
 )
@@ -262,6 +263,9 @@ def test_not_a_next_step_question(text):
     "what about something for me as his dad?",
     "ok. any for younger kids? a parenting course maybe",
     "Are there any workshops for carers?",
+    # conversations34 (development; other words): carers asking for themselves, and why.
+    "ok thanks. anything for us as foster carers? we're both shattered tbh",
+    "Is there anything for me as mum too? I'm absolutely exhausted",
 ])
 def test_who_a_service_is_for_is_about_the_list(text):
     assert asks_about_the_list(text)
@@ -276,6 +280,35 @@ def test_who_a_service_is_for_is_about_the_list(text):
     "anything for parents whose son is in a gang",
     "what about for me as her mum when he locks us in the house",
     "is there a course for carers because im scared of him",
+    # Tiredness is said; more than tiredness is more besides.
+    "anything for us as carers? we're worn down and i cant go on",
+    "anything for me as his mum, im not coping",
+    "any for parents? im exhausted from hiding his knives",
 ])
 def test_who_a_service_is_for_with_more_besides_is_not_only_about_the_list(text):
     assert not asks_about_the_list(text)
+
+
+@pytest.mark.parametrize("text", [
+    # conversations34 (development; other words): a parent or carer asking for themselves.
+    "is there anything for me as well? im really struggling with it all tbh",
+    "What about support for us as his foster carers? We're exhausted.",
+    "anything for me? it's just me and her and i'm finding it really hard",
+    "Thanks. Is there something for parents themselves?",
+    "anything for me? ive been crying in the bathroom most nights",
+])
+def test_a_carer_asking_for_support_for_themselves(text):
+    assert asks_for_the_carer(text)
+
+
+@pytest.mark.parametrize("text", [
+    "anything for me? i cant go on like this",
+    "is there anything for me, hes hitting me now",
+    "anything for me as her mum when he locks us in",
+    "anything for parents of under 8s",
+    "im not coping",
+    "is there anything for me? she keeps cutting herself",
+    "anything for me? i cried because he hit me again",
+])
+def test_not_only_a_carer_asking_for_themselves(text):
+    assert not asks_for_the_carer(text)

@@ -27,6 +27,7 @@ def policy(tmp_path_factory):
                   rate_limit_exempt_intents=["delete_my_data"],
                   safety_question_actions=["utter_crisis_suicidal", "utter_not_safe"],
                   not_safe_action="utter_not_safe",
+                  safety_unclear_action="utter_safety_answer_unclear",
                   plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
                   list_actions=["action_find_services", "action_more_services"],
                   after_list_replies={"more": "action_more_services",
@@ -39,6 +40,7 @@ def policy(tmp_path_factory):
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
                   after_list_detail_action="signpost_form",
                   after_list_check_in_action="utter_risk_check_in",
+                  carer_support_action="utter_support_for_carers",
                   described_fallback_action="utter_ask_topic", described_fallback_words=10)
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
@@ -222,6 +224,27 @@ def test_other_answers_after_are_you_safe_are_left_to_the_rules(policy):
         != "utter_not_safe"
 
 
+def test_an_answer_to_are_you_safe_the_bot_cannot_place_asks_again_with_999(policy):
+    """conversations34: "feel proper sick n my ears r ringing" after the self-harm reply got
+    "say it another way"; risk again after it got the check-in question."""
+    assert predicted(policy, _after("utter_crisis_suicidal", "feel proper sick n my ears r ringing",
+                                    "nlu_fallback", False)) == "utter_safety_answer_unclear"
+    assert predicted(policy, _after("utter_crisis_suicidal", "said hes going to do me in when he finds me",
+                                    "risk_check_in", False)) == "utter_not_safe"
+
+
+def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules(policy):
+    assert predicted(policy, _after("utter_crisis_suicidal", "im safe now, hes gone out",
+                                    "nlu_fallback", False)) != "utter_safety_answer_unclear"
+    assert predicted(policy, _after("utter_crisis_suicidal", "i dont feel safe at all",
+                                    "nlu_fallback", False)) == "utter_safety_answer_unclear"
+    assert predicted(policy, _after("utter_greet", "feel proper sick", "nlu_fallback", False)) \
+        not in ("utter_safety_answer_unclear", "utter_not_safe")
+    # Said again after the not-safe reply: "I'm still here" already, so the rules answer.
+    assert predicted(policy, _after("utter_not_safe", "feel proper sick", "nlu_fallback", False)) \
+        != "utter_safety_answer_unclear"
+
+
 def test_a_plea_for_help_after_the_check_in_question_is_a_yes(policy):
     assert predicted(policy, _after("utter_risk_check_in", "i need help", "greet", True)) \
         == "utter_check_in_yes"
@@ -290,6 +313,39 @@ def test_urgent_messages_and_readings_the_model_placed_are_never_replaced(policy
                                    "crisis_suicidal")])
     assert predicted(policy, _after_list("anything for his sleep?", "need_sleep")) \
         not in ("action_more_services", "utter_about_shown_services", "utter_you_are_welcome")
+
+
+def _carer_after_list(text: str, intent: str, audience: str = "parent_carer", evidence=(),
+                      model=(("crisis_suicidal", 0.27),)):
+    events = _after_list(text, intent)
+    events.insert(0, SlotSet("audience", audience))
+    events[-1] = UserUttered(text, {"name": intent, "confidence": 0.27}, parse_data={
+        "intent": {"name": intent, "confidence": 0.27},
+        "safety": {"evidence": list(evidence), "source": "model", "model": [list(m) for m in model]}},
+        timestamp=1000.0)
+    return events
+
+
+def test_a_parent_asking_for_support_for_themselves_is_told_where_it_is(policy):
+    """conversations34: "Is there anything for me? I'm not coping brilliantly with all this" got
+    the check-in question about the child (the model's suicidal 0.27)."""
+    text = "Is there anything for me? I'm not coping brilliantly with all this, it's just me and him."
+    assert predicted(policy, _carer_after_list(text, "risk_check_in")) == "utter_support_for_carers"
+    assert predicted(policy, _carer_after_list(text, "nlu_fallback")) == "utter_support_for_carers"
+
+
+def test_support_for_themselves_only_for_a_parent_and_never_beside_risk(policy):
+    text = "Is there anything for me? I'm not coping with all this"
+    assert predicted(policy, _carer_after_list(text, "risk_check_in", "young_person")) \
+        != "utter_support_for_carers"
+    assert predicted(policy, _carer_after_list(
+        text, "risk_check_in", evidence=[{"class": "crisis_suicidal", "tier": "ambiguous",
+                                          "text": "not coping"}])) != "utter_support_for_carers"
+    # A sure urgent reading of the model keeps its reply.
+    assert predicted(policy, _carer_after_list(text, "crisis_suicidal", model=(("crisis_suicidal", 0.8),))) \
+        != "utter_support_for_carers"
+    assert predicted(policy, _carer_after_list("anything for me? i cant go on", "risk_check_in")) \
+        != "utter_support_for_carers"
 
 
 def _guessed_urgent(text: str, source: str = "unchanged", evidence=()):
