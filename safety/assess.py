@@ -358,6 +358,13 @@ class _Context:
         self.negation = set(matcher.lexicon.negation)
         self.filler = set(matcher.lexicon.negation_filler)
         self.laughter = set(matcher.lexicon.laughter)
+        # "when he finds me." is someone hiding, never a trivial threat ("if she finds me with a
+        # vape" is one): a cue followed by "me" and the end of the clause is dropped (round 23).
+        modifiers["trivial_threat"] = [
+            h for h in modifiers.get("trivial_threat", [])
+            if not (h.end < len(doc) and doc[h.end].norm_ in ("me", "us", "him", "her", "them")
+                    and (h.end + 1 >= len(doc) or doc[h.end + 1].is_punct
+                         or doc[h.end + 1].norm_ in CLAUSE_BREAKS))]
         # "if she killed herself" is not a past event: a history match right after "if" is dropped.
         modifiers["history"] = [h for h in modifiers.get("history", [])
                                 if not any(t.norm_ == "if" for t in doc[max(0, h.start - 2):h.start])]
@@ -511,8 +518,10 @@ class _Context:
                              and not wound_question and not writer_harmed and not happening)
                             or self._teaching(hit)):
             return "information"
-        if any(m.start <= hit.start and hit.end <= m.end and (m.start, m.end) != (hit.start, hit.end)
-               for m in self.modifiers.get("service_list", [])):
+        if not any(t.norm_ in FIRST_PERSON_SUBJECT or t.norm_ in ("my", "myself", "me")
+                   for t in self.doc[hit.start:hit.end]) and any(
+                m.start <= hit.start and hit.end <= m.end and (m.start, m.end) != (hit.start, hit.end)
+                for m in self.modifiers.get("service_list", [])):
             return "information"  # "a list of local domestic abuse services": a topic
         if hit.kind in ("safeguarding_disclosure", "crisis_danger") and not first_person \
                 and self._sentence_opens_with_question(hit):
@@ -656,38 +665,63 @@ class _Context:
             for i in range(2, len(span) - 2))
 
     def _longing(self, hit: Hit) -> bool:
-        """ "my daughter is missing her dad": "missing" with what is missed right after it is a
-        longing; "missing, her phone is off" or "is missing her phone is off" is not."""
+        """ "my daughter is missing her dad": "missing" with who is missed right after it, and
+        then the end of the clause or how the child misses them ("since he moved out", "so
+        much", "at bedtime"). Never "gone|went|been missing", and never with anything else
+        after who is named: texted without commas, "missing her dad is out looking" or
+        "missing school rang" is a missing child (the review of round 23)."""
         doc = self.doc
-        if doc[hit.end - 1].norm_ != "missing" or hit.end >= len(doc):
+        if doc[hit.end - 1].norm_ != "missing" or hit.end >= len(doc) or any(
+                t.norm_ in ("gone", "went", "been", "go", "going") for t in doc[hit.start:hit.end]):
             return False
-        after = doc[hit.end].norm_
-        if after not in self.lexicon.classes["longed_for"]:
+        people = set(self.lexicon.classes["longed_for"])
+        i = hit.end
+        if doc[i].norm_ in ("her", "his", "their", "my") and i + 1 < len(doc) and doc[i + 1].norm_ in people:
+            i += 2
+        elif doc[i].norm_ in ("him", "her", "them"):
+            i += 1
+        elif doc[i].norm_ in _ABSENT_FROM:
+            # "my son is missing school a lot because of anxiety": time off, not a missing child.
+            i += 1
+            return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _ABSENCE_TAILS
+        else:
             return False
-        return not (hit.end + 1 < len(doc) and doc[hit.end + 1].norm_ in ("phone", "phones"))
+        return i >= len(doc) or doc[i].is_punct or doc[i].norm_ in _LONGING_TAILS
 
     def _animal(self, hit: Hit) -> bool:
-        """ "my dog swallowed a battery": an animal just before a match that names no person
-        (never "the dog attacked my son")."""
+        """ "my dog swallowed a battery": an animal that swallowed, ate, drank or chewed
+        something, named just before the match that begins with that verb. Never a fall, a
+        bite or "isn't breathing" (the review of round 23: "chasing the cat fell down the
+        stairs and isnt breathing")."""
         doc, classes = self.doc, self.lexicon.classes
-        people = PERSON_WORDS | set(classes["third_party"]) | set(classes["family_adult"]) \
-            | set(classes["self"])
-        if any(t.norm_ in people for t in doc[hit.start:hit.end]):
+        if doc[hit.start].norm_ not in _INGESTING:
             return False
         before = [t for t in doc[max(0, hit.start - 3):hit.start]
                   if self.clause_of[t.i] == self.clause_of[hit.start]]
-        return any(t.norm_ in classes["pets"] for t in before)
+        return bool(before) and any(t.norm_ in classes["pets"] for t in before) and all(
+            t.norm_ in classes["pets"] or t.norm_ in ("my", "our", "the", "has", "just", "'s", "s", "a")
+            for t in before[[t.norm_ in classes["pets"] for t in before].index(True):])
 
     def _thrown_at_by_bullies(self, hit: Hit) -> bool:
-        """ "getting picked on every day at school, they throw stuff at me on the bus": things
-        thrown at someone, told as bullying that keeps happening, with nothing said of now."""
+        """ "getting picked on every day at school, they throw stuff at me on the bus": things of
+        no danger (stuff, a bag, food) thrown at someone, told as bullying that keeps
+        happening. Never a brick, a knife or a bottle, an injury, hiding, a threat to throw, or
+        anything said of now (the review of round 23)."""
+        words = [t.norm_ for t in self.doc[hit.start:hit.end]]
         throwing = set(self.lexicon.classes["throwing"])
-        thrown = [t for t in self.doc[hit.start:hit.end] if t.norm_ in throwing]
-        if not thrown or not self.modifiers.get("bullied") or not self.modifiers.get("habitual") \
-                or self.current or any(t.norm_ == "outside" for t in self.doc):
+        harmless = set(self.lexicon.classes["harmless_thrown"])
+        if not any(w in throwing for w in words) or not any(w in harmless for w in words):
             return False
-        # "theyre outside throwing stones at me" is now; "they keep throwing stuff" is not.
-        verb = thrown[0]
+        if not self.modifiers.get("bullied") or not self.modifiers.get("habitual") or self.current:
+            return False
+        injury = set(self.lexicon.classes["injury"]) | _HURT_WORDS
+        if any(t.norm_ in injury or t.norm_ in ("outside", "hiding", "hide", "hid") for t in self.doc):
+            return False
+        verb = next(t for t in self.doc[hit.start:hit.end] if t.norm_ in throwing)
+        before = [t.norm_ for t in self.doc[max(0, verb.i - 3):verb.i]]
+        if any(w in ("will", "'ll", "going", "gonna", "threaten", "threatened", "threatening") for w in before):
+            return False  # "they keep saying theyll throw acid at me"
+        # "theyre throwing stones at me" is now; "they keep throwing stuff" is not.
         return not verb.norm_.endswith("ing") or (
             verb.i > 0 and self.doc[verb.i - 1].norm_ in ("keep", "keeps", "kept", "always"))
 
@@ -953,9 +987,22 @@ def _number(token) -> Optional[float]:
 
 
 #: Someone other than a young child acting, or speaking, between the child and a match.
-#: Words for a person in a match: "the dog attacked my son" is about the son.
-PERSON_WORDS = {"i", "me", "my", "he", "him", "his", "she", "her", "they", "them", "their", "we",
-                "us", "our", "you", "u", "baby", "toddler"}
+#: How a child misses someone, after who is named: "missing her dad since he moved out".
+_LONGING_TAILS = frozenset({"since", "so", "loads", "lots", "a", "really", "terribly", "badly", "at",
+                            "every", "lately", "too", "more", "x", "xx"})
+#: What a child misses by staying away, and how: "missing school a lot", "missing lessons
+#: because of anxiety" (never "missing school rang to say she never arrived").
+_ABSENT_FROM = frozenset({"school", "lessons", "classes", "college", "lectures", "uni"})
+_ABSENCE_TAILS = frozenset({"a", "loads", "lots", "because", "cos", "coz", "cuz", "due", "since",
+                            "every", "most", "again", "more", "and", "days", "weeks", "recently",
+                            "lately", "too", "so"})
+#: A pet that swallowed, ate, drank or chewed something: "my dog swallowed a battery".
+_INGESTING = frozenset({"swallowed", "swallow", "swallows", "ate", "eaten", "eat", "eats", "drank",
+                        "drunk", "drink", "chewed", "chew", "chewing"})
+#: Words of harm beside things thrown: never only bullying.
+_HURT_WORDS = frozenset({"head", "face", "eye", "eyes", "dizzy", "blacking", "blacked", "unconscious",
+                         "burnt", "burned", "burn", "hurt", "hurts", "injured", "concussion", "sick",
+                         "knocked", "bleeding", "blood", "stitches"})
 ADULT_WORDS = {"man", "men", "adult", "adults", "grown", "stranger", "boss", "manager"}
 REPORTED_SPEECH = {"says", "said", "told", "tells", "saw", "sees", "watched", "heard", "hears"}
 _YOUNG_CHILD_WORDS = {"toddler", "toddlers", "preschooler", "baby"}

@@ -153,7 +153,7 @@ _CLOSING = re.compile(
 _RISK = re.compile(
     r"\b(?:forever|for\s+good|give\s+up|giving\s+up|gave\s+up|pointless|too\s+late|still\s+here|"
     r"way\s+out|make\s+(?:it|this|everything)\s+(?:all\s+)?stop|nothing\s+(?:works?|will|helps?|ever)|"
-    r"no\s*one|nobody|no\s+body|that'?s\s+it\s+for\s+me|dead|die|dying|death|kill|suicid\w*|"
+    r"no\s*one|nobody|no\s+body|that'?s\s+it\s+for\s+me|dead|die|dying|death|kill\w*|suicid\w*|"
     r"tonight|safe|trust\s+myself|hurt\w*|harm\w*|hit|hits|hitting|beat\w*|cut|cuts|cutting|"
     r"end\s+it|can'?t\s+cope|cant\s+cope|not\s+coping|struggl\w*|scared|frightened|afraid|alone|"
     r"lonely|hopeless|worthless|pills?|tablets?|overdose|stupid|check\s+out|hold\s+on|checks?\s+my|"
@@ -367,7 +367,7 @@ _OF_THE_LIST = re.compile(
     r"|\bfor\s+(?:(?:parents|carers|mums|dads|families|grandparents|foster\s+carers)\b|"
     r"(?:the\s+)?under[- ]?\d{1,2}'?s?\b|(?:little|young|younger|small|older|big)\s+(?:ones|kids|children)\b|"
     r"teenagers\b|teens\b|(?:me|us)\s+as\s+(?:(?:her|his|their|a|the)\s+)?(?:mum|dad|parents?|carers?|nan|grandparents?|"
-    r"step-?(?:mum|dad)|foster\s+carers?)\b)" + _NOTHING_TOLD_AFTER +
+    r"step-?(?:mum|dad|parents?)|foster\s+carers?)\b)" + _NOTHING_TOLD_AFTER +
     r"|(?<!of\s)\b(?:courses?|workshops?|parenting\s+(?:programmes?|groups?|classes|support))\b"
     + _NOTHING_TOLD_AFTER)
 
@@ -421,10 +421,18 @@ _CARERS_TIRED = re.compile(
 #: A parent or carer asking for something for themselves: "Is there anything for me?", "what
 #: about support for us as carers", "anything for parents themselves" (conversations34).
 _FOR_THE_CARER = re.compile(
-    r"\b(?:anything|something|support|help|someone|anyone|any|services?|what\s+about)\b[^.?!,;]*?\bfor\s+"
+    r"\b(?:anything|something|support|help|someone|anyone|any|services?|what\s+about)"
+    # ... with only words of asking between ("is there any support out there for me"), and only
+    # who they are and "too" after (the review of round 23: "any help for us getting her away
+    # from those men" tells more).
+    r"(?:\s+(?:there|that|which|available|else|at|all|out|you|can|could|suggest|recommend|offer|"
+    r"specifically|just|locally|around|here|is|are|support|help|going|on|like|of|kind|sort|"
+    r"services?|groups?|someone|anyone|to|talk))*\s+for\s+"
     r"(?:(?:me|us|myself|ourselves)\b(?:\s+as\s+(?:(?:her|his|their|a|the)\s+)?(?:mum|dad|mother|father|"
-    r"parents?|carers?|foster\s+carers?|nan|grandparents?|step-?(?:mum|dad)|family))?"
-    r"|(?:parents|carers|mums|dads)\s+themselves\b)" + _NOTHING_TOLD_AFTER)
+    r"parents?|carers?|foster\s+carers?|nan|grandparents?|step-?(?:mum|dad|parents?)|family))?"
+    r"|(?:parents|carers|mums|dads)\s+themselves\b)"
+    r"(?:\s+(?:too|as\s+well|also|though|then|please|pls|personally|really|now|here|locally|at\s+all|"
+    r"or\s+just\s+(?:for\s+)?(?:him|her|them)))*\W*$")
 #: ... and how it is for them: "I'm not coping brilliantly with all this", "it's just me and
 #: him", "we're pretty worn down if I'm honest". Strain and tiredness only: words of death,
 #: harm, fear or an end ("i cant go on", "scared of him") keep the message from this reading.
@@ -438,7 +446,8 @@ _CARERS_STRAIN = re.compile(
     r"at\s+the\s+end\s+of\s+(?:our|my)\s+tether)"
     r"|(?:i|we)\s+(?:can'?t|cannot|cant)\s+cope"
     r"|it'?s\s+just\s+(?:me|us)(?:\s+and\s+(?:him|her|them|the\s+kids?|the\s+children))?"
-    r"|it'?s\s+(?:getting\s+to|affecting|wearing\s+on)\s+(?:me|us))"
+    r"|it'?s\s+(?:getting\s+to|affecting|wearing\s+on)\s+(?:me|us)"
+    r"|(?:i|we)\s+(?:feel|felt)\s+(?:like\s+)?(?:i'?m|im|we'?re|were)\s+getting\s+(?:it|this|everything)\s+(?:all\s+)?wrong)"
     r"(?:\s+(?:brilliantly|well|great|very\s+well|at\s+all|really|if\s+i'?m\s+honest|to\s+be\s+honest|"
     r"tbh|honestly|too|as\s+well|now|either|lately|recently|myself|ourselves|"
     r"with\s+(?:all\s+)?(?:this|it|that|him|her|them|everything)(?:\s+all)?))*\W*$")
@@ -447,7 +456,12 @@ _CARERS_STRAIN = re.compile(
 #: ... or that they cry over it: "I cried in the car after drop-off again today".
 _CARERS_CRYING = re.compile(r"^\W*(?:and\s+)?(?:i|we)(?:'ve|\s+have|ve)?\s+(?:(?:just|also|even|been|often|"
                             r"sometimes|always)\s+)*(?:cried|cry|crying|keep\s+crying|ended\s+up\s+crying|"
-                            r"burst\s+into\s+tears|broke\s+down)\b")
+                            r"burst\s+into\s+tears|broke\s+down)"
+                            # ... and only where or when: "in the car after drop-off again today".
+                            r"(?:\s+(?:in|the|my|car|after|before|drop-?off|drop|off|school|run|pick-?up|"
+                            r"again|today|tonight|yesterday|at|night|nights|every|most|morning|mornings|bathroom|"
+                            r"kitchen|bed|myself|to|sleep|on|own|a|lot|times|loads|all|day|week|this|last|"
+                            r"work|alone|shower|bedtime|evening|evenings|twice|once))*\W*$")
 
 
 def asks_for_the_carer(text: str) -> bool:

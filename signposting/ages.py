@@ -204,7 +204,7 @@ AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?()&+]|(?:and|n|nd|an|but|so|from|in|living|live|
             r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help|"
             # ... or an unpunctuated next clause: "hes 17 some lads with a knife are waiting"
             # (conversations34).
-            r"some|the|there|these|those|someone|people)\b))")
+            r"some|the|there|these|those)\b))")
 
 FIRST_PERSON_AGE = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+" + HEDGES + NUMBER_WORD + AGE_ENDS +

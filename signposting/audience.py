@@ -109,7 +109,8 @@ _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
                       r"(?:\w+\s+)?(?:secondary|primary|school|college|academy|infant|junior|special|pru)\b"
                       # ... and a coach with a club: "coach at a junior club in rayleigh"
                       # (conversations34).
-                      r"|coach\s+(?:at|of|for|with)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:club|team|academy|squad)\b)")
+                      r"|(?:i'?m\s+a\s+)?coach\s+(?:at|of|for|with)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:club|team|academy|"
+                      r"squad|gym)(?:\s+(?:here|in\s+[a-z]+(?:\s+[a-z]+)?))?\s*(?:[.,:;\-\u2013]|$))")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"
@@ -208,10 +209,10 @@ _CARER_OF = re.compile(
     r"|\bplaced\s+with\s+(?:us|me)\b"
     # A step-parent: "I'm stepdad to a 10 year old boy", "as a step-parent" (conversations34).
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?step-?\s?(?:dad|mum|mom|father|"
-    r"mother|parent)\b"
+    r"mother|parent)\b(?!'s|s\b|\s+'s)"
     # ... or a grandparent who says so: "I'm her nan", "as his grandad".
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)(?:nan|nana|nanna|gran|granny|"
-    r"grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|grandparents)\b")
+    r"grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|grandparents)\b(?!'s|s\b|\s+'s)")
 #: After "foster", the writer's own carers: "my foster carers", "my foster mum".
 _FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom", "dad", "family",
                             "home", "placement", "mum's", "dad's"})

@@ -67,7 +67,7 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + YOUTH_NUMBER
     + r"\s+(?=" + COMING_WHEN + r")"
     # ... or opening the message: "16 in the summer n live on eastchurch" (conversations34).
-    r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN + r")"
+    r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN + r"\s*(?:$|[,.;!]|(?:n|and|&)?\s*(?:i\s+)?(?:live|from|in)\b))"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
@@ -94,7 +94,7 @@ _AGE_PHRASES = re.compile(
     # A clinician's shorthand, age then sex: "17F, low mood 3/12".
     r"|\b(?:[5-9]|1\d|2[0-5])\s?[fmFM](?=\s*[,.;)])"
     # A sports team's age group: "one of my U14s", "he plays in the u12s" (conversations34).
-    r"|\b(?:my|our|the|his|her)\s+u-?(?:[6-9]|1\d|2[0-3])s?\b"
+    r"|\b(?:my|our|his|her)\s+u-?(?:[6-9]|1\d|2[0-3])s?\b|\bin\s+the\s+u-?(?:[6-9]|1\d|2[0-3])s\b"
 )
 #: ... which is the age below it: an under-14 is 13 at most.
 _TEAM = re.compile(r"\bu-?(\d{1,2})s?$")
@@ -187,7 +187,9 @@ def find_age(text: str) -> Optional[int]:
         return None
     # An age said as a number beats a school year, which only approximates one: "Y12 student
     # (17)" is 17.
-    phrase = next((p for p in phrases if not _SCHOOL_YEAR.match(p.group(0))), phrases[0])
+    phrase = next((p for p in phrases if not _SCHOOL_YEAR.match(p.group(0))
+                   and not _TEAM.search(p.group(0).lower())),
+                  next((p for p in phrases if not _SCHOOL_YEAR.match(p.group(0))), phrases[0]))
     shorthand = re.fullmatch(r"(\d{1,2})\s?[fm]", phrase.group(0), re.IGNORECASE)
     if shorthand:
         return int(shorthand.group(1))
@@ -255,8 +257,10 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         if re.match(r"at\b", match.group(0), re.IGNORECASE) and not (
                 _AT_SCHOOL.search(before) or _LIVES_OUT_AT.search(before)):
             continue  # "a meltdown at Wembley", "shopping at Lakeside": an outing, not home
+        cue_words = text[match.start():match.start(1)]
         loose = re.match(r"on|at|outside|close|round|up|down|over", match.group(0),
-                         re.IGNORECASE) is not None
+                         re.IGNORECASE) is not None or re.search(
+                             r"\b(?:by|to|off)\s*$", cue_words, re.IGNORECASE) is not None
         leading = _leading_place(match.group(1), everyday=not loose, home=_lives_here(text, match))
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
             continue  # "we live on sutton road in southend": a street, not Sutton

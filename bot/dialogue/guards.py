@@ -362,16 +362,21 @@ class Guards:
                    for e in self._recent(tracker, latest))
 
 
-#: Words that say safe ("im safe now hes gone", "we're ok now"), unless negated.
-_SAFE = re.compile(r"\b(?:safe|ok|okay|fine|alright|all right)\b")
-_NOT_SAFE = re.compile(r"(?:\bnot|\bnever|n'?t|\bnt)\b\W*(?:\w+\W+){0,2}"
-                       r"(?:safe|ok|okay|fine|alright|all right)\b|\bunsafe\b")
+#: A short, plain answer that says safe: "im safe now", "yes we're ok", "she's fine now hes gone".
+#: Anything else ("not sure if im safe", "safe? not really", "i'm ok for now but he'll be back
+#: at 6", "i think shes ok, she's just really drowsy": the review of round 23) is asked again.
+_PLAINLY_SAFE = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?(?:(?:i'?m|im|i\s+am|we'?re|we\s+are|were|she'?s|shes|she\s+is|"
+    r"he'?s|hes|he\s+is|they'?re|theyre|they\s+are)\s+)?(?:safe|ok|okay|fine|alright|all\s+right)"
+    r"(?:\W+(?:now|thanks|thank\s+you|ty|at\s+home|here|home|atm|rn|honestly|promise|"
+    r"(?:he'?s|hes|she'?s|shes|they'?ve|theyve|he\s+has|she\s+has)\s+(?:gone|left)(?:\s+out)?|"
+    r"at\s+(?:my|a|her|his)\s+(?:\w+'?s|friends?|nans?|mums?|dads?)(?:\s+house)?))*\W*$")
 
 
 def says_safe(text: str) -> bool:
-    """ "im safe now, hes gone", not "i dont feel safe" or "not ok"."""
-    text = text.lower().replace("\u2019", "'")
-    return bool(_SAFE.search(text)) and not _NOT_SAFE.search(text)
+    """A short answer that says plainly that the person (or the child) is safe now."""
+    text = (text or "").lower().replace("\u2019", "'").strip()
+    return len(text.split()) <= 8 and bool(_PLAINLY_SAFE.match(text))
 
 
 #: The model's suicidal reading this sure keeps the crisis reply whatever the words.

@@ -1753,7 +1753,7 @@ ROUND_TWENTY_THREE = [
     # Development set 19 and conversations34, in other words.
     ("cut really deep this time, i think i might need a hospital tonight", "crisis_self_harm"),
     ("my cutting has got bad and i need to go to a&e", "crisis_self_harm"),
-    ("my uncle said he'd break my arms if he finds me", "crisis_danger"),
+    ("my uncle said he'd break my arms if he finds me, im hiding at my mates tonight", "crisis_danger"),
     ("hes gonna do me in if he catches me, im hiding at the park", "crisis_danger"),
     ("a lad in year 10 has a knife in his bag and he's going to use it on someone after school", "crisis_danger"),
     ("she took some pills at a party and now she's shaking and being sick", "crisis_danger"),
@@ -1787,3 +1787,40 @@ def test_round_twenty_three_leaves_these_alone(text):
 ])
 def test_round_twenty_three_keeps_these_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 23: missing children texted without commas, things
+    # thrown that hurt or are happening now, a child's fall beside a pet, a first-person match
+    # in a list asked for.
+    "my son is missing his medication is at home and hes diabetic",
+    "my son has gone missing his dad is out looking for him now",
+    "my daughter is missing her dad is driving round looking for her",
+    "my daughter is missing school rang to say she never arrived",
+    "our son is missing my husband is out looking with the police",
+    "my daughter is missing her friends say she was really upset yesterday",
+    "im always being bullied and they threw a brick at my head and theres loads of blood",
+    "they call me names every day and yesterday they threw a knife at me",
+    "bullies keep throwing stones at me, im hiding in the toilets",
+    "people call me names every day and they keep saying theyll throw acid at me",
+    "chasing the cat fell down the stairs and isnt breathing",
+    "i need a list of kill myself helplines",
+    "said hes going to do me in when he finds me. im locked in the bathroom",
+    "my friend took something at a party and she's shaking and won't stop being sick",
+])
+def test_the_review_of_round_twenty_three_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my nan will do me in if she catches me with a vape",
+    "my sister said she'll break my fingers if she catches me in her room again",
+    "new bread knife, going to use it on the chicken",
+    "my brother got a glue gun and hes going to use it on my sister",
+    "we've run out of school uniform, heading to the main road shops",
+    "my dad goes violent on his video games and the kids watch",
+    "does self harm always need to go to a&e",
+    "my son cut his hand cutting veg, does he need to go to a&e?",
+])
+def test_the_review_of_round_twenty_three_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()

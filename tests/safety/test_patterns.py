@@ -239,12 +239,12 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "student|pupil|boy|girl|lad|he|she|son|daughter|friend|mate ?is|s|'s sitting|sat|standing|stood "
         "?out on the|a ledge outside",
         # Round 23: each alternative is one word, as meant.
-        "harm|self-harm|harming|cutting|cuts ... ... need|needs ?to ?go ?to ?a|the hospital|a&e",
         "need|needs ?to ?go ?to ?a|the hospital|a&e",
         "my|the cutting has|s|is|got|gotten|getting ?got|gotten|getting ?really|so|very|way|a ?lot|much bad|worse",
-        "given|took|taken|had some|a|these pill|pills|tablets|something at a|the party|club|festival ... ... "
+        "given|took|taken|had ?some|a|these pill|pills|tablets|something|drugs at a|the party|club|festival ... ... "
         "sick|shaking|fitting|collapsed|unconscious|passed",
-        "run|ran|gone|bolted out of school|class ... ... heading|headed|running|ran for|towards|to the ?main|"
+        "boy|girl|pupil|student|lad|child|kid|son|daughter|he|she|#num ?has|s|'s ?just run|ran|bolted out of ?the "
+        "school|class|classroom|lesson|building|gates ... ... heading|headed|running|ran for|towards|to the ?main|"
         "busy|dual road|carriageway|motorway|railway|tracks|river",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())

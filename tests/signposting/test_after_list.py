@@ -309,6 +309,11 @@ def test_a_carer_asking_for_support_for_themselves(text):
     "im not coping",
     "is there anything for me? she keeps cutting herself",
     "anything for me? i cried because he hit me again",
+    # The independent review of round 23.
+    "anything for me? ive been crying since i found the messages from that man on her phone",
+    "is there any help for us getting her away from those men",
+    "anything for me? i burst into tears when the police brought her home at 3am",
+    "is there any help for me getting him out of the house before he kills us",
 ])
 def test_not_only_a_carer_asking_for_themselves(text):
     assert not asks_for_the_carer(text)

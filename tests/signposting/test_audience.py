@@ -270,6 +270,7 @@ def test_a_step_parent_or_grandparent_who_says_so_is_a_carer(text):
 
 @pytest.mark.parametrize("text", [
     "im scared of my stepdad", "my nan is ill", "im seeing my grandad later", "im going to my grans",
+    "im her stepdad's daughter and he hits me", "i'm the gran's carer and im struggling",
 ])
 def test_naming_a_step_parent_or_grandparent_is_not_being_one(text):
     assert writer_of(text) != PARENT_CARER
@@ -278,3 +279,5 @@ def test_naming_a_step_parent_or_grandparent_is_not_being_one(text):
 def test_a_coach_who_names_their_club_is_staff_but_not_someone_telling_of_one():
     assert writer_of("coach at a junior club in deal. one of my u13s is struggling") == PROFESSIONAL
     assert writer_of("coach at a club touched me") != PROFESSIONAL
+    assert writer_of("coach at a club touched my friend") != PROFESSIONAL
+    assert writer_of("coach at a boxing club has been sending snaps to girls in my year") != PROFESSIONAL

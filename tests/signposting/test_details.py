@@ -696,7 +696,20 @@ def test_details_in_odd_shapes_of_round_twenty_three(text, age, place):
 @pytest.mark.parametrize("text", [
     "3 in the summer we went to spain", "anything for under 8s?", "i live by myself",
     "im 2 scared to go",
+    # The independent review of round 23.
+    "im 10 people down the waiting list for camhs", "is the u18 service free?",
+    "5 in the summer holidays we went to cornwall", "we live close to london road",
 ])
 def test_no_age_or_place_read_from_these(text):
     found = extract(text)
     assert found.age is None and found.place is None, found
+
+
+@pytest.mark.parametrize("text, age, place", [
+    ("my son plays in the u12s, hes 10", 10, None),
+    ("i live just off london road in southend", None, "southend"),
+    ("we live right by dover road in gravesend", None, "gravesend"),
+])
+def test_a_stated_age_and_a_town_beat_a_team_and_a_street(text, age, place):
+    found = extract(text)
+    assert found.age == age and (found.place or None) == place, found

@@ -245,6 +245,17 @@ def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules
         != "utter_safety_answer_unclear"
 
 
+@pytest.mark.parametrize("text", [
+    # The independent review of round 23: doubt, a negation after the word, danger after "ok",
+    # someone else not safe.
+    "not sure if im safe", "safe? not really", "i'm ok for now but he'll be back at 6",
+    "i think shes ok, she's just really drowsy", "im fine but my sister isnt",
+])
+def test_an_answer_that_is_not_plainly_safe_is_asked_again(policy, text):
+    assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
+        == "utter_safety_answer_unclear"
+
+
 def test_a_plea_for_help_after_the_check_in_question_is_a_yes(policy):
     assert predicted(policy, _after("utter_risk_check_in", "i need help", "greet", True)) \
         == "utter_check_in_yes"
