@@ -719,7 +719,8 @@ class _Context:
             return False
         verb = next(t for t in self.doc[hit.start:hit.end] if t.norm_ in throwing)
         before = [t.norm_ for t in self.doc[max(0, verb.i - 3):verb.i]]
-        if any(w in ("will", "'ll", "going", "gonna", "threaten", "threatened", "threatening") for w in before):
+        if any(w in ("will", "'ll", "going", "gonna", "threaten", "threatened", "threatening")
+               for w in before):
             return False  # "they keep saying theyll throw acid at me"
         # "theyre throwing stones at me" is now; "they keep throwing stuff" is not.
         return not verb.norm_.endswith("ing") or (

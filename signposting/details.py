@@ -67,7 +67,8 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:i'?ll|she'?ll|he'?ll|they'?ll|(?:i|she|he|they)\s+will)\s+be\s+" + YOUTH_NUMBER
     + r"\s+(?=" + COMING_WHEN + r")"
     # ... or opening the message: "16 in the summer n live on eastchurch" (conversations34).
-    r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN + r"\s*(?:$|[,.;!]|(?:n|and|&)?\s*(?:i\s+)?(?:live|from|in)\b))"
+    r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN
+    + r"\s*(?:$|[,.;!]|(?:n|and|&)?\s*(?:i\s+)?(?:live|from|in)\b))"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"

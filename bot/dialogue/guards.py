@@ -153,7 +153,8 @@ class Guards:
         if self._asked_instead_of_the_crisis_reply(tracker, last):
             return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
         if latest is not None:
-            return (self._urgent_guess_about_a_service(tracker, latest) or self._for_the_carer(tracker, latest)
+            return (self._urgent_guess_about_a_service(tracker, latest)
+                    or self._for_the_carer(tracker, latest)
                     or self._after_list(tracker, latest, details) or self._described(tracker, latest))
         return None
 

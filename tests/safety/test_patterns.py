@@ -240,12 +240,13 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "?out on the|a ledge outside",
         # Round 23: each alternative is one word, as meant.
         "need|needs ?to ?go ?to ?a|the hospital|a&e",
-        "my|the cutting has|s|is|got|gotten|getting ?got|gotten|getting ?really|so|very|way|a ?lot|much bad|worse",
-        "given|took|taken|had ?some|a|these pill|pills|tablets|something|drugs at a|the party|club|festival ... ... "
-        "sick|shaking|fitting|collapsed|unconscious|passed",
-        "boy|girl|pupil|student|lad|child|kid|son|daughter|he|she|#num ?has|s|'s ?just run|ran|bolted out of ?the "
-        "school|class|classroom|lesson|building|gates ... ... heading|headed|running|ran for|towards|to the ?main|"
-        "busy|dual road|carriageway|motorway|railway|tracks|river",
+        "my|the cutting has|s|is|got|gotten|getting ?got|gotten|getting ?really|so|very|way|a ?lot|much "
+        "bad|worse",
+        "given|took|taken|had ?some|a|these pill|pills|tablets|something|drugs at a|the party|club|festival "
+        "... ... sick|shaking|fitting|collapsed|unconscious|passed",
+        "boy|girl|pupil|student|lad|child|kid|son|daughter|he|she|#num ?has|s|'s ?just run|ran|bolted out "
+        "of ?the school|class|classroom|lesson|building|gates ... ... heading|headed|running|ran for|"
+        "towards|to the ?main|busy|dual road|carriageway|motorway|railway|tracks|river",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
