@@ -215,10 +215,12 @@ class Guards:
         parse_data = latest.parse_data or {}
         intent = (latest.intent or {}).get("name")
         safety = parse_data.get("safety") or {}
-        if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
-               for e in safety.get("evidence") or []):
+        # A support word of the lexicon alone ("in the car" after drop-off) is no risk in a
+        # message this narrow; a phrase of any other tier is.
+        if any(e.get("tier") != "support" for e in safety.get("evidence") or []):
             return None
-        if intent in self.urgent_intents and not _checked_by_model_alone(parse_data):
+        if intent in self.urgent_intents and not _checked_by_model_alone(parse_data,
+                                                                         support_words=True):
             return None
         return self.carer_action
 
@@ -410,15 +412,16 @@ _EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "ye
                                      "every night", "every morning", "every single day"})
 
 
-def _checked_by_model_alone(parse_data: Dict[Text, Any]) -> bool:
+def _checked_by_model_alone(parse_data: Dict[Text, Any], support_words: bool = False) -> bool:
     """A check-in the model's unsure urgent guess chose, with no risk phrase found (but for
-    _LIST_REASON_WORDS), every urgent reading of the model unsure and of a class in
-    _SET_ASIDE_CLASSES."""
+    _LIST_REASON_WORDS, and with ``support_words`` any word of the lexicon's support tier),
+    every urgent reading of the model unsure and of a class in _SET_ASIDE_CLASSES."""
     safety = parse_data.get("safety") or {}
     if from_the_rest(safety):
         return False  # the check-in is the reading of what followed the question (bot/nlu/clauses.py)
     if (parse_data.get("intent") or {}).get("name") != CHECK_IN_INTENT or any(
             str(e.get("text", "")).strip().lower() not in _LIST_REASON_WORDS
+            and not (support_words and e.get("tier") == "support")
             for e in safety.get("evidence") or []):
         return False
     readings = [(str(n), float(c)) for n, c in safety.get("model") or []]

@@ -343,6 +343,10 @@ def test_a_parent_asking_for_support_for_themselves_is_told_where_it_is(policy):
     text = "Is there anything for me? I'm not coping brilliantly with all this, it's just me and him."
     assert predicted(policy, _carer_after_list(text, "risk_check_in")) == "utter_support_for_carers"
     assert predicted(policy, _carer_after_list(text, "nlu_fallback")) == "utter_support_for_carers"
+    # A support word of the lexicon alone ("in the car") is no risk in a message this narrow.
+    cried = "Is there anything for me? I'm not coping, I cried in the car after drop-off again today."
+    assert predicted(policy, _carer_after_list(cried, "nlu_fallback", evidence=[
+        {"class": "crisis_danger", "tier": "support", "text": "car"}])) == "utter_support_for_carers"
 
 
 def test_support_for_themselves_only_for_a_parent_and_never_beside_risk(policy):
