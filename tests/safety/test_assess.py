@@ -1775,6 +1775,7 @@ def test_urgent_kinds_of_round_twenty_three(text, urgent_class):
     "they keep throwing stuff at me in maths and calling me names, everyday its the same",
     "getting picked on every lunch, they throw my bag around and call me names",
     "i think i need a hospital appointment for my knee",
+    "Gillingham. honestly my bedroom looks like a bomb has hit it",
 ])
 def test_round_twenty_three_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
