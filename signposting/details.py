@@ -551,12 +551,26 @@ def extract(text: str) -> Details:
             place = text.strip().strip(".,!?")
     if age is None and not only_a_detail(text):
         age = _age_on_its_own(lower)
+    if age is None or place is None:
+        # "any1 who can help w that? im 18 basildon" (conversations34): both details at the end
+        # of a text, with no word between them.
+        tail = _AGE_THEN_PLACE.search(lower)
+        if tail:
+            named = resolve(tail.group(2))
+            if named.kind == "place" and named.exact and named.status in (FOUND, AMBIGUOUS):
+                age = int(tail.group(1)) if age is None else age
+                place = tail.group(2) if place is None else place
     if age is None and place and "," in text and len(text.split()) <= 8:
         # "Gravesend, 15": the other part of a two-detail answer is the age.
         numbers = [parse_age(p) for p in text.split(",") if p.strip().isdigit()]
         if len(numbers) == 1 and numbers[0].ok and (numbers[0].age or 0) >= BARE_AGE_FROM:
             age = numbers[0].age
     return Details(age=age, place=place, relation=find_relation(lower), audience=writer_of(lower))
+
+
+#: "im 18 basildon", "i'm 15 gravesend": an age and a town (one to three words) ending a text.
+_AGE_THEN_PLACE = re.compile(r"(?:^|[.?!,]\s*|\s)(?:i'?m|im|i\s+am)\s+(1[0-9]|2[0-5]|[4-9])\s+"
+                             r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})\W*$")
 
 
 #: Words that may come with a bare detail without making it more than one ("he's 9 now",

@@ -713,3 +713,18 @@ def test_no_age_or_place_read_from_these(text):
 def test_a_stated_age_and_a_town_beat_a_team_and_a_street(text, age, place):
     found = extract(text)
     assert found.age == age and (found.place or None) == place, found
+
+
+@pytest.mark.parametrize("text, age, place", [
+    # conversations34 (development; other words): an age and a town ending a text.
+    ("cant stop crying at night, does anyone help with that. im 15 gravesend", 15, "gravesend"),
+    ("im 16 canvey island", 16, "canvey island"),
+])
+def test_an_age_and_a_town_ending_a_text(text, age, place):
+    found = extract(text)
+    assert (found.age, found.place) == (age, place), found
+
+
+@pytest.mark.parametrize("text", ["im 15 really sad", "im 17 so tired of it"])
+def test_an_age_then_words_that_are_no_town(text):
+    assert extract(text).place is None
