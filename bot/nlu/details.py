@@ -17,6 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from safety.assess import URGENT_CLASSES
 from safety.clauses import from_the_rest
 from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
 
@@ -24,6 +25,8 @@ from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
 
 EXTRACTOR_NAME = "DetailsExtractor"
+#: The model's urgent reading on a correction this sure keeps its crisis reply.
+CORRECTION_SURE = 0.9
 
 
 @DefaultV1Recipe.register(
@@ -50,6 +53,15 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             # really down and there's a rope in his room ..., not sure what it's for"): that
             # keeps the rephrase request, with 999 and SHOUT.
             set_intent(message, "inform", 1.0)
+        elif intent in URGENT_CLASSES and safety.get("source") == "unchanged" \
+                and not safety.get("evidence") and corrects_details(text) and not from_the_rest(safety) \
+                and float((message.get(INTENT) or {}).get("confidence") or 0.0) < CORRECTION_SURE:
+            # The model's urgent reading alone, unsure, on a message that puts a detail right with
+            # no word of risk or distress ("sorry its for my nephew not me, hes 13. hes been
+            # getting them at school", danger 0.58 after retraining: conversations32): asked,
+            # never the crisis reply, and never taken for a plain answer either.
+            set_intent(message, CHECK_IN_INTENT, 1.0)
+            add_entity(message, "risk_class", str(intent), EXTRACTOR_NAME)
         elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text) \
                 and not from_the_rest(safety):
             # A check-in the model alone guessed, on a message with no risk word that puts a

@@ -61,3 +61,22 @@ def test_a_fallback_with_any_word_of_the_lexicon_is_no_correction():
     assert _run(text, "nlu_fallback", rope) == "nlu_fallback"
     assert _run("sorry he's 11 not 12", "nlu_fallback", []) == "inform"
 
+
+
+def _urgent(text, confidence, evidence=(), source="unchanged"):
+    message = Message(data={TEXT: text, INTENT: {"name": "crisis_danger", "confidence": confidence},
+                            "safety": {"evidence": list(evidence), "source": source}})
+    DetailsExtractor({}).process_one(message)
+    return message.get(INTENT)["name"]
+
+
+def test_an_unsure_urgent_reading_of_the_model_alone_on_a_correction_is_asked():
+    """conversations32 (development; other words): the crisis reply to a correction of who the
+    help is for, the model's danger 0.58 alone."""
+    text = "sorry its for my niece not me, shes 12. she gets them before school"
+    assert _urgent(text, 0.6) == "risk_check_in"
+    assert _urgent(text, 0.95) == "crisis_danger"  # a sure reading keeps its reply
+    assert _urgent(text, 0.6, [{"class": "crisis_danger", "tier": "support", "text": "x"}]) \
+        == "crisis_danger"
+    assert _urgent("sorry its for my niece, shes 12 and shes been hit", 0.6) == "crisis_danger"
+    assert _urgent("my niece gets them before school", 0.6) == "crisis_danger"
