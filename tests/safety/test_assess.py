@@ -1760,6 +1760,8 @@ ROUND_TWENTY_THREE = [
     ("a year 7 has run out of class and is heading for the main road", "crisis_danger"),
     ("her boyfriend said he'd finish her when she gets home", "crisis_danger"),
     ("my husband gets violent when he's had a drink and our kids see it all", "safeguarding_disclosure"),
+    ("he told me his stepdad does the belt if he's late home", "safeguarding_disclosure"),
+    ("my mum uses a belt on us when shes angry", "safeguarding_disclosure"),
 ]
 
 
@@ -1776,6 +1778,7 @@ def test_urgent_kinds_of_round_twenty_three(text, urgent_class):
     "getting picked on every lunch, they throw my bag around and call me names",
     "i think i need a hospital appointment for my knee",
     "Gillingham. honestly my bedroom looks like a bomb has hit it",
+    "my mum got a belt for christmas", "my dad took his belt off and sat down",
 ])
 def test_round_twenty_three_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
