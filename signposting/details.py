@@ -689,6 +689,13 @@ _DISTRESS = re.compile(
     r"can'?t\s+cope|cant\s+cope|not\s+coping|give\s+up|tonight|forever)\b")
 
 
+#: "not" saying how someone is ("im not ok", "not coping", "feeling not great"), never a detail
+#: put right.
+_NOT_A_STATE = re.compile(r"\b(?:i'?m|im|i\s+am|am|feel\w*|doing|been|she'?s|he'?s|shes|hes|they'?re)\s+"
+                          r"(?:really\s+|just\s+|so\s+)?not\b|\bnot\s+(?:really\s+)?(?:ok|okay|good|great|well|"
+                          r"coping|fine|safe|sure|doing|feeling|happy|alright|right|managing|sleeping|eating)\b")
+
+
 def corrects_details(text: str) -> bool:
     """A message the model could not place that gives an age or a place and says it is
     putting something right ("sorry, I got that wrong - he turned 18 last week"), or is only
@@ -699,8 +706,13 @@ def corrects_details(text: str) -> bool:
     if _DISTRESS.search(text.lower().replace("\u2019", "'")):
         return False
     found = extract(text)
+    lower = text.lower().replace("\u2019", "'")
+    cues = {m.group(0) for m in _CORRECTION.finditer(lower)}
+    if cues == {"not"} and _NOT_A_STATE.search(lower):
+        # "im not ok, im 16 dover" says how someone is, and puts nothing right.
+        return False
     return (found.age is not None or found.place is not None or found.relation is not None) \
-        and bool(_CORRECTION.search(text.lower().replace("\u2019", "'")))
+        and bool(cues)
 
 
 #: The rows of a keyboard: four or more neighbouring keys in a row is mashing, not a word.

@@ -80,3 +80,12 @@ def test_an_unsure_urgent_reading_of_the_model_alone_on_a_correction_is_asked():
         == "crisis_danger"
     assert _urgent("sorry its for my niece, shes 12 and shes been hit", 0.6) == "crisis_danger"
     assert _urgent("my niece gets them before school", 0.6) == "crisis_danger"
+
+
+@pytest.mark.parametrize("text", [
+    # "not" saying how someone is puts nothing right: the model's reading stands.
+    "im not ok at all, im 16 dover", "not coping tbh. im 15 margate",
+])
+def test_not_saying_how_someone_is_is_no_correction(text):
+    assert _run(text, "risk_check_in", []) == "risk_check_in"
+    assert _urgent(text, 0.6) == "crisis_danger"
