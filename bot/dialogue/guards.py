@@ -1,4 +1,4 @@
-"""Five checks the policy makes before any rule, all decided from the tracker alone.
+"""The checks the policy makes before any rule, all decided from the tracker alone.
 
 - Action server unreachable. Rasa logs a custom action that failed as executed, drops its
   events and carries on, so a need would get its acknowledgement and then silence. The
@@ -15,7 +15,14 @@
   here"), not the introduction or a self-help idea; after the check-in question ("are you
   thinking about ending your life?") it is a yes, and gets that question's 24/7 routes. The NLU
   marks such a message (signposting.answers.pleads_for_help); the guard reads the bot's last
-  action.
+  action. An answer to that question the bot cannot place is asked again with 999 first, and
+  one the model reads as risk again gets the not-safe reply: never "say it another way" or a
+  check-in question to someone just told to call 999 (conversations34). Only a short, plain
+  "I'm safe" is left to the rules.
+- A parent or carer asking for support for themselves straight after a list ("Is there
+  anything for me? I'm not coping with all this"): where to find it and the next services,
+  never a question whether their child is suicidal, when the message is only that and nothing
+  of risk is in it (signposting.after_list.asks_for_the_carer).
 - A reply to a list of services. Straight after a list, "none of those suit him", "is number 2
   free?" and "great, I'll ring them tomorrow" are plain, but the model (which learnt needs and
   risks, not replies to lists) falls back on them. When the bot's last turn showed a list and
