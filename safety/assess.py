@@ -696,11 +696,13 @@ class _Context:
         doc, classes = self.doc, self.lexicon.classes
         if doc[hit.start].norm_ not in _INGESTING:
             return False
+        pets = set(classes["pets"])
         before = [t for t in doc[max(0, hit.start - 3):hit.start]
                   if self.clause_of[t.i] == self.clause_of[hit.start]]
-        return bool(before) and any(t.norm_ in classes["pets"] for t in before) and all(
-            t.norm_ in classes["pets"] or t.norm_ in ("my", "our", "the", "has", "just", "'s", "s", "a")
-            for t in before[[t.norm_ in classes["pets"] for t in before].index(True):])
+        first = next((n for n, t in enumerate(before) if t.norm_ in pets), None)
+        # From the animal to the verb, only more of its name or "has just": "my dog has just".
+        return first is not None and all(t.norm_ in pets or t.norm_ in _PET_TO_VERB
+                                         for t in before[first:])
 
     def _thrown_at_by_bullies(self, hit: Hit) -> bool:
         """ "getting picked on every day at school, they throw stuff at me on the bus": things of
@@ -1000,6 +1002,8 @@ _ABSENCE_TAILS = frozenset({"a", "loads", "lots", "because", "cos", "coz", "cuz"
 #: A pet that swallowed, ate, drank or chewed something: "my dog swallowed a battery".
 _INGESTING = frozenset({"swallowed", "swallow", "swallows", "ate", "eaten", "eat", "eats", "drank",
                         "drunk", "drink", "chewed", "chew", "chewing"})
+#: What may stand between a pet and what it swallowed: "the puppy has just eaten".
+_PET_TO_VERB = frozenset({"my", "our", "the", "has", "just", "'s", "s", "a"})
 #: Words of harm beside things thrown: never only bullying.
 _HURT_WORDS = frozenset({"head", "face", "eye", "eyes", "dizzy", "blacking", "blacked", "unconscious",
                          "burnt", "burned", "burn", "hurt", "hurts", "injured", "concussion", "sick",

@@ -406,6 +406,9 @@ _COURTESIES = re.compile(r"^\W*(?:(?:thanks|thank\s+(?:you|u)|ty|ta|cheers|ok|ok
                          r"brilliant|sorry|hi|hello|also)\W*)+$")
 
 
+#: A parent's or carer's tiredness: "worn down", "shattered", "at the end of my tether".
+_TIREDNESS = (r"(?:worn\s+(?:down|out)|exhausted|knackered|shattered|drained|frazzled|burnt\s+out|"
+              r"burned\s+out|tired|run\s+ragged|at\s+(?:our|my)\s+wits'?\s+end|at\s+the\s+end\s+of\s+(?:our|my)\s+tether)")
 #: A parent or carer saying why they ask for something for themselves: "Is there anything for
 #: us as carers too? We're pretty worn down if I'm honest" (conversations34). Tiredness only:
 #: "not coping" or "struggling" tell more, and keep the message from this reading.
@@ -413,9 +416,7 @@ _CARERS_TIRED = re.compile(
     r"^\W*(?:if\s+i'?m\s+honest\s+|to\s+be\s+honest\s+|tbh\s+|honestly\s+)?"
     r"(?:we|i)(?:'re|'m|\s+are|\s+am|re|m)?\s+(?:(?:both|all|pretty|really|so|very|quite|absolutely|completely|"
     r"just|a\s+bit|getting|feeling)\s+)*"
-    r"(?:worn\s+(?:down|out)|exhausted|knackered|shattered|drained|frazzled|burnt\s+out|burned\s+out|tired|"
-    r"run\s+ragged|at\s+(?:our|my)\s+wits'?\s+end|at\s+the\s+end\s+of\s+(?:our|my)\s+tether)"
-    r"(?:\s+(?:if\s+i'?m\s+honest|to\s+be\s+honest|tbh|honestly|too|as\s+well|now))*\W*$")
+    + _TIREDNESS + r"(?:\s+(?:if\s+i'?m\s+honest|to\s+be\s+honest|tbh|honestly|too|as\s+well|now))*\W*$")
 
 
 #: A parent or carer asking for something for themselves: "Is there anything for me?", "what
@@ -441,9 +442,7 @@ _CARERS_STRAIN = re.compile(
     r"(?:(?:i|we)(?:'m|'re|\s+am|\s+are|m|re)?\s+(?:(?:really|so|not|just|pretty|completely|absolutely|both|"
     r"all|a\s+bit|getting|feeling|also|too|honestly|genuinely|totally|literally)\s+)*"
     r"(?:coping|struggling(?:\s+to\s+cope)?|finding\s+(?:it|this|things)\s+(?:all\s+)?(?:really\s+|so\s+|very\s+)?"
-    r"(?:hard|tough|difficult)|worn\s+(?:down|out)|exhausted|knackered|shattered|drained|frazzled|tired|"
-    r"burnt\s+out|burned\s+out|run\s+ragged|at\s+(?:our|my)\s+wits'?\s+end|"
-    r"at\s+the\s+end\s+of\s+(?:our|my)\s+tether)"
+    r"(?:hard|tough|difficult)|" + _TIREDNESS + r")"
     r"|(?:i|we)\s+(?:can'?t|cannot|cant)\s+cope"
     r"|it'?s\s+just\s+(?:me|us)(?:\s+and\s+(?:him|her|them|the\s+kids?|the\s+children))?"
     r"|it'?s\s+(?:getting\s+to|affecting|wearing\s+on)\s+(?:me|us)"
