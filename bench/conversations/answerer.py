@@ -198,6 +198,9 @@ class Persona:
         if "safe" in self.asked:
             return self._take_later(any_turn=True)
         self.asked["safe"] = 1
+        if self.facts.safe_says:
+            said = self.facts.safe_says
+            return Answer(said, said, "says in their words whether they are safe")
         pattern = SAFE_OPTION if self.facts.safe else NOT_SAFE_OPTION
         choice = r.pick_option(reading.options, pattern) if web else None
         if choice:

@@ -44,6 +44,7 @@ class Facts:
     declines: Tuple[str, ...] = ()      # details the persona would rather not give
     upfront: Tuple[str, ...] = ()       # details already given in the opening message(s)
     safe: bool = True                   # the answer to "are you safe right now?"
+    safe_says: Optional[str] = None     # that answer in their own words, typed on any channel
     rephrase: Optional[str] = None      # what they say when the bot did not understand
 
     def declined(self, detail: str) -> bool:
@@ -116,6 +117,10 @@ def _facts(raw: Dict[str, Any], sid: str) -> Facts:
         unknown = set(raw.get(key) or ()) - set(DETAILS)
         if unknown:
             raise ScenarioError(f"{sid}: {key} has unknown details {sorted(unknown)}")
+    safe = raw.get("safe", True)
+    if not isinstance(safe, bool):
+        raise ScenarioError(f"{sid}: safe must be true or false (their words go in safe_says), "
+                            f"not {safe!r}")
     age = raw.get("age")
     if age is not None and not isinstance(age, int):
         raise ScenarioError(f"{sid}: age must be an integer, not {age!r}")
@@ -123,8 +128,8 @@ def _facts(raw: Dict[str, Any], sid: str) -> Facts:
                  place_says=raw.get("place_says"), area=area, district=raw.get("district"),
                  place_plain=raw.get("place_plain"), place_clarify=raw.get("place_clarify"),
                  declines=tuple(raw.get("declines") or ()),
-                 upfront=tuple(raw.get("upfront") or ()), safe=bool(raw.get("safe", True)),
-                 rephrase=raw.get("rephrase"))
+                 upfront=tuple(raw.get("upfront") or ()), safe=safe,
+                 safe_says=_text(raw.get("safe_says")), rephrase=raw.get("rephrase"))
 
 
 def _text(value: Any) -> Optional[str]:
