@@ -61,6 +61,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
 from safety.clauses import from_the_rest
+from safety.lexicon import EVERYDAY_SUPPORT_WORDS
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
@@ -145,18 +146,20 @@ class Guards:
         # After either reply, wait: an active form would otherwise run again (and fail again).
         if tracker.latest_action_name in (self.unavailable_action, self.rate_action):
             return ACTION_LISTEN_NAME
-        if isinstance(last, UserUttered) and self._over_rate_limit(tracker, last):
-            return ACTION_LISTEN_NAME if self._warned_recently(tracker, last) else self.rate_action
-        if isinstance(last, UserUttered) and self._pleads_after_safety_question(tracker, last):
+        # The message being answered, also when its entities set slots after it (an answer to
+        # "are you safe right now?" that gives an age: "She's 15. I don't know what to do ...").
+        latest, details = _latest_message(tracker)
+        if latest is not None and self._over_rate_limit(tracker, latest):
+            return ACTION_LISTEN_NAME if self._warned_recently(tracker, latest) else self.rate_action
+        if latest is not None and self._pleads_after_safety_question(tracker, latest):
             asked = _last_bot_action(tracker) or ""
             return self.plea_replies.get(asked, self.not_safe_action)
-        if isinstance(last, UserUttered) and self._yes_to_check_in(tracker, last):
+        if latest is not None and self._yes_to_check_in(tracker, latest):
             return self.plea_replies[_last_bot_action(tracker) or ""]
-        if isinstance(last, UserUttered):
-            unclear = self._unclear_answer_to_safety_question(tracker, last)
+        if latest is not None:
+            unclear = self._unclear_answer_to_safety_question(tracker, latest)
             if unclear:
                 return unclear
-        latest, details = _latest_message(tracker)
         if self._asked_instead_of_the_crisis_reply(tracker, last):
             return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
         if latest is not None:
@@ -252,7 +255,7 @@ class Guards:
             return None
         parse_data = latest.parse_data or {}
         evidence = ((parse_data.get("safety") or {}).get("evidence")) or []
-        if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
+        if any(str(e.get("text", "")).strip().lower() not in EVERYDAY_SUPPORT_WORDS
                for e in evidence) or _risk_seen(parse_data, self.urgent_intents, support_words=False) or \
                 has_risk_words(text):
             return None
@@ -415,8 +418,6 @@ _LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
 
 #: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
 #: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
-_EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
-                                     "every night", "every morning", "every single day"})
 
 
 def _checked_by_model_alone(parse_data: Dict[Text, Any], support_words: bool = False) -> bool:

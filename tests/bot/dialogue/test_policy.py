@@ -245,6 +245,22 @@ def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules
         != "utter_safety_answer_unclear"
 
 
+def test_an_answer_to_are_you_safe_that_also_gives_a_detail_is_still_an_answer(policy):
+    """conversations36: "She's 15. I don't know what to do, should I go out looking for her?"
+    after the danger reply (here the suicidal one the fixture knows) set the age slot after the
+    message, and the guards, which looked only at the last event, left it to the rules ("say it
+    another way")."""
+    events = _after("utter_crisis_suicidal", "She's 15. I don't know what to do, should I go out "
+                    "looking for her or stay here in case she comes back??", "nlu_fallback", False)
+    assert predicted(policy, events) == "utter_safety_answer_unclear"
+    assert predicted(policy, events + [SlotSet("age", 15)]) == "utter_safety_answer_unclear"
+    pleads = _after("utter_crisis_suicidal", "im 14 i need help", "need_general_wellbeing", True)
+    assert predicted(policy, pleads + [SlotSet("age", 14)]) == "utter_not_safe"
+    # A slot set by anything but the message (an action after it) is not its answer.
+    later = events + [SlotSet("age", 15), ActionExecuted("utter_safety_answer_unclear")]
+    assert predicted(policy, later) != "utter_safety_answer_unclear"
+
+
 @pytest.mark.parametrize("text", [
     # The independent review of round 23: doubt, a negation after the word, danger after "ok",
     # someone else not safe.
