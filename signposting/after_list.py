@@ -90,6 +90,8 @@ _ANY_WORDS = re.compile(
     r"|\bspecifically\b|\bspecialist\b")
 #: "does it cost anything": about a service, not a wish for another.
 _ABOUT_WORDS = re.compile(r"\b(?:cost|costs|charge|pay|need)\s+anything\b"
+                          # "what are typical waiting times for these?" (conversations36)
+                          r"|\bwaiting\s+times?\b"
                           # "do we have to pay for any of these?": the cost of those shown.
                           r"|\b(?:have\s+to|need\s+to|got\s+to)\s+pay\b|\bpay\s+for\s+(?:any|them|it|these|those)\b")
 #: "how long is the wait for these?", "how long is the waiting list": asked of those shown.
@@ -221,14 +223,23 @@ _AUX = r"(?:do|does|will|would|could|can|are|is|have|has|must|should|wud|wld)\s+
 _TELL = (r"(?:tell|ring|call|phone|contact|inform|text|email|message|write\s+to|"
          r"share\s+(?:it\s+|this\s+|that\s+|anything\s+)?with|pass\s+(?:it|this|that|anything)\s+on\s+to)\s+")
 _WORDS = r"(?:\w+\s+)"
+#: ... and what they fear would be found out: that they wrote here or went to a service ("would my
+#: school find out i messaged this", "will my parents find out i used this", "would they tell my
+#: mum if i rang them": conversations36), and nothing more.
+_USING_IT = (r"(?:\s+(?:that\s+|if\s+|when\s+)?i\s+(?:messaged|message|texted|text|used|use|"
+             r"contacted|contact|rang|ring|called|call|spoke\s+to|talked\s+to|went\s+to|go\s+to|"
+             r"wrote\s+to|came\s+(?:here|on\s+here)|got\s+in\s+touch(?:\s+with)?)"
+             r"(?:\s+(?:this|you|u|here|them|it|this\s+(?:chat|service|number|bot)|"
+             r"(?:one|any)\s+of\s+(?:them|these|those)|one))?)?")
 _TOLD = re.compile(
     _LEAD + r"(?:" + _AUX + _WORDS + r"{0,5}?" + _TELL + _WHO
     + r"|" + _AUX + _WORDS + r"{0,3}?" + _WHO + r"\s+" + _WORDS
     + r"{0,2}?(?:find\s+out|know|be\s+told|get\s+told)"
     + r"|(?:is|are)\s+(?:it|they|them|this|these|those|any\s+of\s+(?:them|these|those))\s+"
-    + _WORDS + r"?confidential"
+    + _WORDS + r"?(?:confidential|anonymous)"
     + r"|(?:can|could)\s+i\s+" + _WORDS + r"{0,3}?without\s+(?:" + _WHO
     + r"\s+(?:knowing|finding\s+out)|telling\s+" + _WHO + r"))"
+    + _USING_IT +
     r"(?:\s+(?:at\s+all|or\s+not|too|as\s+well|though|tho|then|lol|pls|please))?")
 
 
@@ -369,7 +380,11 @@ _OF_THE_LIST = re.compile(
     r"teenagers\b|teens\b|(?:me|us)\s+as\s+(?:(?:her|his|their|a|the)\s+)?(?:mum|dad|parents?|carers?|nan|grandparents?|"
     r"step-?(?:mum|dad|parents?)|foster\s+carers?)\b)" + _NOTHING_TOLD_AFTER +
     r"|(?<!of\s)\b(?:courses?|workshops?|parenting\s+(?:programmes?|groups?|classes|support))\b"
-    + _NOTHING_TOLD_AFTER)
+    + _NOTHING_TOLD_AFTER +
+    # ... and whether someone may come along ("can i go with my friend to the first one":
+    # conversations36), with nothing more told of them.
+    r"|\b(?:bring|take|go\s+with|come\s+with|go\s+along\s+with)\s+(?:my|a|her|his|their|our)\s+"
+    r"(?:friends?|mates?|mum|mom|dad|parents?|partner|sister|brother|nan|gran|carer)\b" + _NOTHING_TOLD_AFTER)
 
 
 #: Clauses of a reply to a list: at punctuation, a dash, "but", or "and" before a new subject
@@ -402,6 +417,14 @@ _BARE_LIST_QUESTION = re.compile(
 
 
 #: Courtesies said together: "ok ty", "thanks ok", "ok cool thanks" (conversations20).
+#: Why a cost matters, said beside the question ("Do any of these cost anything? Money is tight.":
+#: conversations36): the whole clause, nothing more told.
+_MONEY_REASON = re.compile(
+    r"^\W*(?:(?:but|and|as|cos|because|tbh)\s+)?(?:money(?:'s|\s+is)\s+(?:a\s+bit\s+|really\s+|very\s+)?"
+    r"(?:tight|short|an\s+issue)|(?:we|i)\s+(?:can'?t|cannot|couldn'?t)\s+afford\s+(?:much|it|to\s+pay|"
+    r"anything|private|a\s+lot)|(?:we'?re|were|we\s+are|i'?m|im|i\s+am)\s+(?:a\s+bit\s+|really\s+)?"
+    r"(?:skint|broke|on\s+a\s+(?:tight\s+)?budget)|(?:we|i)\s+(?:don'?t|do\s+not)\s+have\s+(?:much|any)"
+    r"\s+money)\W*$")
 _COURTESIES = re.compile(r"^\W*(?:(?:thanks|thank\s+(?:you|u)|ty|ta|cheers|ok|okay|k|cool|right|great|lovely|"
                          r"brilliant|sorry|hi|hello|also)\W*)+$")
 
@@ -486,7 +509,7 @@ def asks_about_the_list(text: str) -> bool:
     clauses = [c.strip() for c in _LIST_CLAUSES.split(lower) if c and c.strip(" '\"")]
     return bool(clauses) and all(
         _OF_THE_LIST.search(c) or read_wishes(c) or _BARE_LIST_QUESTION.match(c) or _COURTESIES.match(c)
-        or _CARERS_TIRED.match(c) for c in clauses)
+        or _CARERS_TIRED.match(c) or _MONEY_REASON.match(c) for c in clauses)
 
 
 def list_choice(text: str) -> Optional[int]:

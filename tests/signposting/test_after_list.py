@@ -194,6 +194,25 @@ def test_a_cost_or_wait_question_about_the_list(text):
     assert read_after_list(text) == ABOUT_SHOWN
 
 
+@pytest.mark.parametrize("text", [
+    # conversations36 (development; other words): a typical wait, the cost with why it matters,
+    # whether someone may come along.
+    "what are the usual waiting times for them?", "Do any of these cost anything? Money's really tight.",
+    "do they cost anything, we're on a tight budget", "could she take her dad to the second one?",
+])
+def test_a_wait_a_cost_or_company_asked_of_the_list(text):
+    assert read_after_list(text) == ABOUT_SHOWN
+
+
+@pytest.mark.parametrize("text", [
+    "what are the waiting times? i cant wait, i want to die",
+    "do they cost anything? money is tight and hes hitting me",
+    "can i go with my friend who was attacked",
+])
+def test_more_told_beside_a_wait_or_a_cost_is_not_only_about_the_list(text):
+    assert read_after_list(text) != ABOUT_SHOWN
+
+
 def test_a_place_to_go_in_person_is_about_the_list():
     # conversations16 (development); never with a word of risk ("tonight").
     assert asks_about_the_list("She don't like to speak on telephone. Is there some place she can go "
@@ -209,9 +228,23 @@ def test_a_place_to_go_in_person_is_about_the_list():
     "ok ty would they tell my mum",
     "will my school find out", "does my mum have to know", "can i go without telling my dad",
     "can i go without my parents knowing", "is it confidential", "will they tell his school?",
+    # ... and whether someone would find out they wrote here or went (conversations36,
+    # development; other words)
+    "would my mum find out i texted this", "will school know if i contacted one of them",
+    "would they ring my dad if i called them", "is this anonymous?", "are they anonymous though",
 ])
 def test_whether_a_service_would_tell_someone(text):
     assert read_after_list(text) == WHO_IS_TOLD
+
+
+@pytest.mark.parametrize("text", [
+    # More said than the question: what was done, a threat, a fear (kept from this reading).
+    "would they tell my mum if i took something", "would my dad find out i messaged this, he'd kill me",
+    "would my school find out i cut", "will they tell my mum i used her pills",
+    "would the police find out i ran away",
+])
+def test_more_than_whether_someone_is_told_is_not_that_question(text):
+    assert read_after_list(text) != WHO_IS_TOLD
 
 
 def test_courtesies_said_together_are_about_the_list():
