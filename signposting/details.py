@@ -560,12 +560,34 @@ def extract(text: str) -> Details:
             if named.kind == "place" and named.exact and named.status in (FOUND, AMBIGUOUS):
                 age = int(tail.group(1)) if age is None else age
                 place = tail.group(2) if place is None else place
+    writer = writer_of(lower)
+    own = _ADULT_OWN_AGE.search(lower)
+    if own and age == int(own.group(1)) and _CARING_FOR.search(lower):
+        # "Is there anything for grandparents like me? I'm 68 and it's a lot to take on", "im 30
+        # and my son is 8" (conversations36): an adult's own age beside the child they care for
+        # is not the young person's, nor a sign that the writer is one.
+        age = find_age(lower[:own.start()] + " " + lower[own.end():])
+        writer = writer if writer not in (None, "young_person") else "parent_carer"
     if age is None and place and "," in text and len(text.split()) <= 8:
         # "Gravesend, 15": the other part of a two-detail answer is the age.
         numbers = [parse_age(p) for p in text.split(",") if p.strip().isdigit()]
         if len(numbers) == 1 and numbers[0].ok and (numbers[0].age or 0) >= BARE_AGE_FROM:
             age = numbers[0].age
-    return Details(age=age, place=place, relation=find_relation(lower), audience=writer_of(lower))
+    return Details(age=age, place=place, relation=find_relation(lower), audience=writer)
+
+
+#: A writer's own age as an adult, beyond the service's 0-25 ("I'm 68", "im 30").
+_ADULT_OWN_AGE = re.compile(r"\b(?:i'?m|im|i\s+am)\s+(?:(?:now|only|nearly|almost)\s+)?(2[6-9]|[3-9]\d)\b"
+                            r"(?!\s*(?:%|months?|weeks?|days?|mins?|minutes?|hours?|miles?|stone|kg))")
+#: ... beside the child they care for, or saying they are a parent or carer ("grandparents like
+#: me", "as her nan", "my granddaughter"). Not their own parents ("im 30 and my mum has MS").
+_CARING_FOR = re.compile(
+    r"\b(?:(?:grand)?parents?|carers?|mums?|dads?|nans?|grans?|grannies|grandads?)\s+like\s+me\b"
+    r"|\bas\s+(?:a|her|his|their|the)\s+(?:grand)?(?:parent|mum|dad|carer|nan|gran|grandad)\b"
+    r"|\b(?:foster|kinship)\s+carers?\b|\bspecial\s+guardian\b"
+    r"|\bfor\s+(?:us\s+|me\s+)?(?:as\s+)?(?:parents|carers|grandparents|mums|dads)\b"
+    r"|\bmy\s+(?:(?:step-?|grand)?(?:son|daughter|child|children|kids?)|boy|girl|lad|teen|teenager|"
+    r"grandchild(?:ren)?|grandkids?|grandson|granddaughter)\b")
 
 
 #: "im 18 basildon", "i'm 15 gravesend": an age and a town (one to three words) ending a text.

@@ -728,3 +728,25 @@ def test_an_age_and_a_town_ending_a_text(text, age, place):
 @pytest.mark.parametrize("text", ["im 15 really sad", "im 17 so tired of it"])
 def test_an_age_then_words_that_are_no_town(text):
     assert extract(text).place is None
+
+
+@pytest.mark.parametrize("text, age", [
+    # conversations36 (development; other words): an adult's own age beside the child they care
+    # for is not the young person's, and the writer is a parent or carer.
+    ("Is there anything for nans like me? I'm 71 and shattered", None),
+    ("i'm 39 and my lad is 12", 12),
+    ("I'm 64, my grandson lives with us, he's 9", 9),
+    ("im 45 and worn out, is there anything for carers?", None),
+])
+def test_an_adults_own_age_beside_the_child_they_care_for(text, age):
+    details = extract(text)
+    assert details.age == age
+    assert details.audience == "parent_carer"
+
+
+@pytest.mark.parametrize("text, age", [
+    # A young adult's own age stays theirs: nothing says they care for a child.
+    ("im 27 and struggling", 27), ("im 26 and my mum has MS, i need help", 26), ("I'm 17", 17),
+])
+def test_a_writers_own_age_with_no_child_they_care_for_stays(text, age):
+    assert extract(text).age == age
