@@ -14,19 +14,6 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.yml")
 #: The taxonomy's urgent classes (services_catalog/taxonomy.yml), the one list of them.
 URGENT_CLASSES = tuple(load_taxonomy().urgent)
 TIERS = ("strong", "ambiguous", "support")
-#: Support-tier words of the lexicon that everyday messages are full of ("every night", "years
-#: old", "help"): found alone, they say nothing of risk, so the dialogue guards and the details
-#: component set them aside where a message is otherwise plainly about something else.
-EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
-                                    "every night", "every morning", "every single day"})
-
-
-def only_everyday_support(evidence) -> bool:
-    """Every piece of ``evidence`` (the safety component's list) is one of
-    EVERYDAY_SUPPORT_WORDS found at the support tier (true of no evidence at all)."""
-    return all(e.get("tier") == "support"
-               and str(e.get("text", "")).strip().lower() in EVERYDAY_SUPPORT_WORDS
-               for e in evidence or [])
 MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", "accident",
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
                   "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",

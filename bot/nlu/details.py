@@ -19,7 +19,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from safety.assess import URGENT_CLASSES
 from safety.clauses import from_the_rest
-from safety.lexicon import only_everyday_support
 from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
 
 from .base import RuleComponent, add_entity, set_intent
@@ -55,15 +54,12 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
             # keeps the rephrase request, with 999 and SHOUT.
             set_intent(message, "inform", 1.0)
         elif intent in URGENT_CLASSES and safety.get("source") == "unchanged" \
-                and only_everyday_support(safety.get("evidence")) \
-                and corrects_details(text) and not from_the_rest(safety) \
+                and not safety.get("evidence") and corrects_details(text) and not from_the_rest(safety) \
                 and float((message.get(INTENT) or {}).get("confidence") or 0.0) < CORRECTION_SURE:
             # The model's urgent reading alone, unsure, on a message that puts a detail right with
             # no word of risk or distress ("sorry its for my nephew not me, hes 13. hes been
-            # getting them at school", danger 0.58 after retraining: conversations32), or with
-            # only an everyday support word of the lexicon ("its for my little sister, shes 10
-            # ... shes crying every night", danger 0.78: conversations36; "rope" keeps its reply):
-            # asked, never the crisis reply, and never taken for a plain answer either.
+            # getting them at school", danger 0.58 after retraining: conversations32): asked,
+            # never the crisis reply, and never taken for a plain answer either.
             set_intent(message, CHECK_IN_INTENT, 1.0)
             add_entity(message, "risk_class", str(intent), EXTRACTOR_NAME)
         elif intent == CHECK_IN_INTENT and not safety.get("evidence") and corrects_details(text) \

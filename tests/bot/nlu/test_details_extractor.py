@@ -78,14 +78,6 @@ def test_an_unsure_urgent_reading_of_the_model_alone_on_a_correction_is_asked():
     assert _urgent(text, 0.95) == "crisis_danger"  # a sure reading keeps its reply
     assert _urgent(text, 0.6, [{"class": "crisis_danger", "tier": "support", "text": "x"}]) \
         == "crisis_danger"
-    assert _urgent(text, 0.6, [{"class": "crisis_suicidal", "tier": "support", "text": "rope"}]) \
-        == "crisis_danger"
-    # conversations36 (development; other words): an everyday support word alone decides nothing.
-    crying = "oh its not for me sorry its for my brother, hes 9. hes crying every night"
-    assert _urgent(crying, 0.78, [{"class": "crisis_self_harm", "tier": "support",
-                                   "text": "every night"}]) == "risk_check_in"
-    assert _urgent(crying, 0.78, [{"class": "crisis_self_harm", "tier": "ambiguous",
-                                   "text": "every night"}]) == "crisis_danger"
     assert _urgent("sorry its for my niece, shes 12 and shes been hit", 0.6) == "crisis_danger"
     assert _urgent("my niece gets them before school", 0.6) == "crisis_danger"
 
