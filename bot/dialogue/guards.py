@@ -61,13 +61,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
 from safety.clauses import from_the_rest
-from safety.lexicon import EVERYDAY_SUPPORT_WORDS
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
     NEW_NEED,
     NEXT_STEPS,
     REFERRAL,
+    WHO_IS_TOLD,
     asks_about_the_list,
     asks_for_the_carer,
     has_risk_words,
@@ -255,7 +255,7 @@ class Guards:
             return None
         parse_data = latest.parse_data or {}
         evidence = ((parse_data.get("safety") or {}).get("evidence")) or []
-        if any(str(e.get("text", "")).strip().lower() not in EVERYDAY_SUPPORT_WORDS
+        if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
                for e in evidence) or _risk_seen(parse_data, self.urgent_intents, support_words=False) or \
                 has_risk_words(text):
             return None
@@ -293,7 +293,12 @@ class Guards:
         # after the fallback but under its class's check-in level (the safety component would
         # have checked in above it: "He won't do face to face at all. Can any of it be done
         # online or by chat?", suicidal 0.18, conversations11) is noise too.
-        if _risk_seen(parse_data, self.urgent_intents, ranked=not of_the_list,
+        # "would my school find out i messaged this" (conversations36): whether someone is told,
+        # with no word of risk (signposting.after_list.who_is_told), is that question even when
+        # the model ranks an urgent guess low among others ("messaged", "find out"); an urgent
+        # best reading or a check-in still keeps it from this reply.
+        told = reading == WHO_IS_TOLD
+        if _risk_seen(parse_data, self.urgent_intents, ranked=not (of_the_list or told),
                       best=not checked_alone, support_words=not of_the_list,
                       best_at_check_in=of_the_list):
             return None  # keeps the rephrase request, which leads with 999 and SHOUT
@@ -418,6 +423,8 @@ _LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
 
 #: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
 #: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
+_EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
+                                     "every night", "every morning", "every single day"})
 
 
 def _checked_by_model_alone(parse_data: Dict[Text, Any], support_words: bool = False) -> bool:

@@ -512,6 +512,35 @@ def test_whether_a_service_would_tell_someone_gets_what_is_promised(policy):
         != "utter_who_is_told"
 
 
+def _fallback_ranked(text: str, ranking, evidence=()):
+    """A fallback after a list, with the model's ranking and the lexicon's evidence."""
+    parse = {"intent": {"name": "nlu_fallback", "confidence": 0.5},
+             "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking],
+             "safety": {"evidence": list(evidence), "source": "unchanged"}}
+    events = _after_list(text, "nlu_fallback")
+    events[-1] = UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, parse_data=parse,
+                             timestamp=1000.0)
+    return events
+
+
+def test_whether_someone_is_told_with_an_urgent_guess_ranked_low_is_that_question(policy):
+    # conversations36 (development; other words): "Sorry, I'm not sure I understood" because the
+    # model ranked suicidal at 0.2 after a privacy guess.
+    low = (("nlu_fallback", 0.5), ("ask_privacy", 0.45), ("crisis_suicidal", 0.2))
+    assert predicted(policy, _fallback_ranked("would my mum find out i texted this", low)) \
+        == "utter_who_is_told"
+    # An urgent best reading, or any word of the lexicon, still keeps it from that reply.
+    best = (("nlu_fallback", 0.5), ("crisis_suicidal", 0.3), ("ask_privacy", 0.2))
+    assert predicted(policy, _fallback_ranked("would my mum find out i texted this", best)) \
+        != "utter_who_is_told"
+    rope = [{"class": "crisis_suicidal", "tier": "support", "text": "rope"}]
+    assert predicted(policy, _fallback_ranked("would my mum find out i texted this", low, rope)) \
+        != "utter_who_is_told"
+    # Other replies to a list keep the ranking check.
+    assert predicted(policy, _fallback_ranked("he keeps saying he wants to disappear", low)) \
+        != "action_more_services"
+
+
 @pytest.mark.parametrize("text, model, action", [
     # conversations20 (development): an urgent reading far below the check-in level is no
     # reading (every intent is in the model's ranking) ...
