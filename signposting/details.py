@@ -92,6 +92,9 @@ _AGE_PHRASES = re.compile(
     # A child in reception ("my little boy is in reception", "started reception in september").
     r"|\b(?:is|s|'s|are)\s+in\s+reception\b|\bin\s+reception\s+class\b"
     r"|\b(?:started|starting|starts|start)\s+reception\b"
+    # ... and staff naming one: "Reception child, possible ADHD", "one of our reception pupils"
+    # (conversations36).
+    r"|\breception\s+(?:child|children|pupils?|boys?|girls?|kids?|age|aged)\b"
     # A clinician's shorthand, age then sex: "17F, low mood 3/12".
     r"|\b(?:[5-9]|1\d|2[0-5])\s?[fmFM](?=\s*[,.;)])"
     # A sports team's age group: "one of my U14s", "he plays in the u12s" (conversations34).
