@@ -196,6 +196,10 @@ _RISK = re.compile(
     r"at\s+the\s+end|change\s+my\s+mind|engine|"
     # ... and (round 19) something swallowed, the rest of a supply.
     r"swallow\w*|the\s+rest\s+of\s+(?:the|my|them|it|her|his)|"
+    # ... and (the review of round 24) how long one can bear it: "what are the waiting times
+    # because i dont know how much longer i can do this".
+    r"(?:how\s+much\s+)?longer\s+(?:i|we|she|he)\s+(?:can|could|will\s+be\s+able\s+to)\s+"
+    r"(?:do\s+this|take|cope|manage|hold|last|keep|go|stand|bear|survive)\w*|"
     r"blood\w*|passed\s+out|what\s+(?:he|she|they|my\s+\w+)\s+(?:did|does|done|has\s+done))\b")
 #: A closing said with a "not" before the praise ("not helpful at all", "no, not great") or
 #: hedged ("kind of helpful") answers "was this helpful?": left to the rules for that question.

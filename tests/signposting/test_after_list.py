@@ -206,6 +206,9 @@ def test_a_wait_a_cost_or_company_asked_of_the_list(text):
 
 @pytest.mark.parametrize("text", [
     "what are the waiting times? i cant wait, i want to die",
+    # The independent review of round 24: how long one can bear it.
+    "what are the waiting times because i dont know how much longer i can do this",
+    "how long is the wait? not sure how much longer he can cope",
     "do they cost anything? money is tight and hes hitting me",
     "can i go with my friend who was attacked",
 ])
