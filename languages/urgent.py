@@ -51,16 +51,38 @@ def lexicon(path: Path = LEXICON) -> Dict[str, Tuple[Term, ...]]:
             for code, classes in data.items()}
 
 
-def _matches(term: Term, words: str, joined: str) -> bool:
+#: How many words may stand between a term and an everyday object that follows it.
+_ORDINARY_GAP = 2
+
+
+@lru_cache(maxsize=1)
+def ordinary_after(path: Path = LEXICON) -> Dict[str, Optional[Pattern]]:
+    """Per language, the everyday objects that make a term ordinary when they follow it
+    (``ordinary_after`` in the lexicon file: Spanish "me corto el pelo" is a haircut)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found: Dict[str, Optional[Pattern]] = {}
+    for code, classes in data.items():
+        objects = [re.escape(normalise(str(o))).replace(r"\ ", r"\s+")
+                   for o in classes.get("ordinary_after") or []]
+        found[code] = re.compile(r"\w*\s+(?:\S+\s+){0,%d}?(?:%s)(?!\w)" % (_ORDINARY_GAP, "|".join(objects))) \
+            if objects else None
+    return found
+
+
+def _matches(term: Term, words: str, joined: str, ordinary: Optional[Pattern] = None) -> bool:
     if term.by_word:
-        return bool(term.pattern and term.pattern.search(words))
+        if not term.pattern:
+            return False
+        return any(not (ordinary and ordinary.match(words, m.end()))
+                   for m in term.pattern.finditer(words))
     return bool(term.joined) and term.joined in joined
 
 
 def matches(text: str, language: str) -> List[Term]:
-    """The urgent terms of ``language`` the text holds."""
+    """The urgent terms of ``language`` the text holds (not one an everyday object follows)."""
     words, joined = normalise(text), compact(text)
-    return [t for t in lexicon().get(language, ()) if _matches(t, words, joined)]
+    ordinary = ordinary_after().get(language)
+    return [t for t in lexicon().get(language, ()) if _matches(t, words, joined, ordinary)]
 
 
 def urgent_in(text: str, language: str) -> Optional[str]:
@@ -76,7 +98,8 @@ def languages_with_urgent_words(text: str, phrases_only: bool = False) -> Dict[s
     words, joined = normalise(text), compact(text)
     found: Dict[str, List[Term]] = {}
     for code, terms in lexicon().items():
-        hits = [t for t in terms if _matches(t, words, joined)
+        ordinary = ordinary_after().get(code)
+        hits = [t for t in terms if _matches(t, words, joined, ordinary)
                 and not (phrases_only and t.by_word and len(t.text.split()) < 2)]
         if hits:
             found[code] = hits

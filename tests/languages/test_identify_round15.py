@@ -25,9 +25,9 @@ def test_round_fifteen_other_languages(text, code):
     # Spanish: cut again, with words between "me" and the verb
     ("ayer me he vuelto a cortar las piernas", "es", "crisis_self_harm"),
     ("he vuelto a cortarme", "es", "crisis_self_harm"),
-    # Albanian: I am cutting / cut myself
-    ("po pritem prap", "sq", "crisis_self_harm"),
-    ("mbreme u prita ne krah", "sq", "crisis_self_harm"),
+    # Albanian: to cut oneself, and "pritem" (also "I am expected") beside a razor blade
+    ("dua me pre veten", "sq", "crisis_self_harm"),
+    ("prap po pritem me zhilet", "sq", "crisis_self_harm"),
 ])
 def test_round_fifteen_urgent_words(text, code, urgent_class):
     assert language_of(text) == code
@@ -46,4 +46,22 @@ def test_round_fifteen_english_stays_english(text):
 def test_the_urgent_words_of_round_fifteen_are_in_the_lexicon():
     # safety/other_languages.yml: the round's words beside the earlier ones (awaiting review)
     assert {"vuelto a cortar", "he vuelto a cort"} <= {t.text for t in lexicon()["es"]}
-    assert {"po pritem", "u prita", "me pre veten"} <= {t.text for t in lexicon()["sq"]}
+    assert "me pre veten" in {t.text for t in lexicon()["sq"]}
+    # "pritem" and "u prita" also mean being expected or welcomed: never urgent words alone.
+    assert not {"po pritem", "u prita", "pritem me"} & {t.text for t in lexicon()["sq"]}
+
+
+@pytest.mark.parametrize("text, code", [
+    # The independent review of round 15: an everyday object after a term (a haircut), and
+    # Albanian being expected or welcomed.
+    ("me he vuelto a cortar el pelo", "es"), ("manana me corto el pelo", "es"),
+    ("me corto las unas", "es"), ("u prita shume mire ne shkollen e re", "sq"),
+    ("une po pritem nga shoqet te dielen", "sq"),
+])
+def test_everyday_cutting_and_being_expected_are_not_urgent(text, code):
+    assert urgent_in(text, code) is None
+
+
+def test_a_term_with_no_everyday_object_after_it_stays_urgent():
+    assert urgent_in("me corto el pelo y despues me corto los brazos", "es") == "crisis_self_harm"
+    assert urgent_in("me he vuelto a cortar las piernas", "es") == "crisis_self_harm"
