@@ -64,8 +64,9 @@ def ordinary_after(path: Path = LEXICON) -> Dict[str, Optional[Pattern]]:
     for code, classes in data.items():
         objects = [re.escape(normalise(str(o))).replace(r"\ ", r"\s+")
                    for o in classes.get("ordinary_after") or []]
-        found[code] = re.compile(r"\w*\s+(?:\S+\s+){0,%d}?(?:%s)(?!\w)" % (_ORDINARY_GAP, "|".join(objects))) \
-            if objects else None
+        # From the end of the term's last word, a few words, then the object.
+        pattern = r"\w*\s+(?:\S+\s+){0,%d}?(?:%s)(?!\w)" % (_ORDINARY_GAP, "|".join(objects))
+        found[code] = re.compile(pattern) if objects else None
     return found
 
 
