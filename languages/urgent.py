@@ -44,11 +44,16 @@ def _term(raw: str, urgent_class: str) -> Term:
     return Term(raw, urgent_class, False, None, compact(raw.replace(" ~ ", " ")))
 
 
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Dict[str, Dict[str, list]]:
+    """The lexicon file, read once: the terms and the everyday objects come from it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def lexicon(path: Path = LEXICON) -> Dict[str, Tuple[Term, ...]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {code: tuple(_term(str(raw), cls) for cls in CLASSES for raw in classes.get(cls) or [])
-            for code, classes in data.items()}
+            for code, classes in _load(path).items()}
 
 
 #: How many words may stand between a term and an everyday object that follows it.
@@ -59,9 +64,8 @@ _ORDINARY_GAP = 2
 def ordinary_after(path: Path = LEXICON) -> Dict[str, Optional[Pattern]]:
     """Per language, the everyday objects that make a term ordinary when they follow it
     (``ordinary_after`` in the lexicon file: Spanish "me corto el pelo" is a haircut)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     found: Dict[str, Optional[Pattern]] = {}
-    for code, classes in data.items():
+    for code, classes in _load(path).items():
         objects = [re.escape(normalise(str(o))).replace(r"\ ", r"\s+")
                    for o in classes.get("ordinary_after") or []]
         # From the end of the term's last word, a few words, then the object.

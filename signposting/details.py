@@ -33,7 +33,7 @@ from .ages import (
     YOUTH_NUMBER,
     parse_age,
 )
-from .audience import find_relation, writer_of
+from .audience import PARENT_CARER, YOUNG_PERSON, find_relation, writer_of
 
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|grandchild|"
@@ -570,7 +570,7 @@ def extract(text: str) -> Details:
         # and my son is 8" (conversations36): an adult's own age beside the child they care for
         # is not the young person's, nor a sign that the writer is one.
         age = find_age(lower[:own.start()] + " " + lower[own.end():])
-        writer = writer if writer not in (None, "young_person") else "parent_carer"
+        writer = writer if writer not in (None, YOUNG_PERSON) else PARENT_CARER
     if age is None and place and "," in text and len(text.split()) <= 8:
         # "Gravesend, 15": the other part of a two-detail answer is the age.
         numbers = [parse_age(p) for p in text.split(",") if p.strip().isdigit()]
