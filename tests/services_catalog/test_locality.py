@@ -214,6 +214,8 @@ def test_the_population_data_is_small_and_matches_the_places():
     ("near lakeside shopping centre", "West Thurrock"),
     ("bluewater", "Greenhithe"),
     ("dreamland", "Margate"),
+    # conversations38 (development): taken for Leeds in West Yorkshire.
+    ("a little village near Leeds Castle", "Leeds"),
 ])
 def test_landmarks_mean_the_place_they_stand_in(text, place):
     found = resolve(text)
@@ -266,3 +268,14 @@ def test_south_woodham_is_south_woodham_ferrers():
     # conversations28 (development): "Sorry, I don't recognise that place" three times.
     place = resolve("south woodham")
     assert place.status == FOUND and place.candidates[0].district == "Chelmsford"
+
+
+@pytest.mark.parametrize("text", ["Chafford Hundred", "chafford", "we're in chafford hundred"])
+def test_an_estate_the_open_data_names_otherwise_is_its_district(text):
+    # conversations38 (development): "Chafford Hundred" was not recognised, three times.
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == "Thurrock"
+
+
+def test_leeds_alone_is_still_the_city():
+    assert resolve("leeds").status != FOUND
