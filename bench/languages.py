@@ -86,6 +86,10 @@ def _accepted(row: dict) -> Tuple[set, set]:
     """The codes that count as recognising the row: strictly (one entry per language, Persian
     for Farsi and Dari), and within the README's groups."""
     lang = row["lang"]
+    # "ku" (Kurdish, ISO 639-1) in Latin letters is Kurmanji, which the bot names by its ISO
+    # 639-3 code "kmr" (languages_dev15 labels it "ku"); Sorani is "ckb" either way.
+    if lang == "ku" and row.get("script", "Latn") == "Latn":
+        lang = "kmr"
     strict = {"fa"} if lang in ("fa", "prs") else {lang}
     group = set(strict)
     if lang == "pa" and row.get("script") == "Arab":
