@@ -117,6 +117,26 @@ class ActionFindServices(Action):
         return [found_local] + _page(dispatcher, tracker, matches, 0, intro)
 
 
+#: A message this long that asks for support without a need the bot could name describes a
+#: worry: the topics are offered, as for any worry the bot could not place.
+_DESCRIBED_WORDS = 10
+
+
+def _nothing_shown_yet(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """ "More" or "any local support?" before any list. With a need already named (a list held
+    back by an urgent reply: "Is there anything more for children as young as her?",
+    conversations38) the search goes on: the form asks what is still missing, or the list
+    shows. A worry told at length with it ("Year 6 teacher here. One of my boys ... his anger in
+    class is getting worse. Any local support?", conversations36) gets the topics; a bare "more"
+    is asked what it is about."""
+    if tracker.get_slot("need"):
+        return [FollowupAction("signpost_form")]
+    words = (tracker.latest_message.get("text") or "").split()
+    dispatcher.utter_message(response="utter_ask_topic" if len(words) >= _DESCRIBED_WORDS
+                             else "utter_nothing_searched_yet")
+    return []
+
+
 class ActionMoreServices(Action):
     def name(self) -> Text:
         return "action_more_services"
@@ -126,8 +146,7 @@ class ActionMoreServices(Action):
         # A list shown without a need named (support in general) goes on the same way.
         shown = tracker.get_slot("shown")
         if not shown:
-            dispatcher.utter_message(response="utter_nothing_searched_yet")
-            return []
+            return _nothing_shown_yet(dispatcher, tracker)
         matches = await search_or_apologise(dispatcher, tracker)
         if matches is None:
             return []

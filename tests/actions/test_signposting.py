@@ -347,11 +347,33 @@ async def test_more_on_a_closed_page_gives_the_24_7_routes(stub, at):
     assert NONE_OPEN in reply.split("\n")
 
 
-@pytest.mark.parametrize("slots", [{}, {"need": "anxiety"}, {"need": "anxiety", "shown": 0.0}])
-async def test_more_before_any_results_says_what_to_do(stub, slots):
+async def test_more_before_any_results_says_what_to_do(stub):
     catalogue = stub([made_up(1)])
-    assert await more(**slots) == ([], [NOTHING_YET])
+    assert await more() == ([], [NOTHING_YET])
+    assert await more(said="anything else?", shown=0.0) == ([], [NOTHING_YET])
     assert catalogue.calls == []
+
+
+@pytest.mark.parametrize("slots", [{"need": "bereavement"}, {"need": "anxiety", "shown": 0.0},
+                                   {"need": "anxiety", "area": "kent", "age": 6}])
+async def test_more_before_any_list_with_a_need_named_goes_on_with_the_search(stub, slots):
+    """conversations38 (development): a list held back by a (false) danger reply, then "Is
+    there anything more for children as young as her?" got "tell me what you'd like support
+    with first", the need being known."""
+    catalogue = stub([made_up(1)])
+    assert await more(said="Is there anything more for children as young as her?", **slots) \
+        == ([FollowupAction("signpost_form")], [])
+    assert catalogue.calls == []
+
+
+async def test_more_before_any_list_said_with_a_worry_at_length_gets_the_topics(stub):
+    """conversations36 (development): "Year 6 teacher here. One of my boys wrote ... his anger
+    in class is getting worse. Any local support?" was read as "more" and got "tell me what
+    you'd like support with first"."""
+    stub([made_up(1)])
+    said_ = ("Year 9 tutor here. One of my girls keeps storming out of lessons and slamming "
+             "doors, it's getting worse. Any local support?")
+    assert await more(said=said_) == ([], [said("utter_ask_topic")])
 
 
 async def test_more_when_the_catalogue_is_down(monkeypatch):
