@@ -57,6 +57,17 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
 #: A head of year, of a key stage or of sixth form: "Head of Year 9." (conversations32).
 _HEAD_OF = (r"head\s+of\s+(?:(?:year|yr)(?:\s?\d{1,2})?|sixth\s+form|6th\s+form|ks\s?[2-5]|"
             r"key\s+stage\s+[2-5]|pastoral|inclusion|house)")
+#: A role named with what or where it serves: "College counsellor.", "Drugs worker at a GP
+#: surgery.", "College wellbeing lead.", "football coach," (conversations36 and 38).
+_QUALIFIED_ROLE = (r"(?:college|school|uni|university|sixth\s+form|student|drugs?|drug\s+and\s+alcohol|"
+                   r"substance\s+misuse|wellbeing|mental\s+health|pastoral|inclusion|camhs|nhs|community|"
+                   r"sports?|football|rugby|netball|cricket|swimming|swim|dance|boxing|gym|church|scout|"
+                   r"cadet|young\s+carers?|outreach|detached|pe|english|maths|math|science|music|art|drama|"
+                   r"history|geography|re|french|spanish|german|computing|ict|dt|food|send|sen|supply|"
+                   r"cover|primary|secondary|nursery|reception|year\s?\d{1,2}|yr\s?\d{1,2})"
+                   r"(?:\s+(?:wellbeing|support|liaison|welfare|mental\s+health|pastoral|inclusion|youth))?\s+"
+                   r"(?:counsellor|worker|lead|officer|nurse|practitioner|manager|adviser|advisor|coordinator|"
+                   r"co-ordinator|coach|mentor|therapist|leader|tutor|chaplain|teacher|assistant)")
 #: Staff introduce themselves by their role before the message: "GP here.", "school nurse - yr 7
 #: boy ...", "Pastoral lead here", "TA here", "Year 6 teacher:". Only at the start, or as
 #: "<role> here" anywhere, so that "my teacher said" stays a young person's words.
@@ -84,6 +95,28 @@ _GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?"
 _ROLE_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
                          r"|\b(?:" + _STAFF_ROLES + r"|ta)\s+here\b")  # "ta," alone is thanks
+#: A role named with what it serves, opening the message ("College counsellor.", "football
+#: coach,"), or said with a place of work ("drugs worker at a GP surgery"): staff only with a
+#: sign of someone they work with ("here", "one of my", a pupil or a client, another's age) and
+#: never when the writer is the one harmed: a young person may open with the role of the one
+#: who harms them ("football coach, he keeps messaging me": the independent review of round 25).
+_QUALIFIED_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:a|an|the)\s+)?" + _QUALIFIED_ROLE
+                              + r"(?:\s+here\b|\s*[-\u2013:,.(]|\s+(?:in|at|with|for|from|working|based)\b)")
+_STAFF_SIGN = re.compile(
+    r"\b(?:here|one\s+of\s+(?:my|our)|(?:my|our|a|the)\s+(?:pupils?|students?|learners?|clients?|"
+    r"young\s+(?:person|people)|players?|members?|lads?|girls?|boys?|under\s?\d{1,2}s?|team)|pupils?|"
+    r"students?|learners?|clients?|young\s+(?:person|people)|\d{1,2}\s?(?:yo|y/o|y\.o\.?|yrs?\s+old|"
+    r"years?\s+old|year-old)|aged\s+\d{1,2}|(?:year|yr)\s?\d{1,2}\s+(?:boy|girl|pupil|student|lad)|"
+    r"(?:boy|girl|pupil|student|lad|learner|client)\s+(?:is|aged|age)\s+\d{1,2})\b")
+
+
+def _qualified_staff(lower: str) -> bool:
+    """A qualified role opening the message, with a sign of someone the writer works with and
+    nothing the writer suffers (see _QUALIFIED_INTRO)."""
+    return bool(_QUALIFIED_INTRO.search(lower) and _STAFF_SIGN.search(lower)
+                and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower)))
+
+
 #: A head of a year, key stage or sixth form opening the message ("Head of Year 9. Student aged
 #: 13, ...": conversations32): staff, unless the message is about the writer ("head of sixth form
 #: touched me": the independent review of round 22) and says neither "here" nor what a pupil told.
@@ -262,7 +295,7 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     relation = find_relation(lower)
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
-            or _head_of_intro(lower):
+            or _head_of_intro(lower) or _qualified_staff(lower):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (
             _OURS_IN_YEAR.search(lower) and not _OWN_AGE.search(lower)):
@@ -289,7 +322,7 @@ def _asks_for_another(lower: str) -> bool:
     """ "my son", "one of my pupils", "I'm a SENCo": writing for a child or a pupil."""
     relation = find_relation(lower)
     return RELATIONS.get(relation or "") in (PARENT_CARER, PROFESSIONAL) or bool(
-        _ROLE.search(lower) or _ROLE_INTRO.search(lower) or _head_of_intro(lower)
+        _ROLE.search(lower) or _ROLE_INTRO.search(lower) or _head_of_intro(lower) or _qualified_staff(lower)
         or (_ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(lower)))
 
 

@@ -155,12 +155,28 @@ def test_who_is_writing_about_themselves(texts, young):
     "School nurse in Tenterden. A Year 9 girl I see is very isolated",
     "Support worker with a young carer who is struggling at home",
     "Youth worker at a club in Grays, one lad is struggling",
+    # conversations36 and 38 (development; other words): a role named with what it serves.
+    "College counsellor. 17yo student, very isolated", "Hi, drugs worker at a surgery in Grays. 16yo",
+    "College wellbeing lead. Student aged 18, lonely", "football coach, one of my under 15s",
+    "Sixth form pastoral lead here, a student told me", "Young carers worker - lad is 13",
+    "PE teacher. Year 10 boy, very withdrawn",
 ])
 def test_a_two_word_role_opening_the_message_is_staff(text):
     assert writer_of(text) == "professional"
 
 
 @pytest.mark.parametrize("text", ["social worker came round today and i hate her",
+                                  "my school counsellor said i should text this",
+                                  "football coach is always shouting at me", "pe teacher said im fat",
+                                  # The independent review of round 25: a young person opening
+                                  # with the role of the one who harms them, or their own.
+                                  "football coach, he keeps messaging me at night and asking for pics",
+                                  "church youth leader, he says its our secret",
+                                  "church youth leader - is it normal for him to want to meet me on "
+                                  "my own and keep it secret",
+                                  "Mental health nurse, 22, now i want to die",
+                                  "camhs worker - i cant stop cutting", "maths teacher keeps touching my leg",
+                                  "the college counsellor is useless, im 17 and so low",
                                   "teacher at my school keeps picking on me",
                                   "deputy head at school gave me a detention and now I want to die"])
 def test_a_young_person_naming_staff_is_not_staff(text):
