@@ -133,7 +133,8 @@ _ABOUT_LIST = re.compile(
     r"travel|far|get\s+there|bus|drive|lift)\b")
 #: What the person will do next with the list: "I'll ring them tomorrow", "we'll look into
 #: those this evening" (a closing, though it names a way of contact or a time).
-_OWN_PLAN = (r"\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|look|pass|share|show|contact|"
+_OWN_PLAN = (r"\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|text|txt|message|msg|look|pass|"
+             r"share|show|contact|"
              r"try|check|have\s+a\s+look|get\s+in\s+touch|email|discuss|read|go\s+through|do\s+that)\b")
 #: The list is enough for now: thanks, goodbye, praise, or what the person will do next.
 _CLOSING = re.compile(
@@ -230,9 +231,11 @@ _WORDS = r"(?:\w+\s+)"
 #: ... and what they fear would be found out: that they wrote here or went to a service ("would my
 #: school find out i messaged this", "will my parents find out i used this", "would they tell my
 #: mum if i rang them": conversations36), and nothing more.
-_USING_IT = (r"(?:\s+(?:that\s+|if\s+|when\s+)?i\s+(?:messaged|message|texted|text|used|use|"
-             r"contacted|contact|rang|ring|called|call|spoke\s+to|talked\s+to|went\s+to|go\s+to|"
-             r"wrote\s+to|came\s+(?:here|on\s+here)|got\s+in\s+touch(?:\s+with)?)"
+_USING_IT = (r"(?:\s+(?:that\s+|if\s+|when\s+)?(?:i|she|he|they|we|my\s+(?:son|daughter|child|kid))\s+"
+             r"(?:messaged|message|messages|texted|text|texts|used|use|uses|contacted|contact|contacts|"
+             r"rang|ring|rings|called|call|calls|spoke\s+to|talked\s+to|speaks\s+to|talks\s+to|"
+             r"went\s+to|go\s+to|goes\s+to|wrote\s+to|came\s+(?:here|on\s+here)|"
+             r"got\s+in\s+touch(?:\s+with)?|gets\s+in\s+touch(?:\s+with)?)"
              r"(?:\s+(?:this|you|u|here|them|it|this\s+(?:chat|service|number|bot)|"
              r"(?:one|any)\s+of\s+(?:them|these|those)|one))?)?")
 _TOLD = re.compile(
@@ -247,14 +250,41 @@ _TOLD = re.compile(
     r"(?:\s+(?:at\s+all|or\s+not|too|as\s+well|though|tho|then|lol|pls|please))?")
 
 
+#: Said after the question, words that tell of harm or fear at home ("would they tell my dad?
+#: he'd batter me"): besides the words of risk, anger and violence, which keep the reply the
+#: message had.
+_HARM_AFTER = re.compile(
+    r"\b(?:batter\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|thump\w*|strangl\w*|chok\w*|"
+    r"angry|anger|temper|rage|furious|mental|mad|crazy|flip\w*|lose\s+it|lost\s+it|shout\w*|scream\w*|"
+    r"throw\w*|threw|thrown|chuck\w*|lock\w*|punish\w*|ground\w*|take\s+(?:my|her|his)\s+phone|"
+    r"abus\w*|touch\w*|drunk|drink\w*|drugs?|police|social\s+services?|taken\s+away|"
+    r"do\s+(?:me|her|him)\s+in|end\s+me|murder\w*|worse|afraid|terrified|fear\w*|"
+    r"(?:reads?|check\w*|goes\s+through|go\s+through|watch\w*|track\w*)\s+(?:my|her|his|all\s+my)|"
+    # ... and what someone did or made them do: "he's in my year and he forced me".
+    r"forc\w*|made\s+(?:me|her|him)|makes?\s+(?:me|her|him)|pressur\w*|rap\w*|groom\w*|nudes?|naked|"
+    r"pics?|photos?|pictures?|videos?|sex\w*|older|(?:boy|girl)friend|guy|man|men|did\s+(?:it|this|that)|"
+    r"happened|done\s+to)\b")
+#: The words that may follow the question: a short clause, without risk or harm.
+_MOST_WORDS_AFTER = 10
+
+
 def who_is_told(text: str) -> bool:
-    """The whole message asks whether a service shown would tell someone (a parent, the
-    school, the police), with no word of risk. A young person asks it before they say more;
-    the answer is what confidentiality means and where it is promised (Childline), with an
-    invitation to say more (domain response utter_who_is_told)."""
+    """The message asks whether a service shown would tell someone (a parent, the school, the
+    police), with no word of risk: the whole of it, or a question followed by a short clause
+    of why it matters that tells of no harm ("do any of these have to contact my mum? shes the
+    whole problem", "... she doesnt want to be a grass": conversations36). A young person asks
+    it before they say more; the answer is what confidentiality means and where it is promised
+    (Childline), with an invitation to say more (domain response utter_who_is_told)."""
     key = (text or "").lower().replace("\u2019", "'").strip()
     if not key or len(key) > _LONGEST:
         return False
+    parts = re.split(r"\?+", key, maxsplit=1)
+    question, after = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+    if after:
+        words = re.findall(r"[a-z']+", after)
+        return (len(words) <= _MOST_WORDS_AFTER and not _HARM_AFTER.search(after)
+                and not re.search(r"\d", after)  # "im 14 and he's 19"
+                and not _RISK.search(after) and "?" not in after and who_is_told(question))
     core = re.sub(r"[\s?!.,]+$", "", re.sub(r"\s+", " ", key))
     core = re.sub(r"^\W+", "", core)
     # "find out" is a word of risk elsewhere ("if he finds out"), here the question itself.
