@@ -67,7 +67,7 @@ _ANSWER_OPENINGS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "
 _GOING_ON = frozenset({"still", "keep", "keeps", "kept", "again", "anymore", "everyday", "every"})
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
 DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
-TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question"}
+TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question", "not_said"}
 #: Someone else named as the subject: a question about them, not about the writer.
 OTHER_SUBJECTS = {"he", "she", "they", "someone", "somebody", "people", "kids", "children",
                   "teenagers", "teens"}
@@ -371,7 +371,8 @@ class _Context:
         history_tokens: Set[int] = {i for h in modifiers.get("history", []) + modifiers.get("resolved", [])
                                     for i in range(h.start, h.end)}
         self.current = [h for h in modifiers.get("current", [])
-                        if not any(i in history_tokens for i in range(h.start, h.end))]
+                        if not any(i in history_tokens for i in range(h.start, h.end))
+                        and not _just_as_only(h, doc)]
         self.clause_of = _clauses(doc)
         self.other_self = set(matcher.lexicon.classes["other_self"])
 
@@ -469,6 +470,8 @@ class _Context:
     def demotion(self, hit: Hit) -> Optional[str]:
         if self._negated(hit):
             return "negation"
+        if self._not_said_by_another(hit):
+            return "not_said"
         # A dose looked up for an illness ("looked up how many calpol to give a 4 year old with
         # a temperature") is ordinary whichever class the match is of (round 19).
         if hit.kind in ("crisis_self_harm", "crisis_suicidal") and self._medicine_is_benign(hit):
@@ -603,6 +606,37 @@ class _Context:
                 return False
             steps += 1
         return False
+
+    def _not_said_by_another(self, hit: Hit) -> bool:
+        """ "she's not said anything about wanting to die", "he hasn't mentioned anything about
+        hurting himself" (a parent, conversations38): someone else has said nothing of it. Only
+        of another person (never "I've not mentioned I'm suicidal to anyone"), only when nothing
+        follows in the clause ("... but she's been looking up how many it takes", "... to
+        anyone"), and only down to a check-in (the independent review of round 25)."""
+        doc = self.doc
+        i = hit.start - 1
+        if i >= 0 and doc[i].norm_ in ("about", "of"):
+            i -= 1
+        if i < 1 or doc[i].norm_ != "anything" or doc[i - 1].norm_ not in _SAID:
+            return False
+        i -= 2
+        while i >= 0 and doc[i].norm_ in ("ever", "really", "actually", "once"):
+            i -= 1
+        if i < 0 or doc[i].norm_ not in self.negation:
+            return False
+        subject = {t.norm_ for t in doc[max(0, i - 3):i]}
+        if not subject & {"she", "he", "they"} or subject & FIRST_PERSON:
+            return False
+        # Only thoughts and self-harm not spoken of, and only when nothing else in the whole
+        # message tells of risk: no other match of the lexicon at all, and no word after it that
+        # goes on ("... , she's locked in the bathroom", "... since he got out of hospital": the
+        # second review of round 25).
+        if hit.kind not in ("crisis_suicidal", "crisis_self_harm"):
+            return False
+        if any(other is not hit and (other.tier != "support" or other.start > hit.start)
+               and not (other.end <= hit.start and self._negated(other)) for other in self.hits):
+            return False
+        return not any(t.norm_ in _MORE_TOLD_AFTER for t in doc[hit.end:])
 
     def _opens_clause_rest(self, i: int) -> bool:
         """ "not suicidal before anyone asks": "before" and someone else asking is an aside;
@@ -1011,6 +1045,30 @@ _HURT_WORDS = frozenset({"head", "face", "eye", "eyes", "dizzy", "blacking", "bl
 ADULT_WORDS = {"man", "men", "adult", "adults", "grown", "stranger", "boss", "manager"}
 REPORTED_SPEECH = {"says", "said", "told", "tells", "saw", "sees", "watched", "heard", "hears"}
 _YOUNG_CHILD_WORDS = {"toddler", "toddlers", "preschooler", "baby"}
+
+
+#: After "just", a habit or a state: "just" then means "only", not "a moment ago" ("i just get
+#: really bad panic attacks ... like i cant breathe": conversations36).
+_HABIT_AFTER_JUST = frozenset({"get", "gets", "feel", "feels", "tend", "tends", "usually", "normally",
+                               "sometimes", "often"})
+
+
+def _just_as_only(hit: Hit, doc: Doc) -> bool:
+    """A "just" of the current cues that means "only": "i just get panic attacks"."""
+    return doc[hit.start:hit.end].text.lower() == "just" and hit.end < len(doc) \
+        and doc[hit.end].norm_ in _HABIT_AFTER_JUST
+
+
+#: Said (or not) of someone else: "she's not said anything about ...".
+_SAID = frozenset({"said", "mentioned", "say", "mention", "talked", "spoken"})
+#: Words after such a match that tell more than nothing said: "but", "to anyone", "because".
+_MORE_TOLD_AFTER = frozenset({"but", "because", "cos", "coz", "to", "for", "though", "tho", "yet", "until",
+                              "till", "anyone", "anybody", "still", "since", "today", "tonight", "now",
+                              "just",
+                              "found", "locked", "hospital", "tablets", "pills", "blood", "knife", "rope",
+                              "note", "letter", "goodbye", "missing", "gone", "hidden", "hid", "hiding",
+                              "researching", "googling", "searched", "looked", "cuts", "marks", "scars",
+                              "burns", "bruises", "last", "yesterday", "again", "however", "although"})
 
 
 def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:

@@ -1828,3 +1828,70 @@ def test_the_review_of_round_twenty_three_keeps_these_urgent(text):
 ])
 def test_the_review_of_round_twenty_three_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # "just" meaning "only" before a habit (conversations36: "i just get really bad panic
+    # attacks at college like i cant breathe").
+    "i just get really bad panic attacks at college like i cant breathe n my hands go numb",
+    "she just gets panic attacks where she cant breathe",
+])
+def test_round_twenty_five_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Nothing said to someone is not nothing felt; an adult who keeps the writer in sight; a
+    # meltdown now, an adult's, or one that hurt someone.
+    "she hasn't told anyone about wanting to die",
+    "i havent said anything to my mum about wanting to die",
+    # The independent review of round 25: the writer's own thoughts not told, more said after,
+    # a meltdown with someone on the receiving end, an adult child or a partner keeping the
+    # writer in sight, and a gap it found.
+    "I've not mentioned I'm suicidal to anyone", "havent mentioned i want to die to anyone",
+    "i havent said i want to die but i do", "nothing helps i dont want anything i want to die",
+    "never mentioned anything about killing myself to camhs but i think about it all the time",
+    "she's not said anything about wanting to die but she's been researching how many paracetamol it takes",
+    "my son has meltdowns every day and threatens to stab me",
+    "my son has meltdowns every day, he hits me and pins me against the wall",
+    "my son is 15, meltdowns every day, he put his hands round his sister's neck",
+    "she has meltdowns every day because the older lads at school make her send pics",
+    "my son has meltdowns all the time and pushed me down the stairs",
+    "my stepson is 20 and won't let me out of his sight, I'm frightened of him",
+    "my eldest is 19 and wont let me out of his sight, checks my phone and takes my money",
+    "my boy wont let me out of his sight and goes mad if i see my mates",
+    "my grandson is 24 and wont let me out of his sight",
+    "i dont have anything to live for", "what is there to live for",
+    # The second review of round 25: more told after what was not said, an adult child or a
+    # partner, "just has".
+    "she hasn't said anything about hurting herself, she's locked in the bathroom and won't answer",
+    "she hasn't said anything about wanting to die, but I found tablets hidden in her room",
+    "he hasn't said anything about killing himself since he got out of hospital on monday",
+    "he's not said anything about being groomed, he's 13 and gets gifts from an older man online",
+    "my son wont let me out of his sight, he blocks the door when i try to leave",
+    "my daughter wont let me out of her sight and says if i leave she'll hurt me",
+    "she tried to kill herself 2 years ago, she just has a bag of pills hidden",
+    "i never said anything but i want to die",
+    "he hasn't said anything about wanting to die until last night",
+    "she hasn't said anything about it but i found her cutting herself last night",
+    "my boyfriend wont let me out of his sight",
+    "my son is 15 and since his dad came back his dad won't let me out of his sight",
+    "my son is having a meltdown right now, screaming and throwing things at his sister",
+    "my husband has meltdowns every day, screaming and throwing things at the kids",
+    "he just hit me and i cant breathe", "i had a panic attack and now i cant breathe",
+    "my son is 16, he has meltdowns every night and throws things at me, last night he hit me "
+    "with a chair and i'm bleeding",
+])
+def test_round_twenty_five_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # conversations38 (development; other words): a parent saying plainly what the child has not
+    # said: a check-in, never the crisis reply, and never nothing.
+    "she's not said anything about wanting to die, I asked her",
+    "he hasnt mentioned anything about killing himself, hes so flat and quiet",
+    "to be clear he has not said anything about hurting himself",
+])
+def test_nothing_said_by_another_is_asked_about(text):
+    assert assess(text).level == CHECK_IN, assess(text).as_dict()
