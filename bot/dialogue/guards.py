@@ -103,6 +103,10 @@ class Guards:
     list_actions: FrozenSet[Text] = frozenset()
     after_list_replies: Dict[Text, Text] = field(default_factory=dict)
     after_list_intents: FrozenSet[Text] = frozenset()
+    #: Replies to a question about a list ("would my school find out i messaged this"): the
+    #: list is still what the next message answers ("do they do video calls or is it all
+    #: phone", conversations36).
+    list_answer_actions: FrozenSet[Text] = frozenset()
     #: A wish for other options that also gave a detail (a place, an age): search again.
     after_list_detail_action: Optional[Text] = None
     #: The check-in question, for the model's suicidal guess alone on a plan to contact a
@@ -131,6 +135,7 @@ class Guards:
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
             after_list_intents=frozenset(config.get("after_list_intents") or []) - urgent_intents,
+            list_answer_actions=frozenset(config.get("list_answer_actions") or []),
             after_list_detail_action=config.get("after_list_detail_action"),
             after_list_check_in_action=config.get("after_list_check_in_action"),
             carer_action=config.get("carer_support_action"),
@@ -144,7 +149,11 @@ class Guards:
                 and self.unavailable_action):
             return self.unavailable_action  # it ran and left nothing: it failed
         # After either reply, wait: an active form would otherwise run again (and fail again).
-        if tracker.latest_action_name in (self.unavailable_action, self.rate_action):
+        # After a reply the guards give for a message the rules do not know ("i dont know where
+        # he is" after the danger reply: the not-safe reply), wait too: the rules, finding none
+        # of theirs, would add the core fallback ("Sorry, I'm not sure I understood").
+        if tracker.latest_action_name in (self.unavailable_action, self.rate_action) or \
+                tracker.latest_action_name in self._turn_ending():
             return ACTION_LISTEN_NAME
         # The message being answered, also when its entities set slots after it (an answer to
         # "are you safe right now?" that gives an age: "She's 15. I don't know what to do ...").
@@ -167,6 +176,28 @@ class Guards:
                     or self._for_the_carer(tracker, latest)
                     or self._after_list(tracker, latest, details) or self._described(tracker, latest))
         return None
+
+    def _turn_ending(self) -> FrozenSet[Text]:
+        """The guards' replies after which the bot waits for the person: each a whole answer
+        that no rule follows with another action (utter_support_for_carers is followed by the
+        next services, and is not one)."""
+        replies = {self.not_safe_action, self.safety_unclear_action, self.described_action,
+                   self.after_list_check_in_action, *self.plea_replies.values(),
+                   *(reply for reply in self.after_list_replies.values() if reply.startswith("utter_"))}
+        return frozenset(reply for reply in replies if reply)
+
+    def _list_in_view(self, tracker: DialogueStateTracker) -> bool:
+        """The bot's last turn showed a list, or it showed one a few turns ago and has since
+        only answered questions about it or about itself ("is this anonymous?", "is anyone
+        actually there or is it a bot": conversations36): either way the next message is read
+        as a reply to that list."""
+        for turn in _bot_turns(tracker, _LIST_IN_VIEW_TURNS):
+            said = set(turn) - {ACTION_LISTEN_NAME}
+            if said & self.list_actions:
+                return True
+            if not said or not said <= self.list_answer_actions:
+                return False
+        return False
 
     def _asked_instead_of_the_crisis_reply(self, tracker: DialogueStateTracker, last: Any) -> bool:
         """The check-in question was just asked in answer to a crisis reading (only this guard
@@ -202,7 +233,7 @@ class Guards:
         if has_risk_words(text) or not plans_to_contact(text):
             return None
         if not self.list_actions & set(_last_bot_turn(tracker)):
-            return None
+            return None  # only straight after the list (the independent review of round 25)
         return self.after_list_check_in_action
 
     def _for_the_carer(self, tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
@@ -217,7 +248,7 @@ class Guards:
         other questions about a list."""
         if not self.carer_action or tracker.get_slot("audience") != "parent_carer":
             return None
-        if not self.list_actions & set(_last_bot_turn(tracker)):
+        if not self._list_in_view(tracker):
             return None
         text = latest.text or ""
         if not asks_for_the_carer(text):
@@ -304,7 +335,7 @@ class Guards:
             return None  # keeps the rephrase request, which leads with 999 and SHOUT
         if intent == "deny" and short_answer(text) == DENY:
             return None  # a plain "no": the answer to the bot's question
-        if reading is None or not self.list_actions & set(_last_bot_turn(tracker)):
+        if reading is None or not self._list_in_view(tracker):
             return None
         if reading == NEW_NEED and not _reads_a_need(latest.parse_data or {}):
             return None
@@ -336,11 +367,12 @@ class Guards:
         if intent not in ("nlu_fallback", CHECK_IN_INTENT) or not self.not_safe_action:
             return None
         asked = _last_bot_action(tracker)
-        if asked not in self.safety_questions or asked in (
-                self.not_safe_action, self.safety_unclear_action):
+        if asked not in self.safety_questions or asked == self.not_safe_action:
             return None
-        if intent == CHECK_IN_INTENT:
+        if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
+        if asked == self.safety_unclear_action:
+            return None
         if says_safe(latest.text or ""):
             return None
         return self.safety_unclear_action
@@ -389,6 +421,48 @@ _PLAINLY_SAFE = re.compile(
     r"(?:\W+(?:now|thanks|thank\s+you|ty|at\s+home|here|home|atm|rn|honestly|promise|"
     r"(?:he'?s|hes|she'?s|shes|they'?ve|theyve|he\s+has|she\s+has)\s+(?:gone|left)(?:\s+out)?|"
     r"at\s+(?:my|a|her|his)\s+(?:\w+'?s|friends?|nans?|mums?|dads?)(?:\s+house)?))*\W*$")
+
+
+#: An answer that says the person asked about is not known to be safe: where they are is not
+#: known, they cannot be reached ("She's 15. I don't know what to do, should I go out looking for
+#: her or stay here in case she comes back??", a mother whose daughter left a note and went out:
+#: conversations36; "i dont know where he is", "she's not answering"). Not safe, then: the reply
+#: is 999 now, also after the question was asked again. Worry alone ("it's her I'm worried
+#: about") is not this: a parent says it of a child at home too, and is asked again.
+_NOT_KNOWN_SAFE = re.compile(
+    r"\b(?:(?:don'?t|dont|do\s+not|doesn'?t|no\s+one|nobody)\s+knows?\s+(?:where|if|whether)\s+(?:she|he|they)"
+    r"|(?:don'?t|dont|do\s+not)\s+know\s+where\s+(?:my|our)\s+\w+\s+(?:is|are|has\s+gone|went)"
+    r"|no\s+idea\s+where|(?:can'?t|cant|cannot|couldn'?t)\s+(?:find|reach|get\s+hold\s+of|"
+    r"get\s+through\s+to|contact)\s+(?:her|him|them)|(?:isn'?t|is\s+not|not|aren'?t|won'?t|wont)\s+"
+    r"(?:answering|picking\s+up|pick\s+up|replying)(?!\s+(?:my|me|the|your|our)\s+(?:questions?|messages\s+properly))"
+    r"|(?:his|her|their)\s+(?:phone|mobile)\s+(?:is\s+|'?s\s+)?(?:off|dead|switched\s+off|going\s+to\s+voicemail)"
+    r"|(?:she'?s|shes|he'?s|hes|they'?re|theyre|is|are)\s+missing"
+    r"|(?:go(?:ing)?\s+(?:out\s+)?|be\s+)?looking\s+for\s+(?:her|him|them)\b(?!\s+(?:a|some)\b)"
+    r"|(?:in\s+case|till|until|til)\s+(?:she|he|they)\s+(?:comes?|gets?)\s+(?:back|home)"
+    r"|(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:come\s+(?:home|back)|been\s+home|replied|answered))\b")
+
+
+#: ... unless the same answer says they are with the writer ("yes he's here with me, he's just
+#: not answering my questions": the independent review of round 25).
+_WITH_THE_WRITER = re.compile(r"\b(?:(?:here|home|sat|sitting|next\s+to\s+me|upstairs|"
+                              r"in\s+(?:her|his|their)\s+room)\s+with\s+(?:me|us)|"
+                              r"with\s+(?:me|us)\s+(?:now|here|at\s+home)|(?:she'?s|shes|he'?s|hes|"
+                              r"they'?re|theyre)\s+(?:here|home|back|in\s+(?:her|his|their)\s+room))\b")
+
+
+#: ... nor when it opens by saying they are safe ("yes hes safe, hes at school, i just cant get
+#: hold of him": the second review of round 25): asked again, as before.
+_SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?"
+                              r"(?:(?:i'?m|im|we'?re|she'?s|shes|he'?s|hes|they'?re|theyre)\s+)?"
+                              r"(?:safe|ok|okay|fine|alright)\b")
+
+
+def unsure_of_safety(text: str) -> bool:
+    """The answer to "are you (is your child) safe right now?" says that someone is not known to
+    be safe: missing, not answering, where they are not known."""
+    key = (text or "").lower().replace("\u2019", "'")
+    return (len(key) <= 300 and bool(_NOT_KNOWN_SAFE.search(key)) and not _WITH_THE_WRITER.search(key)
+            and not _SAYS_SAFE_FIRST.match(key))
 
 
 def says_safe(text: str) -> bool:
@@ -500,6 +574,30 @@ def _latest_message(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered
 
 #: Slots a message's entities set that are no detail of the young person.
 _NOT_DETAILS = frozenset({"risk_class"})
+
+
+#: How many of the bot's turns back a list stays in view while the bot only answers questions.
+_LIST_IN_VIEW_TURNS = 4
+
+
+def _bot_turns(tracker: DialogueStateTracker, count: int) -> List[List[Text]]:
+    """The actions of the bot's last ``count`` turns before the latest message, the latest
+    turn first, each turn's last action first."""
+    turns: List[List[Text]] = []
+    current: Optional[List[Text]] = None
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if current is not None:
+                turns.append(current)
+                if len(turns) == count:
+                    break
+            current = []
+        elif current is not None and isinstance(event, ActionExecuted) and event.action_name:
+            current.append(event.action_name)
+    else:
+        if current:
+            turns.append(current)
+    return turns
 
 
 def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:

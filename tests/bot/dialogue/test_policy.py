@@ -25,7 +25,8 @@ def policy(tmp_path_factory):
                   rate_limit_messages=LIMIT, rate_limit_seconds=WINDOW,
                   rate_limit_action="utter_slow_down",
                   rate_limit_exempt_intents=["delete_my_data"],
-                  safety_question_actions=["utter_crisis_suicidal", "utter_not_safe"],
+                  safety_question_actions=["utter_crisis_suicidal", "utter_not_safe",
+                                           "utter_safety_answer_unclear"],
                   not_safe_action="utter_not_safe",
                   safety_unclear_action="utter_safety_answer_unclear",
                   plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
@@ -38,6 +39,9 @@ def policy(tmp_path_factory):
                                       "referral": "utter_how_to_refer",
                                       "next_steps": "utter_next_steps"},
                   after_list_intents=["nlu_fallback", "out_of_scope", "deny", "crisis_suicidal"],
+                  list_answer_actions=["utter_about_shown_services", "utter_who_is_told",
+                                       "utter_how_to_refer", "utter_next_steps", "utter_i_am_a_bot",
+                                       "action_offer_feedback", "utter_ask_feedback"],
                   after_list_detail_action="signpost_form",
                   after_list_check_in_action="utter_risk_check_in",
                   carer_support_action="utter_support_for_carers",
@@ -250,10 +254,14 @@ def test_an_answer_to_are_you_safe_that_also_gives_a_detail_is_still_an_answer(p
     after the danger reply (here the suicidal one the fixture knows) set the age slot after the
     message, and the guards, which looked only at the last event, left it to the rules ("say it
     another way")."""
-    events = _after("utter_crisis_suicidal", "She's 15. I don't know what to do, should I go out "
-                    "looking for her or stay here in case she comes back??", "nlu_fallback", False)
+    events = _after("utter_crisis_suicidal", "She's 15. I don't know what to do, should I ring "
+                    "her dad or her school??", "nlu_fallback", False)
     assert predicted(policy, events) == "utter_safety_answer_unclear"
     assert predicted(policy, events + [SlotSet("age", 15)]) == "utter_safety_answer_unclear"
+    # The message itself (she is out, and not known to be safe) is now the not-safe reply.
+    missing = _after("utter_crisis_suicidal", "She's 15. I don't know what to do, should I go out "
+                     "looking for her or stay here in case she comes back??", "nlu_fallback", False)
+    assert predicted(policy, missing + [SlotSet("age", 15)]) == "utter_not_safe"
     pleads = _after("utter_crisis_suicidal", "im 14 i need help", "need_general_wellbeing", True)
     assert predicted(policy, pleads + [SlotSet("age", 14)]) == "utter_not_safe"
     # A slot set by anything but the message (an action after it) is not its answer.
@@ -270,6 +278,44 @@ def test_an_answer_to_are_you_safe_that_also_gives_a_detail_is_still_an_answer(p
 def test_an_answer_that_is_not_plainly_safe_is_asked_again(policy, text):
     assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
         == "utter_safety_answer_unclear"
+
+
+@pytest.mark.parametrize("text", [
+    # conversations36 (development): a mother whose daughter left a note and went out, asked
+    # again whether her child is safe, got "say it another way"; other words.
+    "She's 15. I don't know what to do, should I go out looking for her or stay here in case she "
+    "comes back??", "i dont know where she is", "hes not answering his phone",
+    "she hasn't come home yet", "we cant reach him, his phone is off",
+    "i don't know where my daughter is", "he wont pick up",
+])
+@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
+def test_an_answer_that_someone_is_not_known_to_be_safe_is_not_safe(policy, text, action):
+    assert predicted(policy, _after(action, text, "nlu_fallback", False)) == "utter_not_safe"
+
+
+def test_after_the_question_asked_again_other_unplaced_answers_are_left_to_the_rules(policy):
+    for text in ("feel proper sick", "I'm fine, it's her I'm worried about",
+                 # The independent review of round 25: with the writer, though not answering.
+                 "yes he's here with me, he's just not answering my questions"):
+        assert predicted(policy, _after("utter_safety_answer_unclear", text, "nlu_fallback", False)) \
+            not in ("utter_safety_answer_unclear", "utter_not_safe")
+
+
+@pytest.mark.parametrize("reply", ["utter_not_safe", "utter_safety_answer_unclear", "utter_who_is_told",
+                                   "utter_ask_topic", "utter_check_in_yes"])
+def test_after_a_guard_reply_to_a_message_the_rules_do_not_know_the_bot_waits(policy, reply):
+    """conversations36 (development): the not-safe reply to "She's 15 ... should I go out looking
+    for her" was followed by "Sorry, I'm not sure I understood", the rules knowing no reply to
+    a fallback after it."""
+    events = _after("utter_crisis_suicidal", "i dont know where he is", "nlu_fallback", False)
+    events += [SlotSet("age", 15), ActionExecuted(reply, policy="p"), BotUttered("...")]
+    assert predicted(policy, events) == "action_listen"
+
+
+def test_after_the_carers_reply_the_next_services_may_follow(policy):
+    events = _after_list("is there anything for me", "nlu_fallback") + [
+        ActionExecuted("utter_support_for_carers", policy="p"), BotUttered("...")]
+    assert predicted(policy, events) != "action_listen"
 
 
 def test_a_plea_for_help_after_the_check_in_question_is_a_yes(policy):
@@ -510,6 +556,53 @@ def test_whether_a_service_would_tell_someone_gets_what_is_promised(policy):
     assert predicted(policy, _checked_in("would they ring my mum")) != "utter_who_is_told"
     assert predicted(policy, _after_list("would they ring my mum? he'd batter me", "nlu_fallback")) \
         != "utter_who_is_told"
+
+
+@pytest.mark.parametrize("answered", ["utter_who_is_told", "utter_about_shown_services",
+                                      "utter_how_to_refer"])
+def test_after_the_answer_to_a_question_about_the_list_the_next_is_about_it_too(policy, answered):
+    """conversations36 (development): "What are typical waiting times for these?" was answered,
+    then "Can he self-refer or does it need to come from us?" got the topics, the list being no
+    longer the bot's last turn; other words."""
+    events = _after_list("is it free", "nlu_fallback")[:-1] + [
+        ActionExecuted(answered, policy="p", timestamp=999.5), BotUttered("...", timestamp=999.5),
+        ActionExecuted("action_listen", timestamp=999.6)]
+    asked = [UserUttered("can he refer himself or does it have to be us", {"name": "nlu_fallback",
+                                                                           "confidence": 0.5},
+                         timestamp=1000.0)]
+    assert predicted(policy, events + asked) == "utter_how_to_refer"
+    told = [UserUttered("would my mum find out i texted this",
+                        {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0)]
+    assert predicted(policy, events + told) == "utter_who_is_told"
+
+
+def test_a_list_stays_in_view_through_answers_about_the_bot_but_not_beyond(policy):
+    """conversations36 (development): "is anyone actually there rn or is it a bot" was
+    answered, then "can i go with my friend to the first one" got "say it another way"."""
+    def answered(at: float, action: str):
+        return [user("...", at, "bot_challenge"), ActionExecuted(action, policy="p", timestamp=at + 0.1),
+                BotUttered("...", timestamp=at + 0.1), ActionExecuted("action_listen", timestamp=at + 0.2)]
+
+    listed = _after_list("x", "nlu_fallback")[:-1]
+    asked = [UserUttered("can she bring her mum to the first one", {"name": "nlu_fallback",
+                                                                     "confidence": 0.5}, timestamp=1010.0)]
+    two = answered(1000.0, "utter_i_am_a_bot") + answered(1002.0, "utter_who_is_told")
+    assert predicted(policy, listed + two + asked) == "utter_about_shown_services"
+    # Another turn between (a question the rules answered otherwise) ends it ...
+    other = answered(1000.0, "utter_greet") + answered(1002.0, "utter_who_is_told")
+    assert predicted(policy, listed + other + asked) != "utter_about_shown_services"
+    # ... and so do more turns than the guards look back.
+    many = [e for i in range(5) for e in answered(1000.0 + 2 * i, "utter_who_is_told")]
+    assert predicted(policy, listed + many + asked) != "utter_about_shown_services"
+
+
+def test_an_answer_the_bot_gave_elsewhere_is_not_a_list(policy):
+    events = [ActionExecuted("action_listen", timestamp=998.0), user("hi", 999.0),
+              ActionExecuted("utter_greet", policy="p", timestamp=999.1), BotUttered("hi", timestamp=999.1),
+              ActionExecuted("action_listen", timestamp=999.2),
+              UserUttered("can he refer himself or does it have to be us",
+                          {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0)]
+    assert predicted(policy, events) != "utter_how_to_refer"
 
 
 def _fallback_ranked(text: str, ranking, evidence=()):
