@@ -133,8 +133,8 @@ _ABOUT_LIST = re.compile(
     r"travel|far|get\s+there|bus|drive|lift)\b")
 #: What the person will do next with the list: "I'll ring them tomorrow", "we'll look into
 #: those this evening" (a closing, though it names a way of contact or a time).
-_OWN_PLAN = (r"\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|text|txt|message|msg|look|pass|"
-             r"share|show|contact|"
+_OWN_PLAN = (r"\b(?:i'?ll|ill|i\s+will|we'?ll)\s+(?:text|txt|message|msg)\s+(?:them|it|that|this|the|one)\b|"
+             r"\b(?:i'?ll|ill|i\s+will|we'?ll|will)\s+(?:ring|call|phone|look|pass|share|show|contact|"
              r"try|check|have\s+a\s+look|get\s+in\s+touch|email|discuss|read|go\s+through|do\s+that)\b")
 #: The list is enough for now: thanks, goodbye, praise, or what the person will do next.
 _CLOSING = re.compile(
@@ -161,7 +161,7 @@ _RISK = re.compile(
     r"end\s+it|can'?t\s+cope|cant\s+cope|not\s+coping|struggl\w*|scared|frightened|afraid|alone|"
     r"lonely|hopeless|worthless|pills?|tablets?|overdose|stupid|check\s+out|hold\s+on|checks?\s+my|"
     r"help\s+me|someone\s+now|anyone\s+there|is\s+anyone|unfortunately|thanks\s+for\s+nothing|"
-    r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|"
+    r"i'?m\s+(?:always\s+)?fine\b.*\bfine|be\s+around|be\s+here|be\s+alive|alive|if\s+i'?m\s+still|"
     # "can't go on", never "can I go on my own" or "go on the website" (conversations17).
     r"(?:go|carry)\s+on(?!\s+(?:my|her|his|their|our)\s+own\b|\s+(?:the|a|an|their|its)\s+"
     r"(?:website|site|app|bus|train|list|link|waiting\s+list|computer|laptop|phone)\b)|"
@@ -250,41 +250,17 @@ _TOLD = re.compile(
     r"(?:\s+(?:at\s+all|or\s+not|too|as\s+well|though|tho|then|lol|pls|please))?")
 
 
-#: Said after the question, words that tell of harm or fear at home ("would they tell my dad?
-#: he'd batter me"): besides the words of risk, anger and violence, which keep the reply the
-#: message had.
-_HARM_AFTER = re.compile(
-    r"\b(?:batter\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|thump\w*|strangl\w*|chok\w*|"
-    r"angry|anger|temper|rage|furious|mental|mad|crazy|flip\w*|lose\s+it|lost\s+it|shout\w*|scream\w*|"
-    r"throw\w*|threw|thrown|chuck\w*|lock\w*|punish\w*|ground\w*|take\s+(?:my|her|his)\s+phone|"
-    r"abus\w*|touch\w*|drunk|drink\w*|drugs?|police|social\s+services?|taken\s+away|"
-    r"do\s+(?:me|her|him)\s+in|end\s+me|murder\w*|worse|afraid|terrified|fear\w*|"
-    r"(?:reads?|check\w*|goes\s+through|go\s+through|watch\w*|track\w*)\s+(?:my|her|his|all\s+my)|"
-    # ... and what someone did or made them do: "he's in my year and he forced me".
-    r"forc\w*|made\s+(?:me|her|him)|makes?\s+(?:me|her|him)|pressur\w*|rap\w*|groom\w*|nudes?|naked|"
-    r"pics?|photos?|pictures?|videos?|sex\w*|older|(?:boy|girl)friend|guy|man|men|did\s+(?:it|this|that)|"
-    r"happened|done\s+to)\b")
-#: The words that may follow the question: a short clause, without risk or harm.
-_MOST_WORDS_AFTER = 10
-
-
 def who_is_told(text: str) -> bool:
-    """The message asks whether a service shown would tell someone (a parent, the school, the
-    police), with no word of risk: the whole of it, or a question followed by a short clause
-    of why it matters that tells of no harm ("do any of these have to contact my mum? shes the
-    whole problem", "... she doesnt want to be a grass": conversations36). A young person asks
-    it before they say more; the answer is what confidentiality means and where it is promised
-    (Childline), with an invitation to say more (domain response utter_who_is_told)."""
+    """The whole message asks whether a service shown would tell someone (a parent, the
+    school, the police), with no word of risk. A young person asks it before they say more;
+    the answer is what confidentiality means and where it is promised (Childline), with an
+    invitation to say more (domain response utter_who_is_told). Anything said after the
+    question keeps the reply the message had: a reason given for asking too often tells of harm
+    ("? they'd send me to pakistan", "? i was carrying for someone": the independent reviews of
+    round 25)."""
     key = (text or "").lower().replace("\u2019", "'").strip()
     if not key or len(key) > _LONGEST:
         return False
-    parts = re.split(r"\?+", key, maxsplit=1)
-    question, after = parts[0], (parts[1].strip() if len(parts) > 1 else "")
-    if after:
-        words = re.findall(r"[a-z']+", after)
-        return (len(words) <= _MOST_WORDS_AFTER and not _HARM_AFTER.search(after)
-                and not re.search(r"\d", after)  # "im 14 and he's 19"
-                and not _RISK.search(after) and "?" not in after and who_is_told(question))
     core = re.sub(r"[\s?!.,]+$", "", re.sub(r"\s+", " ", key))
     core = re.sub(r"^\W+", "", core)
     # "find out" is a word of risk elsewhere ("if he finds out"), here the question itself.

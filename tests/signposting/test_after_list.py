@@ -241,26 +241,13 @@ def test_whether_a_service_would_tell_someone(text):
 
 
 @pytest.mark.parametrize("text", [
-    # conversations36 (development): the question, then a short clause of why it matters that
-    # tells of no harm; other words.
+    # The independent reviews of round 25: a reason given after the question tells more, and
+    # keeps the reply the message had.
     "do any of these have to contact my mum? shes the whole problem",
-    "will the school be told if she contacts them? she doesnt want to be a grass",
-    "would my parents find out? they dont know im gay", "do they tell ur parents?? pls",
-    "will school know if my son rings them? he's embarrassed",
+    "would they tell my mum? they'd send me to pakistan", "would they tell my dad? he'd batter me",
+    "do they tell school? i was carrying for someone",
 ])
-def test_whether_someone_is_told_then_why_it_matters_is_that_question(text):
-    assert read_after_list(text) == WHO_IS_TOLD
-
-
-@pytest.mark.parametrize("text", [
-    # ... but not when the clause tells of harm, anger, control or risk, or asks more.
-    "would they tell my dad? he'd batter me", "would they tell my mum? she hits me",
-    "will my parents find out? my dad would go mental", "would my mum find out? she reads my messages",
-    "do they tell school? i took a load of pills last night", "will they tell my stepdad? hes always drunk",
-    "would they tell my mum? i dont want to be here anymore",
-    "do they tell ur parents? also are they open on weekends?",
-])
-def test_whether_someone_is_told_then_harm_or_more_is_not_only_that_question(text):
+def test_whether_someone_is_told_then_a_reason_is_not_only_that_question(text):
     assert read_after_list(text) != WHO_IS_TOLD
 
 
@@ -382,3 +369,6 @@ def test_not_only_a_carer_asking_for_themselves(text):
 def test_a_plan_to_text_a_service_is_a_closing():
     # The independent review of round 25: "text" read as a wish for services that text.
     assert read_after_list("ok ill text that app later x") == CLOSING
+    # ... never with a word of risk, nor a question whether a service texts.
+    assert read_after_list("ill text them later if im still alive") != CLOSING
+    assert read_after_list("which ones will text me back") != CLOSING
