@@ -5,7 +5,8 @@ Readable sets (the developers may read them): the NLU training data (data/nlu/**
 sets in tests/data/*.yml, the blind development sets (tests/data/blind/dev to dev7 and the
 English rows of languages_dev2 to languages_dev4) and the user turns
 of tests/test_stories.yml. Held-out sets (read by the scorer only, which prints figures, never
-their messages): tests/data/blind/heldout/ and the English rows of tests/data/blind/languages/.
+their messages): tests/data/blind/heldout/, heldout2/ and the English rows of
+tests/data/blind/languages/ and languages_heldout2/.
 """
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ from bench.blind_sets import language_devs, understanding_devs
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND_LANGUAGES = ROOT / "tests" / "data" / "blind" / "languages"
+#: Held-out sets of messages in other languages, oldest first: each written blind as a fresh
+#: measure, named here on purpose (never discovered), read only for figures.
+HELD_OUT_LANGUAGES = (BLIND_LANGUAGES, ROOT / "tests" / "data" / "blind" / "languages_heldout2")
+#: Held-out sets of urgent messages, hard negatives and needs (bench/understanding.py).
+HELD_OUT_UNDERSTANDING = ("heldout", "heldout2")
 #: Blind sets for languages written as development sets (read and tuned on), oldest first.
 LANGUAGES_DEVS = language_devs()
 
@@ -99,10 +105,12 @@ def readable_sets() -> Dict[str, List[str]]:
 
 def held_out_sets() -> Dict[str, List[str]]:
     sets = {}
-    for path in sorted((ROOT / "tests" / "data" / "blind" / "heldout").glob("*.yml")):
-        sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
-    for name in ("english.yml", "mixed.yml"):
-        path = BLIND_LANGUAGES / name
-        if path.exists():
-            sets[f"{path.relative_to(ROOT)} (lang: en)"] = [r["text"] for r in listed(path)]
+    for held in HELD_OUT_UNDERSTANDING:
+        for path in sorted((ROOT / "tests" / "data" / "blind" / held).glob("*.yml")):
+            sets[str(path.relative_to(ROOT))] = [r["text"] for r in listed(path)]
+    for folder in HELD_OUT_LANGUAGES:
+        for name in ("english.yml", "mixed.yml"):
+            path = folder / name
+            if path.exists():
+                sets[f"{path.relative_to(ROOT)} (lang: en)"] = [r["text"] for r in listed(path)]
     return sets

@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.languages                 # with the trained model (as served)
     .venv/bin/python -m bench.languages --no-model      # languages/ alone: identify + lexicon
 
-Prints counts and rates only. The held-out sets (tests/data/blind/languages/, heldout/) are
+Prints counts and rates only. The held-out sets (tests/data/blind/languages/,
+languages_heldout2/, heldout/, heldout2/) are
 never printed: nothing in this file shows their messages, and there is no flag that does.
 ``--misses`` lists the misses of the *development* sets only (tests/data/languages/dev.yml
 and the readable English sets), which the developers may read and tune on.
@@ -32,7 +33,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from bench.english_sets import BLIND_LANGUAGES, LANGUAGES_DEVS, ROOT, held_out_sets, readable_sets
+from bench.english_sets import (
+    HELD_OUT_LANGUAGES,
+    LANGUAGES_DEVS,
+    ROOT,
+    held_out_sets,
+    readable_sets,
+)
 
 OTHER = ("other_language", "other_language_urgent")
 URGENT_ENGLISH = ("crisis_suicidal", "crisis_self_harm", "crisis_danger",
@@ -157,6 +164,24 @@ def report_foreign(title: str, rows: List[dict], readings: List[Reading],
     return total
 
 
+def report_held_out(name: str, foreign: List[dict], foreign_readings: List[Reading],
+                    mixed: List[dict], mixed_readings: List[Reading]) -> None:
+    """A held-out set's figures: never its messages (no misses are listed)."""
+    report_foreign(f"HELD-OUT {name}/foreign.yml (never tuned on; figures only)", foreign,
+                   foreign_readings)
+    english_rows = [(r, x) for r, x in zip(mixed, mixed_readings) if r["lang"] == "en"]
+    foreign_rows = [(r, x) for r, x in zip(mixed, mixed_readings) if r["lang"] != "en"]
+    as_english = sum(1 for _, (intent, _c) in english_rows if intent not in OTHER)
+    urgent_en = [(r, x) for r, x in english_rows if r.get("urgent")]
+    urgent_en_ok = sum(1 for _, (intent, _c) in urgent_en
+                       if intent in URGENT_ENGLISH or intent == OTHER[1])
+    print(f"\nHELD-OUT {name}/mixed.yml (figures only)")
+    print(f"  mostly English read as English: {rate(as_english, len(english_rows))}; "
+          f"of them urgent given an urgent reply: {rate(urgent_en_ok, len(urgent_en))}")
+    report_foreign("  mostly another language:", [r for r, _ in foreign_rows],
+                   [x for _, x in foreign_rows])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
@@ -179,11 +204,12 @@ def main(argv=None) -> int:
             r for r in rows_of(folder / "mixed.yml") if r.get("lang") != "en"]
 
     blind_devs = [blind_dev(folder) for folder in LANGUAGES_DEVS]
-    foreign = rows_of(BLIND_LANGUAGES / "foreign.yml")
-    mixed = rows_of(BLIND_LANGUAGES / "mixed.yml")
+    held = [(folder, rows_of(folder / "foreign.yml"), rows_of(folder / "mixed.yml"))
+            for folder in HELD_OUT_LANGUAGES if (folder / "foreign.yml").exists()]
     english_readable = readable_sets()
     english_held = held_out_sets()
-    texts = ([r["text"] for r in dev + sum(blind_devs, []) + foreign + mixed]
+    texts = ([r["text"] for r in dev + sum(blind_devs, [])]
+             + [r["text"] for _folder, foreign, mixed in held for r in foreign + mixed]
              + [t for s in (english_readable, english_held) for ts in s.values() for t in ts])
     start = time.perf_counter()
     readings = read_without_model(texts) if args.no_model else read_with_model(args.model, texts)
@@ -204,20 +230,8 @@ def main(argv=None) -> int:
         number = folder.name.rsplit("dev", 1)[1]
         report_foreign(f"development set {number} (tests/data/blind/{folder.name}, written blind; "
                        "first contact, then tuned on)", rows, take(len(rows)), args.misses)
-    report_foreign("HELD-OUT foreign.yml (never tuned on; figures only)", foreign,
-                   take(len(foreign)))
-    mixed_readings = take(len(mixed))
-    english_rows = [(r, x) for r, x in zip(mixed, mixed_readings) if r["lang"] == "en"]
-    foreign_rows = [(r, x) for r, x in zip(mixed, mixed_readings) if r["lang"] != "en"]
-    as_english = sum(1 for _, (intent, _c) in english_rows if intent not in OTHER)
-    urgent_en = [(r, x) for r, x in english_rows if r.get("urgent")]
-    urgent_en_ok = sum(1 for _, (intent, _c) in urgent_en
-                       if intent in URGENT_ENGLISH or intent == OTHER[1])
-    print("\nHELD-OUT mixed.yml (figures only)")
-    print(f"  mostly English read as English: {rate(as_english, len(english_rows))}; "
-          f"of them urgent given an urgent reply: {rate(urgent_en_ok, len(urgent_en))}")
-    report_foreign("  mostly another language:", [r for r, _ in foreign_rows],
-                   [x for _, x in foreign_rows])
+    for folder, foreign, mixed in held:
+        report_held_out(folder.name, foreign, take(len(foreign)), mixed, take(len(mixed)))
 
     print("\nEnglish messages taken for another language (target 0)")
     checked = misread = 0

@@ -6,9 +6,10 @@ each sent in the conversation state it was written for.
     .venv/bin/python -m bench.understanding --json results/understanding.json
 
 The sets (tests/data/blind/<set>/urgent.yml, hard_negatives.yml, needs.yml) were written by
-people who had not seen the training data, the lexicon or the code. ``heldout`` is never looked
-at message by message: only its figures are read, and nothing is tuned on it (``--show`` refuses
-it). ``dev`` is for development: its misses may be read and their kinds fixed.
+people who had not seen the training data, the lexicon or the code. ``heldout`` and ``heldout2``
+(a second, fresh one) are never looked at message by message: only their figures are read, and
+nothing is tuned on them (``--show`` refuses them). ``dev`` is for development: its misses may
+be read and their kinds fixed.
 
 Each message is sent in its context: at the start of a conversation (after "hello"), as the
 answer to the age, place or who-is-it-for question, after a list of services, or after the list
@@ -45,6 +46,7 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 import yaml
 
 from bench.blind_sets import understanding_devs
+from bench.english_sets import HELD_OUT_UNDERSTANDING
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "data" / "blind"
@@ -395,8 +397,9 @@ async def measure(model: Path, sets: Sequence[str], show: int) -> Dict[str, Any]
             negatives = score_negatives(negative_items,
                                         await run_items(bot, negative_items, name + "-n"))
             needs = score_needs(need_items, await run_items(bot, need_items, name + "-d"))
-            results[name] = report(f"{name} ({'held-out' if name == 'heldout' else 'development'})",
-                                   urgent, negatives, needs, show if name != "heldout" else 0)
+            held_out = name in HELD_OUT_UNDERSTANDING
+            results[name] = report(f"{name} ({'held-out' if held_out else 'development'})",
+                                   urgent, negatives, needs, 0 if held_out else show)
     return results
 
 
@@ -404,18 +407,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "current.tar.gz"))
     parser.add_argument("--set", action="append",
-                        choices=("heldout",) + tuple(path.name for path in understanding_devs()),
-                        help="which sets (default: both)")
+                        choices=HELD_OUT_UNDERSTANDING + tuple(path.name for path in understanding_devs()),
+                        help="which sets (default: the held-out sets and dev)")
     parser.add_argument("--show", type=int, default=0,
                         help="print up to N misses of each kind (development set only)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    if args.show and "heldout" in (args.set or []) and len(args.set) == 1:
-        parser.error("the held-out set is never read message by message: --show only with dev")
+    if args.show and args.set and set(args.set) <= set(HELD_OUT_UNDERSTANDING):
+        parser.error("a held-out set is never read message by message: --show only with dev")
     warnings.filterwarnings("ignore")
     logging.disable(logging.WARNING)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    results = asyncio.run(measure(Path(args.model), args.set or ["heldout", "dev"], args.show))
+    results = asyncio.run(measure(Path(args.model), args.set or [*HELD_OUT_UNDERSTANDING, "dev"], args.show))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(results, indent=2, default=str))
