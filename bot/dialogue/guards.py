@@ -362,13 +362,22 @@ class Guards:
         from someone just told to call 999. Words of risk again (the check-in reading) get the
         not-safe reply; words the bot could not place get the question again, with 999 for
         anyone hurt, who has taken something or is not safe. An answer that says safe, a new
-        urgent message and anything the model placed are left to the rules."""
+        urgent message and anything the model placed are left to the rules.
+
+        After the not-safe reply itself ("Please call 999 now ... I'm still here"), an answer
+        that does not say safe gets the question again too, with 999 for anyone hurt, who has
+        taken something or is not known to be safe: not "say it another way, for example 'I
+        can't sleep'" (conversations36: a mother told to call 999 wrote "I'm fine, it's her I'm
+        worried about"), nor "is your child thinking about ending their life?" (conversations40:
+        "shes sat next to me but she wont say how many she took", of an overdose)."""
         intent = (latest.intent or {}).get("name")
         if intent not in ("nlu_fallback", CHECK_IN_INTENT) or not self.not_safe_action:
             return None
         asked = _last_bot_action(tracker)
-        if asked not in self.safety_questions or asked == self.not_safe_action:
+        if asked not in self.safety_questions:
             return None
+        if asked == self.not_safe_action:
+            return None if says_safe(latest.text or "") else self.safety_unclear_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
         if asked == self.safety_unclear_action:
@@ -432,10 +441,13 @@ _PLAINLY_SAFE = re.compile(
 _NOT_KNOWN_SAFE = re.compile(
     r"\b(?:(?:don'?t|dont|do\s+not|doesn'?t|no\s+one|nobody)\s+knows?\s+(?:where|if|whether)\s+(?:she|he|they)"
     r"|(?:don'?t|dont|do\s+not)\s+know\s+where\s+(?:my|our)\s+\w+\s+(?:is|are|has\s+gone|went)"
+    r"|(?:idk|dunno|dno|i\s+dont\s+no)\s+where\s+(?:she|he|they|my\s+\w+)\b"
     r"|no\s+idea\s+where|(?:can'?t|cant|cannot|couldn'?t)\s+(?:find|reach|get\s+hold\s+of|"
     r"get\s+through\s+to|contact)\s+(?:her|him|them)|(?:isn'?t|is\s+not|not|aren'?t|won'?t|wont)\s+"
     r"(?:answering|picking\s+up|pick\s+up|replying)(?!\s+(?:my|me|the|your|our)\s+(?:questions?|messages\s+properly))"
-    r"|(?:his|her|their)\s+(?:phone|mobile)\s+(?:is\s+|'?s\s+)?(?:off|dead|switched\s+off|going\s+to\s+voicemail)"
+    r"|(?:his|her|their)\s+(?:phone|mobile)(?:\s+is|'?s)?\s+(?:off|dead|switched\s+off|going\s+to\s+voicemail)"
+    r"|(?:she|he|they)(?:\s+has|\s+have|'?s|'?ve)?\s+(?:ran|run|stormed|walked|took)\s+(?:off|out|away)\b"
+    r"(?!\s+(?:of|on)\b)"
     r"|(?:she'?s|shes|he'?s|hes|they'?re|theyre|is|are)\s+missing"
     r"|(?:go(?:ing)?\s+(?:out\s+)?|be\s+)?looking\s+for\s+(?:her|him|them)\b(?!\s+(?:a|some)\b)"
     r"|(?:in\s+case|till|until|til)\s+(?:she|he|they)\s+(?:comes?|gets?)\s+(?:back|home)"
@@ -457,12 +469,19 @@ _SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?"
                               r"(?:safe|ok|okay|fine|alright)\b")
 
 
+#: ... nor when it says after all that they are safe or found ("he walked out, thank god, we're
+#: safe now", "she ran off but her dads found her": the independent review of round 26).
+_SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|"
+                             r"(?:we'?re|were|we\s+are|i'?m|im|she'?s|shes|he'?s|hes|they'?re|theyre|"
+                             r"(?:she|he|they)\s+(?:is|are))\s+(?:safe|ok|okay|fine|alright))\b")
+
+
 def unsure_of_safety(text: str) -> bool:
     """The answer to "are you (is your child) safe right now?" says that someone is not known to
     be safe: missing, not answering, where they are not known."""
     key = (text or "").lower().replace("\u2019", "'")
     return (len(key) <= 300 and bool(_NOT_KNOWN_SAFE.search(key)) and not _WITH_THE_WRITER.search(key)
-            and not _SAYS_SAFE_FIRST.match(key))
+            and not _SAYS_SAFE_FIRST.match(key) and not _SAFE_AFTER_ALL.search(key))
 
 
 def says_safe(text: str) -> bool:

@@ -244,9 +244,30 @@ def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules
                                     "nlu_fallback", False)) == "utter_safety_answer_unclear"
     assert predicted(policy, _after("utter_greet", "feel proper sick", "nlu_fallback", False)) \
         not in ("utter_safety_answer_unclear", "utter_not_safe")
-    # Said again after the not-safe reply: "I'm still here" already, so the rules answer.
-    assert predicted(policy, _after("utter_not_safe", "feel proper sick", "nlu_fallback", False)) \
-        != "utter_safety_answer_unclear"
+
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("feel proper sick", "nlu_fallback"), ("I'm fine, it's her I'm worried about", "nlu_fallback"),
+    ("what do i say to them", "nlu_fallback"), ("i dont know where he is", "nlu_fallback"),
+    ("shes sat next to me but she wont say how many she took", "risk_check_in"),
+])
+def test_an_answer_after_the_not_safe_reply_is_asked_again_not_say_it_another_way(policy, text, intent):
+    """conversations36 (development): a mother told to call 999 wrote "I'm fine, it's her I'm
+    worried about" and got "say it another way, for example 'I can't sleep'"; conversations40:
+    "shes sat next to me but she wont say how many she took" got the check-in question."""
+    assert predicted(policy, _after("utter_not_safe", text, intent, False)) \
+        == "utter_safety_answer_unclear"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("im safe now", "nlu_fallback"),  # says safe: the rules answer
+    ("i've taken 30 paracetamol", "crisis_self_harm"),  # a new urgent message: its crisis reply
+    ("my son has autism", "need_neurodevelopmental"),  # placed by the model
+])
+def test_after_the_not_safe_reply_other_answers_are_left_to_the_rules(policy, text, intent):
+    assert predicted(policy, _after("utter_not_safe", text, intent, False)) \
+        not in ("utter_safety_answer_unclear", "utter_not_safe")
 
 
 def test_an_answer_to_are_you_safe_that_also_gives_a_detail_is_still_an_answer(policy):
@@ -287,6 +308,9 @@ def test_an_answer_that_is_not_plainly_safe_is_asked_again(policy, text):
     "comes back??", "i dont know where she is", "hes not answering his phone",
     "she hasn't come home yet", "we cant reach him, his phone is off",
     "i don't know where my daughter is", "he wont pick up",
+    # The independent review of round 25: texting, and one who has run off.
+    "idk where he is", "her phones off", "she ran off an hour ago", "hes stormed out",
+    "dunno where my son is",
 ])
 @pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
 def test_an_answer_that_someone_is_not_known_to_be_safe_is_not_safe(policy, text, action):
@@ -296,7 +320,13 @@ def test_an_answer_that_someone_is_not_known_to_be_safe_is_not_safe(policy, text
 def test_after_the_question_asked_again_other_unplaced_answers_are_left_to_the_rules(policy):
     for text in ("feel proper sick", "I'm fine, it's her I'm worried about",
                  # The independent review of round 25: with the writer, though not answering.
-                 "yes he's here with me, he's just not answering my questions"):
+                 "yes he's here with me, he's just not answering my questions",
+                 "she ran off but shes back now", "she ran out of the room, shes upstairs",
+                 "he ran out of patience with me", "no hes gone now, im ok", "nah im safe at my nans",
+                 "no idea, she says she is fine",
+                 # The independent review of round 26: safe after all.
+                 "he walked out, thank god, we're safe now", "she ran off but her dads found her",
+                 "she ran off earlier, she is ok now"):
         assert predicted(policy, _after("utter_safety_answer_unclear", text, "nlu_fallback", False)) \
             not in ("utter_safety_answer_unclear", "utter_not_safe")
 
