@@ -592,14 +592,21 @@ class _Context:
                     or before[-4:-1] in (["no", "sign", "of"], ["no", "signs", "of"]):
                 return True
         steps = 0
-        for i in range(hit.start - 1, -1, -1):
+        start = hit.start
+        if hit.tier == "ambiguous" and start >= 3 and self.doc[start - 1].norm_ in ("or", "nor") \
+                and self.doc[start - 2].norm_ in _COORDINATED_STATES:
+            # "she's not upset or in any danger" (a parent, conversations40): the negation of
+            # the state before "or" is the match's too; only for a weak match ("he isnt
+            # violent or threatening to kill me" keeps its strong one: the independent review).
+            start -= 2
+        for i in range(start - 1, -1, -1):
             token = self.doc[i]
             norm = token.norm_
             # "no" negates as "no one", or right before the match ("she has no thoughts of
             # harming herself"); never across a comma ("no, I want to die").
             if norm in self.negation or (norm == "no" and i + 1 < len(self.doc)
                                          and (self.doc[i + 1].norm_ in ("one", "body")
-                                              or i == hit.start - 1)):
+                                              or i == start - 1)):
                 between = {t.norm_ for t in self.doc[i + 1:min(len(self.doc), hit.end + 2)]}
                 return not (between & INTENSIFIERS)
             if norm not in self.filler or steps >= self.lexicon.negation_window:
@@ -1062,6 +1069,11 @@ def _just_as_only(hit: Hit, doc: Doc) -> bool:
 #: Said (or not) of someone else: "she's not said anything about ...".
 _SAID = frozenset({"said", "mentioned", "say", "mention", "talked", "spoken"})
 #: Words after such a match that tell more than nothing said: "but", "to anyone", "because".
+#: How someone is, which "not ... or" negates together with a weak match after it ("not upset
+#: or in any danger").
+_COORDINATED_STATES = frozenset({"upset", "distressed", "unwell", "ill", "sick", "sad", "low", "scared",
+                                 "frightened", "worried"})
+
 _MORE_TOLD_AFTER = frozenset({"but", "because", "cos", "coz", "to", "for", "though", "tho", "yet", "until",
                               "till", "anyone", "anybody", "still", "since", "today", "tonight", "now",
                               "just",

@@ -1895,3 +1895,95 @@ def test_round_twenty_five_keeps_these_urgent(text):
 ])
 def test_nothing_said_by_another_is_asked_about(text):
     assert assess(text).level == CHECK_IN, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # Round 26 (gaps the independent review of round 25 found; other words): a partner who
+    # controls a young person, and someone who has started hitting.
+    ("my daughters boyfriend wont let her see her friends anymore", "safeguarding_disclosure"),
+    ("my gf doesnt let me talk to my family", "safeguarding_disclosure"),
+    ("her boyfriend goes through her phone and won't let her see her mates", "safeguarding_disclosure"),
+    ("her boyfriend wont let her out of his sight", "safeguarding_disclosure"),
+    ("my boyfriend makes me share my location 24/7", "safeguarding_disclosure"),
+    ("she's started slapping me when i say no", "safeguarding_disclosure"),
+    ("hes started punching me, hes 16 and bigger than me", "safeguarding_disclosure"),
+])
+def test_urgent_kinds_of_round_twenty_six(text, urgent_class):
+    result = assess(text)
+    assert result.level == URGENT and result.urgent_class == urgent_class, result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 26 (conversations40, development; other words): a negation before "upset or", and
+    # a neurodivergent child's head-banging in a meltdown told by a parent.
+    "she isn't upset or in any danger, she just seems confused",
+    "he's not unwell or in danger, just really tired",
+    # Ordinary words of a partner, a parent or a child.
+    "my boyfriend let me go out with my mates last night", "my mum wont let me see my friends",
+    "my girlfriend gets mad when i dont text back lol", "my 4 year old won't let me out of her sight",
+])
+def test_round_twenty_six_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 26: the negation reaches only a state before "or"; head-banging with an injury, by
+    # the writer, or with no meltdown or neurodivergence named, stays urgent.
+    "im not sure or i want to die", "im not upset or scared, i want to die",
+    # The independent review of round 26: a strong match after "not ... or" keeps it.
+    "he isnt violent or threatening to kill me, he just shouts",
+    "shes not upset or hurting herself as far as i know",
+    # Head-banging in a meltdown stays urgent (a demotion for it was taken out after the
+    # review: a bump, drowsiness or sickness after it are signs of a head injury).
+    "my son has ADHD and bangs his head on the wall in his meltdowns",
+    "my autistic son bangs his head on the wall in meltdowns and now he has a big bump and is drowsy",
+])
+def test_round_twenty_six_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # Round 26 (development set 20; other words): a cliff edge, cuts still open said after
+    # them, an urge now, counted medicine gone, a threat to run someone over, a small child who
+    # has bitten a cleaning tablet.
+    ("standing at the cliff edge near reculver, going to jump", "crisis_suicidal"),
+    ("sat on the edge of the bridge rn", "crisis_danger"),  # danger leads, as before
+    ("got cuts on my arm from last night and they are still bleeding through my sleeve",
+     "crisis_self_harm"),
+    ("i need to self harm so bad", "crisis_self_harm"),
+    ("i need to cut right now im shaking", "crisis_self_harm"),
+    ("there's a lot less in her sertraline packet than there should be", "crisis_self_harm"),
+    ("his tablets are missing from the cupboard and hes locked in his room", "crisis_self_harm"),
+    ("my stepdad says he's going to run me over if i come back", "crisis_danger"),
+    ("my toddler swallowed a button battery", "crisis_danger"),
+    ("she chewed a laundry pod and is coughing", "crisis_danger"),
+])
+def test_urgent_kinds_of_round_twenty_six_b(text, urgent_class):
+    result = assess(text)
+    assert result.level == URGENT and result.urgent_class == urgent_class, result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "we sat on the cliff top for a picnic", "i need to stop self harming, any tips",
+    "there's way less milk in the fridge than there should be",
+    # The independent review of round 26: sitting on a cliff edge alone asks; "run over" of
+    # going over something; a separated parent.
+    "we sat on the cliff edge to take photos", "the teacher is going to run us over the exam techniques",
+    "my ex won't let them see their dad",
+])
+def test_round_twenty_six_b_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+def test_sitting_at_a_cliff_edge_is_asked_about():
+    assert assess("been sat on the cliff edge for an hour, the waves look calm").level == CHECK_IN
+
+
+@pytest.mark.parametrize("text", [
+    "id rather die than go back to school", "i'd rather die than go on living like this",
+    # The independent review of round 26 (a hyperbole for "than go to <an event>" was taken out).
+    "i'd rather die than go to my dads wedding, i mean it, i've got the pills ready",
+    "he said he'd run me over", "he tried to run me over", "my bf never lets me out of his sight",
+])
+def test_round_twenty_six_b_keeps_these_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()

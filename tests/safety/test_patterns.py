@@ -248,6 +248,9 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "of ?the school|class|classroom|lesson|building|gates ... ... heading|headed|running|ran for|"
         "towards|to the ?main|busy|dual road|carriageway|motorway|railway|tracks|river",
         "@family_adult uses|used|takes|took the|his|her|a belt on|to me|her|him|them|us",
+        # Round 26: each alternative is one word, as meant.
+        "sat|sitting|standing|stood on|at the edge of ?the|a cliff|cliffs",
+        "sat|sitting|sit|standing|stood|stand ?right on|at the|a cliff|cliffs edge",
     }
     raw = yaml.safe_load(LEXICON_FILE.read_text())
     function_words = {"no", "not", "a", "an", "the", "to", "of", "in", "on", "was", "is", "at", "for"}
