@@ -157,6 +157,21 @@ _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|o
                             r"(?:year|yr)\s?\d{1,2}\s+(?:girl|boy|pupil|student|lad|child|kid)s?\b"
                             # "One of mine in Year 4 came to me at lunch" (conversations26).
                             r"|\bone\s+of\s+(?:mine|ours)\s+(?:is\s+)?in\s+(?:year|yr|y)\s?\d{1,2}\b")
+#: A staff member's note that opens with the pupil, by school year or age ("Year 8 boy keeps
+#: turning up with new trainers and cash. Says older lads ...", "16 yo student with anxiety,
+#: panic attacks in lessons. Witham.", "Year 13 student (18) seems very isolated":
+#: conversations40, development). Read so only when nothing in it speaks of the writer (no
+#: "I", "me", "my", nor a parent's "we", "us", "our") and it goes on about "he" or "she":
+#: texting drops the "I", so "year 12 student, cant cope anymore, want to end it" is a young
+#: person (the independent review of round 26), as is "yr 9 girl here, getting bullied". A
+#: boy or girl is named by school year only (a parent may write "15 year old girl, she won't
+#: eat").
+_PUPIL_NOTE = re.compile(r"^\W*(?:(?:a|an|one)\s+)?(?:(?:year|yr|y)\s?\d{1,2}\s+"
+                         r"(?:(?P<pupil>student|pupil|learner)|boy|girl|lad)|\d{1,2}\s?(?:yo|y/o|yrs?\s+old|years?\s+old|year-old)\s+"
+                         r"(?P<aged>student|pupil|learner))\b")
+_NOTE_FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|me|my|myself|mine|here|we|we're|were|us|our|"
+                                r"ours)\b")
+
 #: Staff's way of naming a pupil of their school: "one of ours in yr 10 said ..." (a parent
 #: says "my youngest", not "one of ours in year 10").
 _OURS_IN_YEAR = re.compile(r"\bone\s+of\s+ours\s+in\s+(?:year|yr|y)\s?\d{1,2}\b"
@@ -305,11 +320,18 @@ def writer_of(text: Optional[str]) -> Optional[str]:
             or _head_of_intro(lower) or _qualified_staff(lower):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (
-            _OURS_IN_YEAR.search(lower) and not _OWN_AGE.search(lower)):
+            _OURS_IN_YEAR.search(lower) and not _OWN_AGE.search(lower)) or _pupil_note(lower):
         return PROFESSIONAL
     if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
         return PARENT_CARER
     return YOUNG_PERSON if relation == "self" else RELATIONS.get(relation or "")
+
+
+def _pupil_note(lower: str) -> bool:
+    note = _PUPIL_NOTE.match(lower)
+    if not note or _NOTE_FIRST_PERSON.search(lower):
+        return False
+    return bool(_SINGULAR_THIRD.search(lower[note.end():]))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")

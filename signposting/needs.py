@@ -88,7 +88,10 @@ NAMED_BY = {
                  # Round 7 (conversations6): how parents say it ("he's been a bit quiet lately").
                  r"|withdrawn|(?:a bit |really |very |so )?(?:quiet|down|low|flat) lately"
                  r"|not (?:him|her)self"),
-    "sleep": r"sleep(?:ing)?|insomnia|nightmares?",
+    # Not "he has become a nightmare", "mornings are an absolute nightmare" (conversations40).
+    "sleep": (r"sleep(?:ing)?|insomnia|(?<!is a )(?<!was a )(?<!been a )(?<!become a )(?<!s a )"
+              r"(?<!are a )(?<!an absolute )(?<!a total )(?<!a complete )(?<!a living )(?<!such a )"
+              r"nightmares?"),
     "eating_body_image": (r"eating disorders?|eating (?:difficulties|problems|issues)|not eating|won'?t eat"
                           r"|body image|restricting (?:her |his |their )?(?:food|eating)"
                           r"|hates? (?:how|the way) (?:she|he|i|they) looks?"
@@ -118,7 +121,10 @@ NAMED_BY = {
                       r"|(?:school|my|her|his) report|fail(?:ed|ing) (?:\w+ ){0,2}?"
                       r"(?:everything|exams?|subjects?|mocks|gcses|maths|english|science|my grades)"),
     # Round 16 (conversations6 and 12): aggression and lashing out, said plainly.
-    "anger_behaviour": r"angry|anger|temper|meltdowns?|aggressive|aggression|lash(?:es|ing|ed)? out",
+    "anger_behaviour": (r"angry|anger|temper|meltdowns?|aggressive|aggression|lash(?:es|ing|ed)? out"
+                        # Round 26 (development set 20): defiance and a young child's biting.
+                        r"|defiant|defiance|tantrums?"
+                        r"|biting (?:and hitting )?(?:other|others|children|kids)"),
     # Round 8 (conversations9): "my mum n dad keep fighting", "we argue constantly".
     "family_relationships": (r"(?:parents|mum and dad|mum n dad|mum & dad|mum|dad) "
                              r"(?:keep|keeps|are always|always|won'?t stop) "
@@ -138,18 +144,37 @@ NAMED_BY = {
                              r"family|stepdad|stepmum|step ?parents?)\b"
                              r"|(?:mum|mam|mom|dad|parents|family) (?:being|is|are) (?:so+ |really |proper |"
                              r"always )?(?:cringe|annoying|embarrassing|strict|controlling|nosy|"
-                             r"in my business)"),
+                             r"in my business)"
+                             # Round 26 (development set 20): young carers, a child who has stopped
+                             # talking to a parent, a parent in prison, "family probs".
+                             r"|young carers?|(?:(?:look|looks|looking) after|(?:care|cares|caring) for) "
+                             r"(?:my|her|his|their) (?:mum|mam|mom|dad|parents?|nan)"
+                             r"|(?:won'?t|doesn'?t|does not|will not|never) (?:talk|speak|open up) "
+                             r"to (?:me|us)"
+                             r"|(?:dad|mum|mam|mom|father|mother|stepdad|brother|sister|parent)'?s? "
+                             r"(?:\w+ )?(?:gone|went|sent|is|been|'s|s) (?:to |in )(?:prison|jail)"
+                             r"|family (?:probs|problems|issues|stuff|things|troubles)"),
     "neurodevelopmental": r"autis\w*|adhd|asd",
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
     # "he thinks hes bi": "bi" only after a word saying who is (conversations16).
     "identity": (r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism|non-?binary"
-                 r"|pansexual|lgbt\w*|(?:he'?s|she'?s|i'?m|they'?re|hes|shes|im|am|is|being) bi"),
+                 r"|pansexual|lgbt\w*|(?:he'?s|she'?s|i'?m|they'?re|hes|shes|im|am|is|being) bi"
+                 # Round 26 (development set 20): an adopted child asking who she is.
+                 r"|(?:struggling|struggles|questions?|asking) (?:\w+ ){0,3}?"
+                 r"(?:who (?:she|he|i|they) (?:is|am|are)|where (?:she|he|i|they) (?:comes?|came) from)"),
     # Round 16 (conversations11): "i dont know anyone since i moved here", "no one to talk to".
     "loneliness": (r"lonely|loneliness|no friends|no mates"
                    r"|(?:don'?t|do not|doesn'?t|does not) know (?:anyone|anybody)"
                    r"(?! (?:who|whos|who'?s|whose|that|with|else|like))"
-                   r"|(?:no ?one|nobody|no body) to (?:talk to|hang out with|go out with|sit with)"),
-    "psychosis": r"hearing voices|hears voices|seeing things",
+                   r"|(?:no ?one|nobody|no body) to (?:talk to|hang out with|go out with|sit with)"
+                   # Round 26 (development set 20): "nobody plays with her at school".
+                   r"|(?:no ?one|nobody|no body|no-one) (?:plays|wants to play|will play|sits|talks) "
+                   r"with (?:her|him|me)"
+                   r"|left out"),
+    "psychosis": (r"hearing voices|hears voices|seeing things"
+                  # Round 26 (development set 20): "sees things other people can't".
+                  r"|(?:sees?|hears?|seeing|hearing) (?:things|voices|people) (?:other people|others|"
+                  r"no one else|nobody else|that aren'?t there|that are not there)"),
 }
 _NAMED = {code: re.compile(r"\b(?:" + words + r")\b") for code, words in NAMED_BY.items()}
 
@@ -222,4 +247,6 @@ def named_instead_of_fallback(text: Optional[str], read_as: Optional[str]) -> Op
 _WELLBEING = re.compile(r"\b(?:tips|ways|how|help|advice|ideas|strategies)\s+(?:\w+\s+){0,3}?"
                         r"(?:cope|coping|feel better|look after my (?:mental health|wellbeing|self))"
                         r"|\bcop(?:e|ing) better\b|\bcoping (?:tips|strategies|skills)\b"
-                        r"|\b(?:my|mental) (?:wellbeing|well-being)\b|\bself[- ]care\b")
+                        r"|\b(?:my|mental) (?:wellbeing|well-being)\b|\bself[- ]care\b"
+                        # Round 26 (development set 20): "my confidence is so low".
+                        r"|\b(?:confidence|self[- ]esteem|self[- ]worth)\b")

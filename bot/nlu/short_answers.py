@@ -44,7 +44,7 @@ _NAMED_RISK = re.compile(
     r"join\s+(?:him|her|them)|be\s+with\s+(?:him|her|them)\s+again|should\s+have\s+been\s+me|"
     r"(?:no|the|any)\s+point|can'?t\s+go\s+on|cant\s+go\s+on|way\s+out|give\s+up|hurt\w*\s+(?:my|her|him)self|"
     r"cut\w*|blood\w*|faint\w*|collaps\w*|passed\s+out|starv\w*|deserve|overdose|pills|tablets|"
-    r"unsafe|not\s+safe|hit|hits|hitting|touch\w*|secret)\b")
+    r"unsafe|not\s+safe|(?<!never\s)(?:hit|hits|hitting)|touch\w*|secret)\b")
 
 
 def _risk_in_view(message: Message, text: str) -> bool:

@@ -165,6 +165,29 @@ def test_a_two_word_role_opening_the_message_is_staff(text):
     assert writer_of(text) == "professional"
 
 
+@pytest.mark.parametrize("text", [
+    # conversations40 (development; other words): a staff note that opens with the pupil.
+    "Year 9 girl keeps missing PE and says she feels sick before it", "Yr 7 boy, he won't eat at lunch",
+    "17 yo student with low mood, she is struggling in lessons. Grays.",
+    "Year 12 student seems withdrawn lately, he barely speaks",
+])
+def test_a_note_opening_with_a_pupil_by_year_is_staff(text):
+    assert writer_of(text) == "professional"
+
+
+@pytest.mark.parametrize("text", [
+    "yr 9 girl here, getting bullied", "year 10 girl, everyone ignores me", "15 year old girl, she wont eat",
+    "year 11 boy and i cant sleep", "Year 8 girl, they keep calling me names",
+    "16 yo student, my anxiety is awful",
+    # The independent review of round 26: texting drops the "I"; a parent's "we".
+    "year 12 student, cant cope anymore, want to end it",
+    "17 yo student with depression, thinking about suicide",
+    "Year 9 boy, he won't go to school. What can we do as his parents?",
+])
+def test_a_young_person_or_parent_naming_a_school_year_is_not_staff(text):
+    assert writer_of(text) != "professional"
+
+
 @pytest.mark.parametrize("text", ["social worker came round today and i hate her",
                                   "my school counsellor said i should text this",
                                   "football coach is always shouting at me", "pe teacher said im fat",

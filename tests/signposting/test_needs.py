@@ -248,3 +248,41 @@ def test_aggression_said_plainly(text):
 ])
 def test_a_parent_named_as_the_worry_is_family(text):
     assert needs_named(text)[:1] == ["family_relationships"]
+
+
+@pytest.mark.parametrize("text, need", [
+    # Round 26 (conversations40, development; other words): "a nightmare" said of a child is
+    # not sleep; the worry named after it is the need.
+    ("my 13 year old has become an absolute nightmare, screaming at us all, is there help with anger",
+     "anger_behaviour"),
+    ("the school run is a nightmare, she just wont go in most days", "school_stress"),
+    ("she has nightmares about the crash most nights", "sleep"),
+    ("i keep having a nightmare about what happened to me", "sleep"),
+])
+def test_round_twenty_six_a_nightmare_is_not_sleep(text, need):
+    assert named_instead_of_fallback(text, "nlu_fallback") == need
+
+
+@pytest.mark.parametrize("text, need", [
+    # Round 26 (development set 20; other words): worries named plainly when the model falls back.
+    ("i care for my dad since his stroke and i never see my mates", "family_relationships"),
+    ("he just doesn't talk to us anymore, stays in his room", "family_relationships"),
+    ("their mum went to prison last month and they're all over the place", "family_relationships"),
+    ("honestly just family problems", "family_relationships"),
+    ("my 4 year old has terrible tantrums at bedtime", "anger_behaviour"),
+    ("year 1 boy keeps biting other children at playtime", "anger_behaviour"),
+    ("my son says no one will play with him at breaktime", "loneliness"),
+    ("she hears voices that aren't there sometimes, she is calm about it", "psychosis"),
+    ("he's adopted and struggling a lot with where he comes from", "identity"),
+    ("how can i get my self-esteem back", "general_wellbeing"),
+])
+def test_round_twenty_six_needs_named_on_fallback(text, need):
+    assert named_instead_of_fallback(text, "nlu_fallback") == need
+
+
+@pytest.mark.parametrize("text", ["im in prison of my own mind lol", "i left my bag out in the rain",
+                                  # The independent review of round 26.
+                                  "we visited an old prison on the history trip, it was so creepy",
+                                  "i look after my sisters kids on saturdays and im knackered"])
+def test_round_twenty_six_leaves_these_unnamed(text):
+    assert named_instead_of_fallback(text, "nlu_fallback") is None

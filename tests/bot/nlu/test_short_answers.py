@@ -60,3 +60,16 @@ def test_a_wish_for_others_with_a_worrys_word_beside_it_asks_for_other_options()
     worry = _run("my daughter is 13 and she panics every morning before school",
                  [("nlu_fallback", 0.5), ("need_school_stress", 0.3)])
     assert worry[0] == ("need_anxiety", 1.0)
+
+
+def test_hitting_said_not_to_happen_is_no_word_of_risk():
+    """conversations40 (development; other words): a parent's "he's never hit anyone" beside
+    "is there anything for anger?" kept the fallback; "he hits me" still does."""
+    ranking = [("nlu_fallback", 0.5), ("need_anger_behaviour", 0.45), ("risk_check_in", 0.01)]
+    assert _run("he slams doors and shouts all day but he's never hit anyone. anything for anger?",
+                ranking)[0] == ("need_anger_behaviour", 1.0)
+    assert _run("he slams doors and shouts all day and he hits me. anything for anger?",
+                ranking)[0][0] == "nlu_fallback"
+    # The independent review of round 26: "hasn't hit me yet" is a worry about what may come.
+    assert _run("he hasn't hit me yet but he's getting angrier. anything for anger?",
+                ranking)[0][0] == "nlu_fallback"
