@@ -1066,14 +1066,14 @@ def _just_as_only(hit: Hit, doc: Doc) -> bool:
         and doc[hit.end].norm_ in _HABIT_AFTER_JUST
 
 
-#: Said (or not) of someone else: "she's not said anything about ...".
-_SAID = frozenset({"said", "mentioned", "say", "mention", "talked", "spoken"})
-#: Words after such a match that tell more than nothing said: "but", "to anyone", "because".
 #: How someone is, which "not ... or" negates together with a weak match after it ("not upset
 #: or in any danger").
 _COORDINATED_STATES = frozenset({"upset", "distressed", "unwell", "ill", "sick", "sad", "low", "scared",
                                  "frightened", "worried"})
 
+#: Said (or not) of someone else: "she's not said anything about ...".
+_SAID = frozenset({"said", "mentioned", "say", "mention", "talked", "spoken"})
+#: Words after such a match that tell more than nothing said: "but", "to anyone", "because".
 _MORE_TOLD_AFTER = frozenset({"but", "because", "cos", "coz", "to", "for", "though", "tho", "yet", "until",
                               "till", "anyone", "anybody", "still", "since", "today", "tonight", "now",
                               "just",

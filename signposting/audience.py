@@ -158,17 +158,17 @@ _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|o
                             # "One of mine in Year 4 came to me at lunch" (conversations26).
                             r"|\bone\s+of\s+(?:mine|ours)\s+(?:is\s+)?in\s+(?:year|yr|y)\s?\d{1,2}\b")
 #: A staff member's note that opens with the pupil, by school year or age ("Year 8 boy keeps
-#: turning up with new trainers and cash. Says older lads ...", "16 yo student with anxiety,
-#: panic attacks in lessons. Witham.", "Year 13 student (18) seems very isolated":
-#: conversations40, development). Read so only when nothing in it speaks of the writer (no
-#: "I", "me", "my", nor a parent's "we", "us", "our") and it goes on about "he" or "she":
+#: turning up with new trainers and cash. Says older lads give them to him", "Year 13 student
+#: (18) seems very isolated, no friends in her group": conversations40, development). Read so
+#: only when nothing in it speaks of the writer (no "I", "me", "my", nor a parent's "we", "us",
+#: "our") and it goes on about "he" or "she":
 #: texting drops the "I", so "year 12 student, cant cope anymore, want to end it" is a young
 #: person (the independent review of round 26), as is "yr 9 girl here, getting bullied". A
 #: boy or girl is named by school year only (a parent may write "15 year old girl, she won't
 #: eat").
 _PUPIL_NOTE = re.compile(r"^\W*(?:(?:a|an|one)\s+)?(?:(?:year|yr|y)\s?\d{1,2}\s+"
-                         r"(?:(?P<pupil>student|pupil|learner)|boy|girl|lad)|\d{1,2}\s?(?:yo|y/o|yrs?\s+old|years?\s+old|year-old)\s+"
-                         r"(?P<aged>student|pupil|learner))\b")
+                         r"(?:student|pupil|learner|boy|girl|lad)|\d{1,2}\s?(?:yo|y/o|yrs?\s+old|years?\s+old|"
+                         r"year-old)\s+(?:student|pupil|learner))\b")
 _NOTE_FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|me|my|myself|mine|here|we|we're|were|us|our|"
                                 r"ours)\b")
 
