@@ -462,18 +462,21 @@ _WITH_THE_WRITER = re.compile(r"\b(?:(?:here|home|sat|sitting|next\s+to\s+me|ups
                               r"they'?re|theyre)\s+(?:here|home|back|in\s+(?:her|his|their)\s+room))\b")
 
 
+#: Someone said to be (safe): "im", "she's", "theyre" ...; and the words that say safe.
+_SOMEONE_IS = r"(?:i'?m|im|we'?re|she'?s|shes|he'?s|hes|they'?re|theyre)"
+_SAFE_WORD = r"(?:safe|ok|okay|fine|alright)"
+
 #: ... nor when it opens by saying they are safe ("yes hes safe, hes at school, i just cant get
 #: hold of him": the second review of round 25): asked again, as before.
-_SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?"
-                              r"(?:(?:i'?m|im|we'?re|she'?s|shes|he'?s|hes|they'?re|theyre)\s+)?"
-                              r"(?:safe|ok|okay|fine|alright)\b")
+_SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?(?:" + _SOMEONE_IS + r"\s+)?"
+                              + _SAFE_WORD + r"\b")
 
 
 #: ... nor when it says after all that they are safe or found ("he walked out, thank god, we're
 #: safe now", "she ran off but her dads found her": the independent review of round 26).
 _SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|"
-                             r"(?:we'?re|were|we\s+are|i'?m|im|she'?s|shes|he'?s|hes|they'?re|theyre|"
-                             r"(?:she|he|they)\s+(?:is|are))\s+(?:safe|ok|okay|fine|alright))\b")
+                             r"(?:" + _SOMEONE_IS + r"|were|we\s+are|(?:she|he|they)\s+(?:is|are))\s+"
+                             + _SAFE_WORD + r")\b")
 
 
 def unsure_of_safety(text: str) -> bool:
