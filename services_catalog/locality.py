@@ -72,6 +72,8 @@ FOUND, AMBIGUOUS, OUTSIDE, UNKNOWN = "found", "ambiguous", "outside", "unknown"
 
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
 _OUTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)$")
+#: A postcode district followed by a name: "ME3, Hoo", "SS9 leigh".
+_LEADING_OUTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)[\s,;:/-]+(?=[A-Z' -]*[A-Z]{2})")
 _LEAD_INS = re.compile(
     r"^(?:(?:i|we|they|he|she)\s*(?:'?m|am|are|is|'?re|live|lives|living|stay|stays)?\s*"
     r"(?:live|living|based|staying|from)?\s*(?:in|at|near|around|nr)?\s+|"
@@ -296,6 +298,10 @@ class LocalityIndex:
         if match:
             found = self._postcode(query, match.group(1), match.group(2))
             return self._settled_by_name(found, query[:match.start()] + " " + query[match.end():])
+        lead = _LEADING_OUTCODE.match(upper)
+        if lead and lead.group(1) in self.outcodes:
+            # The postcode district first, then the place: "ME3, Hoo" (conversations42).
+            return self._settled_by_name(self._outcode(query, lead.group(1)), query[lead.end():])
         compact = re.sub(r"[^A-Z0-9]", "", upper)
         if _OUTCODE.match(compact) and compact in self.outcodes:
             return self._outcode(query, compact)

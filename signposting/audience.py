@@ -139,9 +139,12 @@ def _head_of_intro(lower: str) -> bool:
     return said_here or not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))
 
 
+#: A word that narrows a staff role: "Supervising social worker for a foster carer" (conversations42).
+_ROLE_QUALIFIER = (r"(?:supervising|senior|lead|specialist|trainee|locum|community|duty|newly\s+qualified|"
+                   r"children'?s|fostering|assistant)\s+")
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
-_ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
+_ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _ROLE_QUALIFIER + r")?(?:" + _COMPOUND_ROLES
                       + r")\s+(?:in|at|on|with|from|for|working|based)\b"
                       # One word said with a school, as staff say where they work: "Teacher at a
                       # secondary in Swanscombe." (never "teacher at school said ...").
@@ -273,6 +276,13 @@ _FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom"
                             "home", "placement", "mum's", "dad's"})
 
 
+#: A spouse or partner and the children at home, one message: "my partner said in front of the
+#: kids that ..." (conversations42): a parent, though no child is called "my".
+_KIDS_AT_HOME = r"\b(?:the|our|my)\s+(?:kids|children)\b(?!\s+(?:at|in|from|on)\b)"
+_PARTNER_AND_KIDS = re.compile(r"\bmy\s+(?:husband|wife|partner)\b(?=.*" + _KIDS_AT_HOME + ")|"
+                               + _KIDS_AT_HOME + r"(?=.*\bmy\s+(?:husband|wife|partner)\b)")
+
+
 def _parent_word(words: List[str], j: int) -> bool:
     """``words[j]`` makes "my"/"our" before it a parent's words ("my foster son", not "my
     foster carers")."""
@@ -300,7 +310,7 @@ def _by_words(lower: str) -> Optional[str]:
         if word in ("my", "our") and (any(_parent_word(words, j) for j in range(i + 1, i + 5))
                                       or _MY_CHILD_SAID_PLAINLY.match(" ".join(words[i + 1:i + 3]))):
             return PARENT_CARER
-    if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
+    if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower) or _PARTNER_AND_KIDS.search(lower):
         return PARENT_CARER
     # Not a young parent telling their own age ("im 22 and i have a son, im so low").
     if (_HAVE_CHILDREN.search(lower) or _IN_CHARGE.search(lower)) and not FIRST_PERSON_AGE.search(lower):
@@ -336,7 +346,8 @@ def _pupil_note(lower: str) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")
 #: Texting drops the "I": "been feeling really low for months", "cant sleep", "feel so alone".
-_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:just\s+|really\s+|so\s+)?(?:been|feel|feeling|felt|"
+_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:idk|tbh|ngl|honestly|ugh|um+|erm|hey|hi|hiya|and|but)\W+)*"
+                        r"(?:just\s+|really\s+|so\s+)?(?:been|feel|feeling|felt|"
                         r"cant|can't|cannot|dont|don't|keep|hate|struggling|getting)\b")
 _ME = re.compile(r"\b(?:me|my|myself|mine)\b")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|he's|she's|they're)\b")

@@ -69,6 +69,10 @@ _AGE_PHRASES = re.compile(
     # ... or opening the message: "16 in the summer n live on eastchurch" (conversations34).
     r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN
     + r"\s*(?:$|[,.;!]|(?:n|and|&)?\s*(?:i\s+)?(?:live|from|in)\b))"
+    # ... or a clause of its own that says it may help: "lost it at my manager last wk. 22 if
+    # that matters. broadstairs" (conversations42).
+    r"|(?:^|[.,;!?]\s*)(?:[4-9]|1\d|2[0-5])\s*,?\s+(?=if\s+(?:that|it|this)\s+(?:matters|helps|counts)\b|"
+    r"if\s+(?:relevant|needed|you\s+need\s+(?:to\s+know|it))\b)"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
@@ -222,6 +226,13 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
             # "ME3 9ZZ, hoo": the place named settles which district (never the whole message
             # as the place: "ME3 9ZZ, hoo, hes hitting me", review of round 18).
             return f"{code.upper()}, {settled.matched}"
+        if place.status == AMBIGUOUS:
+            # ... or the place named elsewhere in the message: "Is this bullying? We're Hoo way,
+            # ME3." (conversations42), when it lies in one of the postcode's districts.
+            named = find_place(text[:match.start()] + " " + text[match.end():], clauses)
+            settled = resolve(f"{code.upper()}, {named}") if named else None
+            if settled is not None and settled.status == FOUND and settled.kind == "place":
+                return f"{code.upper()}, {settled.matched}"
         if place.status in (FOUND, AMBIGUOUS) or (full and place.status == OUTSIDE):
             return code.upper()
     # A message that is all one place, with what places it ("Halstead in Essex, near
@@ -369,6 +380,9 @@ _PERSON_BEFORE = re.compile(r"\b(?:friend|mate|bestie|brother|sister|bro|sis|cou
 
 #: "we are in Hastings", "we're in hastings": where the writer's family is, as "we live in" ...
 _WE_ARE = re.compile(r"\b(?:we\s+are|we['\u2019]re)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: "im in croydon", "i'm currently in bromley": where the writer is, read as home like "we are in".
+_I_AM = re.compile(r"\b(?:i\s+am|i['\u2019]?m)\s+(?:still\s+|currently\s+|now\s+|actually\s+)?$",
+                   re.IGNORECASE)
 #: ... typed without the apostrophe, opening a sentence: ". were in gravesnd" (conversations32);
 #: read so only for a place in the five areas that ends the clause ("were in london last week",
 #: "were in birmingham at my nans when ..." are visits: the independent review of round 22).
@@ -384,6 +398,12 @@ def _lives_here(text: str, cue: re.Match) -> bool:
     before = text[max(0, cue.start() - 25):cue.start()]
     if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _WE_ARE.search(before):
         return not _VISIT.match(text[cue.start(1):])
+    if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _I_AM.search(before):
+        # "is there anyone i can talk to? im in croydon" (conversations42): only a place that
+        # ends its clause and is no visit ("im in london for the day", "im in bed").
+        place = cue.group(1).strip()
+        return len(place.split()) <= 3 and _ENDS_CLAUSE.match(text[cue.end(1):]) is not None and \
+            not _VISIT.match(text[cue.start(1):])
     if re.match(r"in\b", cue.group(0), re.IGNORECASE) and _WERE.search(before):
         place = cue.group(1).strip()
         return len(place.split()) <= 2 and _ENDS_CLAUSE.match(text[cue.end(1):]) is not None and \

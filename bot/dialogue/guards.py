@@ -479,10 +479,19 @@ _SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:e
                              + _SAFE_WORD + r")\b")
 
 
+#: An answer that opens by saying not safe and goes on: "not really hes back when the pub shuts"
+#: (conversations42), "im not safe, hes outside". Said only of safety after the safety question.
+_OPENS_NOT_SAFE = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:not\s+really|not\s+at\s+all|not\s+safe|"
+                             r"(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+not(?:\s+safe|\s+really)?|"
+                             r"(?:no|nah|nope)\W+(?:i'?m|im)\s+not|nowhere(?:\s+is)?\s+safe)\b(?!\s+sure\b)")
+
+
 def unsure_of_safety(text: str) -> bool:
     """The answer to "are you (is your child) safe right now?" says that someone is not known to
-    be safe: missing, not answering, where they are not known."""
+    be safe: missing, not answering, where they are not known, or "not really" and more."""
     key = (text or "").lower().replace("\u2019", "'")
+    if len(key) <= 300 and _OPENS_NOT_SAFE.match(key):
+        return not _SAFE_AFTER_ALL.search(key)  # "he's back" here is the danger, not the child
     return (len(key) <= 300 and bool(_NOT_KNOWN_SAFE.search(key)) and not _WITH_THE_WRITER.search(key)
             and not _SAYS_SAFE_FIRST.match(key) and not _SAFE_AFTER_ALL.search(key))
 

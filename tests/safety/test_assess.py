@@ -1987,3 +1987,38 @@ def test_sitting_at_a_cliff_edge_is_asked_about():
 ])
 def test_round_twenty_six_b_keeps_these_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 27 (conversations42, development): a rope tied into a loop, or found hidden or under
+    # a bed; in other words.
+    "I was putting washing away in my son's wardrobe and found a rope tied in a loop hidden behind his coats",
+    "found rope under her bed",
+    "rope hidden under his mattress",
+    "theres a belt tied into a noose in his room",
+    "found a cord twisted into a loop behind her clothes",
+])
+def test_round_twenty_seven_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... and what round 27 leaves alone: a rope tied for play, a skipping rope, a rope kept in
+    # its place; a young child's age typed after the child ("son 10 has meltdowns").
+    "we tied the rope into a loop for the tyre swing",
+    "i found a skipping rope in her bag",
+    "found the rope under the stairs",
+    "son 10 has meltdowns every day after school, screaming and throwing things",
+    "daughter 7 has tantrums, screaming and throwing things when its bedtime",
+])
+def test_round_twenty_seven_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # A number after the child that is no age keeps what is said urgent.
+    "my son 10 minutes ago was screaming and throwing things at me",
+    "son 15 has meltdowns, he punched me and threw a chair at me",
+])
+def test_a_number_after_a_child_that_is_no_young_age_keeps_the_danger(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()

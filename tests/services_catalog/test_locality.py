@@ -279,3 +279,15 @@ def test_an_estate_the_open_data_names_otherwise_is_its_district(text):
 
 def test_leeds_alone_is_still_the_city():
     assert resolve("leeds").status != FOUND
+
+
+@pytest.mark.parametrize("text", ["ME3, Hoo", "ME3 hoo", "me3 , hoo way"])
+def test_a_postcode_district_then_the_place_settles_the_district(text):
+    # conversations42 (development): "Hoo way, ME3" became "ME3, Hoo", not recognised three times.
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == "Medway", found
+
+
+def test_a_postcode_district_then_a_place_outside_it_is_still_the_postcode():
+    found = resolve("ME3, Canterbury")
+    assert found.status == AMBIGUOUS and {c.district for c in found.candidates} == {"Medway", "Gravesham"}

@@ -320,3 +320,29 @@ def test_a_coach_who_names_their_club_is_staff_but_not_someone_telling_of_one():
     assert writer_of("coach at a club touched me") != PROFESSIONAL
     assert writer_of("coach at a club touched my friend") != PROFESSIONAL
     assert writer_of("coach at a boxing club has been sending snaps to girls in my year") != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # conversations42 (development): a role with a word that narrows it.
+    "Supervising social worker for a foster carer. YP in placement is year 13, nightmares most nights.",
+    "senior youth worker at a centre in grays, one of ours is struggling",
+])
+def test_a_narrowed_staff_role_is_staff(text):
+    assert writer_of(text) == PROFESSIONAL
+
+
+def test_a_student_of_a_role_is_not_staff():
+    assert writer_of("student social worker at a college, my tutor is rubbish") != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # conversations42 (development): a mother threatened by her partner before the children.
+    "my partner just said in front of the kids that when he gets back hes going to finish me",
+    "my husband shouts at the children", "the children are scared of my wife",
+])
+def test_a_partner_and_the_children_at_home_are_a_parents_words(text):
+    assert writer_of(text) == PARENT_CARER
+
+
+def test_children_at_school_and_a_partner_are_not_a_parents_words():
+    assert writer_of("the kids at school laugh at me and my partner dumped me") != PARENT_CARER

@@ -76,6 +76,7 @@ def test_false_friends_are_not_details(text):
     "she's 5 foot 2",
     # a time since, with a hedge (conversations28, development: read as a child of 2).
     "I've not touched a drink in nearly two years now",
+    "took 12 if that matters",  # a count, not a clause of its own
 ])
 def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
     # Each would fill the age slot: 1, 2 or 5 also switches the form to parent and carer
@@ -88,6 +89,9 @@ def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
     ("my son is nearly 16", 15), ("I'm in year 10", 14), ("in sixth form", 16),
     ("our 6 year old", 6), ("my 15-year-old", 15), ("twenty one years old", 21),
     ("my little girl is in reception and cries at drop off", 4), ("he's nearly 16. help", 15),
+    # An age said as it may help (conversations42).
+    ("lost it at my manager last wk. 22 if that matters. broadstairs", 22), ("im 22 if that matters", 22),
+    ("she is 9 if it helps", 9),
 ])
 def test_ages(text, age):
     assert find_age(text.lower()) == age
@@ -159,6 +163,11 @@ def test_impossible_ages_are_left_out(text):
     # A postcode of two districts with the place named (conversations24).
     ("ME3 9ZZ, hoo", "ME3 9ZZ, Hoo"),
     ("we're at ME3 9ZZ, hoo, she is 15", "ME3 9ZZ, Hoo"),
+    # ... named elsewhere in the message (conversations42).
+    ("Is this bullying? We're Hoo way, ME3.", "ME3, Hoo"),
+    # Where the writer is, said as home, ending its clause (conversations42: "im in croydon").
+    ("is there anyone i can talk to? im in croydon", "croydon"),
+    ("i'm in brighton.", "brighton"),
 ])
 def test_places(text, place):
     assert find_place(text) == place
@@ -176,7 +185,10 @@ def test_places(text, place):
                                   "we were shopping at Lakeside when she had a panic attack",
                                   # "round" and "down" in their everyday senses.
                                   "my head goes round and round", "going round in circles",
-                                  "feeling down lately", "he comes round my house"])
+                                  "feeling down lately", "he comes round my house",
+                                  # "I'm in" a state or on a visit (conversations42's rule).
+                                  "im in bed", "im in trouble", "im in london for the day",
+                                  "im in croydon visiting my nan", "im in love with croydon"])
 def test_no_place(text):
     assert find_place(text) is None
 
@@ -221,6 +233,8 @@ def test_long_or_strange_text_never_raises(text):
     ["my mum shouts at me all the time"], ["im 15"],
     ["my friend is self harming"],  # a young person worried about a friend: services for them
     ["she keeps bullying me at school"], ["they all laugh at me"],
+    # Texting drops the "I" after a filler (conversations42).
+    ["hey", "idk just feel crap all the time"], ["ngl been feeling really low"],
 ])
 def test_writing_about_yourself_is_the_young_person(texts):
     assert writes_as_young_person(texts)

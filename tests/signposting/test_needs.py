@@ -176,6 +176,10 @@ def test_round_seven_needs_named_on_fallback(text, need):
     ("cheers. also he told me last wk he thinks hes bi n is scared his dad will kick off",
      "need_psychosis", "identity"),
     ("we lost our dog in the summer too", "need_anxiety", "bereavement"),
+    # conversations42 (development): "might be bi", after the list.
+    ("She also told me last night she thinks she might be bi and she's scared of how her dad will take "
+     "it. Is there anything for that too?", "nlu_fallback", "identity"),
+    ("also the sessions will be bi-weekly too", "nlu_fallback", None),
     # Not a death, not a person: no second need.
     ("my phone died too", "nlu_fallback", None),
     ("i nearly died laughing as well", "nlu_fallback", None),

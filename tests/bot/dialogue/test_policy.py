@@ -317,6 +317,23 @@ def test_an_answer_that_someone_is_not_known_to_be_safe_is_not_safe(policy, text
     assert predicted(policy, _after(action, text, "nlu_fallback", False)) == "utter_not_safe"
 
 
+@pytest.mark.parametrize("text", [
+    # conversations42 (development): a mother threatened by her partner, asked if she is
+    # somewhere safe, was told "I didn't quite follow".
+    "not really hes back when the pub shuts", "no im not, hes outside", "im not safe, hes still here",
+    "nah not really he keeps texting", "not at all, she's got a knife",
+])
+@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
+def test_an_answer_that_opens_by_saying_not_safe_is_not_safe(policy, text, action):
+    assert predicted(policy, _after(action, text, "nlu_fallback", False)) == "utter_not_safe"
+
+
+@pytest.mark.parametrize("text", ["not really sure tbh", "not really, but im safe now",
+                                  "not really, shes ok now", "no, im fine", "im not sure"])
+def test_not_really_and_safe_after_all_is_not_the_not_safe_reply(policy, text):
+    assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) != "utter_not_safe"
+
+
 def test_after_the_question_asked_again_other_unplaced_answers_are_left_to_the_rules(policy):
     for text in ("feel proper sick", "I'm fine, it's her I'm worried about",
                  # The independent review of round 25: with the writer, though not answering.
