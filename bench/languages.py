@@ -200,8 +200,8 @@ def main(argv=None) -> int:
     def blind_dev(folder: Path) -> List[dict]:
         if not (folder / "foreign.yml").exists():
             return []
-        return rows_of(folder / "foreign.yml") + [
-            r for r in rows_of(folder / "mixed.yml") if r.get("lang") != "en"]
+        mixed = rows_of(folder / "mixed.yml") if (folder / "mixed.yml").exists() else []
+        return rows_of(folder / "foreign.yml") + [r for r in mixed if r.get("lang") != "en"]
 
     blind_devs = [blind_dev(folder) for folder in LANGUAGES_DEVS]
     held = [(folder, rows_of(folder / "foreign.yml"), rows_of(folder / "mixed.yml"))

@@ -665,13 +665,19 @@ def answers_question(slot: Optional[str], text: str) -> bool:
         # something else ("not that it matters now. margate" keeps its check-in).
         if find_place(text, clauses=False):
             return True
-        head = re.split(r"[,.;!?(]| - ", text, maxsplit=1)[0].strip()
-        return bool(head) and len(head.split()) <= 4 and resolve(head).status != "unknown"
+        return _place_said_first(text)
     if slot == "audience":
         from .audience import parse_audience
 
         return parse_audience(text) is not None
     return False
+
+
+def _place_said_first(text: str) -> bool:
+    """The message opens with a place, then a comma, a stop or a dash: "Tilbury, been waiting
+    ages for camhs"."""
+    head = re.split(r"[,.;!?(]| - ", text, maxsplit=1)[0].strip()
+    return bool(head) and len(head.split()) <= 4 and resolve(head).status != "unknown"
 
 
 def other_details_only(text: str) -> bool:
@@ -688,6 +694,16 @@ CHECK_IN_INTENT = "risk_check_in"
 #: A plain answer is short ("Margate, sorry is that too far?"); a longer message that gives
 #: the detail and says more keeps its check-in, whatever the detail.
 PLAIN_ANSWER_WORDS = 8
+#: ... and a place said first with an ordinary aside, which the model alone read as a crisis,
+#: is no longer than this.
+PLAIN_ANSWER_MORE_WORDS = 20
+#: Help already tried or waited for, as people add it to where they live.
+_HELP_TRIED = re.compile(r"\b(?:gp|gps|doctors?|doctor's|surgery|camhs|cahms|nhs|referr\w*|waiting\s+list|"
+                         r"appointments?|counsell\w*|therap\w*|social\s+services|early\s+help|senco|"
+                         r"paediatrician|health\s+visitor|school\s+nurse)\b")
+#: The urgent intents a model may give alone.
+_URGENT_INTENTS = frozenset({"crisis_suicidal", "crisis_self_harm", "crisis_danger",
+                             "safeguarding_disclosure"})
 
 
 #: Support words of the safety lexicon that say where someone lives: in an answer to "where do
@@ -710,9 +726,19 @@ def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str]
     message that answers the question just asked ("Margate, sorry is that too far?" to "where
     do you live?"): an answer, not a risk. The policy lets the form take it and the form reads
     it; a risk phrase, or a model sure enough to give the crisis reply, still interrupts."""
-    return (intent == CHECK_IN_INTENT and not risk_evidence
-            and len((text or "").split()) <= PLAIN_ANSWER_WORDS
-            and answers_question(requested_slot, text))
+    if risk_evidence or not answers_question(requested_slot, text):
+        return False
+    words = len((text or "").split())
+    if intent == CHECK_IN_INTENT:
+        return words <= PLAIN_ANSWER_WORDS
+    # A crisis reading of the model alone, on a place said first as the answer with an aside
+    # about help already tried or waited for, and no word of risk or distress anywhere: "South
+    # Ockendon - and before you say it, we've tried the GP and got nowhere" (conversations38:
+    # the danger reply, the model reading "nowhere" as nowhere to go). The form takes the place.
+    # Any other aside keeps the crisis reply ("Maidstone, he found out where i live").
+    lower = (text or "").lower().replace("\u2019", "'")
+    return (intent in _URGENT_INTENTS and requested_slot == "location" and words <= PLAIN_ANSWER_MORE_WORDS
+            and _place_said_first(text) and bool(_HELP_TRIED.search(lower)) and not _DISTRESS.search(lower))
 
 
 #: Words that say a detail given earlier is being put right.

@@ -2022,3 +2022,25 @@ def test_round_twenty_seven_leaves_these_alone(text):
 ])
 def test_a_number_after_a_child_that_is_no_young_age_keeps_the_danger(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # conversations38 (development): a bereaved child who will not let the parent out of sight,
+    # named as the writer's youngest, with no older age said, is clingy.
+    "My husband died suddenly in March and my youngest has stopped talking about him, but she's wetting "
+    "the bed again and won't let me out of her sight.",
+    "since the fire our youngest won't let me out of her sight",
+])
+def test_the_writers_own_child_not_letting_them_out_of_sight_is_no_danger(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... but an adult between, or anyone else, keeps it urgent.
+    "since my daughter turned 3 my husband won't let me out of his sight",
+    "my son's dad won't let me out of his sight",
+    "a boy from school won't let me out of his sight",
+    "my youngest is 19 and won't let me out of his sight",
+])
+def test_anyone_else_not_letting_the_writer_out_of_sight_stays_urgent(text):
+    assert assess(text).level == URGENT, assess(text).as_dict()

@@ -338,6 +338,33 @@ def test_a_long_message_with_the_detail_in_it_keeps_its_check_in():
                                    "see myself anywhere", "risk_check_in", False)
 
 
+@pytest.mark.parametrize("text", [
+    # conversations38 (development): the danger reply to a place with an aside about the GP.
+    "South Ockendon - and before you say it, we've tried the GP and got nowhere",
+    "Tilbury, been waiting ages for camhs",
+])
+def test_a_place_first_with_an_aside_about_help_tried_is_the_answer_to_a_model_only_crisis(text):
+    from signposting.details import plain_answer
+
+    assert plain_answer("location", text, "crisis_danger", False)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # Any other aside, or a word of risk or distress, keeps the model's crisis reply.
+    ("Maidstone, he found out where i live", False), ("Strood. bye", False),
+    ("Chatham. its too late for all this", False), ("Rochester. im outside his house with a brick", False),
+    ("Dartford, the GP wont listen and hes got a knife", False),
+    ("Grays, the gp said shes fine but im scared", False),
+    ("Hoo, camhs discharged her", True),  # a lexicon match
+    ("we tried the GP and got nowhere", False),  # no place said first
+])
+def test_other_asides_after_a_place_keep_a_model_only_crisis(text, evidence):
+    from signposting.details import plain_answer
+
+    assert not plain_answer("location", text, "crisis_danger", evidence)
+    assert not plain_answer("age", text, "crisis_danger", evidence)
+
+
 @pytest.mark.parametrize("text, mash", [
     ("asdfgh qwerty", True), ("sdfkj", True), ("hjkl", True), ("xxxx", True),
     ("broadstairs", False), ("Dover", False), ("hello", False), ("14", False), ("yes", False),
