@@ -1056,13 +1056,6 @@ _HURT_WORDS = frozenset({"head", "face", "eye", "eyes", "dizzy", "blacking", "bl
 ADULT_WORDS = {"man", "men", "adult", "adults", "grown", "stranger", "boss", "manager"}
 REPORTED_SPEECH = {"says", "said", "told", "tells", "saw", "sees", "watched", "heard", "hears"}
 _YOUNG_CHILD_WORDS = {"toddler", "toddlers", "preschooler", "baby"}
-#: A child named by who they are, after which a parent may type the age: "son 10", "dd 7".
-_CHILD_NOUNS = frozenset({"son", "daughter", "boy", "girl", "kid", "child", "lad", "ds", "dd", "grandson",
-                          "granddaughter", "nephew", "niece", "stepson", "stepdaughter"})
-#: What a number after "son" counts when it is not his age: "my son 10 minutes ago".
-_COUNTED_UNITS = frozenset({"minutes", "minute", "mins", "min", "hours", "hour", "hrs", "seconds", "secs",
-                            "times", "days", "weeks", "months", "pounds", "quid", "miles", "pm", "am",
-                            "o'clock", "percent", "%", "more", "x"})
 
 
 #: After "just", a habit or a state: "just" then means "only", not "a moment ago" ("i just get
@@ -1129,9 +1122,6 @@ def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:
             t.norm_ in ("i", "im", "m", "am") for t in doc[max(0, i - 3):i])
         is_age = turned or after in ("year", "years", "yr", "yrs", "yo", ")") or before in (
             "'s", "s", "is", "aged", "age", "(") or (
-            # The age written after the child, as parents type it: "son 10 has meltdowns every
-            # day" (development set 20), not "my son 10 minutes ago".
-            before in _CHILD_NOUNS and after not in _COUNTED_UNITS) or (
             # The age as a clause of its own, as a parent adds it: "... w him. 7, meltdowns
             # every single morning, kicking the door" (conversations26).
             before in ("", ".", ",", ";") and after in ("", ".", ",", ";"))

@@ -300,8 +300,20 @@ class LocalityIndex:
             return self._settled_by_name(found, query[:match.start()] + " " + query[match.end():])
         lead = _LEADING_OUTCODE.match(upper)
         if lead and lead.group(1) in self.outcodes:
-            # The postcode district first, then the place: "ME3, Hoo" (conversations42).
-            return self._settled_by_name(self._outcode(query, lead.group(1)), query[lead.end():])
+            # The postcode district first, then the place that settles it: "ME3, Hoo"
+            # (conversations42). A place it does not settle is read as before ("RM14 upminster"
+            # is outside, not a choice of districts: the independent review of round 27).
+            found = self._outcode(query, lead.group(1))
+            settled = self._settled_by_name(found, query[lead.end():])
+            if settled is not found:
+                return settled
+            # ... and a postcode of one district settles a name shared by two places ("SS9,
+            # Leigh" is Leigh-on-Sea, not the Leigh near Tonbridge).
+            named = self._place(re.sub(r"[^\w' -]+", " ", query[lead.end():]).strip())
+            districts = {c.district for c in found.candidates}
+            if found.status == FOUND and named is not None and named.status == AMBIGUOUS and any(
+                    c.district in districts for c in named.candidates):
+                return found
         compact = re.sub(r"[^A-Z0-9]", "", upper)
         if _OUTCODE.match(compact) and compact in self.outcodes:
             return self._outcode(query, compact)

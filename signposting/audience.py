@@ -139,12 +139,15 @@ def _head_of_intro(lower: str) -> bool:
     return said_here or not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))
 
 
-#: A word that narrows a staff role: "Supervising social worker for a foster carer" (conversations42).
-_ROLE_QUALIFIER = (r"(?:supervising|senior|lead|specialist|trainee|locum|community|duty|newly\s+qualified|"
-                   r"children'?s|fostering|assistant)\s+")
+#: A role narrowed by a word before it, opening a staff note with no first person at all:
+#: "Supervising social worker for a foster carer. YP in placement is year 13" (conversations42);
+#: not "duty social worker at the hospital said i cant go home" (the review of round 27).
+_QUALIFIED_ROLE_AT = re.compile(_GREETING + r"(?:supervising|senior|lead|specialist|locum|community|"
+                                r"fostering|assistant)\s+(?:" + _COMPOUND_ROLES
+                                + r")\s+(?:in|at|on|with|from|for|working|based)\b")
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
-_ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _ROLE_QUALIFIER + r")?(?:" + _COMPOUND_ROLES
+_ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
                       + r")\s+(?:in|at|on|with|from|for|working|based)\b"
                       # One word said with a school, as staff say where they work: "Teacher at a
                       # secondary in Swanscombe." (never "teacher at school said ...").
@@ -310,7 +313,7 @@ def _by_words(lower: str) -> Optional[str]:
         if word in ("my", "our") and (any(_parent_word(words, j) for j in range(i + 1, i + 5))
                                       or _MY_CHILD_SAID_PLAINLY.match(" ".join(words[i + 1:i + 3]))):
             return PARENT_CARER
-    if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower) or _PARTNER_AND_KIDS.search(lower):
+    if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
         return PARENT_CARER
     # Not a young parent telling their own age ("im 22 and i have a son, im so low").
     if (_HAVE_CHILDREN.search(lower) or _IN_CHARGE.search(lower)) and not FIRST_PERSON_AGE.search(lower):
@@ -327,12 +330,17 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     relation = find_relation(lower)
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
-            or _head_of_intro(lower) or _qualified_staff(lower):
+            or _head_of_intro(lower) or _qualified_staff(lower) or (
+                _QUALIFIED_ROLE_AT.search(lower) and not _NOTE_FIRST_PERSON.search(lower)):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (
             _OURS_IN_YEAR.search(lower) and not _OWN_AGE.search(lower)) or _pupil_note(lower):
         return PROFESSIONAL
     if relation is None and _OTHER_CHILD.search(lower) and not _WRITER_SUFFERS.search(lower):
+        return PARENT_CARER
+    # A partner and the children at home, after every sign of staff, and not a young parent who
+    # tells their own age ("im 19, my partner hits me in front of the kids": the review of round 27).
+    if _PARTNER_AND_KIDS.search(lower) and not FIRST_PERSON_AGE.search(lower) and relation in (None, "self"):
         return PARENT_CARER
     return YOUNG_PERSON if relation == "self" else RELATIONS.get(relation or "")
 
@@ -346,7 +354,7 @@ def _pupil_note(lower: str) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")
 #: Texting drops the "I": "been feeling really low for months", "cant sleep", "feel so alone".
-_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:idk|tbh|ngl|honestly|ugh|um+|erm|hey|hi|hiya|and|but)\W+)*"
+_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:idk|tbh|ngl|ugh)\W+)*"
                         r"(?:just\s+|really\s+|so\s+)?(?:been|feel|feeling|felt|"
                         r"cant|can't|cannot|dont|don't|keep|hate|struggling|getting)\b")
 _ME = re.compile(r"\b(?:me|my|myself|mine)\b")

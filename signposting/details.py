@@ -35,6 +35,10 @@ from .ages import (
 )
 from .audience import PARENT_CARER, YOUNG_PERSON, find_relation, writer_of
 
+#: Said after one's own age: "22 if that matters", "17 if u need to know", "19 in case it helps".
+_MAY_HELP = (r"(?:if|in\s+case)\s+(?:that|it|this|thats|that's|its|it's)\s*(?:matters|helps|counts|"
+             r"is\s+relevant|relevant|important|makes\s+a\s+difference)\b|if\s+(?:relevant|needed|"
+             r"(?:you|u)\s+need\s+(?:to\s+know|it)|(?:you|u)\s+(?:must|wanna|want\s+to)\s+know)\b")
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|grandchild|"
                  r"grandkid|stepchild|stepkid|niece|nephew|"
@@ -69,10 +73,10 @@ _AGE_PHRASES = re.compile(
     # ... or opening the message: "16 in the summer n live on eastchurch" (conversations34).
     r"|^\s*(?:[4-9]|1\d|2[0-5])\s+(?=" + COMING_WHEN
     + r"\s*(?:$|[,.;!]|(?:n|and|&)?\s*(?:i\s+)?(?:live|from|in)\b))"
-    # ... or a clause of its own that says it may help: "lost it at my manager last wk. 22 if
-    # that matters. broadstairs" (conversations42).
-    r"|(?:^|[.,;!?]\s*)(?:[4-9]|1\d|2[0-5])\s*,?\s+(?=if\s+(?:that|it|this)\s+(?:matters|helps|counts)\b|"
-    r"if\s+(?:relevant|needed|you\s+need\s+(?:to\s+know|it))\b)"
+    # ... or a young person's own, in a clause of its own that says it may help: "lost it at my
+    # manager last wk. 22 if that matters. broadstairs" (conversations42); 11 to 25 only, never
+    # an adult's own age nor a score or a count (the independent review of round 27).
+    r"|(?:^|[.,;!?]\s*|\b(?:i'?m|im|i\s+am)\s+)(?:1[1-9]|2[0-5])\s*,?\s+(?=" + _MAY_HELP + r")"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"

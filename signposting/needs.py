@@ -158,8 +158,11 @@ NAMED_BY = {
     "substance_use": r"drinking|alcohol|drugs|weed|vaping",
     # "he thinks hes bi": "bi" only after a word saying who is (conversations16).
     "identity": (r"coming out|came out|gay|lesbian|bisexual|trans(?:gender)?|racism|non-?binary"
-                 # Round 27 (conversations42): "she thinks she might be bi" (not "bi-weekly").
-                 r"|pansexual|lgbt\w*|(?:he'?s|she'?s|i'?m|they'?re|hes|shes|im|am|is|being|be) bi(?!-)"
+                 # Round 27 (conversations42): "she thinks she might be bi" (not "bi-weekly" nor
+                 # "bi polar": the independent review).
+                 r"|pansexual|lgbt\w*|bi-?curious|bi-sexual"
+                 r"|(?:he'?s|she'?s|i'?m|they'?re|hes|shes|im|am|is|being|be|maybe|prob|probably) bi"
+                 r"(?!-|\s+(?:polar|weekly|monthly|annual|yearly|lingual))"
                  # Round 26 (development set 20): an adopted child asking who she is.
                  r"|(?:struggling|struggles|questions?|asking) (?:\w+ ){0,3}?"
                  r"(?:who (?:she|he|i|they) (?:is|am|are)|where (?:she|he|i|they) (?:comes?|came) from)"),

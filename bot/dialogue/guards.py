@@ -474,16 +474,19 @@ _SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?(?:" + _SO
 
 #: ... nor when it says after all that they are safe or found ("he walked out, thank god, we're
 #: safe now", "she ran off but her dads found her": the independent review of round 26).
-_SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|"
+_SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|calmed\s+down|"
                              r"(?:" + _SOMEONE_IS + r"|were|we\s+are|(?:she|he|they)\s+(?:is|are))\s+"
                              + _SAFE_WORD + r")\b")
 
 
 #: An answer that opens by saying not safe and goes on: "not really hes back when the pub shuts"
 #: (conversations42), "im not safe, hes outside". Said only of safety after the safety question.
-_OPENS_NOT_SAFE = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:not\s+really|not\s+at\s+all|not\s+safe|"
-                             r"(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+not(?:\s+safe|\s+really)?|"
-                             r"(?:no|nah|nope)\W+(?:i'?m|im)\s+not|nowhere(?:\s+is)?\s+safe)\b(?!\s+sure\b)")
+_OPENS_NOT_SAFE = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?"
+                             r"(?:not\s+(?:really|rlly|rly)\b(?!\W*(?:sure|too\b))|"
+                             r"not\s+at\s+all\b|not\s+safe\b|(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+not\s+safe\b|"
+                             # "no im not" only as the whole answer to the question ("no im not,
+                             # hes outside"), never "no im not going to do anything" (the review).
+                             r"(?:no|nah|nope)\W+(?:i'?m|im)\s+not\s*(?:[,.;!]|$)|nowhere(?:\s+is)?\s+safe\b)")
 
 
 def unsure_of_safety(text: str) -> bool:

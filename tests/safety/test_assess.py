@@ -1994,9 +1994,10 @@ def test_round_twenty_six_b_keeps_these_urgent(text):
     # a bed; in other words.
     "I was putting washing away in my son's wardrobe and found a rope tied in a loop hidden behind his coats",
     "found rope under her bed",
-    "rope hidden under his mattress",
     "theres a belt tied into a noose in his room",
-    "found a cord twisted into a loop behind her clothes",
+    # The independent review of round 27: a cord, a belt, a dressing gown cord; a slip knot.
+    "found a cord hidden under his bed", "found a belt hidden under his mattress",
+    "found a dressing gown cord under her pillow", "found a rope with a slip knot under his bed",
 ])
 def test_round_twenty_seven_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
@@ -2004,23 +2005,39 @@ def test_round_twenty_seven_urgent(text):
 
 @pytest.mark.parametrize("text", [
     # ... and what round 27 leaves alone: a rope tied for play, a skipping rope, a rope kept in
-    # its place; a young child's age typed after the child ("son 10 has meltdowns").
+    # its place; a scarf worn in a loop, a knot learnt at scouts; a rope once hidden, in the past.
     "we tied the rope into a loop for the tyre swing",
     "i found a skipping rope in her bag",
     "found the rope under the stairs",
-    "son 10 has meltdowns every day after school, screaming and throwing things",
-    "daughter 7 has tantrums, screaming and throwing things when its bedtime",
+    "she wears her scarf tied in a loop",
+    "when i was 14 i had a rope hidden under my bed but im ok now",
+    "found a skipping rope hidden under her bed, shes 6",
 ])
 def test_round_twenty_seven_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
 
 
 @pytest.mark.parametrize("text", [
-    # A number after the child that is no age keeps what is said urgent.
+    # A cord or rope tied into a loop alone is asked about (the independent review of round 27).
+    "found a cord twisted into a loop behind her clothes",
+    "blind cord tied into a loop is dangerous for toddlers",
+])
+def test_a_cord_tied_into_a_loop_is_a_check_in(text):
+    assert assess(text).level == CHECK_IN, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review of round 27: a number typed after the child is not read as a young
+    # child's age, which would make an older sibling's violence, a missing child, a weapon or
+    # sexual harm into a young child's behaviour.
     "my son 10 minutes ago was screaming and throwing things at me",
     "son 15 has meltdowns, he punched me and threw a chair at me",
+    "son 15 and daughter 7. when he gets angry he punches me and throws things at her",
+    "son 6 had a meltdown and ran off at the park, we cant find him anywhere",
+    "son 9 has tantrums and threatens to stab us with a kitchen knife",
+    "daughter 6 has tantrums since a boy at school touched her private parts",
 ])
-def test_a_number_after_a_child_that_is_no_young_age_keeps_the_danger(text):
+def test_a_number_after_a_child_keeps_the_danger(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
 
 

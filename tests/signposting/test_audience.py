@@ -325,14 +325,21 @@ def test_a_coach_who_names_their_club_is_staff_but_not_someone_telling_of_one():
 @pytest.mark.parametrize("text", [
     # conversations42 (development): a role with a word that narrows it.
     "Supervising social worker for a foster carer. YP in placement is year 13, nightmares most nights.",
-    "senior youth worker at a centre in grays, one of ours is struggling",
+    "senior youth worker at a centre in grays. 15yo lad, low mood",
 ])
 def test_a_narrowed_staff_role_is_staff(text):
     assert writer_of(text) == PROFESSIONAL
 
 
-def test_a_student_of_a_role_is_not_staff():
-    assert writer_of("student social worker at a college, my tutor is rubbish") != PROFESSIONAL
+@pytest.mark.parametrize("text", [
+    # A student of a role; a young person naming the worker who said something to them (the
+    # independent review of round 27).
+    "student social worker at a college, my tutor is rubbish",
+    "duty social worker at the hospital said i cant go home to my mum and i want to die",
+    "lead support worker at the hostel keeps on at me, i want to end it",
+])
+def test_a_narrowed_role_with_the_writer_in_it_is_not_staff(text):
+    assert writer_of(text) != PROFESSIONAL
 
 
 @pytest.mark.parametrize("text", [
@@ -344,5 +351,12 @@ def test_a_partner_and_the_children_at_home_are_a_parents_words(text):
     assert writer_of(text) == PARENT_CARER
 
 
-def test_children_at_school_and_a_partner_are_not_a_parents_words():
-    assert writer_of("the kids at school laugh at me and my partner dumped me") != PARENT_CARER
+@pytest.mark.parametrize("text", [
+    "the kids at school laugh at me and my partner dumped me",
+    # A young parent who tells their age; staff who mention a spouse (the review of round 27).
+    "im 20 and my partner left me with the kids and i want to end it all",
+    "im 19, my partner hits me in front of the kids",
+    "im a TA and the kids in my class are lovely but my husband says i should quit",
+])
+def test_children_at_school_a_young_parent_or_staff_with_a_partner_are_not_a_parents_words(text):
+    assert writer_of(text) != PARENT_CARER

@@ -77,6 +77,8 @@ def test_false_friends_are_not_details(text):
     # a time since, with a hedge (conversations28, development: read as a child of 2).
     "I've not touched a drink in nearly two years now",
     "took 12 if that matters",  # a count, not a clause of its own
+    # An adult's own age, or a score (the independent review of round 27).
+    "im 35 if that matters, its about my nephew", "mood is about 4 if that helps",
 ])
 def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
     # Each would fill the age slot: 1, 2 or 5 also switches the form to parent and carer
@@ -91,7 +93,7 @@ def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
     ("my little girl is in reception and cries at drop off", 4), ("he's nearly 16. help", 15),
     # An age said as it may help (conversations42).
     ("lost it at my manager last wk. 22 if that matters. broadstairs", 22), ("im 22 if that matters", 22),
-    ("she is 9 if it helps", 9),
+    ("22 if thats relevant", 22), ("17 if u need to know", 17), ("19 in case it matters", 19),
 ])
 def test_ages(text, age):
     assert find_age(text.lower()) == age
@@ -246,6 +248,8 @@ def test_writing_about_yourself_is_the_young_person(texts):
     ["I'm a teacher", "I can't get through to them"],          # a professional
     ["i can't sleep", "she can't either"],                     # someone else comes into it
     ["im so worried, she wont eat"],
+    # A filler young people do not text first (the independent review of round 27).
+    ["honestly feel like a failure as a parent"], ["hiya been struggling since the baby was born"],
 ])
 def test_not_taken_as_the_young_person(texts):
     assert not writes_as_young_person(texts)

@@ -321,7 +321,7 @@ def test_an_answer_that_someone_is_not_known_to_be_safe_is_not_safe(policy, text
     # conversations42 (development): a mother threatened by her partner, asked if she is
     # somewhere safe, was told "I didn't quite follow".
     "not really hes back when the pub shuts", "no im not, hes outside", "im not safe, hes still here",
-    "nah not really he keeps texting", "not at all, she's got a knife",
+    "nah not really he keeps texting", "not at all, she's got a knife", "not rlly",
 ])
 @pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
 def test_an_answer_that_opens_by_saying_not_safe_is_not_safe(policy, text, action):
@@ -329,7 +329,11 @@ def test_an_answer_that_opens_by_saying_not_safe_is_not_safe(policy, text, actio
 
 
 @pytest.mark.parametrize("text", ["not really sure tbh", "not really, but im safe now",
-                                  "not really, shes ok now", "no, im fine", "im not sure"])
+                                  "not really, shes ok now", "no, im fine", "im not sure",
+                                  # The independent review of round 27.
+                                  "im not going to do anything", "no im not going to hurt myself",
+                                  "im not on my own, my dad is here", "im not too sure",
+                                  "not really, shes calmed down now", "im not really sure"])
 def test_not_really_and_safe_after_all_is_not_the_not_safe_reply(policy, text):
     assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) != "utter_not_safe"
 
