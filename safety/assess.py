@@ -479,11 +479,7 @@ class _Context:
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
         out_of_sight = any(m.start == hit.end for m in self.modifiers.get("out_of_sight", []))
-        # A young child, or the writer's youngest with no older age said ("my youngest ... won't
-        # let me out of her sight" after a father's death: conversations38).
         child = _young_child(self.doc, 0, hit.start) if out_of_sight else None
-        if out_of_sight and child is None:
-            child = _own_youngest(self.doc, hit.start)
         if child is not None and not any(t.norm_ in self._adults() for t in self.doc[child + 1:hit.start]):
             # A young child who will not let a parent out of sight is clingy; said of anyone
             # else (a boyfriend, a stepdad, "the man i'm staying with") it stays urgent.
@@ -1085,23 +1081,6 @@ _MORE_TOLD_AFTER = frozenset({"but", "because", "cos", "coz", "to", "for", "thou
                               "note", "letter", "goodbye", "missing", "gone", "hidden", "hid", "hiding",
                               "researching", "googling", "searched", "looked", "cuts", "marks", "scars",
                               "burns", "bruises", "last", "yesterday", "again", "however", "although"})
-
-
-#: The writer's youngest child, named as parents do: "our youngest", "my littlest".
-_YOUNGEST_WORDS = frozenset({"youngest", "littlest", "smallest"})
-
-
-def _own_youngest(doc: Doc, end: int) -> Optional[int]:
-    """Where, before ``end``, the writer's youngest is last named ("my youngest"), when no age
-    over 10 is said anywhere ("my youngest is 19 and won't let me out of his sight" is not a
-    small child's clinging)."""
-    if any(t.like_num and (_number(t) or 0) > 10 for t in doc):
-        return None
-    found = None
-    for i in range(1, end):
-        if doc[i].norm_ in _YOUNGEST_WORDS and doc[i - 1].norm_ in ("my", "our"):
-            found = i
-    return found
 
 
 def _young_child(doc: Doc, start: int, end: int) -> Optional[int]:

@@ -307,12 +307,10 @@ class LocalityIndex:
             settled = self._settled_by_name(found, query[lead.end():])
             if settled is not found:
                 return settled
-            # ... and a postcode of one district settles a name shared by two places ("SS9,
-            # Leigh" is Leigh-on-Sea, not the Leigh near Tonbridge).
+            # ... and a postcode of one area settles a name shared by two places ("SS9, Leigh" is
+            # Leigh-on-Sea, "TN9, Leigh" the one near Tonbridge: the second review of round 27).
             named = self._place(re.sub(r"[^\w' -]+", " ", query[lead.end():]).strip())
-            districts = {c.district for c in found.candidates}
-            if found.status == FOUND and named is not None and named.status == AMBIGUOUS and any(
-                    c.district in districts for c in named.candidates):
+            if found.status == FOUND and named is not None and named.status == AMBIGUOUS:
                 return found
         compact = re.sub(r"[^A-Z0-9]", "", upper)
         if _OUTCODE.match(compact) and compact in self.outcodes:

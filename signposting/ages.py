@@ -201,7 +201,7 @@ HEDGES = r"(?:(?:only|just|nearly|almost|actually|now|really|turning)\s+)*"
 AGE_ENDS = (r"(?=\s*(?:$|[,.;:!?()&+]|(?:and|n|nd|an|but|so|from|in|living|live|at|with|years?|yrs?|"
             r"yo|y/o|now|too|though|tho|i|im|i'm|my|we|she|he|they|it|its|it's|lol|x+|not|is|was|"
             r"hes|he's|shes|she's|theyre|they're|has|had|been|"
-            r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help|"
+            r"next|soon|yesterday|today|last|on|this|what|how|who|pls|please|help|btw|fyi|"
             # ... or an unpunctuated next clause: "hes 17 some lads with a knife are waiting"
             # (conversations34).
             r"some|the|there|these|those)\b))")

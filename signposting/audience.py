@@ -354,7 +354,7 @@ def _pupil_note(lower: str) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(?:i|im|i'm|i've|ive|me|my|myself)\b")
 #: Texting drops the "I": "been feeling really low for months", "cant sleep", "feel so alone".
-_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:idk|tbh|ngl|ugh)\W+)*"
+_DROPPED_I = re.compile(r"(?:^|[.!?]\s*)\W*(?:(?:idk|tbh|ngl|ugh|hey|hiya|hi|um+|erm|honestly|and)\W+)*"
                         r"(?:just\s+|really\s+|so\s+)?(?:been|feel|feeling|felt|"
                         r"cant|can't|cannot|dont|don't|keep|hate|struggling|getting)\b")
 _ME = re.compile(r"\b(?:me|my|myself|mine)\b")
@@ -385,11 +385,17 @@ def _only_about_another(lower: str) -> bool:
     return not generic
 
 
+#: A writer who says they are a parent, of a baby or as a parent ("honestly feel like a failure
+#: as a parent", "hiya been struggling since the baby was born": the review of round 27).
+_WRITER_A_PARENT = re.compile(r"\b(?:as\s+a\s+(?:parent|mum|mom|mam|dad|father|mother)|the\s+baby|"
+                              r"my\s+(?:baby|babies|kids|children)|(?:new|single)\s+(?:mum|mom|dad|parent))\b")
+
+
 def writes_as_young_person(texts: Iterable[Optional[str]]) -> bool:
     """Someone who writes about themselves ("I can't sleep", "they laugh at me") and never for
     a child or pupil is taken to be the young person."""
     lowered: List[str] = [_plain(t) for t in texts]
-    if any(_asks_for_another(t) or _only_about_another(t) for t in lowered):
+    if any(_asks_for_another(t) or _only_about_another(t) or _WRITER_A_PARENT.search(t) for t in lowered):
         return False
     return any(_FIRST_PERSON.search(t) or _DROPPED_I.search(t) for t in lowered)
 

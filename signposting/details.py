@@ -38,7 +38,8 @@ from .audience import PARENT_CARER, YOUNG_PERSON, find_relation, writer_of
 #: Said after one's own age: "22 if that matters", "17 if u need to know", "19 in case it helps".
 _MAY_HELP = (r"(?:if|in\s+case)\s+(?:that|it|this|thats|that's|its|it's)\s*(?:matters|helps|counts|"
              r"is\s+relevant|relevant|important|makes\s+a\s+difference)\b|if\s+(?:relevant|needed|"
-             r"(?:you|u)\s+need\s+(?:to\s+know|it)|(?:you|u)\s+(?:must|wanna|want\s+to)\s+know)\b")
+             r"(?:you|u)\s+need\s+(?:to\s+know|it)|(?:you|u)\s+(?:must|wanna|want\s+to)\s+know|"
+             r"(?:thats|that's|that\s+is|its|it's)\s+ok|(?:ur|you'?re|your|youre)\s+wondering)\b")
 #: Words for a young person an age can follow ("my lad is 10", "my daughter (14)").
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|grandchild|"
                  r"grandkid|stepchild|stepkid|niece|nephew|"
@@ -77,6 +78,9 @@ _AGE_PHRASES = re.compile(
     # manager last wk. 22 if that matters. broadstairs" (conversations42); 11 to 25 only, never
     # an adult's own age nor a score or a count (the independent review of round 27).
     r"|(?:^|[.,;!?]\s*|\b(?:i'?m|im|i\s+am)\s+)(?:1[1-9]|2[0-5])\s*,?\s+(?=" + _MAY_HELP + r")"
+    # ... or the young person's, said of them: "he's 14 if that matters".
+    r"|\b(?:he'?s|she'?s|hes|shes|he\s+is|she\s+is|they'?re|they\s+are)\s+(?:[4-9]|1\d|2[0-5])\s*,?\s+(?="
+    + _MAY_HELP + r")"
     # "is that normal at 15?" (conversations22): an age asked about, not a time.
     r"|\b(?:normal|usual|typical|common|expected|healthy)\s+(?:at|for)\s+(?:(?:the\s+)?age\s+)?"
     r"(?:[4-9]|1\d|2[0-5])(?=\s*(?:$|[,.;:!?)]|or\b|and\b|is\b|though\b|tho\b))"
@@ -233,8 +237,8 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         if place.status == AMBIGUOUS:
             # ... or the place named elsewhere in the message: "Is this bullying? We're Hoo way,
             # ME3." (conversations42), when it lies in one of the postcode's districts.
-            named = find_place(text[:match.start()] + " " + text[match.end():], clauses)
-            settled = resolve(f"{code.upper()}, {named}") if named else None
+            elsewhere = find_place(text[:match.start()] + " " + text[match.end():], clauses)
+            settled = resolve(f"{code.upper()}, {elsewhere}") if elsewhere else None
             if settled is not None and settled.status == FOUND and settled.kind == "place":
                 return f"{code.upper()}, {settled.matched}"
         if place.status in (FOUND, AMBIGUOUS) or (full and place.status == OUTSIDE):
@@ -698,16 +702,6 @@ CHECK_IN_INTENT = "risk_check_in"
 #: A plain answer is short ("Margate, sorry is that too far?"); a longer message that gives
 #: the detail and says more keeps its check-in, whatever the detail.
 PLAIN_ANSWER_WORDS = 8
-#: ... and a place said first with an ordinary aside, which the model alone read as a crisis,
-#: is no longer than this.
-PLAIN_ANSWER_MORE_WORDS = 20
-#: Help already tried or waited for, as people add it to where they live.
-_HELP_TRIED = re.compile(r"\b(?:gp|gps|doctors?|doctor's|surgery|camhs|cahms|nhs|referr\w*|waiting\s+list|"
-                         r"appointments?|counsell\w*|therap\w*|social\s+services|early\s+help|senco|"
-                         r"paediatrician|health\s+visitor|school\s+nurse)\b")
-#: The urgent intents a model may give alone.
-_URGENT_INTENTS = frozenset({"crisis_suicidal", "crisis_self_harm", "crisis_danger",
-                             "safeguarding_disclosure"})
 
 
 #: Support words of the safety lexicon that say where someone lives: in an answer to "where do
@@ -730,19 +724,9 @@ def plain_answer(requested_slot: Optional[str], text: str, intent: Optional[str]
     message that answers the question just asked ("Margate, sorry is that too far?" to "where
     do you live?"): an answer, not a risk. The policy lets the form take it and the form reads
     it; a risk phrase, or a model sure enough to give the crisis reply, still interrupts."""
-    if risk_evidence or not answers_question(requested_slot, text):
-        return False
-    words = len((text or "").split())
-    if intent == CHECK_IN_INTENT:
-        return words <= PLAIN_ANSWER_WORDS
-    # A crisis reading of the model alone, on a place said first as the answer with an aside
-    # about help already tried or waited for, and no word of risk or distress anywhere: "South
-    # Ockendon - and before you say it, we've tried the GP and got nowhere" (conversations38:
-    # the danger reply, the model reading "nowhere" as nowhere to go). The form takes the place.
-    # Any other aside keeps the crisis reply ("Maidstone, he found out where i live").
-    lower = (text or "").lower().replace("\u2019", "'")
-    return (intent in _URGENT_INTENTS and requested_slot == "location" and words <= PLAIN_ANSWER_MORE_WORDS
-            and _place_said_first(text) and bool(_HELP_TRIED.search(lower)) and not _DISTRESS.search(lower))
+    return (intent == CHECK_IN_INTENT and not risk_evidence
+            and len((text or "").split()) <= PLAIN_ANSWER_WORDS
+            and answers_question(requested_slot, text))
 
 
 #: Words that say a detail given earlier is being put right.

@@ -474,7 +474,7 @@ _SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?(?:" + _SO
 
 #: ... nor when it says after all that they are safe or found ("he walked out, thank god, we're
 #: safe now", "she ran off but her dads found her": the independent review of round 26).
-_SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|calmed\s+down|"
+_SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|"
                              r"(?:" + _SOMEONE_IS + r"|were|we\s+are|(?:she|he|they)\s+(?:is|are))\s+"
                              + _SAFE_WORD + r")\b")
 
@@ -484,9 +484,12 @@ _SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:e
 _OPENS_NOT_SAFE = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?"
                              r"(?:not\s+(?:really|rlly|rly)\b(?!\W*(?:sure|too\b))|"
                              r"not\s+at\s+all\b|not\s+safe\b|(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+not\s+safe\b|"
-                             # "no im not" only as the whole answer to the question ("no im not,
-                             # hes outside"), never "no im not going to do anything" (the review).
-                             r"(?:no|nah|nope)\W+(?:i'?m|im)\s+not\s*(?:[,.;!]|$)|nowhere(?:\s+is)?\s+safe\b)")
+                             # "no im not" as the whole answer ("no im not, hes outside") or with
+                             # how they are ("no im not ok", "nope im not coping"), never "no im not
+                             # going to do anything" (the two reviews of round 27).
+                             r"(?:no|nah|nope)\W+(?:i'?m|im)\s+not\s*(?:[,.;!]|$|(?:ok|okay|safe|alright|fine|"
+                             r"coping|good|well|at\s+home|home|in\s+a\s+good|going\s+to\s+be\s+(?:ok|okay|safe|"
+                             r"alright|fine))\b)|nowhere(?:\s+is)?\s+safe\b)")
 
 
 def unsure_of_safety(text: str) -> bool:

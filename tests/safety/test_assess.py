@@ -1998,6 +1998,13 @@ def test_round_twenty_six_b_keeps_these_urgent(text):
     # The independent review of round 27: a cord, a belt, a dressing gown cord; a slip knot.
     "found a cord hidden under his bed", "found a belt hidden under his mattress",
     "found a dressing gown cord under her pillow", "found a rope with a slip knot under his bed",
+    # The second review of round 27: a loop found, ready, over a beam or round a neck; a ligature.
+    "ive got my belt tied into a loop ready for tonight", "found a belt tied in a loop under his bed",
+    "found a cable tied in a loop in my daughters room", "rope tied into a loop over the beam in the garage",
+    "found a rope tied in a loop in his wardrobe", "i tied a cord in a loop round my neck",
+    "ive tied a rope into a loop and hung it from the loft hatch", "i tied my belt into a loop round the bannister",
+    "found my sons dressing gown cord hidden behind his wardrobe", "found a ligature in her room",
+    "found a cord twisted into a loop behind her clothes",
 ])
 def test_round_twenty_seven_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
@@ -2018,9 +2025,10 @@ def test_round_twenty_seven_leaves_these_alone(text):
 
 
 @pytest.mark.parametrize("text", [
-    # A cord or rope tied into a loop alone is asked about (the independent review of round 27).
-    "found a cord twisted into a loop behind her clothes",
+    # A cord or rope tied into a loop alone, not found by a parent nor hung, is asked about (the
+    # independent review of round 27).
     "blind cord tied into a loop is dangerous for toddlers",
+    "learnt a bowline at scouts, a rope tied into a loop that doesnt slip",
 ])
 def test_a_cord_tied_into_a_loop_is_a_check_in(text):
     assert assess(text).level == CHECK_IN, assess(text).as_dict()
@@ -2042,19 +2050,11 @@ def test_a_number_after_a_child_keeps_the_danger(text):
 
 
 @pytest.mark.parametrize("text", [
-    # conversations38 (development): a bereaved child who will not let the parent out of sight,
-    # named as the writer's youngest, with no older age said, is clingy.
-    "My husband died suddenly in March and my youngest has stopped talking about him, but she's wetting "
-    "the bed again and won't let me out of her sight.",
-    "since the fire our youngest won't let me out of her sight",
-])
-def test_the_writers_own_child_not_letting_them_out_of_sight_is_no_danger(text):
-    assert assess(text).level != URGENT, assess(text).as_dict()
-
-
-@pytest.mark.parametrize("text", [
-    # ... but an adult between, or anyone else, keeps it urgent.
+    # Anyone but a young child not letting the writer out of sight stays urgent, a partner told
+    # of after "my youngest" too (the second review of round 27).
     "since my daughter turned 3 my husband won't let me out of his sight",
+    "since my youngest was born he won't let me out of his sight",
+    "since having our youngest my hubby wont let me out of his sight",
     "my son's dad won't let me out of his sight",
     "a boy from school won't let me out of his sight",
     "my youngest is 19 and won't let me out of his sight",

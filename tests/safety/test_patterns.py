@@ -119,8 +119,8 @@ def test_no_pattern_splits_a_phrase_inside_an_alternative():
         "<think> about|of going|jumping|climbing over the edge|rail|railing|railings|side|barrier",
         "a|the rope in|under|behind my",
         # Round 27: a rope found under or behind a bed or clothes.
-        "found ?a|the|some ?dressing ?gown rope|cord|belt|ligature|noose under|behind @poss|the bed|mattress|"
-        "pillow|wardrobe|coats|clothes",
+        "found ?a|the|some|@poss ?sons|daughters|son|daughter|'s ?dressing ?gown rope|cord|belt|ligature|"
+        "noose under|behind @poss|the bed|mattress|pillow|wardrobe|coats|clothes",
         "is|s going out ?of the|a window",
         "<smash|punch|hit|bang> my|his|her hand|hands|fist|fists|head into|against|on the|a wall|door|floor",
         "see ?the|like ?yellow|the fat",

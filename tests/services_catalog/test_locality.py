@@ -294,6 +294,8 @@ def test_a_postcode_district_then_a_place_it_does_not_settle_is_read_as_before(t
     assert resolve(text).status == OUTSIDE
 
 
-def test_a_postcode_of_one_district_settles_a_name_shared_by_two_places():
-    found = resolve("SS9, Leigh")
-    assert found.status == FOUND and found.candidates[0].district == "Southend-on-Sea"
+@pytest.mark.parametrize("text, district", [("SS9, Leigh", "Southend-on-Sea"),
+                                            ("TN9, Leigh", "Tonbridge and Malling")])
+def test_a_postcode_of_one_district_settles_a_name_shared_by_two_places(text, district):
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == district

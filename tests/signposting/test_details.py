@@ -94,6 +94,9 @@ def test_numbers_that_are_not_ages_are_not_taken_as_ages(text):
     # An age said as it may help (conversations42).
     ("lost it at my manager last wk. 22 if that matters. broadstairs", 22), ("im 22 if that matters", 22),
     ("22 if thats relevant", 22), ("17 if u need to know", 17), ("19 in case it matters", 19),
+    # The second review of round 27: "btw", "fyi", "if thats ok", and said of the young person.
+    ("im 15 btw", 15), ("im 17 fyi live in basildon", 17), ("im 13 if thats ok", 13),
+    ("im 14 if ur wondering", 14), ("hes 12 btw", 12), ("he's 14 if that matters", 14),
 ])
 def test_ages(text, age):
     assert find_age(text.lower()) == age
@@ -235,8 +238,9 @@ def test_long_or_strange_text_never_raises(text):
     ["my mum shouts at me all the time"], ["im 15"],
     ["my friend is self harming"],  # a young person worried about a friend: services for them
     ["she keeps bullying me at school"], ["they all laugh at me"],
-    # Texting drops the "I" after a filler (conversations42).
+    # Texting drops the "I" after a filler (conversations42; the second review of round 27).
     ["hey", "idk just feel crap all the time"], ["ngl been feeling really low"],
+    ["hey dont want to be here anymore"], ["hiya been self harming again"], ["honestly cant do this anymore"],
 ])
 def test_writing_about_yourself_is_the_young_person(texts):
     assert writes_as_young_person(texts)
@@ -343,30 +347,19 @@ def test_a_long_message_with_the_detail_in_it_keeps_its_check_in():
 
 
 @pytest.mark.parametrize("text", [
-    # conversations38 (development): the danger reply to a place with an aside about the GP.
+    # A place said first and more after it keeps a crisis reading of the model alone: the aside
+    # may be the only sign of risk (two independent reviews of round 27: "Chatham, the waiting
+    # list is a joke. doesnt matter anyway, wrote my letter", "Southend. gp gave me sertraline,
+    # been saving them up").
     "South Ockendon - and before you say it, we've tried the GP and got nowhere",
-    "Tilbury, been waiting ages for camhs",
+    "Chatham, the waiting list is a joke. doesnt matter anyway, wrote my letter",
+    "Southend. gp gave me sertraline, been saving them up",
+    "Maidstone, he found out where i live", "Strood. bye",
 ])
-def test_a_place_first_with_an_aside_about_help_tried_is_the_answer_to_a_model_only_crisis(text):
+def test_a_place_first_with_more_after_it_keeps_a_model_only_crisis(text):
     from signposting.details import plain_answer
 
-    assert plain_answer("location", text, "crisis_danger", False)
-
-
-@pytest.mark.parametrize("text, evidence", [
-    # Any other aside, or a word of risk or distress, keeps the model's crisis reply.
-    ("Maidstone, he found out where i live", False), ("Strood. bye", False),
-    ("Chatham. its too late for all this", False), ("Rochester. im outside his house with a brick", False),
-    ("Dartford, the GP wont listen and hes got a knife", False),
-    ("Grays, the gp said shes fine but im scared", False),
-    ("Hoo, camhs discharged her", True),  # a lexicon match
-    ("we tried the GP and got nowhere", False),  # no place said first
-])
-def test_other_asides_after_a_place_keep_a_model_only_crisis(text, evidence):
-    from signposting.details import plain_answer
-
-    assert not plain_answer("location", text, "crisis_danger", evidence)
-    assert not plain_answer("age", text, "crisis_danger", evidence)
+    assert not plain_answer("location", text, "crisis_danger", False)
 
 
 @pytest.mark.parametrize("text, mash", [

@@ -322,6 +322,10 @@ def test_an_answer_that_someone_is_not_known_to_be_safe_is_not_safe(policy, text
     # somewhere safe, was told "I didn't quite follow".
     "not really hes back when the pub shuts", "no im not, hes outside", "im not safe, hes still here",
     "nah not really he keeps texting", "not at all, she's got a knife", "not rlly",
+    # The second review of round 27: how they are after "no im not"; calmer but not safe.
+    "no im not going to be safe tonight", "no im not ok", "nope im not coping", "no im not in a good place",
+    "no im not, she calmed down but shes got the knife still",
+    "not really, he's calmed down a bit but still drinking",
 ])
 @pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
 def test_an_answer_that_opens_by_saying_not_safe_is_not_safe(policy, text, action):
@@ -333,7 +337,7 @@ def test_an_answer_that_opens_by_saying_not_safe_is_not_safe(policy, text, actio
                                   # The independent review of round 27.
                                   "im not going to do anything", "no im not going to hurt myself",
                                   "im not on my own, my dad is here", "im not too sure",
-                                  "not really, shes calmed down now", "im not really sure"])
+                                  "im not really sure"])
 def test_not_really_and_safe_after_all_is_not_the_not_safe_reply(policy, text):
     assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) != "utter_not_safe"
 
