@@ -478,8 +478,8 @@ class _Context:
             return "benign"
         if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
             return "hyperbole"
-        out_of_sight = any(m.start == hit.end for m in self.modifiers.get("out_of_sight", []))
-        child = _young_child(self.doc, 0, hit.start) if out_of_sight else None
+        child = _young_child(self.doc, 0, hit.start) if any(
+            m.start == hit.end for m in self.modifiers.get("out_of_sight", [])) else None
         if child is not None and not any(t.norm_ in self._adults() for t in self.doc[child + 1:hit.start]):
             # A young child who will not let a parent out of sight is clingy; said of anyone
             # else (a boyfriend, a stepdad, "the man i'm staying with") it stays urgent.

@@ -139,12 +139,6 @@ def _head_of_intro(lower: str) -> bool:
     return said_here or not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))
 
 
-#: A role narrowed by a word before it, opening a staff note with no first person at all:
-#: "Supervising social worker for a foster carer. YP in placement is year 13" (conversations42);
-#: not "duty social worker at the hospital said i cant go home" (the review of round 27).
-_QUALIFIED_ROLE_AT = re.compile(_GREETING + r"(?:supervising|senior|lead|specialist|locum|community|"
-                                r"fostering|assistant)\s+(?:" + _COMPOUND_ROLES
-                                + r")\s+(?:in|at|on|with|from|for|working|based)\b")
 #: ... or followed by where or with whom they work; not when the writer is the one harmed ("deputy
 #: head at school gave me a detention and now I want to die" is a young person's).
 _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
@@ -157,6 +151,12 @@ _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
                       # (conversations34).
                       r"|(?:i'?m\s+a\s+)?coach\s+(?:at|of|for|with)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:club|team|academy|"
                       r"squad|gym)(?:\s+(?:here|in\s+[a-z]+(?:\s+[a-z]+)?))?\s*(?:[.,:;\-\u2013]|$))")
+#: A role narrowed by a word before it, opening a staff note with no first person at all:
+#: "Supervising social worker for a foster carer. YP in placement is year 13" (conversations42);
+#: not "duty social worker at the hospital said i cant go home" (the review of round 27).
+_QUALIFIED_ROLE_AT = re.compile(_GREETING + r"(?:supervising|senior|lead|specialist|locum|community|"
+                                r"fostering|assistant)\s+(?:" + _COMPOUND_ROLES
+                                + r")\s+(?:in|at|on|with|from|for|working|based)\b")
 #: A pupil named as staff name one, by school year, with words of telling or class: "a yr 8 girl
 #: just told me", "one of the year 10 boys in my form".
 _PUPIL_BY_YEAR = re.compile(r"(?:^\W*|\b(?:a|one|this|the)\s+(?:of\s+(?:the|my|our)\s+)?)"

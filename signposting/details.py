@@ -673,19 +673,13 @@ def answers_question(slot: Optional[str], text: str) -> bool:
         # something else ("not that it matters now. margate" keeps its check-in).
         if find_place(text, clauses=False):
             return True
-        return _place_said_first(text)
+        head = re.split(r"[,.;!?(]| - ", text, maxsplit=1)[0].strip()
+        return bool(head) and len(head.split()) <= 4 and resolve(head).status != "unknown"
     if slot == "audience":
         from .audience import parse_audience
 
         return parse_audience(text) is not None
     return False
-
-
-def _place_said_first(text: str) -> bool:
-    """The message opens with a place, then a comma, a stop or a dash: "Tilbury, been waiting
-    ages for camhs"."""
-    head = re.split(r"[,.;!?(]| - ", text, maxsplit=1)[0].strip()
-    return bool(head) and len(head.split()) <= 4 and resolve(head).status != "unknown"
 
 
 def other_details_only(text: str) -> bool:
