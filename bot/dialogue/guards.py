@@ -74,7 +74,7 @@ from signposting.after_list import (
     plans_to_contact,
     read_after_list,
 )
-from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
+from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, says_safe_at_length, short_answer
 from signposting.wishes import read_wishes
 
 
@@ -97,6 +97,8 @@ class Guards:
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
     #: The reply when the answer to "are you safe right now?" could not be placed.
     safety_unclear_action: Optional[Text] = None
+    #: The reply when it says, at more length than a plain yes, that they are safe.
+    safe_action: Optional[Text] = None
     urgent_intents: FrozenSet[Text] = frozenset()
     #: Actions that show a list of services; the reply to each reading of what comes next
     #: (signposting.after_list); the model's intents that reading may replace.
@@ -131,6 +133,7 @@ class Guards:
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
             safety_unclear_action=config.get("safety_unclear_action"),
+            safe_action=config.get("safe_action"),
             urgent_intents=urgent_intents,
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
@@ -181,7 +184,7 @@ class Guards:
         """The guards' replies after which the bot waits for the person: each a whole answer
         that no rule follows with another action (utter_support_for_carers is followed by the
         next services, and is not one)."""
-        replies = {self.not_safe_action, self.safety_unclear_action, self.described_action,
+        replies = {self.not_safe_action, self.safety_unclear_action, self.safe_action, self.described_action,
                    self.after_list_check_in_action, *self.plea_replies.values(),
                    *(reply for reply in self.after_list_replies.values() if reply.startswith("utter_"))}
         return frozenset(reply for reply in replies if reply)
@@ -376,6 +379,8 @@ class Guards:
         asked = _last_bot_action(tracker)
         if asked not in self.safety_questions:
             return None
+        if self._says_safe_at_length(latest):
+            return self.safe_action
         if asked == self.not_safe_action:
             return None if says_safe(latest.text or "") else self.safety_unclear_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
@@ -385,6 +390,17 @@ class Guards:
         if says_safe(latest.text or ""):
             return None
         return self.safety_unclear_action
+
+    def _says_safe_at_length(self, latest: UserUttered) -> bool:
+        """ "Yes, he's safe with us.", "yes shes calmed down now watching tv": safe, in more words
+        than the rules' plain yes (conversations44: asked again, or "say it another way" once
+        asked again). Only a fallback with no word of risk found: never the check-in reading."""
+        parse_data = latest.parse_data or {}
+        if not self.safe_action or (latest.intent or {}).get("name") != "nlu_fallback":
+            return False
+        if (parse_data.get("safety") or {}).get("evidence"):
+            return False
+        return says_safe_at_length(latest.text or "")
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,

@@ -8,6 +8,7 @@ from signposting.answers import (
     asks_for_more,
     leads_with_yes,
     pleads_for_help,
+    says_safe_at_length,
     short_answer,
 )
 
@@ -230,3 +231,32 @@ def test_a_yes_that_reassures_does_not_lead_with_yes(text):
                                   "yeah. everyone thinks i'm fine but i'm not"])
 def test_a_yes_that_says_it_is_meant_leads_with_yes(text):
     assert leads_with_yes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # conversations44 (development): safe, said at more length than a plain yes.
+    "Yes, he's safe with us.", "Yes, I've talked to her and she's ok.",
+    "yes shes calmed down now watching tv",
+    "yes the child is safe with me in my office", "yeah im ok now", "yes shes asleep upstairs",
+    "he is safe with me", "yes im safe at my nans",
+])
+def test_says_safe_at_length(text):
+    assert says_safe_at_length(text)
+
+
+@pytest.mark.parametrize("text", [
+    # ... never with a but, a fear, a negation, someone gone or back, a means, a place that may be
+    # the danger, or only for now.
+    "I'm fine, it's him I'm scared for, he's upstairs",
+    "she's with me now, I'm not leaving her on her own",
+    "yes hes safe but hes got the knife", "yes hes ok for now", "yes she says shes fine",
+    "yes hes safe, hes back",
+    "yes im safe, i took them an hour ago", "yeah were fine he left",
+    "yes shes safe she just took some pills",
+    "yes im safe, im alone tho", "yes hes safe, hes hitting the wall", "yes shes safe. shes cutting",
+    "yes im safe tonight", "yes im safe at home on my own", "yes im ok, im at the station",
+    "yes im fine, on the bridge", "yes were both safe in the car", "im fine its her im worried about",
+    "is she safe?", "yes", "safe", "",
+])
+def test_does_not_say_safe_at_length(text):
+    assert not says_safe_at_length(text)

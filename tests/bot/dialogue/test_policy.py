@@ -29,6 +29,7 @@ def policy(tmp_path_factory):
                                            "utter_safety_answer_unclear"],
                   not_safe_action="utter_not_safe",
                   safety_unclear_action="utter_safety_answer_unclear",
+                  safe_action="utter_glad_you_are_safe",
                   plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
                   list_actions=["action_find_services", "action_more_services"],
                   after_list_replies={"more": "action_more_services",
@@ -356,8 +357,40 @@ def test_after_the_question_asked_again_other_unplaced_answers_are_left_to_the_r
             not in ("utter_safety_answer_unclear", "utter_not_safe")
 
 
+@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_not_safe",
+                                    "utter_safety_answer_unclear"])
+@pytest.mark.parametrize("text", ["Yes, he's safe with us.", "Yes, I've talked to her and she's ok.",
+                                  "yes shes calmed down now watching tv",
+                                  "yes the child is safe with me in my office"])
+def test_an_answer_that_says_safe_at_length_is_safe(policy, action, text):
+    """conversations44 (development): "Yes, he's safe with us." after the disclosure reply got
+    "I didn't quite follow"; "yes shes calmed down now watching tv" after the question asked
+    again got "say it another way"."""
+    assert predicted(policy, _after(action, text, "nlu_fallback", False)) == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize("text", ["I'm fine, it's him I'm scared for, he's upstairs",
+                                  "yes hes safe but hes got the knife", "yes hes ok for now",
+                                  "yes she says shes fine", "yes im fine, on the bridge",
+                                  "yes im safe, im alone tho", "yeah were fine he left",
+                                  "yes shes safe she just took some pills"])
+def test_an_answer_that_says_safe_and_more_is_not_taken_as_safe(policy, text):
+    assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
+        != "utter_glad_you_are_safe"
+
+
+def test_an_answer_that_says_safe_is_not_taken_as_safe_with_risk_words_or_elsewhere(policy):
+    with_evidence = _after("utter_crisis_suicidal", "yes hes safe with us", "nlu_fallback", False)
+    with_evidence[-1].parse_data["safety"] = {"evidence": [{"class": "crisis_danger", "tier": "support"}]}
+    assert predicted(policy, with_evidence) != "utter_glad_you_are_safe"
+    assert predicted(policy, _after("utter_crisis_suicidal", "yes hes safe with us", "risk_check_in",
+                                    False)) != "utter_glad_you_are_safe"
+    assert predicted(policy, _after("utter_greet", "yes hes safe with us", "nlu_fallback", False)) \
+        != "utter_glad_you_are_safe"
+
+
 @pytest.mark.parametrize("reply", ["utter_not_safe", "utter_safety_answer_unclear", "utter_who_is_told",
-                                   "utter_ask_topic", "utter_check_in_yes"])
+                                   "utter_ask_topic", "utter_check_in_yes", "utter_glad_you_are_safe"])
 def test_after_a_guard_reply_to_a_message_the_rules_do_not_know_the_bot_waits(policy, reply):
     """conversations36 (development): the not-safe reply to "She's 15 ... should I go out looking
     for her" was followed by "Sorry, I'm not sure I understood", the rules knowing no reply to
