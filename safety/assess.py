@@ -13,7 +13,6 @@ Principles (from safe-messaging and safeguarding practice):
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,11 +67,7 @@ _ANSWER_OPENINGS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "
 _GOING_ON = frozenset({"still", "keep", "keeps", "kept", "again", "anymore", "everyday", "every"})
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
 DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
-TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question", "not_said", "quoted"}
-#: The writer doubts the explanation of words reported as a quote ("she says its just lyrics but
-#: i dont believe her"), or is worried all the same: the words keep their reading.
-_DOUBTED = re.compile(r"\b(?:(?:don'?t|dont|do\s+not|not|n'?t|never)\s+(?:\w+\s+)?"
-                      r"(?:believe|buy|convinced|sure)|worried|worrying|scared|concerned|frightened|panick\w*|really|seriously|not\s+so\s+sure)\b")
+TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question", "not_said"}
 #: Someone else named as the subject: a question about them, not about the writer.
 OTHER_SUBJECTS = {"he", "she", "they", "someone", "somebody", "people", "kids", "children",
                   "teenagers", "teens"}
@@ -504,13 +499,6 @@ class _Context:
         first_person = self._first_person(hit)
         if not first_person and self._near("fiction", hit) and not self._reported(hit):
             return "fiction"
-        if hit.kind in ("crisis_suicidal", "crisis_self_harm") and self.modifiers.get("explained_as_quote") \
-                and self._reported(hit) and not self._concrete(hit) \
-                and not _DOUBTED.search(self.doc.text.lower()):
-            # Words someone posted or said, that the writer says were a song's lyric or a quote
-            # ("she posted 'i don't wanna be here no more' on her story ... it's a lyric from a
-            # song": conversations44): asked about (a check-in), never nothing.
-            return "quoted"
         if hit.kind in ("crisis_suicidal", "crisis_self_harm") and not first_person \
                 and self._in_sentence("own_question", hit) and not self._other_subject(hit) \
                 and not self._injury(hit):

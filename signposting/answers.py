@@ -7,6 +7,7 @@ messages are left to the NLU model.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .after_list import has_risk_words
@@ -256,46 +257,33 @@ def leads_with_yes(text: str) -> bool:
             and (not _REASSURED.search(key) or bool(_MEANT.search(key))))
 
 
-#: Someone said to be safe, at more length than a short answer: "Yes, he's safe with us.",
-#: "Yes, I've talked to her and she's ok.", "yes shes calmed down now watching tv"
-#: (conversations44: each was met with "I'm sorry, I didn't quite follow", or with "say it
-#: another way" once the question had been asked again).
-_SUBJECT = (r"(?:i'?m|im|i\s+am|we'?re|we\s+are|were|(?:the|my|our)\s+(?:child|son|daughter|boy|girl|kid|"
-            r"young\s+person|pupil|student)\s+is|she'?s|shes|she\s+is|she\s+has|he'?s|hes|he\s+is|"
-            r"he\s+has|they'?re|theyre|they\s+are|they\s+have|they'?ve|both|all)")
-_SAFE_NOW = re.compile(
-    r"\b" + _SUBJECT + r"\s+(?:(?:all|both|completely|totally|perfectly|definitely|absolutely|"
-    r"honestly|fully|quite|a\s+lot|much|now|back)\s+)?"
-    r"(?:safe|ok|okay|fine|alright|all\s+right|calm|calmer|calmed\s+down|asleep|sleeping|"
-    r"settled|settling|(?:here|home|sat|sitting|downstairs|upstairs|in\s+bed|in\s+the\s+\w+)\s+with\s+(?:me|us)|"
-    r"with\s+(?:me|us))\b")
-#: ... opening with a yes, or saying so first: "yes ...", "he's safe ...".
-_OPENS_YES_OR_SAFE = re.compile(r"^\W*(?:(?:yes|yeah|yep|yup|yh|ya|yea|yeh)\b|" + _SUBJECT + r"\s)")
-#: ... and nothing that could mean they are not, or not for long: a but, a still, a fear, a
-#: negation, someone coming back, a means, a hurt, a wish to die (has_risk_words too). An answer
-#: with any of these keeps the reading it had (asked again, or the not-safe reply).
-_NOT_QUITE = re.compile(
-    r"\b(?:but|though|although|except|still|yet|until|till|til|unless|if|when|scared|worried|"
-    r"afraid|frightened|terrified|panick?\w*|not|no|nah|never|n'?t|dont|cant|wont|isnt|aint|"
-    r"nothing|for\s+now|at\s+the\s+moment|atm|rn|right\s+now\s+but|back|coming|outside|door|"
-    r"gone|missing|left|ran|run|out|away|knife|knives|blade|tablets?|pills?|meds|rope|took|"
-    r"taken|take|overdose|od|hurt\w*|cut\w*|blood|bleed\w*|die|dead|kill\w*|suicid\w*|end\s+it|"
-    r"police|ambulance|999|a&e|hospital|help|threat\w*|drunk|high|again|tonight|later|think|"
-    r"maybe|probably|hope|hopefully|guess|idk|dunno|sure|says|said|claims?|seems?|looks?|"
-    # where someone is that could itself be the danger: "yes im fine, on the bridge"
-    r"own|alone|bridge|tracks?|railway|station|roof|cliff|edge|ledge|river|sea|beach|water|"
-    r"car|cars|road|motorway|park|woods|street|streets|drive|driving)\b"
-    r"|n'?t\b|\?")
+
+#: Someone said to be safe, in a few more words than a short answer: "Yes, he's safe with us.",
+#: "Yes, I've talked to her and she's ok." (conversations44: each was met with "I'm sorry, I
+#: didn't quite follow"). A closed grammar, not a list of words to avoid (the independent review
+#: of round 28 found a third of not-safe answers passing a list of that kind: "yes im fine, on
+#: the bridge", "yes shes settled now, her lips are a bit blue"): a yes, who is safe, one of
+#: safe, ok, fine or alright, and then nothing but "now", thanks or being with the writer.
+_OWN = r"(?:i'?m|im|i\s+am|we'?re|we\s+are)"
+_CHILDS = (r"(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are|"
+           r"(?:the|my|our)\s+(?:child|son|daughter|boy|girl|kid|young\s+person|pupil|student)\s+is)")
+_SAFE_TAIL = (r"(?:\W+(?:now|right\s+now|thanks|thank\s+you|ty|(?:here\s+|safe\s+)?with\s+(?:me|us)"
+              r"(?:\s+now)?))*\W*$")
+_TALKED = r"(?:i'?ve\s+|i\s+have\s+)?(?:talked|spoken|spoke)\s+(?:to|with)\s+(?:her|him|them)\s+and\s+"
 
 
-def says_safe_at_length(text: str) -> bool:
-    """The answer to "are you (is your child) safe right now?" says that they are, in more
-    words than a short answer, and says nothing that could mean otherwise. Strict on purpose:
-    an answer it does not take is asked again, as before; one it takes wrongly would lose the
-    not-safe reply."""
-    key = (text or "").lower().replace("\u2019", "'").strip()
-    if not key or len(key.split()) > 16 or len(key) > 120:
-        return False
-    # "safe" itself is among the risk words ("not safe"): only what the rest says counts.
-    return (bool(_OPENS_YES_OR_SAFE.match(key)) and bool(_SAFE_NOW.search(key))
-            and not _NOT_QUITE.search(key) and not has_risk_words(_SAFE_NOW.sub(" ", key)))
+@lru_cache(maxsize=2)
+def _safe_grammar(of_a_child: bool) -> "re.Pattern[str]":
+    subject = _CHILDS if of_a_child else _OWN
+    talked = _TALKED if of_a_child else ""
+    return re.compile(r"^\W*(?:yes|yeah|yep|yh)\W+(?:" + talked + r")?" + subject
+                      + r"\s+(?:safe|ok|okay|fine|alright)" + _SAFE_TAIL)
+
+
+def says_safe_at_length(text: str, of_a_child: bool) -> bool:
+    """The answer to "are you safe right now?" (``of_a_child`` False: only "I" or "we" can be
+    safe) or to "is your child safe right now?" (True: only the child; a parent's "yes im fine"
+    is about the wrong person) says that they are, in one of a few fixed shapes. An answer it
+    does not take is asked again, as before."""
+    key = re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip()
+    return len(key) <= 80 and bool(_safe_grammar(of_a_child).match(key))

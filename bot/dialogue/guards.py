@@ -379,10 +379,10 @@ class Guards:
         asked = _last_bot_action(tracker)
         if asked not in self.safety_questions:
             return None
-        if self._says_safe_at_length(latest):
-            return self.safe_action
         if asked == self.not_safe_action:
             return None if says_safe(latest.text or "") else self.safety_unclear_action
+        if self._says_safe_at_length(tracker, latest):
+            return self.safe_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
         if asked == self.safety_unclear_action:
@@ -391,16 +391,19 @@ class Guards:
             return None
         return self.safety_unclear_action
 
-    def _says_safe_at_length(self, latest: UserUttered) -> bool:
-        """ "Yes, he's safe with us.", "yes shes calmed down now watching tv": safe, in more words
-        than the rules' plain yes (conversations44: asked again, or "say it another way" once
-        asked again). Only a fallback with no word of risk found: never the check-in reading."""
+    def _says_safe_at_length(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
+        """ "Yes, he's safe with us.": safe, in a few more words than the rules' plain yes
+        (conversations44: "I didn't quite follow"), of whoever the question asked about: the
+        child when an adult is writing (the crisis replies' adult variants ask "Is your child
+        safe?"), else the writer. Only a fallback with no word of risk found, never the check-in
+        reading, and never after "Please call 999 now", which only a plain "I'm safe" closes."""
         parse_data = latest.parse_data or {}
         if not self.safe_action or (latest.intent or {}).get("name") != "nlu_fallback":
             return False
         if (parse_data.get("safety") or {}).get("evidence"):
             return False
-        return says_safe_at_length(latest.text or "")
+        of_a_child = tracker.get_slot("audience") in _ADULT_WRITERS
+        return says_safe_at_length(latest.text or "", of_a_child)
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,
@@ -522,6 +525,10 @@ def says_safe(text: str) -> bool:
     """A short answer that says plainly that the person (or the child) is safe now."""
     text = (text or "").lower().replace("\u2019", "'").strip()
     return len(text.split()) <= 8 and bool(_PLAINLY_SAFE.match(text))
+
+
+#: Writers the crisis replies ask about a child ("Is your child safe right now?").
+_ADULT_WRITERS = frozenset({"parent_carer", "professional"})
 
 
 #: The model's suicidal reading this sure keeps the crisis reply whatever the words.

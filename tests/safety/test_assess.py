@@ -2063,47 +2063,24 @@ def test_anyone_else_not_letting_the_writer_out_of_sight_stays_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
 
 
-@pytest.mark.parametrize("text", [
-    # Round 28 (conversations44, development): a child in care, the harm in the past and known to
-    # social care, told by the foster carer.
-    "He was removed from home after domestic violence, which is all in the past now and his social "
-    "worker is involved. He's safe with us and settling in.",
-    "she was placed with us after domestic violence in the past, her social worker is aware",
-])
-def test_round_twenty_eight_a_child_in_care_with_harm_in_the_past_is_not_urgent(text):
-    assert assess(text).level != URGENT, assess(text).as_dict()
-
 
 @pytest.mark.parametrize("text", [
-    # ... but a child in care telling the carer now stays a disclosure, however safe they are.
-    "he was removed from home, he's safe with us, but yesterday he said his mum's boyfriend used to hit him",
-    "he was removed from home, he's safe with us. he told me last night that his stepdad used to hit him",
-    "he was removed from home, safe with us now. this morning he told me his uncle used to touch him",
-    "her social worker is involved, she told me today that her dad hits her",
-    "the social worker is aware, she was sexually abused in the past and has never told anyone until now",
-    "she's safe with us now but last night she told me her uncle touched her",
+    # Round 28: a child telling someone now stays a disclosure, however safe the writer says they
+    # are now (these were demoted as over: "safe now" and "used to").
+    "she's safe now but yesterday she told me her uncle used to touch her",
+    "shes safe now, she has disclosed that her dad used to hurt her",
+    "shes safe now, on the way home from school she told me her uncle used to touch her",
+    "he is safe with me now and he mentioned over dinner that his dad used to hit him",
+    "he is safe now, last night he said his stepdad used to hit him",
 ])
 def test_round_twenty_eight_a_telling_now_stays_a_disclosure(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
 
 
 @pytest.mark.parametrize("text", [
-    # Round 28 (conversations44, development): words posted, explained by the writer as a lyric.
-    "One of the girls at our youth club posted 'i don't wanna be here no more' on her story last night. "
-    "I checked in with her today - it's a lyric from a song that's everywhere at the moment and she "
-    "laughed about it.",
-    "my son posted 'i want to end it all' on snapchat, he says it's a lyric from a rapper",
+    # ... and what it leaves alone: the writer's own past, over; a past report dealt with.
+    "im safe now. my stepdad used to hit me",
+    "she was abused years ago, it was reported to the police and dealt with",
 ])
-def test_round_twenty_eight_a_post_explained_as_a_lyric_is_asked_about(text):
-    assert assess(text).level == CHECK_IN, assess(text).as_dict()
-
-
-@pytest.mark.parametrize("text", [
-    # ... never when the writer doubts it, is worried, or a means is named; never the writer's own.
-    "my friend posted that she wants to kill herself, she says its just lyrics but i dont believe her",
-    "she posted i want to die on her story, it's a lyric, and she told me she's got tablets saved",
-    "she posted that she wants to kill herself, she says its a lyric but im really worried",
-    "i want to kill myself. its a lyric",
-])
-def test_round_twenty_eight_a_lyric_doubted_or_with_means_stays_urgent(text):
-    assert assess(text).level == URGENT, assess(text).as_dict()
+def test_round_twenty_eight_leaves_these_alone(text):
+    assert assess(text).level != URGENT, assess(text).as_dict()

@@ -233,30 +233,35 @@ def test_a_yes_that_says_it_is_meant_leads_with_yes(text):
     assert leads_with_yes(text)
 
 
-@pytest.mark.parametrize("text", [
-    # conversations44 (development): safe, said at more length than a plain yes.
-    "Yes, he's safe with us.", "Yes, I've talked to her and she's ok.",
-    "yes shes calmed down now watching tv",
-    "yes the child is safe with me in my office", "yeah im ok now", "yes shes asleep upstairs",
-    "he is safe with me", "yes im safe at my nans",
+
+@pytest.mark.parametrize("text, of_a_child", [
+    # conversations44 (development): safe, said in a few more words than a plain yes, of whoever
+    # was asked about.
+    ("Yes, he's safe with us.", True), ("Yes, I've talked to her and she's ok.", True),
+    ("yes the child is safe with me now", True), ("yes shes fine thank you", True),
+    ("yeah im ok now", False), ("yes im safe thanks", False), ("yes we're safe now", False),
 ])
-def test_says_safe_at_length(text):
-    assert says_safe_at_length(text)
+def test_says_safe_at_length(text, of_a_child):
+    assert says_safe_at_length(text, of_a_child)
 
 
 @pytest.mark.parametrize("text", [
-    # ... never with a but, a fear, a negation, someone gone or back, a means, a place that may be
-    # the danger, or only for now.
-    "I'm fine, it's him I'm scared for, he's upstairs",
-    "she's with me now, I'm not leaving her on her own",
+    # The independent review of round 28: anything more than who is safe, now, thanks or with the
+    # writer; the wrong person; a yes that is not there.
+    "yes hes here with me", "yes hes calmed down now", "yes im fine, he apologised",
+    "yes shes settled now, her lips are a bit blue", "yes shes asleep, snoring really loudly",
+    "yes shes fine, just vomiting", "yes im fine in the loft", "yes im ok, just sat in the garage",
+    "yes im safe at his flat", "yes im fine im with my boyfriend hes 19", "yes im ok, ive made my peace",
+    "yes im fine now thanks for everything", "yes shes ok she told me", "yes hes fine apparently",
+    "yes im ok, the cord is round my neck", "I'm fine, it's him I'm scared for, he's upstairs",
     "yes hes safe but hes got the knife", "yes hes ok for now", "yes she says shes fine",
-    "yes hes safe, hes back",
-    "yes im safe, i took them an hour ago", "yeah were fine he left",
-    "yes shes safe she just took some pills",
-    "yes im safe, im alone tho", "yes hes safe, hes hitting the wall", "yes shes safe. shes cutting",
-    "yes im safe tonight", "yes im safe at home on my own", "yes im ok, im at the station",
-    "yes im fine, on the bridge", "yes were both safe in the car", "im fine its her im worried about",
+    "yes im fine, on the bridge", "yes shes calmed down now watching tv", "he is safe with me",
     "is she safe?", "yes", "safe", "",
 ])
 def test_does_not_say_safe_at_length(text):
-    assert not says_safe_at_length(text)
+    assert not says_safe_at_length(text, True) and not says_safe_at_length(text, False)
+
+
+@pytest.mark.parametrize("text", ["yes im fine thanks", "yeah we're ok now"])
+def test_an_adult_asked_about_the_child_saying_they_are_fine_is_not_the_child(text):
+    assert says_safe_at_length(text, False) and not says_safe_at_length(text, True)
