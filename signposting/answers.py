@@ -7,7 +7,6 @@ messages are left to the NLU model.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from .after_list import has_risk_words
@@ -255,35 +254,3 @@ def leads_with_yes(text: str) -> bool:
     key = _help_key(text)
     return (short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
             and (not _REASSURED.search(key) or bool(_MEANT.search(key))))
-
-
-
-#: Someone said to be safe, in a few more words than a short answer: "Yes, he's safe with us.",
-#: "Yes, I've talked to her and she's ok." (conversations44: each was met with "I'm sorry, I
-#: didn't quite follow"). A closed grammar, not a list of words to avoid (the independent review
-#: of round 28 found a third of not-safe answers passing a list of that kind: "yes im fine, on
-#: the bridge", "yes shes settled now, her lips are a bit blue"): a yes, who is safe, one of
-#: safe, ok, fine or alright, and then nothing but "now", thanks or being with the writer.
-_OWN = r"(?:i'?m|im|i\s+am|we'?re|we\s+are)"
-_CHILDS = (r"(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are|"
-           r"(?:the|my|our)\s+(?:child|son|daughter|boy|girl|kid|young\s+person|pupil|student)\s+is)")
-_SAFE_TAIL = (r"(?:\W+(?:now|right\s+now|thanks|thank\s+you|ty|(?:here\s+|safe\s+)?with\s+(?:me|us)"
-              r"(?:\s+now)?))*\W*$")
-_TALKED = r"(?:i'?ve\s+|i\s+have\s+)?(?:talked|spoken|spoke)\s+(?:to|with)\s+(?:her|him|them)\s+and\s+"
-
-
-@lru_cache(maxsize=2)
-def _safe_grammar(of_a_child: bool) -> "re.Pattern[str]":
-    subject = _CHILDS if of_a_child else _OWN
-    talked = _TALKED if of_a_child else ""
-    return re.compile(r"^\W*(?:yes|yeah|yep|yh)\W+(?:" + talked + r")?" + subject
-                      + r"\s+(?:safe|ok|okay|fine|alright)" + _SAFE_TAIL)
-
-
-def says_safe_at_length(text: str, of_a_child: bool) -> bool:
-    """The answer to "are you safe right now?" (``of_a_child`` False: only "I" or "we" can be
-    safe) or to "is your child safe right now?" (True: only the child; a parent's "yes im fine"
-    is about the wrong person) says that they are, in one of a few fixed shapes. An answer it
-    does not take is asked again, as before."""
-    key = re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip()
-    return len(key) <= 80 and bool(_safe_grammar(of_a_child).match(key))

@@ -74,7 +74,7 @@ from signposting.after_list import (
     plans_to_contact,
     read_after_list,
 )
-from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, says_safe_at_length, short_answer
+from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
 from signposting.wishes import read_wishes
 
 
@@ -97,8 +97,6 @@ class Guards:
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
     #: The reply when the answer to "are you safe right now?" could not be placed.
     safety_unclear_action: Optional[Text] = None
-    #: The reply when it says, at more length than a plain yes, that they are safe.
-    safe_action: Optional[Text] = None
     urgent_intents: FrozenSet[Text] = frozenset()
     #: Actions that show a list of services; the reply to each reading of what comes next
     #: (signposting.after_list); the model's intents that reading may replace.
@@ -133,7 +131,6 @@ class Guards:
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
             safety_unclear_action=config.get("safety_unclear_action"),
-            safe_action=config.get("safe_action"),
             urgent_intents=urgent_intents,
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
@@ -184,7 +181,7 @@ class Guards:
         """The guards' replies after which the bot waits for the person: each a whole answer
         that no rule follows with another action (utter_support_for_carers is followed by the
         next services, and is not one)."""
-        replies = {self.not_safe_action, self.safety_unclear_action, self.safe_action, self.described_action,
+        replies = {self.not_safe_action, self.safety_unclear_action, self.described_action,
                    self.after_list_check_in_action, *self.plea_replies.values(),
                    *(reply for reply in self.after_list_replies.values() if reply.startswith("utter_"))}
         return frozenset(reply for reply in replies if reply)
@@ -381,8 +378,6 @@ class Guards:
             return None
         if asked == self.not_safe_action:
             return None if says_safe(latest.text or "") else self.safety_unclear_action
-        if self._says_safe_at_length(tracker, latest):
-            return self.safe_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
         if asked == self.safety_unclear_action:
@@ -390,20 +385,6 @@ class Guards:
         if says_safe(latest.text or ""):
             return None
         return self.safety_unclear_action
-
-    def _says_safe_at_length(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
-        """ "Yes, he's safe with us.": safe, in a few more words than the rules' plain yes
-        (conversations44: "I didn't quite follow"), of whoever the question asked about: the
-        child when an adult is writing (the crisis replies' adult variants ask "Is your child
-        safe?"), else the writer. Only a fallback with no word of risk found, never the check-in
-        reading, and never after "Please call 999 now", which only a plain "I'm safe" closes."""
-        parse_data = latest.parse_data or {}
-        if not self.safe_action or (latest.intent or {}).get("name") != "nlu_fallback":
-            return False
-        if (parse_data.get("safety") or {}).get("evidence"):
-            return False
-        of_a_child = tracker.get_slot("audience") in _ADULT_WRITERS
-        return says_safe_at_length(latest.text or "", of_a_child)
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,
@@ -525,10 +506,6 @@ def says_safe(text: str) -> bool:
     """A short answer that says plainly that the person (or the child) is safe now."""
     text = (text or "").lower().replace("\u2019", "'").strip()
     return len(text.split()) <= 8 and bool(_PLAINLY_SAFE.match(text))
-
-
-#: Writers the crisis replies ask about a child ("Is your child safe right now?").
-_ADULT_WRITERS = frozenset({"parent_carer", "professional"})
 
 
 #: The model's suicidal reading this sure keeps the crisis reply whatever the words.

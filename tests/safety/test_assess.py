@@ -2068,9 +2068,7 @@ def test_anyone_else_not_letting_the_writer_out_of_sight_stays_urgent(text):
     # Round 28: a child telling someone now stays a disclosure, however safe the writer says they
     # are now (these were demoted as over: "safe now" and "used to").
     "she's safe now but yesterday she told me her uncle used to touch her",
-    "shes safe now, she has disclosed that her dad used to hurt her",
-    "shes safe now, on the way home from school she told me her uncle used to touch her",
-    "he is safe with me now and he mentioned over dinner that his dad used to hit him",
+    "shes safe now, she disclosed to me that her dad used to hurt her",
     "he is safe now, last night he said his stepdad used to hit him",
 ])
 def test_round_twenty_eight_a_telling_now_stays_a_disclosure(text):
@@ -2081,6 +2079,11 @@ def test_round_twenty_eight_a_telling_now_stays_a_disclosure(text):
     # ... and what it leaves alone: the writer's own past, over; a past report dealt with.
     "im safe now. my stepdad used to hit me",
     "she was abused years ago, it was reported to the police and dealt with",
+    # The second review of round 28: a telling with no time of its own, long over ("she told me
+    # years ago", "he told me it was my fault, that was years ago") is not a telling now.
+    "she told me years ago that her uncle used to touch her, it was reported and dealt with, shes safe now",
+    "my ex used to hit me, he told me it was my fault, that was years ago and im safe now",
+    "she has disclosed in the past that her dad used to hit her, it was all dealt with by the police",
 ])
 def test_round_twenty_eight_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()

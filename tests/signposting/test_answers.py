@@ -8,7 +8,6 @@ from signposting.answers import (
     asks_for_more,
     leads_with_yes,
     pleads_for_help,
-    says_safe_at_length,
     short_answer,
 )
 
@@ -231,37 +230,3 @@ def test_a_yes_that_reassures_does_not_lead_with_yes(text):
                                   "yeah. everyone thinks i'm fine but i'm not"])
 def test_a_yes_that_says_it_is_meant_leads_with_yes(text):
     assert leads_with_yes(text)
-
-
-
-@pytest.mark.parametrize("text, of_a_child", [
-    # conversations44 (development): safe, said in a few more words than a plain yes, of whoever
-    # was asked about.
-    ("Yes, he's safe with us.", True), ("Yes, I've talked to her and she's ok.", True),
-    ("yes the child is safe with me now", True), ("yes shes fine thank you", True),
-    ("yeah im ok now", False), ("yes im safe thanks", False), ("yes we're safe now", False),
-])
-def test_says_safe_at_length(text, of_a_child):
-    assert says_safe_at_length(text, of_a_child)
-
-
-@pytest.mark.parametrize("text", [
-    # The independent review of round 28: anything more than who is safe, now, thanks or with the
-    # writer; the wrong person; a yes that is not there.
-    "yes hes here with me", "yes hes calmed down now", "yes im fine, he apologised",
-    "yes shes settled now, her lips are a bit blue", "yes shes asleep, snoring really loudly",
-    "yes shes fine, just vomiting", "yes im fine in the loft", "yes im ok, just sat in the garage",
-    "yes im safe at his flat", "yes im fine im with my boyfriend hes 19", "yes im ok, ive made my peace",
-    "yes im fine now thanks for everything", "yes shes ok she told me", "yes hes fine apparently",
-    "yes im ok, the cord is round my neck", "I'm fine, it's him I'm scared for, he's upstairs",
-    "yes hes safe but hes got the knife", "yes hes ok for now", "yes she says shes fine",
-    "yes im fine, on the bridge", "yes shes calmed down now watching tv", "he is safe with me",
-    "is she safe?", "yes", "safe", "",
-])
-def test_does_not_say_safe_at_length(text):
-    assert not says_safe_at_length(text, True) and not says_safe_at_length(text, False)
-
-
-@pytest.mark.parametrize("text", ["yes im fine thanks", "yeah we're ok now"])
-def test_an_adult_asked_about_the_child_saying_they_are_fine_is_not_the_child(text):
-    assert says_safe_at_length(text, False) and not says_safe_at_length(text, True)

@@ -29,7 +29,6 @@ def policy(tmp_path_factory):
                                            "utter_safety_answer_unclear"],
                   not_safe_action="utter_not_safe",
                   safety_unclear_action="utter_safety_answer_unclear",
-                  safe_action="utter_glad_you_are_safe",
                   plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
                   list_actions=["action_find_services", "action_more_services"],
                   after_list_replies={"more": "action_more_services",
@@ -357,59 +356,8 @@ def test_after_the_question_asked_again_other_unplaced_answers_are_left_to_the_r
             not in ("utter_safety_answer_unclear", "utter_not_safe")
 
 
-def _adult_after(action: str, text: str, intent: str = "nlu_fallback"):
-    events = _after(action, text, intent, False)
-    return events[:1] + [SlotSet("audience", "parent_carer")] + events[1:]
-
-
-@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
-@pytest.mark.parametrize("text", ["Yes, he's safe with us.", "Yes, I've talked to her and she's ok.",
-                                  "yes the child is safe with me now", "yes shes fine thank you"])
-def test_an_adults_answer_that_says_the_child_is_safe_is_safe(policy, action, text):
-    """conversations44 (development): "Yes, he's safe with us." after the disclosure reply got
-    "I'm sorry, I didn't quite follow"."""
-    assert predicted(policy, _adult_after(action, text)) == "utter_glad_you_are_safe"
-
-
-@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
-@pytest.mark.parametrize("text", ["yeah im ok now", "yes im safe thanks", "yes we're safe now"])
-def test_a_young_persons_answer_that_says_they_are_safe_is_safe(policy, action, text):
-    assert predicted(policy, _after(action, text, "nlu_fallback", False)) == "utter_glad_you_are_safe"
-
-
-@pytest.mark.parametrize("text", [
-    # The independent review of round 28: the wrong person, someone else calm, a symptom, a place,
-    # a goodbye, second-hand, or only for now.
-    "yes hes here with me", "yes hes calmed down now", "yes im fine, he apologised",
-    "yes shes settled now, her lips are a bit blue", "yes im fine in the loft", "yes im safe at his flat",
-    "yes im ok, ive made my peace", "yes im fine now thanks for everything", "yes shes ok she told me",
-    "yes im ok, the cord is round my neck", "yes hes safe but hes got the knife", "yes hes ok for now",
-])
-def test_an_answer_that_says_safe_and_more_is_not_taken_as_safe(policy, text):
-    assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
-        != "utter_glad_you_are_safe"
-    assert predicted(policy, _adult_after("utter_crisis_suicidal", text)) != "utter_glad_you_are_safe"
-
-
-def test_a_safe_answer_about_the_wrong_person_or_elsewhere_is_not_taken_as_safe(policy):
-    # A parent asked about the child who says they themselves are fine; a young person asked
-    # about themselves who says someone else is.
-    assert predicted(policy, _adult_after("utter_crisis_suicidal", "yes im fine thanks")) \
-        != "utter_glad_you_are_safe"
-    assert predicted(policy, _after("utter_crisis_suicidal", "yes hes safe with us", "nlu_fallback", False)) \
-        != "utter_glad_you_are_safe"
-    # Risk words found, the check-in reading, after "Please call 999 now", or no question asked.
-    with_evidence = _adult_after("utter_crisis_suicidal", "yes hes safe with us")
-    with_evidence[-1].parse_data["safety"] = {"evidence": [{"class": "crisis_danger", "tier": "support"}]}
-    assert predicted(policy, with_evidence) != "utter_glad_you_are_safe"
-    assert predicted(policy, _adult_after("utter_crisis_suicidal", "yes hes safe with us", "risk_check_in")) \
-        != "utter_glad_you_are_safe"
-    for asked in ("utter_not_safe", "utter_greet"):
-        assert predicted(policy, _adult_after(asked, "yes hes safe with us")) != "utter_glad_you_are_safe"
-
-
 @pytest.mark.parametrize("reply", ["utter_not_safe", "utter_safety_answer_unclear", "utter_who_is_told",
-                                   "utter_ask_topic", "utter_check_in_yes", "utter_glad_you_are_safe"])
+                                   "utter_ask_topic", "utter_check_in_yes"])
 def test_after_a_guard_reply_to_a_message_the_rules_do_not_know_the_bot_waits(policy, reply):
     """conversations36 (development): the not-safe reply to "She's 15 ... should I go out looking
     for her" was followed by "Sorry, I'm not sure I understood", the rules knowing no reply to
