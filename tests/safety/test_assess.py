@@ -2063,7 +2063,6 @@ def test_anyone_else_not_letting_the_writer_out_of_sight_stays_urgent(text):
     assert assess(text).level == URGENT, assess(text).as_dict()
 
 
-
 @pytest.mark.parametrize("text", [
     # Round 28: a child telling someone now stays a disclosure, however safe the writer says they
     # are now (these were demoted as over: "safe now" and "used to").
