@@ -312,10 +312,6 @@ class LocalityIndex:
             named = self._place(re.sub(r"[^\w' -]+", " ", query[lead.end():]).strip())
             if found.status == FOUND and named is not None and named.status == AMBIGUOUS:
                 return found
-        elif lead and _postcode_area(lead.group(1)) in UK_POSTCODE_AREAS:
-            away = self._named_elsewhere(query, query[lead.end():])
-            if away is not None:
-                return away
         compact = re.sub(r"[^A-Z0-9]", "", upper)
         if _OUTCODE.match(compact) and compact in self.outcodes:
             return self._outcode(query, compact)
@@ -325,23 +321,6 @@ class LocalityIndex:
         if _OUTCODE.match(compact) and _postcode_area(compact) in UK_POSTCODE_AREAS:
             return Resolution(OUTSIDE, query, "outcode", matched=compact)
         return Resolution(UNKNOWN, query)
-
-    def _named_elsewhere(self, query: str, rest: str) -> Optional[Resolution]:
-        """A postcode district with no postcodes in the five areas, then a name that a place
-        outside them shares ("RM13 rainham" is Rainham in Havering, not in Medway): that
-        place, outside. A name only the five areas have is read as before ("M20, maidstone":
-        the motorway, perhaps)."""
-        name = without_lead_in(re.sub(r"[^\w' -]+", " ", rest).strip())
-        reading = self._read(name) if name else None
-        if reading is None:
-            return None
-        away = [p for p in self.places_named(reading.name, local_names=False)
-                if p.locality.area is None]
-        if not away:
-            return None
-        top = max(away, key=lambda p: p.weight)
-        return Resolution(OUTSIDE, query, "place", (top.locality,), top.name, (top,),
-                          exact=reading.exact)
 
     def _settled_by_name(self, found: Resolution, rest: str) -> Resolution:
         """A postcode whose district spans two areas, said with the place's name ("ME3 9ZZ,

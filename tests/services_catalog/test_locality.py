@@ -294,19 +294,6 @@ def test_a_postcode_district_then_a_place_it_does_not_settle_is_read_as_before(t
     assert resolve(text).status == OUTSIDE
 
 
-@pytest.mark.parametrize("text", ["RM13 rainham", "rm13, Rainham", "RM13 - rainham"])
-def test_a_postcode_district_outside_then_a_name_shared_with_a_place_here_is_outside(text):
-    # languages_dev (development): "RM13 rainham" was Rainham in Medway; RM13 is Havering's.
-    found = resolve(text)
-    assert found.status == OUTSIDE and found.candidates[0].upper_tier == "Greater London", found
-
-
-@pytest.mark.parametrize("text", ["ME8 rainham", "ME8, Rainham", "rainham"])
-def test_rainham_with_a_medway_postcode_district_or_alone_is_still_medway(text):
-    found = resolve(text)
-    assert found.status == FOUND and found.candidates[0].district == "Medway", found
-
-
 @pytest.mark.parametrize("text, district", [("SS9, Leigh", "Southend-on-Sea"),
                                             ("TN9, Leigh", "Tonbridge and Malling")])
 def test_a_postcode_of_one_district_settles_a_name_shared_by_two_places(text, district):
