@@ -2086,3 +2086,50 @@ def test_round_twenty_eight_a_telling_now_stays_a_disclosure(text):
 ])
 def test_round_twenty_eight_leaves_these_alone(text):
     assert assess(text).level != URGENT, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # Round 29 (conversations46, development; other words): a drawer or bag full of tablets
+    # beside another medicine named; a way out kept for when it is needed, beside tablets.
+    ("i found a drawer full of paracetamol in his room and some of my sleeping pills", "crisis_suicidal"),
+    ("her diary says at least ive got a way out now if i need it and there were tablets in her drawer",
+     "crisis_suicidal"),
+    # The independent review of round 29: what the round's drafts taken out had made nothing
+    # stays urgent (a lesson or a habit beside a breathing emergency, a question answered no with
+    # signs after it, "of the school" after a place to jump from, a game beside real words).
+    ("a boy in my class cant breathe and his lips are going blue", "crisis_danger"),
+    ("the baby keeps crying and is struggling to breathe", "crisis_danger"),
+    ("she wants to jump off the roof of the school", "crisis_suicidal"),
+    ("he plays games with lots of killing and now says he wants to kill himself", "crisis_suicidal"),
+])
+def test_urgent_kinds_of_round_twenty_nine(text, urgent_class):
+    result = assess(text)
+    assert result.level == URGENT and result.urgent_class == urgent_class, result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Round 29: the way out said alone is a check-in, not the crisis reply; a way out of
+    # something else, or said of a phone, is nothing.
+    "at least ive got a way out now if i need it",
+])
+def test_round_twenty_nine_a_way_out_alone_asks(text):
+    assert assess(text).level == CHECK_IN, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter has a phone so she has a way out if she ever needs to call us",
+    "i have a way out of my apprenticeship if i need it",
+    "the reset room is a way out if he needs a break from class",
+])
+def test_round_twenty_nine_leaves_these_alone(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Pictures taken while someone changes or washes are never read as only bullying.
+    "they took pics of me getting changed and were laughing at me",
+    "he took pics of me in the shower and they keep laughing at me",
+])
+def test_pictures_taken_while_changing_or_washing_stay_a_disclosure(text):
+    result = assess(text)
+    assert result.level == URGENT and result.urgent_class == "safeguarding_disclosure", result.as_dict()
