@@ -30,6 +30,18 @@ _NO = {
     "im not", "i am not", "no i don't", "no i dont", "👎", "nah im good", "no i'm good",
     "no im good", "not now", "no not now",
 }
+#: A no and nothing more: no hedge ("not really", "not now", "i'm not" alone) that leaves the door
+#: open to say more.
+_PLAIN_NO = {"no", "nah", "nope", "na", "n", "no thanks", "no thank you", "nah thanks", "no i'm not",
+             "no im not", "no i am not", "not at all", "definitely not", "no way", "nah im good",
+             "no i'm good", "no im good", "👎", "/deny"}
+
+
+def plain_no(text: str) -> bool:
+    """A plain no (the reply of the No button too): "no", "nope", "no im not", "not at all"."""
+    return _key(text) in _PLAIN_NO or text.strip() == "/deny"
+
+
 #: After "are you safe right now?" these are treated as not safe; after a check-in, as yes.
 _UNSURE = {
     "idk", "i dont know", "i don't know", "dont know", "don't know", "dunno", "not sure",

@@ -74,7 +74,7 @@ from signposting.after_list import (
     plans_to_contact,
     read_after_list,
 )
-from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, short_answer
+from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, plain_no, short_answer
 from signposting.wishes import read_wishes
 
 
@@ -114,6 +114,9 @@ class Guards:
     after_list_check_in_action: Optional[Text] = None
     #: A parent or carer asking for support for themselves after a list.
     carer_action: Optional[Text] = None
+    #: A plain no to the check-in question that interrupted the form: this reply, then the form
+    #: again (a rule follows it with the form).
+    check_in_no_form_action: Optional[Text] = None
     #: A worry told at length the model could not place: the topics, not "say it another way".
     described_action: Optional[Text] = None
     described_words: int = 10
@@ -140,7 +143,8 @@ class Guards:
             after_list_check_in_action=config.get("after_list_check_in_action"),
             carer_action=config.get("carer_support_action"),
             described_action=config.get("described_fallback_action"),
-            described_words=int(config.get("described_fallback_words") or 10))
+            described_words=int(config.get("described_fallback_words") or 10),
+            check_in_no_form_action=config.get("check_in_no_form_action"))
 
     def action(self, tracker: DialogueStateTracker) -> Optional[Text]:
         """The action the guards demand now, or None to let the rules decide."""
@@ -171,11 +175,42 @@ class Guards:
                 return unclear
         if self._asked_instead_of_the_crisis_reply(tracker, last):
             return ACTION_LISTEN_NAME  # the question asked: the answer is the person's
+        if latest is not None and self._plain_no_to_check_in_mid_form(tracker, latest):
+            return self.check_in_no_form_action
         if latest is not None:
             return (self._urgent_guess_about_a_service(tracker, latest)
                     or self._for_the_carer(tracker, latest)
                     or self._after_list(tracker, latest, details) or self._described(tracker, latest))
         return None
+
+    def _plain_no_to_check_in_mid_form(self, tracker: DialogueStateTracker,
+                                       latest: UserUttered) -> bool:
+        """A plain no ("no", "nope", the No button) to the check-in question that interrupted the
+        form (conversations46: "they made a fake acount with my name on it too. i dont want to
+        tell my mum she'll go mad", sent while the bot asked a bullied 13-year-old's age, read as
+        risk by the model alone): the person is thanked and the form asks again for what it
+        still needs, instead of "do you want to tell me what's been going on?", which made them
+        tell their worry again. Only a no and nothing else (signposting.answers.plain_no: never
+        "not really" or "not now", which leave the door open and keep the open question), only
+        with no word of risk, and only when the check-in came in the middle of the form."""
+        if not self.check_in_no_form_action or (latest.intent or {}).get("name") != "deny":
+            return False
+        if not plain_no(latest.text or "") or has_risk_words(latest.text or ""):
+            return False
+        evidence = ((latest.parse_data or {}).get("safety") or {}).get("evidence") or []
+        if any(e.get("tier") != "support" for e in evidence):
+            return False
+        said = [name for name in _last_bot_turn(tracker) if name != ACTION_LISTEN_NAME]
+        if len(said) < 2 or said[0] not in self.plea_replies or said[1] != "action_deactivate_loop":
+            return False
+        # ... and only when what was checked was the model's guess alone: a risk phrase of the
+        # lexicon in the message that led to the question ("everyone would be better off without
+        # me") keeps the open question after a no (the independent review of round 29).
+        checked = _message_before_last_bot_turn(tracker)
+        if checked is None:
+            return False
+        asked_about = ((checked.parse_data or {}).get("safety") or {}).get("evidence") or []
+        return all(e.get("tier") == "support" for e in asked_about)
 
     def _turn_ending(self) -> FrozenSet[Text]:
         """The guards' replies after which the bot waits for the person: each a whole answer
@@ -649,6 +684,17 @@ def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
         elif seen_user and isinstance(event, ActionExecuted) and event.action_name:
             actions.append(event.action_name)
     return actions
+
+
+def _message_before_last_bot_turn(tracker: DialogueStateTracker) -> Optional[UserUttered]:
+    """The message the bot's last turn answered (the one before the latest message)."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen += 1
+            if seen == 2:
+                return event
+    return None
 
 
 def _last_bot_action(tracker: DialogueStateTracker) -> Optional[Text]:

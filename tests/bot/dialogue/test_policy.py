@@ -45,7 +45,8 @@ def policy(tmp_path_factory):
                   after_list_detail_action="signpost_form",
                   after_list_check_in_action="utter_risk_check_in",
                   carer_support_action="utter_support_for_carers",
-                  described_fallback_action="utter_ask_topic", described_fallback_words=10)
+                  described_fallback_action="utter_ask_topic", described_fallback_words=10,
+                  check_in_no_form_action="utter_check_in_no_back_to_form")
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -402,6 +403,54 @@ def test_a_yes_that_goes_on_elsewhere_is_left_to_the_rules(policy):
         != "utter_check_in_yes"
     assert predicted(policy, _yes_after("utter_risk_check_in", "yes i took 20 pills", "crisis_suicidal")) \
         != "utter_check_in_yes"
+
+
+def _no_after_check_in(text: str, intent: str = "deny", mid_form: bool = True, evidence=(),
+                       checked_evidence=()):
+    """The check-in question asked in answer to a message sent while the form asked an age (the
+    rule deactivates the form first), then the person's answer."""
+    before = [ActionExecuted("action_deactivate_loop", policy="p", timestamp=999.05),
+              ActiveLoop(None)] if mid_form else []
+    checked = UserUttered("they made a fake account of me too", {"name": "risk_check_in", "confidence": 1.0},
+                          parse_data={"safety": {"evidence": list(checked_evidence)}}, timestamp=999.0)
+    return [ActionExecuted("action_listen", timestamp=998.0), checked, *before,
+            ActionExecuted("utter_risk_check_in", policy="p", timestamp=999.1),
+            BotUttered("are you thinking about ending your life?", timestamp=999.1),
+            ActionExecuted("action_listen", timestamp=999.2),
+            UserUttered(text, {"name": intent, "confidence": 0.9},
+                        parse_data={"safety": {"evidence": list(evidence)}}, timestamp=1000.0)]
+
+
+@pytest.mark.parametrize("text", ["no", "nope", "No.", "no im not", "not at all", "/deny"])
+def test_a_plain_no_to_the_check_in_that_interrupted_the_form_goes_back_to_it(policy, text):
+    """conversations46 (development): a bullied 13-year-old's second message, sent while the
+    bot asked their age, was checked in on; after "no" the bot asked what was going on, and
+    they told their worry again."""
+    assert predicted(policy, _no_after_check_in(text)) == "utter_check_in_no_back_to_form"
+
+
+@pytest.mark.parametrize("text", ["not really", "not now", "no but i want to hurt myself",
+                                  "nah but i cant cope"])
+def test_a_no_that_leaves_the_door_open_or_goes_on_keeps_the_open_question(policy, text):
+    assert predicted(policy, _no_after_check_in(text)) != "utter_check_in_no_back_to_form"
+
+
+def test_a_no_to_a_check_in_outside_the_form_or_with_risk_is_left_to_the_rules(policy):
+    assert predicted(policy, _no_after_check_in("no", mid_form=False)) != "utter_check_in_no_back_to_form"
+    assert predicted(policy, _no_after_check_in("no", intent="greet")) != "utter_check_in_no_back_to_form"
+    risk = [{"class": "crisis_suicidal", "tier": "ambiguous", "text": "no"}]
+    assert predicted(policy, _no_after_check_in("no", evidence=risk)) != "utter_check_in_no_back_to_form"
+
+
+def test_a_no_after_a_check_in_on_a_risk_phrase_keeps_the_open_question(policy):
+    # The independent review of round 29: "everyone would be better off without me" checked in
+    # on, then "no", went straight back to the form.
+    phrase = [{"class": "crisis_suicidal", "tier": "ambiguous", "text": "better off without me"}]
+    assert predicted(policy, _no_after_check_in("no", checked_evidence=phrase)) \
+        != "utter_check_in_no_back_to_form"
+    support = [{"class": "safeguarding_disclosure", "tier": "support", "text": "dont want to"}]
+    assert predicted(policy, _no_after_check_in("no", checked_evidence=support)) \
+        == "utter_check_in_no_back_to_form"
 
 
 # -- a reply to a list of services ---------------------------------------------------------------
