@@ -695,7 +695,20 @@ class _Context:
         sexual = set(self.lexicon.classes.get("sexual", ()))
         return (any(t.norm_ in images for t in self.doc[hit.start:hit.end])
                 and self._in_sentence("ridicule", hit)
-                and not any(t.norm_ in sexual for t in self.doc))
+                and not any(t.norm_ in sexual for t in self.doc)
+                and not self._taken_exposed(hit))
+
+    def _taken_exposed(self, hit: Hit) -> bool:
+        """ "they took pics of me getting changed", "... in the shower", "... asleep at a
+        sleepover" (round 29): a picture taken so is never only a joke. Only in the words right
+        after the picture, in its clause (the second review: "i hide in the toilets at lunch
+        now" later on is still bullying); "changed" only as "getting changed"."""
+        exposed = set(self.lexicon.classes.get("exposed", ()))
+        clause = self.clause_of[hit.start]
+        after = [t for t in self.doc[hit.end:hit.end + _EXPOSED_REACH] if self.clause_of[t.i] == clause]
+        return any(t.norm_ in exposed or (t.norm_ == "changed" and t.i > 0 and self.doc[t.i - 1].norm_
+                                          in ("getting", "get", "got", "was", "were"))
+                   for t in after)
 
     def _another_driver(self, hit: Hit) -> bool:
         """ "dad was drunk and mum had to drive us home": someone else had to drive (never "he
@@ -950,6 +963,9 @@ _OWN_ACTS = frozenset({"screaming", "screams", "screamed", "shouting", "shouts",
                        "kicks", "kicked", "hitting", "hits", "throwing", "throws", "threw", "biting",
                        "bites", "slamming", "slams", "slammed", "smashing", "smashed", "punching",
                        "scratching", "hates", "hate", "swearing"})
+
+#: How many words after a picture may say it was taken while someone changed or washed.
+_EXPOSED_REACH = 6
 
 #: Marks on a child's body, which are never read as the child's behaviour.
 _MARKS = frozenset({"bruise", "bruises", "bruised", "bruising", "marks", "welts", "burns", "black",

@@ -34,12 +34,18 @@ _NO = {
 #: open to say more.
 _PLAIN_NO = {"no", "nah", "nope", "na", "n", "no thanks", "no thank you", "nah thanks", "no i'm not",
              "no im not", "no i am not", "not at all", "definitely not", "no way", "nah im good",
-             "no i'm good", "no im good", "👎", "/deny"}
+             "no i'm good", "no im good"}
 
 
 def plain_no(text: str) -> bool:
-    """A plain no (the reply of the No button too): "no", "nope", "no im not", "not at all"."""
-    return _key(text) in _PLAIN_NO or text.strip() == "/deny"
+    """A plain no (the reply of the No button too): "no", "nope", "no im not", "not at all",
+    with at most a full stop or "!" after it; never "no :(", "no 😔", "no..." or "no?", which
+    may say more than no (the second review of round 29)."""
+    said = (text or "").strip().lower().replace("\u2019", "'")
+    if said == "/deny":
+        return True
+    said = re.sub(r"[.!]$", "", said)
+    return bool(re.fullmatch(r"[a-z' ]+", said)) and said in _PLAIN_NO
 
 
 #: After "are you safe right now?" these are treated as not safe; after a check-in, as yes.

@@ -253,15 +253,6 @@ _HAVE_CHILDREN = re.compile(r"\b(?:i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:got\s+)
                             # "I've got two - 11 and 14": how many, then their ages.
                             r"|(?:two|three|four|[2-4])\s*(?:kids|children|boys|girls)?\s*[-,:(]?\s*"
                             r"(?:aged\s+)?\d{1,2}\s*(?:and|&|,)\s*\d{1,2}\b)")
-#: A parent who says so ("single mum of three", "as a dad", "I'm her mum", "mum of 2 here":
-#: conversations47), never of someone else's parent ("my single mum", "my mum is a single mum").
-_SAYS_PARENT = re.compile(
-    r"(?<!my\s)(?<!our\s)(?<!his\s)(?<!her\s)(?<!your\s)(?<!ur\s)(?<!their\s)(?<!s\sa\s)(?<!was\sa\s)"
-    r"\b(?:(?:single|lone|working|stay\s+at\s+home|full\s+time)\s+(?:mum|mom|dad|parent|mother|father)"
-    r"|(?:mum|mom|dad|mother|father|parent)\s+(?:of|to)\s+(?:one|two|three|four|five|six|[1-9]|twins|"
-    r"triplets|an?\s+\d{1,2}|a\s+(?:son|daughter|boy|girl|teenager|toddler))"
-    r"|as\s+(?:a|his|her|their)\s+(?:mum|mom|dad|parent|mother|father)"
-    r"|(?:i'?m|i\s+am|im)\s+(?:his|her|their)\s+(?:mum|mom|dad|mother|father))\b")
 #: A staff member's note: "Services for Y11 boy (16)", "for a year 9 student".
 _FOR_PUPIL_BY_YEAR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:y|yr|year)\s?\d{1,2}\s+"
                                 r"(?:boy|girl|pupil|student|lad|learner)s?\b")
@@ -325,8 +316,7 @@ def _by_words(lower: str) -> Optional[str]:
     if _MY_N_YEAR_OLD.search(lower) or _CHILD_FIRST.search(lower):
         return PARENT_CARER
     # Not a young parent telling their own age ("im 22 and i have a son, im so low").
-    if (_HAVE_CHILDREN.search(lower) or _IN_CHARGE.search(lower) or _SAYS_PARENT.search(lower)) \
-            and not FIRST_PERSON_AGE.search(lower):
+    if (_HAVE_CHILDREN.search(lower) or _IN_CHARGE.search(lower)) and not FIRST_PERSON_AGE.search(lower):
         return PARENT_CARER
     return None
 

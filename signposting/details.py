@@ -44,7 +44,6 @@ _MAY_HELP = (r"(?:if|in\s+case)\s+(?:that|it|this|thats|that's|its|it's)\s*(?:ma
 _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter|grandson|grandchild|"
                  r"grandkid|stepchild|stepkid|niece|nephew|"
                  r"young\s+man|young\s+woman|young\s+adult|"
-                 r"(?:youngest|eldest|oldest|middle|little)\s+one|middle\s+child|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
                  r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
 _AGE_PHRASES = re.compile(
@@ -123,8 +122,9 @@ _PLACE_CUE = re.compile(
     r"(?:in|at|near|around|by|next\s+to|close\s+to|off))?|from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\s+)?(?:to|over\s+to)|"
     r"around|round|nr|on|at|outside|close\s+to|"
-    # "Family address is Bexleyheath." (a school nurse, conversations47).
-    r"(?:address|postcode)(?:\s+is|:)|"
+    # "Family address is Bexleyheath." (a school nurse, conversations47): a home's address only
+    # (never "my email address is ...", "the clinic address is ...": the second review).
+    r"(?:(?:home|family|postal|her|his|their|our|my)\s+address|postcode)(?:\s+is|:)|"
     # "round lakeside way", "down grays way" (conversations24): where one is, said loosely.
     r"(?:up|down|over)(?=\s+[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?\s+way\b))\s+"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)

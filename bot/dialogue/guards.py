@@ -200,6 +200,10 @@ class Guards:
         evidence = ((latest.parse_data or {}).get("safety") or {}).get("evidence") or []
         if any(e.get("tier") != "support" for e in evidence):
             return False
+        # Only the writer's own no: a parent or staff member answers for someone else, who may
+        # have said otherwise (the second review of round 29).
+        if tracker.get_slot("audience") in _ADULTS:
+            return False
         said = [name for name in _last_bot_turn(tracker) if name != ACTION_LISTEN_NAME]
         if len(said) < 2 or said[0] not in self.plea_replies or said[1] != "action_deactivate_loop":
             return False
@@ -209,8 +213,16 @@ class Guards:
         checked = _message_before_last_bot_turn(tracker)
         if checked is None:
             return False
+        # ... a check on suicide or self-harm only (the question fits no worry of abuse or
+        # danger: "my boyfriend is 24 and says i cant tell anyone"), with no word of either in
+        # the message at any strength ("i went to the footbridge earlier", "later tonight") and
+        # nothing stronger than a support word of any other kind (the second review).
+        checked_class = next((e.get("value") for e in checked.entities or []
+                              if e.get("entity") == "risk_class"), None)
+        if checked_class not in _SELF_CHECKS:
+            return False
         asked_about = ((checked.parse_data or {}).get("safety") or {}).get("evidence") or []
-        return all(e.get("tier") == "support" for e in asked_about)
+        return all(e.get("tier") == "support" and e.get("class") not in _SELF_CHECKS for e in asked_about)
 
     def _turn_ending(self) -> FrozenSet[Text]:
         """The guards' replies after which the bot waits for the person: each a whole answer
@@ -684,6 +696,12 @@ def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
         elif seen_user and isinstance(event, ActionExecuted) and event.action_name:
             actions.append(event.action_name)
     return actions
+
+
+#: The checks a plain no may close: thoughts of suicide or self-harm.
+_SELF_CHECKS = frozenset({"crisis_suicidal", "crisis_self_harm"})
+#: Writers who answer for someone else.
+_ADULTS = frozenset({"parent_carer", "professional"})
 
 
 def _message_before_last_bot_turn(tracker: DialogueStateTracker) -> Optional[UserUttered]:

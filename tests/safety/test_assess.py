@@ -2090,10 +2090,8 @@ def test_round_twenty_eight_leaves_these_alone(text):
 
 @pytest.mark.parametrize("text, urgent_class", [
     # Round 29 (conversations46, development; other words): a drawer or bag full of tablets
-    # beside another medicine named; a way out kept for when it is needed, beside tablets.
+    # beside another medicine named.
     ("i found a drawer full of paracetamol in his room and some of my sleeping pills", "crisis_suicidal"),
-    ("her diary says at least ive got a way out now if i need it and there were tablets in her drawer",
-     "crisis_suicidal"),
     # The independent review of round 29: what the round's drafts taken out had made nothing
     # stays urgent (a lesson or a habit beside a breathing emergency, a question answered no with
     # signs after it, "of the school" after a place to jump from, a game beside real words).
@@ -2108,28 +2106,29 @@ def test_urgent_kinds_of_round_twenty_nine(text, urgent_class):
 
 
 @pytest.mark.parametrize("text", [
-    # Round 29: the way out said alone is a check-in, not the crisis reply; a way out of
-    # something else, or said of a phone, is nothing.
-    "at least ive got a way out now if i need it",
+    # Round 29: a drawer full of tablets alone asks.
+    "found a drawer full of paracetamol in her room",
 ])
-def test_round_twenty_nine_a_way_out_alone_asks(text):
+def test_round_twenty_nine_a_drawer_of_tablets_alone_asks(text):
     assert assess(text).level == CHECK_IN, assess(text).as_dict()
-
-
-@pytest.mark.parametrize("text", [
-    "my daughter has a phone so she has a way out if she ever needs to call us",
-    "i have a way out of my apprenticeship if i need it",
-    "the reset room is a way out if he needs a break from class",
-])
-def test_round_twenty_nine_leaves_these_alone(text):
-    assert assess(text).level == NONE, assess(text).as_dict()
 
 
 @pytest.mark.parametrize("text", [
     # Pictures taken while someone changes or washes are never read as only bullying.
     "they took pics of me getting changed and were laughing at me",
     "he took pics of me in the shower and they keep laughing at me",
+    "they took pics of me asleep at the sleepover and are laughing at them",
 ])
 def test_pictures_taken_while_changing_or_washing_stay_a_disclosure(text):
     result = assess(text)
     assert result.level == URGENT and result.urgent_class == "safeguarding_disclosure", result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... but such a word later on, of the writer's own day, leaves pictures posted to laugh at
+    # them bullying (the second review of round 29).
+    "they keep posting pics of me and laughing at me, i hide in the toilets at lunch now",
+    "people post pics of me and laugh at me, i changed schools because of it",
+])
+def test_a_word_of_washing_or_changing_told_apart_from_the_picture_leaves_it_bullying(text):
+    assert assess(text).level == NONE, assess(text).as_dict()

@@ -406,14 +406,16 @@ def test_a_yes_that_goes_on_elsewhere_is_left_to_the_rules(policy):
 
 
 def _no_after_check_in(text: str, intent: str = "deny", mid_form: bool = True, evidence=(),
-                       checked_evidence=()):
+                       checked_evidence=(), checked_class: str = "crisis_suicidal", audience=None):
     """The check-in question asked in answer to a message sent while the form asked an age (the
     rule deactivates the form first), then the person's answer."""
     before = [ActionExecuted("action_deactivate_loop", policy="p", timestamp=999.05),
               ActiveLoop(None)] if mid_form else []
     checked = UserUttered("they made a fake account of me too", {"name": "risk_check_in", "confidence": 1.0},
+                          entities=[{"entity": "risk_class", "value": checked_class}],
                           parse_data={"safety": {"evidence": list(checked_evidence)}}, timestamp=999.0)
-    return [ActionExecuted("action_listen", timestamp=998.0), checked, *before,
+    said_by = [SlotSet("audience", audience)] if audience else []
+    return [ActionExecuted("action_listen", timestamp=998.0), *said_by, checked, *before,
             ActionExecuted("utter_risk_check_in", policy="p", timestamp=999.1),
             BotUttered("are you thinking about ending your life?", timestamp=999.1),
             ActionExecuted("action_listen", timestamp=999.2),
@@ -421,7 +423,7 @@ def _no_after_check_in(text: str, intent: str = "deny", mid_form: bool = True, e
                         parse_data={"safety": {"evidence": list(evidence)}}, timestamp=1000.0)]
 
 
-@pytest.mark.parametrize("text", ["no", "nope", "No.", "no im not", "not at all", "/deny"])
+@pytest.mark.parametrize("text", ["no", "nope", "No.", "no im not", "not at all", "/deny", "Nah!"])
 def test_a_plain_no_to_the_check_in_that_interrupted_the_form_goes_back_to_it(policy, text):
     """conversations46 (development): a bullied 13-year-old's second message, sent while the
     bot asked their age, was checked in on; after "no" the bot asked what was going on, and
@@ -430,7 +432,7 @@ def test_a_plain_no_to_the_check_in_that_interrupted_the_form_goes_back_to_it(po
 
 
 @pytest.mark.parametrize("text", ["not really", "not now", "no but i want to hurt myself",
-                                  "nah but i cant cope"])
+                                  "nah but i cant cope", "no :(", "no 😔", "no...", "no?"])
 def test_a_no_that_leaves_the_door_open_or_goes_on_keeps_the_open_question(policy, text):
     assert predicted(policy, _no_after_check_in(text)) != "utter_check_in_no_back_to_form"
 
@@ -451,6 +453,18 @@ def test_a_no_after_a_check_in_on_a_risk_phrase_keeps_the_open_question(policy):
     support = [{"class": "safeguarding_disclosure", "tier": "support", "text": "dont want to"}]
     assert predicted(policy, _no_after_check_in("no", checked_evidence=support)) \
         == "utter_check_in_no_back_to_form"
+
+
+@pytest.mark.parametrize("kwargs", [
+    # The second review of round 29: a word of suicide at any strength ("i went to the
+    # footbridge earlier"); a check on abuse or danger, which the question does not fit; a parent
+    # or staff member, who answers for someone else.
+    {"checked_evidence": [{"class": "crisis_suicidal", "tier": "support", "text": "footbridge"}]},
+    {"checked_class": "safeguarding_disclosure"}, {"checked_class": "crisis_danger"},
+    {"audience": "parent_carer"}, {"audience": "professional"},
+])
+def test_a_no_is_left_to_the_open_question_when_more_was_checked_or_someone_else_answers(policy, kwargs):
+    assert predicted(policy, _no_after_check_in("no", **kwargs)) != "utter_check_in_no_back_to_form"
 
 
 # -- a reply to a list of services ---------------------------------------------------------------
