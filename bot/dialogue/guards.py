@@ -192,7 +192,8 @@ class Guards:
         still needs, instead of "do you want to tell me what's been going on?", which made them
         tell their worry again. Only a no and nothing else (signposting.answers.plain_no: never
         "not really" or "not now", which leave the door open and keep the open question), only
-        with no word of risk, and only when the check-in came in the middle of the form."""
+        with no word of risk, only the writer's own, only on the model's check on suicide or
+        self-harm alone, and only when the check-in came in the middle of the form."""
         if not self.check_in_no_form_action or (latest.intent or {}).get("name") != "deny":
             return False
         if not plain_no(latest.text or "") or has_risk_words(latest.text or ""):
