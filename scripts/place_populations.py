@@ -11,8 +11,12 @@ Each GB place of CITIES500 gets the outward code and county of the nearest posta
 A place in Kent or Essex (the postal counties of all five areas) whose name is in places.csv in
 one of that outward code's districts gives its population to that row; a place elsewhere in
 the UK with at least ``--min-outside`` people is kept as a place outside the five areas, with
-its county (or its country, where the county has the place's own name). Everything else is
-left out (and counted on stderr).
+its county (or its country, where the county has the place's own name). So is a smaller town
+just over the border (``--border-km`` of a postcode district of the five areas, at least
+``--min-border`` people, or a London suburb GeoNames gives no population), when no place of the
+five areas has its name: people near the border say "Erith", "Rye" or "Sawbridgeworth", and an
+unknown place was asked for again where "that is outside the areas" was the answer. Everything
+else is left out (and counted on stderr).
 """
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ DATA = Path(__file__).resolve().parents[1] / "services_catalog" / "locality_data
 AREA_COUNTIES = {"Kent", "Essex"}
 #: A place further than this from every postal-code point is not where GeoNames says.
 MAX_KM = 10.0
+#: A town this near a postcode district of the five areas is "just over the border".
+BORDER_KM = 8.0
 #: GeoNames rows whose point and population belong to different places, found by reading
 #: every town elsewhere that shares a name with a place of the five areas (SOURCES.md).
 MISPLACED = {
@@ -101,6 +107,19 @@ class Nearest:
         return best, best_km
 
 
+def _over_the_border(city: Dict, county: str, nearest_here: "Nearest", named_here: set,
+                     args: argparse.Namespace) -> bool:
+    """A town next to the five areas, not named like any place in them (that name stays theirs:
+    "Linton" is the village near Maidstone)."""
+    if not county or any(k in named_here for k in keys(city["name"])):
+        return False
+    if city["population"] < args.min_border and not (
+            city["population"] == 0 and county == "Greater London"):
+        return False
+    point, km = nearest_here(city["lat"], city["lon"])
+    return point is not None and km <= args.border_km
+
+
 def _km(lat1, lon1, lat2, lon2) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -113,6 +132,8 @@ def main(argv=None) -> int:
     parser.add_argument("cities", type=Path)
     parser.add_argument("postal", type=Path)
     parser.add_argument("--min-outside", type=int, default=10_000)
+    parser.add_argument("--min-border", type=int, default=2_500)
+    parser.add_argument("--border-km", type=float, default=BORDER_KM)
     parser.add_argument("--out", type=Path, default=DATA / "populations.csv")
     args = parser.parse_args(argv)
 
@@ -126,7 +147,16 @@ def main(argv=None) -> int:
             for k in keys(row["place"]):
                 places[k].append((row["place"], row["district"], row["upper_tier"]))
 
-    nearest = Nearest(postal_points(args.postal))
+    in_areas = set()
+    with open(DATA / "districts.csv", encoding="utf-8") as fh:
+        in_areas = {row["district"] for row in csv.DictReader(fh) if row["in_target_area"] == "Y"}
+    area_outcodes = {code for code, districts in outcode_districts.items() if districts & in_areas}
+    named_here = set(places)
+    with open(DATA / "places_detailed.csv", encoding="utf-8") as fh:
+        named_here.update(k for row in csv.DictReader(fh) for k in keys(row["place"]))
+    points = postal_points(args.postal)
+    nearest = Nearest(points)
+    nearest_here = Nearest([p for p in points if p[2] in area_outcodes])
     inside: Dict[Tuple[str, str], Tuple[int, str, int]] = {}
     outside: List[Tuple[str, str, int, int]] = []
     counts: Dict[str, int] = defaultdict(int)
@@ -161,6 +191,9 @@ def main(argv=None) -> int:
             where = county if county and key(county) not in own else country
             outside.append((city["name"], where, city["population"], city["id"]))
             counts["outside, kept"] += 1
+        elif _over_the_border(city, county, nearest_here, named_here, args):
+            outside.append((city["name"], county, city["population"], city["id"]))
+            counts["outside, just over the border, kept"] += 1
         else:
             counts["outside, smaller than --min-outside"] += 1
 
