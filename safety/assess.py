@@ -21,7 +21,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 import yaml
 from spacy.tokens import Doc
 
-from signposting.audience import PARENT_CARER, PROFESSIONAL, writer_of
+from signposting.audience import PARENT_CARER, PROFESSIONAL, tells_of_another_only, writer_of
 
 from .lexicon import URGENT_CLASSES
 from .matcher import Hit, SafetyMatcher
@@ -1210,9 +1210,14 @@ def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
 
 def _speaker(assessment_level: str, doc: Doc, audience: Optional[str]) -> Optional[str]:
     """A first-person disclosure or crisis with no sign of a parent or professional writing
-    comes from a young person: say so, so an earlier "my son..." does not word this reply."""
+    comes from a young person: say so, so an earlier "my son..." does not word this reply. Not
+    when the message tells only of someone else, the writer's "I" only reporting ("I think
+    he's being made to carry drugs. Police came round once. Who do I talk to", from a
+    grandmother who had said who she was: conversations49, development; "She's 13. She's cut
+    her thighs tonight, I've got a towel on it"): nothing is said of the writer then, and who
+    they said they were stands (signposting.audience.tells_of_another_only)."""
     if audience or assessment_level == NONE:
         return audience
-    if any(t.norm_ in FIRST_PERSON for t in doc):
+    if any(t.norm_ in FIRST_PERSON for t in doc) and not tells_of_another_only(doc.text):
         return "young_person"
     return None

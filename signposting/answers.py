@@ -182,7 +182,7 @@ def declines(text: str) -> bool:
 #: understand. Only the whole message is read: any other word (a worry, a place, an age) leaves
 #: it to the model. "help" alone, "help me" and "please help" are left to the fallback, whose
 #: reply leads with what to do in an emergency.
-_OPENER = (r"(?:(?:hi|hello|hey|hiya|heya|morning|afternoon|evening|"
+_OPENER = (r"(?:(?:hi|hello|hey|hiya|heya|hi\s+there|hello\s+there|morning|afternoon|evening|"
            r"good (?:morning|afternoon|evening)|ok|okay|um|erm|so)\b[\s,.!]*)*")
 _PLEASE = r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|x+))*"  # a separator each: no backtracking
 _ASK = (r"(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want|would like|could do with|could use)|"
@@ -219,11 +219,32 @@ def _help_key(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip()
 
 
+#: Who the writer is, and nothing else yet: "Hello I'm his nan, I look after my grandson"
+#: (conversations49, development: "say it another way"), "Hi, I'm a teacher", "foster carer
+#: here". Met as a greeting is, with the invitation to say what is going on.
+_WHO_I_AM = (r"(?:nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
+             r"grandparent|mum|mom|mam|mummy|dad|daddy|father|mother|parent|carer|foster\s+carer|"
+             r"foster\s+(?:mum|dad|parent)|kinship\s+carer|special\s+guardian|step-?\s?(?:mum|dad|parent)|"
+             r"aunt|auntie|aunty|uncle|guardian|teacher|teaching\s+assistant|ta|senco|dsl|school\s+nurse|"
+             r"nurse|youth\s+worker|social\s+worker|support\s+worker|gp|doctor|counsellor|mentor|"
+             r"childminder|coach|health\s+visitor|head\s?teacher|head\s+of\s+year)")
+_INTRODUCTION = re.compile(
+    rf"^{_OPENER}(?:(?:i'?m|im|i\s+am)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:(?:year|yr)\s?\d{{1,2}}\s+|primary\s+|secondary\s+|class\s+|form\s+|school\s+|"
+    rf"single\s+|working\s+|supply\s+|specialist\s+|community\s+|family\s+)?{_WHO_I_AM}(?:\s+(?:to|of)\s+(?:a|an|two|three|\d)\s+(?:\w+\s+)?\w+)?"
+    r"|(?:a\s+)?" + _WHO_I_AM + r"\s+here)"
+    r"(?:[\s,.;-]+(?:and\s+)?(?:i|we)\s+(?:look\s+after|care\s+for|work\s+with|support|teach|foster|"
+    r"have\s+(?:a|two|three)|'ve\s+got\s+(?:a|two|three))\s+(?:my|our|a|an|the|his|her|some|two|three)?"
+    r"\s*(?:\w+\s+)?\w+)?"
+    r"(?:[\s,.;-]+(?:i\s+)?(?:have|need|had)\s+a\s+(?:quick\s+)?question)?[\s.!?]*$")
+
+
 def asks_for_help(text: str, read_as: Optional[str]) -> bool:
-    """A request for help that names no worry yet, when the model read it as nothing more
-    specific (a need it recognised is kept)."""
+    """A request for help that names no worry yet, or an introduction ("Hello I'm his nan, I
+    look after my grandson"), when the model read it as nothing more specific (a need it
+    recognised is kept)."""
     key = _help_key(text)
-    return read_as in _VAGUE and len(key) <= 120 and bool(_HELP_REQUEST.match(key))
+    return read_as in _VAGUE and len(key) <= 120 and bool(
+        _HELP_REQUEST.match(key) or _INTRODUCTION.match(key))
 
 
 def pleads_for_help(text: str) -> bool:
@@ -272,3 +293,43 @@ def leads_with_yes(text: str) -> bool:
     key = _help_key(text)
     return (short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
             and (not _REASSURED.search(key) or bool(_MEANT.search(key))))
+
+
+#: An answer to "are you (is your child) safe right now?" that opens by saying so and goes on
+#: about where they are or what is happening: "Yes, she's fine, she's downstairs watching
+#: telly", "Yes, everyone is fine, it's just the shouting" (conversations47, development: both
+#: were asked the question again, and the parents never reached any services).
+_SAFE_OPENING = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea|yup)\W+)?"
+    r"(?:(?:(?:we'?re|we\s+are|were|they'?re|theyre|they\s+are)\s+(?:all|both)|everyone'?s|everyone\s+is|"
+    r"everybody'?s|everybody\s+is|i'?m|im|i\s+am|we'?re|we\s+are|she'?s|shes|she\s+is|he'?s|hes|he\s+is|"
+    r"they'?re|theyre|they\s+are)\s+)?"
+    r"(?:perfectly\s+|totally\s+|completely\s+|absolutely\s+|quite\s+)?"
+    r"(?:safe|fine|ok|okay|alright|all\s+right)\b")
+#: ... never with a doubt or a turn in it ("yes she's safe but ...", "fine for now", "I think
+#: he's ok"), nor saying anyone is not safe, not known to be ("hes at school, i just cant get hold
+#: of him"), upset or worried about ("I'm fine, it's her I'm worried about", conversations36),
+#: has taken something, or is asleep or locked in (after tablets, asleep is not safe): those
+#: are asked again, with 999, as before.
+_DOUBT = re.compile(r"\b(?:but|though|although|except|apart\s+from|unless|until|till|til|not|isn'?t|"
+                    r"aren'?t|wasn'?t|weren'?t|think|hope|probably|maybe|suppose|guess|for\s+now|"
+                    r"atm|at\s+the\s+moment|now|yet|sure|physically|worr\w*|cry\w*|upset|distress\w*|"
+                    r"can'?t|cant|cannot|couldn'?t|won'?t|wont|don'?t|dont|didn'?t|didnt|no\s+idea|"
+                    r"missing|took|taken|swallow\w*|drank|drunk|bleed\w*|blood\w*|police|ambulance|"
+                    r"a&e|hospital|"
+                    # Where someone who has taken something or means harm may be: asked again.
+                    r"asleep|sleep\w*|drows\w*|wake|woke|lock\w*|bathroom|toilet|roof|bridge|cliff\w*|"
+                    r"railway|tracks?|river|knife|knives|rope)\b|\?")
+
+
+def says_safe_then_more(text: str) -> bool:
+    """The answer opens by saying the person (or everyone) is safe and goes on, in up to 30
+    words, with nothing doubtful and no word of distress or risk after the opening: the
+    answer "are you safe right now?" hoped for, in a parent's words. The plain short answers
+    are short_answer's and the dialogue guard's (says_safe)."""
+    key = (text or "").lower().replace("\u2019", "'").strip()
+    match = _SAFE_OPENING.match(key)
+    if match is None or len(key.split()) > 30 or len(key) > 240:
+        return False
+    rest = key[match.end():]
+    return bool(re.search(r"[a-z]", rest)) and not _DOUBT.search(key) and not has_risk_words(rest)

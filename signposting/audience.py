@@ -268,6 +268,10 @@ _CARER_OF = re.compile(
     r"(?!\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?(?:puppy|puppies|kitten|kittens|dog|dogs|cat|cats|"
     r"rabbit|rabbits|animal|animals|pet|pets)\b)"
     r"|\bplaced\s+with\s+(?:us|me)\b"
+    # ... or opens with it, as staff open with their role: "Foster carer here, he's 6."
+    # (conversations49, development), "Kinship carer - my niece, 12".
+    r"|^\W*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:foster|kinship)\s+(?:carer|parent|mum|mom|dad)|"
+    r"special\s+guardians?)(?:\s+here\b|\s*[-\u2013:,.(])"
     # A step-parent: "I'm stepdad to a 10 year old boy", "as a step-parent" (conversations34).
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?step-?\s?(?:dad|mum|mom|father|"
     r"mother|parent)\b(?!'s|s\b|\s+'s)"
@@ -398,6 +402,34 @@ def writes_as_young_person(texts: Iterable[Optional[str]]) -> bool:
     if any(_asks_for_another(t) or _only_about_another(t) or _WRITER_A_PARENT.search(t) for t in lowered):
         return False
     return any(_FIRST_PERSON.search(t) or _DROPPED_I.search(t) for t in lowered)
+
+
+#: The writer's "I" as someone reporting on another: thinking, finding, hearing, unable to do
+#: something for them, or asking what to do ("I think he's being made to carry drugs", "I've just
+#: found fresh cuts on his stomach", "I can hear her crying", "I can't wake him").
+_REPORTER_I = re.compile(
+    r"\b(?:i|i'?ve|ive|i\s+have|i'?m|im|i\s+am|i'?d|id)\s+(?:just\s+|already\s+|really\s+|now\s+|also\s+)?"
+    r"(?:think|thought|found|find|can\s+hear|could\s+hear|heard|hear|saw|see|seen|noticed|can'?t|cant|"
+    r"cannot|couldn'?t|don'?t|dont|do\s+not|didn'?t|didnt|worried|worry|believe|know|knew|checked|tried|"
+    r"called|rung|rang|mentioned|support|work|look\s+after|care\s+for|got\s+a\s+towel|holding|"
+    r"need|want|asked|told|expect|suspect|wonder|wondering|got\s+(?:home|back|in)|came\s+home|"
+    r"went\s+(?:up|in|to\s+check)|trying\s+to|on\s+(?:gp\s+)?reception|on\s+the\s+phone)\b"
+    # ... or asking what to do: "Who do I talk to", "what should I do", "should I ring 999".
+    r"|\b(?:(?:who|what|where|how|when|why)\s+(?:do|should|can|could|would|shall)|should|do|can|could|shall)"
+    r"\s+i\b")
+_WRITER_WORDS = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|i'll|ill|me|my|myself|mine)\b")
+
+
+def tells_of_another_only(text: Optional[str]) -> bool:
+    """A message about someone else ("he", "she") in which the writer appears only as the one
+    reporting: thinking, finding, hearing, unable to help ("She's 16. I've just found blood all
+    over the bathroom towel and she's locked herself in"). Said in an urgent message, it tells
+    nothing of who the writer is; "i already took them", "im in a car w a guy i dont know n he
+    wont stop" and "he hits me" tell of the writer, and are theirs."""
+    lower = _plain(text)
+    if not _SINGULAR_THIRD.search(lower):
+        return False
+    return not _WRITER_WORDS.search(_REPORTER_I.sub(" ", lower))
 
 
 def about_someone_else(text: Optional[str]) -> bool:

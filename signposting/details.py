@@ -357,10 +357,24 @@ def _place_then_landmark(text: str) -> Optional[str]:
     return None
 
 
+#: "the Colchester area", "the Medway area", "the Thanet side": a place, "the" before it.
+_THE_AREA = re.compile(r"the\s+((?:[A-Za-z][\w'-]*\s+){1,3}(?:area|district|borough|side|way|end)\b)",
+                       re.IGNORECASE)
+
+
 def _leading_place(words: str, everyday: bool = True, home: bool = False) -> Optional[str]:
     """The most leading words of ``words`` that name a place (four letters or more; one
     outside the five areas only when named with a capital, or, with ``home``, said as where
     the writer lives; with ``everyday`` False, not a single word that is also an everyday one)."""
+    area = _THE_AREA.match(words)
+    if area:
+        # "covering a few secondaries in the Colchester area" (conversations49, development:
+        # asked where the young person lives after saying so): the whole of "Colchester
+        # area" must name the place ("the town area" is not the ward called Town).
+        place = resolve(area.group(1))
+        if place.kind == "place" and place.status in (FOUND, AMBIGUOUS) and not _everyday(
+                area.group(1).split()[0]):
+            return area.group(1)
     parts = words.split()
     for size in range(len(parts), 0, -1):
         chunk = " ".join(parts[:size])

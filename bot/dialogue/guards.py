@@ -74,8 +74,14 @@ from signposting.after_list import (
     plans_to_contact,
     read_after_list,
 )
-from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, plain_no, short_answer
-from signposting.wishes import read_wishes
+from signposting.answers import (
+    DENY,
+    HELP_REQUEST,
+    YES_LEADS,
+    plain_no,
+    says_safe_then_more,
+    short_answer,
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,8 @@ class Guards:
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
     #: The reply when the answer to "are you safe right now?" could not be placed.
     safety_unclear_action: Optional[Text] = None
+    #: The reply when that answer says safe in more words than the model knows as a yes.
+    safe_answer_action: Optional[Text] = None
     urgent_intents: FrozenSet[Text] = frozenset()
     #: Actions that show a list of services; the reply to each reading of what comes next
     #: (signposting.after_list); the model's intents that reading may replace.
@@ -134,6 +142,7 @@ class Guards:
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
             safety_unclear_action=config.get("safety_unclear_action"),
+            safe_answer_action=config.get("safe_answer_action"),
             urgent_intents=urgent_intents,
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
@@ -229,7 +238,8 @@ class Guards:
         """The guards' replies after which the bot waits for the person: each a whole answer
         that no rule follows with another action (utter_support_for_carers is followed by the
         next services, and is not one)."""
-        replies = {self.not_safe_action, self.safety_unclear_action, self.described_action,
+        replies = {self.not_safe_action, self.safety_unclear_action, self.safe_answer_action,
+                   self.described_action,
                    self.after_list_check_in_action, *self.plea_replies.values(),
                    *(reply for reply in self.after_list_replies.values() if reply.startswith("utter_"))}
         return frozenset(reply for reply in replies if reply)
@@ -357,8 +367,11 @@ class Guards:
         # "He won't talk on the phone at all, it sends him into a panic. Is there anything face
         # to face or by chat?" (conversations26): the worry the list was for, told again as why
         # the list will not do, asks for other options of it, not the same list again.
+        # So is a plain wish for others that names that worry again ("Thank you, is there
+        # anything else, maybe something for children whose parents are splitting up?", after
+        # the family list: conversations49, development, which showed the same list again).
         of_the_lists_need = intent == f"need_{tracker.get_slot('need')}"
-        same_need = reading == MORE and bool(read_wishes(text)) and of_the_lists_need
+        same_need = reading == MORE and of_the_lists_need
         # "what do I actually say to her though? ... she just says she's fine" (conversations26):
         # a question what to do next about the worry the list was for, though the model hears
         # that need in its words; another need ("should i tell my mum im gay") is left to the
@@ -424,15 +437,31 @@ class Guards:
         asked = _last_bot_action(tracker)
         if asked not in self.safety_questions:
             return None
+        safe_at_length = self._says_safe_at_length(latest, intent)
         if asked == self.not_safe_action:
-            return None if says_safe(latest.text or "") else self.safety_unclear_action
+            if says_safe(latest.text or ""):
+                return None
+            return self.safe_answer_action if safe_at_length else self.safety_unclear_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
+        if safe_at_length:
+            return self.safe_answer_action
         if asked == self.safety_unclear_action:
             return None
         if says_safe(latest.text or ""):
             return None
         return self.safety_unclear_action
+
+    def _says_safe_at_length(self, latest: UserUttered, intent: Optional[Text]) -> bool:
+        """ "Yes, she's fine, she's downstairs watching telly" (conversations47, development):
+        safe, in more words than the model knows as a yes (signposting.answers), that the model
+        could not place, with no word of risk the safety lexicon found beyond a support word."""
+        if not self.safe_answer_action or intent != "nlu_fallback":
+            return False
+        text = latest.text or ""
+        evidence = ((latest.parse_data or {}).get("safety") or {}).get("evidence") or []
+        return (says_safe_then_more(text) and not unsure_of_safety(text)
+                and all(e.get("tier") == "support" for e in evidence))
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,

@@ -112,6 +112,23 @@ def test_telling_someone_else_is_still_the_writer():
     assert assess("i told my mum i want to die").audience == "young_person"
 
 
+@pytest.mark.parametrize("text", [
+    # conversations49 (development): a grandmother's report after she had said who she was got
+    # the young person's disclosure reply, as if the writer were the one being exploited.
+    "I think he's being made to carry drugs. Police came round once. Who do I talk to",
+    "She's 13. She's cut herself tonight and I can't stop the bleeding",
+])
+def test_a_report_where_the_writer_only_reports_says_nothing_of_who_writes(text):
+    assessment = assess(text)
+    assert assessment.level == URGENT and assessment.audience is None
+
+
+@pytest.mark.parametrize("text", ["too late for that i already took them",
+                                  "im in a car w a guy i dont know n he wont stop"])
+def test_the_writers_own_crisis_beside_someone_else_is_a_young_persons(text):
+    assert assess(text).audience == "young_person"
+
+
 @pytest.mark.parametrize("text", ["", "   ", "🙂" * 50, "<script>alert(1)</script>", "x" * 10000,
                                   "\x00\x01 binary \uffff", "SELECT * FROM users; --"])
 def test_bad_input_is_handled(text):

@@ -230,3 +230,59 @@ def test_a_yes_that_reassures_does_not_lead_with_yes(text):
                                   "yeah. everyone thinks i'm fine but i'm not"])
 def test_a_yes_that_says_it_is_meant_leads_with_yes(text):
     assert leads_with_yes(text)
+
+
+from signposting.answers import says_safe_then_more  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Yes, she's fine, she's downstairs watching telly.",  # conversations47 (development)
+    "Yes, everyone is fine, it's just the shouting.",
+    "Yes, he is safe. He is at home with me and his dad.",
+    "yeah im ok, at my mates house",
+    "we're all fine thanks, she's at her nan's",
+])
+def test_safe_said_then_more_is_safe(text):
+    assert says_safe_then_more(text)
+
+
+@pytest.mark.parametrize("text", [
+    "yes im safe",  # a plain answer: short_answer's
+    "yes she's safe but she says she wants to die",
+    "yes hes safe, hes at school, i just cant get hold of him",
+    "im fine, it's her im worried about",  # conversations36: the child is not known to be safe
+    "she's fine, she's in her room crying",
+    "yes she's fine for now", "i'm ok i think", "I think she's ok, she's upstairs",
+    "yes, she is safe. she took some tablets earlier",
+    "yes she's fine, she's taken herself off to bed",
+    "fine, he's gone to the bridge to end it",
+    "no she's fine, she's at school",  # a no first: asked again
+    "Yes he's fine he's asleep", "yes she's fine, she's locked herself in the bathroom",
+    "she's fine?? she's locked in the bathroom",
+    "yes fine " + "and then some more words " * 10,
+])
+def test_safe_with_doubt_or_risk_is_not(text):
+    assert not says_safe_then_more(text)
+
+
+
+
+@pytest.mark.parametrize("text", [
+    "Hello I'm his nan, I look after my grandson",  # conversations49 (development)
+    "Hi there, I'm a year 6 teacher", "foster carer here", "I'm a mum of two teenagers",
+    "im a single mum and i have a question",
+])
+def test_an_introduction_and_nothing_else_is_met_as_a_greeting(text):
+    assert asks_for_help(text, "nlu_fallback")
+
+
+@pytest.mark.parametrize("text", [
+    "I'm a really bad mum", "im a useless dad", "I'm a mum and I want to die",
+    "im a teacher and i hate my job", "I'm her mum, she won't eat",
+])
+def test_a_writer_who_says_more_than_who_they_are_is_not_greeted(text):
+    assert not asks_for_help(text, "nlu_fallback")
+
+
+def test_an_introduction_the_model_placed_is_kept():
+    assert not asks_for_help("Hi, I'm a teacher", "need_school_stress")

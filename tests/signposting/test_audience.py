@@ -360,3 +360,39 @@ def test_a_partner_and_the_children_at_home_are_a_parents_words(text):
 ])
 def test_children_at_school_a_young_parent_or_staff_with_a_partner_are_not_a_parents_words(text):
     assert writer_of(text) != PARENT_CARER
+
+
+@pytest.mark.parametrize("text", ["Foster carer here, he's 6. Every evening he has a tantrum",
+                                  "Hi, foster mum here. She is 9", "Special guardian here. Grandson is 8"])
+def test_a_carer_who_opens_with_what_they_are(text):
+    # conversations49 (development): a foster carer got the young person's crisis wording.
+    assert writer_of(text) == PARENT_CARER
+
+
+@pytest.mark.parametrize("text", ["foster carers here are strict", "my foster carer here is nice",
+                                  "foster carer said i cant go out"])
+def test_a_young_persons_carers_do_not_make_a_carer(text):
+    assert writer_of(text) != PARENT_CARER
+
+
+from signposting.audience import tells_of_another_only  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    # conversations49 (development): a grandmother's second report got the young person's words.
+    "I think he's being made to carry drugs. Police came round once. Who do I talk to",
+    "She's 16. I've just found blood all over the bathroom towel and she's locked herself in",
+    "She's 13. She's cut herself tonight and I can't stop the bleeding",
+    "she's in the bathroom and I can hear her crying, she shouted she's going to cut",
+])
+def test_a_report_on_someone_else_tells_nothing_of_the_writer(text):
+    assert tells_of_another_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he hits me", "i think hes going to hit me again", "too late for that i already took them",
+    "im in a car w a guy i dont know n he wont stop", "she keeps telling me to kill myself",
+    "i want to die", "im going to cut tonight, she wont notice",
+])
+def test_the_writers_own_crisis_is_theirs(text):
+    assert not tells_of_another_only(text)

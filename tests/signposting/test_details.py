@@ -803,3 +803,16 @@ def test_an_address_or_postcode_said_as_such_is_the_place(text, place):
                                   "my address is private", "my email address is deal123"])
 def test_talk_of_an_address_with_no_place_is_no_place(text):
     assert extract(text).place is None
+
+
+@pytest.mark.parametrize("text, place", [
+    # conversations49 (development): a school nurse was asked where the pupil lives after
+    # saying she covers schools "in the Colchester area".
+    ("I'm a school nurse covering a few secondaries in the Colchester area. A Year 10 girl has been "
+     "skipping lunch", "Colchester area"),
+    ("we live in the medway area", "medway area"),
+    ("she goes to school in the town area", None),  # not the ward called Town
+    ("we're in the same area as before", None),
+])
+def test_the_x_area_names_x(text, place):
+    assert extract(text).place == place

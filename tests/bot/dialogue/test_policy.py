@@ -46,7 +46,8 @@ def policy(tmp_path_factory):
                   after_list_check_in_action="utter_risk_check_in",
                   carer_support_action="utter_support_for_carers",
                   described_fallback_action="utter_ask_topic", described_fallback_words=10,
-                  check_in_no_form_action="utter_check_in_no_back_to_form")
+                  check_in_no_form_action="utter_check_in_no_back_to_form",
+                  safe_answer_action="utter_glad_you_are_safe")
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -246,6 +247,40 @@ def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules
     assert predicted(policy, _after("utter_greet", "feel proper sick", "nlu_fallback", False)) \
         not in ("utter_safety_answer_unclear", "utter_not_safe")
 
+
+
+@pytest.mark.parametrize("action", ["utter_crisis_suicidal", "utter_not_safe", "utter_safety_answer_unclear"])
+@pytest.mark.parametrize("text", ["Yes, she's fine, she's downstairs watching telly.",
+                                  "Yes, everyone is fine, it's just the shouting.",
+                                  "yes shes safe, shes with her dad"])
+def test_safe_said_in_more_words_is_glad_they_are_safe(policy, action, text):
+    """conversations47 (development): parents who answered "is your child safe right now?"
+    this way were asked again, and never reached any services."""
+    assert predicted(policy, _after(action, text, "nlu_fallback", False)) == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize("text, intent, evidence", [
+    # Doubt, a turn, someone not known to be safe or upset: asked again, as before.
+    ("yes hes safe, hes at school, i just cant get hold of him", "nlu_fallback", []),
+    ("yes she's safe but she keeps saying she wants to die", "nlu_fallback", []),
+    ("I'm fine, it's her I'm worried about", "nlu_fallback", []),
+    ("she's fine, she's in her room crying", "nlu_fallback", []),
+    ("yes she's fine for now", "nlu_fallback", []),
+    # ... the model's check-in reading, or a risk phrase the lexicon found.
+    ("yes im fine, just done with everything", "risk_check_in", []),
+    ("yes im ok, at the bridge now", "nlu_fallback", [{"tier": "risk", "class": "crisis_suicidal"}]),
+])
+def test_safe_said_with_doubt_or_risk_is_not_taken_for_safe(policy, text, intent, evidence):
+    events = _after("utter_crisis_suicidal", text, intent, False)
+    events[-1] = UserUttered(text, {"name": intent, "confidence": 0.5},
+                             parse_data={"safety": {"evidence": evidence}}, timestamp=1000.0)
+    assert predicted(policy, events) != "utter_glad_you_are_safe"
+
+
+def test_after_glad_they_are_safe_the_bot_waits(policy):
+    events = _after("utter_crisis_suicidal", "Yes, she's fine, she's downstairs", "nlu_fallback", False)
+    events += [ActionExecuted("utter_glad_you_are_safe", policy="p", timestamp=1000.1)]
+    assert predicted(policy, events) == "action_listen"
 
 
 @pytest.mark.parametrize("text, intent", [
@@ -935,3 +970,14 @@ def test_the_same_worry_told_as_why_the_list_wont_do_asks_for_others(policy):
     # Another worry's need, read by the model, is not this list's: left to the rules.
     assert predicted(policy, [SlotSet("need", "sleep")] + events) != "action_more_services"
 
+
+
+def test_a_plain_wish_for_others_naming_the_lists_worry_asks_for_others(policy):
+    # conversations49 (development): after the family list, this showed the same list again.
+    text = "Thank you, is there anything else, maybe something for children whose parents are splitting up?"
+    events = _after_list(text, "need_family_relationships")
+    assert predicted(policy, [SlotSet("need", "family_relationships")] + events) == "action_more_services"
+    assert predicted(policy, [SlotSet("need", "anxiety")] + events) != "action_more_services"
+    # ... and a new worry told without a wish for others is left to the rules.
+    told = _after_list("she is also really anxious", "need_anxiety")
+    assert predicted(policy, [SlotSet("need", "anxiety")] + told) != "action_more_services"
