@@ -70,6 +70,11 @@ MOST_CHOICES = 3
 
 FOUND, AMBIGUOUS, OUTSIDE, UNKNOWN = "found", "ambiguous", "outside", "unknown"
 
+#: Words after a town's name that make it a street named after the town: "Rye Street, Cliffe"
+#: is Cliffe in Medway, not Rye in East Sussex (the independent review of round 30).
+_STREET_WORDS = frozenset("""road rd street lane avenue ave close drive crescent grove gardens
+terrace parade""".split())
+
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
 _OUTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)$")
 #: A postcode district followed by a name: "ME3, Hoo", "SS9 leigh".
@@ -475,6 +480,8 @@ class LocalityIndex:
                     continue
                 if size == 1 and start != 0 and (len(key) < 4 or key in _EVERYDAY):
                     continue
+                if start + size < len(words) and words[start + size] in _STREET_WORDS:
+                    continue  # "Rye Street, Cliffe", "London Road": a street, not the town
                 return start, start + size, key
         return None
 

@@ -7,7 +7,7 @@ messages are left to the NLU model.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional
 
 from .after_list import has_risk_words
 
@@ -182,7 +182,7 @@ def declines(text: str) -> bool:
 #: understand. Only the whole message is read: any other word (a worry, a place, an age) leaves
 #: it to the model. "help" alone, "help me" and "please help" are left to the fallback, whose
 #: reply leads with what to do in an emergency.
-_OPENER = (r"(?:(?:hi|hello|hey|hiya|heya|hi\s+there|hello\s+there|morning|afternoon|evening|"
+_OPENER = (r"(?:(?:hi|hello|hey|hiya|heya|morning|afternoon|evening|"
            r"good (?:morning|afternoon|evening)|ok|okay|um|erm|so)\b[\s,.!]*)*")
 _PLEASE = r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|x+))*"  # a separator each: no backtracking
 _ASK = (r"(?:(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want|would like|could do with|could use)|"
@@ -219,32 +219,11 @@ def _help_key(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip()
 
 
-#: Who the writer is, and nothing else yet: "Hello I'm his nan, I look after my grandson"
-#: (conversations49, development: "say it another way"), "Hi, I'm a teacher", "foster carer
-#: here". Met as a greeting is, with the invitation to say what is going on.
-_WHO_I_AM = (r"(?:nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|"
-             r"grandparent|mum|mom|mam|mummy|dad|daddy|father|mother|parent|carer|foster\s+carer|"
-             r"foster\s+(?:mum|dad|parent)|kinship\s+carer|special\s+guardian|step-?\s?(?:mum|dad|parent)|"
-             r"aunt|auntie|aunty|uncle|guardian|teacher|teaching\s+assistant|ta|senco|dsl|school\s+nurse|"
-             r"nurse|youth\s+worker|social\s+worker|support\s+worker|gp|doctor|counsellor|mentor|"
-             r"childminder|coach|health\s+visitor|head\s?teacher|head\s+of\s+year)")
-_INTRODUCTION = re.compile(
-    rf"^{_OPENER}(?:(?:i'?m|im|i\s+am)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:(?:year|yr)\s?\d{{1,2}}\s+|primary\s+|secondary\s+|class\s+|form\s+|school\s+|"
-    rf"single\s+|working\s+|supply\s+|specialist\s+|community\s+|family\s+)?{_WHO_I_AM}(?:\s+(?:to|of)\s+(?:a|an|two|three|\d)\s+(?:\w+\s+)?\w+)?"
-    r"|(?:a\s+)?" + _WHO_I_AM + r"\s+here)"
-    r"(?:[\s,.;-]+(?:and\s+)?(?:i|we)\s+(?:look\s+after|care\s+for|work\s+with|support|teach|foster|"
-    r"have\s+(?:a|two|three)|'ve\s+got\s+(?:a|two|three))\s+(?:my|our|a|an|the|his|her|some|two|three)?"
-    r"\s*(?:\w+\s+)?\w+)?"
-    r"(?:[\s,.;-]+(?:i\s+)?(?:have|need|had)\s+a\s+(?:quick\s+)?question)?[\s.!?]*$")
-
-
 def asks_for_help(text: str, read_as: Optional[str]) -> bool:
-    """A request for help that names no worry yet, or an introduction ("Hello I'm his nan, I
-    look after my grandson"), when the model read it as nothing more specific (a need it
-    recognised is kept)."""
+    """A request for help that names no worry yet, when the model read it as nothing more
+    specific (a need it recognised is kept)."""
     key = _help_key(text)
-    return read_as in _VAGUE and len(key) <= 120 and bool(
-        _HELP_REQUEST.match(key) or _INTRODUCTION.match(key))
+    return read_as in _VAGUE and len(key) <= 120 and bool(_HELP_REQUEST.match(key))
 
 
 def pleads_for_help(text: str) -> bool:
@@ -296,40 +275,94 @@ def leads_with_yes(text: str) -> bool:
 
 
 #: An answer to "are you (is your child) safe right now?" that opens by saying so and goes on
-#: about where they are or what is happening: "Yes, she's fine, she's downstairs watching
+#: only about where they are or what they are doing: "Yes, she's fine, she's downstairs watching
 #: telly", "Yes, everyone is fine, it's just the shouting" (conversations47, development: both
-#: were asked the question again, and the parents never reached any services).
+#: were asked the question again, and the parents never reached any services). The opening
+#: names who is safe: the writer ("I'm", "we're"), or someone else ("she's", "he's", "they're",
+#: "everyone"), so the caller can match it to who is writing.
 _SAFE_OPENING = re.compile(
     r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea|yup)\W+)?"
-    r"(?:(?:(?:we'?re|we\s+are|were|they'?re|theyre|they\s+are)\s+(?:all|both)|everyone'?s|everyone\s+is|"
-    r"everybody'?s|everybody\s+is|i'?m|im|i\s+am|we'?re|we\s+are|she'?s|shes|she\s+is|he'?s|hes|he\s+is|"
-    r"they'?re|theyre|they\s+are)\s+)?"
-    r"(?:perfectly\s+|totally\s+|completely\s+|absolutely\s+|quite\s+)?"
-    r"(?:safe|fine|ok|okay|alright|all\s+right)\b")
-#: ... never with a doubt or a turn in it ("yes she's safe but ...", "fine for now", "I think
-#: he's ok"), nor saying anyone is not safe, not known to be ("hes at school, i just cant get hold
-#: of him"), upset or worried about ("I'm fine, it's her I'm worried about", conversations36),
-#: has taken something, or is asleep or locked in (after tablets, asleep is not safe): those
-#: are asked again, with 999, as before.
-_DOUBT = re.compile(r"\b(?:but|though|although|except|apart\s+from|unless|until|till|til|not|isn'?t|"
-                    r"aren'?t|wasn'?t|weren'?t|think|hope|probably|maybe|suppose|guess|for\s+now|"
-                    r"atm|at\s+the\s+moment|now|yet|sure|physically|worr\w*|cry\w*|upset|distress\w*|"
-                    r"can'?t|cant|cannot|couldn'?t|won'?t|wont|don'?t|dont|didn'?t|didnt|no\s+idea|"
-                    r"missing|took|taken|swallow\w*|drank|drunk|bleed\w*|blood\w*|police|ambulance|"
-                    r"a&e|hospital|"
-                    # Where someone who has taken something or means harm may be: asked again.
-                    r"asleep|sleep\w*|drows\w*|wake|woke|lock\w*|bathroom|toilet|roof|bridge|cliff\w*|"
-                    r"railway|tracks?|river|knife|knives|rope)\b|\?")
+    r"(?:(?P<self>i'?m|im|i\s+am)|(?P<all>(?:we'?re|we\s+are|were|they'?re|theyre|they\s+are)\s+(?:all|both)|"
+    r"everyone'?s|everyone\s+is|everybody'?s|everybody\s+is|we'?re|we\s+are)|"
+    r"(?P<other>she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are))\s+"
+    r"(?:safe|fine|ok|okay|alright|all\s+right)\b"
+    # ... or a yes that says the child is with the writer: "yes hes at home with me now".
+    r"|^\W*(?:yes|yeah|yep|yh|ya|yea|yup)\W+(?P<with>she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|"
+    r"theyre|they\s+are)\s+(?:(?:at\s+)?home\s+|here\s+|now\s+|sat\s+|sitting\s+)?(?:with\s+(?:me|us)|"
+    r"next\s+to\s+me|beside\s+me)\b"
+    # ... or no one in danger, said as such (see _NO_ONE_IN_DANGER).
+    r"|^\W*(?:(?:yes|yeah|yep|yh|ya|yea|yup)\W+)?(?P<none>okay)\b")
+
+#: What may follow the opening, clause by clause, and nothing else (the independent review of
+#: round 30: a list of words to refuse let "yes im fine hes gone out, he'll be back later tho",
+#: "yes she's ok, she's with him at his place" and "yes im fine im at the station" through):
+#: where someone is at home or with the writer, what ordinary thing they are doing, that it is
+#: only the worry told, no one in danger, and thanks.
+_WHO = (r"(?:(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are|we'?re|were|we\s+are|"
+        r"i'?m|im|i\s+am|everyone'?s|everyone\s+is)\s+)?(?:(?:just|still|now|all|both)\s+)*")
+_WHERE = (r"(?:(?:at\s+)?home|here|downstairs|upstairs|in\s+the\s+(?:garden|kitchen|living\s+room|lounge|"
+          r"front\s+room|back\s+room)|at\s+(?:school|college|nursery|football|training|practice|"
+          r"(?:my|her|his|their)\s+(?:nan|nans|nan's|gran|gran's|grans|grandma|grandma's|grandmas)(?:\s+house)?)|"
+          r"with\s+(?:me|us)|next\s+to\s+me|beside\s+me)"
+          r"(?:\s+with\s+(?:me|us|the\s+dog|her\s+(?:brother|sister)|his\s+(?:brother|sister)))?")
+_DOING = (r"(?:watching\s+(?:the\s+)?(?:telly|tv|television|a\s+film|a\s+movie|youtube|netflix|cartoons|"
+          r"football)|"
+          r"playing\s+(?:on\s+(?:his|her|their|the)\s+(?:xbox|playstation|ps5|switch|ipad|tablet|console)|"
+          r"football|outside|in\s+the\s+garden|with\s+(?:the\s+dog|his\s+(?:brother|sister)|her\s+(?:brother|"
+          r"sister)|lego|toys))|doing\s+(?:his|her|their|my)\s+homework|having\s+(?:tea|dinner|lunch|"
+          r"breakfast|a\s+snack)|eating\s+(?:tea|dinner|lunch|breakfast))")
+_ONLY_THE_WORRY = (r"(?:it'?s|its|it\s+is|that'?s|thats)\s+(?:just|only)\s+(?:the\s+)?(?:shouting|arguing|"
+                   r"arguments|rows|tantrums|meltdowns|evenings|mornings|worry|stress|behaviour|anger|"
+                   r"(?:a\s+)?family\s+finding\s+(?:things|it)\s+hard)(?:\s+that\s+(?:are|is)\s+hard)?"
+                   r"|(?:there\s+are\s+)?no\s+(?:current\s+)?(?:concerns|worries)(?:\s+at\s+home)?|okay")
+_COURTESY = r"(?:thanks|thank\s+you|ty|cheers|honestly|x+|now|right\s+now)"
+_SAFE_CLAUSE = re.compile(r"(?:" + _WHO + r"(?:" + _WHERE + r"(?:\s+" + _DOING + r")?|" + _DOING + r")|"
+                          + _ONLY_THE_WORRY + r"|" + _COURTESY + r")")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:!]+|\s-\s|\band\b)\s*")
+
+#: No one in danger, said as such ("Yes, nobody is in any danger, it's just a family finding
+#: things hard": conversations47, development): a safe answer, not words of risk or doubt.
+_NO_ONE_IN_DANGER = re.compile(
+    r"\b(?:(?:nobody|no\s*one|no-one|no\s+body)(?:\s+(?:is|was|has\s+been|got|gets|'s))?|"
+    r"(?:she|he|they|we|i)(?:\s+(?:is|are|was|were|am)|'?s|'?re|'?m)?\s+(?:not|n'?t)|"
+    r"(?:isn'?t|aren'?t|wasn'?t|weren'?t))\s+(?:in\s+(?:any\s+)?danger|(?:been\s+)?hurt|at\s+(?:any\s+)?risk|harmed|"
+    r"injured)\b|\bno\s+(?:one|body)\s+(?:got\s+)?hurt\b|\b(?:no|not\s+in\s+any)\s+danger\b")
 
 
-def says_safe_then_more(text: str) -> bool:
-    """The answer opens by saying the person (or everyone) is safe and goes on, in up to 30
-    words, with nothing doubtful and no word of distress or risk after the opening: the
-    answer "are you safe right now?" hoped for, in a parent's words. The plain short answers
-    are short_answer's and the dialogue guard's (says_safe)."""
-    key = (text or "").lower().replace("\u2019", "'").strip()
+def said_to_be_out_of_danger(text: str) -> List[str]:
+    """The phrases of ``text`` that say no one is in danger ("nobody is in any danger"): the
+    lexicon's "in any danger" inside them is no word of risk in an answer about safety."""
+    key = (text or "").lower().replace("\u2019", "'")
+    return [m.group(0) for m in _NO_ONE_IN_DANGER.finditer(key)]
+
+
+def says_safe_then_more(text: str) -> Optional[str]:
+    """Who the answer says is safe ("self", "all" or "other"), when it opens by saying so and
+    every clause after it is one of _SAFE_CLAUSE's (at most 30 words), with no word of distress
+    or risk; else None. A plain short one ("yes im safe") counts too; the model and short_answer
+    usually read those as a yes first."""
+    key = _NO_ONE_IN_DANGER.sub(" okay ", (text or "").lower().replace("\u2019", "'").strip())
     match = _SAFE_OPENING.match(key)
     if match is None or len(key.split()) > 30 or len(key) > 240:
-        return False
+        return None
     rest = key[match.end():]
-    return bool(re.search(r"[a-z]", rest)) and not _DOUBT.search(key) and not has_risk_words(rest)
+    if has_risk_words(rest) or not all(_SAFE_CLAUSE.fullmatch(clause.strip())
+                                       for clause in _CLAUSE_BREAK.split(rest) if clause.strip()):
+        return None
+    if match.group("self"):
+        return "self"
+    return "other" if match.group("other") or match.group("with") else "all"
+
+
+#: What was done, or what with, in a message that got a crisis reply: after it, "fine" says
+#: nothing of safety ("yes she's fine, she's throwing up a bit" after paracetamol: the
+#: independent review of round 30).
+_AN_ACT = re.compile(r"\b(?:took|taken|take|taking|swallow\w*|overdos\w*|od'?d|o\.d|tablets?|pills?|"
+                     r"paracetamol|"
+                     r"meds|medicine|cut|cuts|cutting|bleed\w*|blood|burn\w*|hang\w*|ligature|rope|jump\w*|"
+                     r"knife|knives|blade|drown\w*|poison\w*|bleach|unconscious|wake)\b")
+
+
+def tells_of_an_act(text: str) -> bool:
+    """The message tells of harm done or the means of it (tablets, a blade, a rope)."""
+    return bool(_AN_ACT.search((text or "").lower().replace("\u2019", "'")))

@@ -49,7 +49,12 @@ _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+
 #: Early years staff (conversations22): "nursery manager", "early years practitioner".
 _EARLY_YEARS = (r"nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
                 r"early\s+years\s+(?:practitioner|worker|teacher|lead)|pre-?school\s+(?:leader|manager|worker)")
-_ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(teacher|senco|dsl|"
+#: "I'm a Year 1 teacher in Sheerness", "I'm a primary school teacher" (conversations47,
+#: development: a teacher got the young person's crisis wording): a word and a school year or
+#: a kind of school or class before the role, never "as a result my teacher ...".
+_ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?"
+                   r"(?:(?:year|yr)\s?\d{1,2}\s+|(?:school|class|form|college|primary|secondary|supply|"
+                   r"cover)\s+)?(teacher|senco|dsl|"
                    r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
                    r"counsellor|mentor|pastoral\s+lead|support\s+worker|ta|teaching\s+assistant|lsa|"
                    r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
@@ -268,16 +273,22 @@ _CARER_OF = re.compile(
     r"(?!\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:\w+\s+)?(?:puppy|puppies|kitten|kittens|dog|dogs|cat|cats|"
     r"rabbit|rabbits|animal|animals|pet|pets)\b)"
     r"|\bplaced\s+with\s+(?:us|me)\b"
-    # ... or opens with it, as staff open with their role: "Foster carer here, he's 6."
-    # (conversations49, development), "Kinship carer - my niece, 12".
-    r"|^\W*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:foster|kinship)\s+(?:carer|parent|mum|mom|dad)|"
-    r"special\s+guardians?)(?:\s+here\b|\s*[-\u2013:,.(])"
     # A step-parent: "I'm stepdad to a 10 year old boy", "as a step-parent" (conversations34).
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?step-?\s?(?:dad|mum|mom|father|"
     r"mother|parent)\b(?!'s|s\b|\s+'s)"
+    # ... or a parent who says whose: "I'm his mum and I think he wants to die" (the
+    # independent review of round 30); never "I'm a mum", which a young mother says too.
+    r"|\b(?:i'?m|i\s+am|im)\s+(?:her|his|their)\s+(?:mum|mam|mom|mummy|dad|daddy|mother|father|carer|"
+    r"step-?\s?(?:mum|dad))\b(?!'s|s\b|\s+'s)"
     # ... or a grandparent who says so: "I'm her nan", "as his grandad".
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)(?:nan|nana|nanna|gran|granny|"
     r"grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|grandparents)\b(?!'s|s\b|\s+'s)")
+#: ... or opens with it, as staff open with their role: "Foster carer here, he's 6."
+#: (conversations49, development), "Kinship carer - my niece, 12"; not when the writer gives
+#: their own age ("foster carer here and im 17 lol": the independent review of round 30).
+_CARER_HERE = re.compile(r"^\W*(?:(?:hi|hello|hiya|hey)\W+)?(?:(?:foster|kinship)\s+"
+                         r"(?:carer|parent|mum|mom|dad)|"
+                         r"special\s+guardians?)(?:\s+here\b|\s*[-\u2013:,.(])")
 #: After "foster", the writer's own carers: "my foster carers", "my foster mum".
 _FOSTER_CARERS = frozenset({"carer", "carers", "parent", "parents", "mum", "mom", "dad", "family",
                             "home", "placement", "mum's", "dad's"})
@@ -311,7 +322,7 @@ def _by_words(lower: str) -> Optional[str]:
     words = [w.split("'")[0] for w in _WORDS.findall(lower)]
     if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
         return PROFESSIONAL
-    if _CARER_OF.search(lower):
+    if _CARER_OF.search(lower) or (_CARER_HERE.search(lower) and not FIRST_PERSON_AGE.search(lower)):
         return PARENT_CARER
     for i, word in enumerate(words):
         if word in ("my", "our") and (any(_parent_word(words, j) for j in range(i + 1, i + 5))
@@ -404,19 +415,30 @@ def writes_as_young_person(texts: Iterable[Optional[str]]) -> bool:
     return any(_FIRST_PERSON.search(t) or _DROPPED_I.search(t) for t in lowered)
 
 
-#: The writer's "I" as someone reporting on another: thinking, finding, hearing, unable to do
-#: something for them, or asking what to do ("I think he's being made to carry drugs", "I've just
-#: found fresh cuts on his stomach", "I can hear her crying", "I can't wake him").
+#: The writer's "I" as someone reporting on another, each with the other as what is reported
+#: ("I think he's being made to carry drugs", "I've just found fresh cuts on his stomach", "I
+#: can hear her crying", "I can't wake him", "who do I talk to"). Never "I" with a want, a
+#: can't or a don't of the writer's own ("i dont want to live anymore, she doesnt care", "i cant
+#: stop thinking about ending it": the independent review of round 30).
+_THEM = r"(?:him|her|them|he|she|they|he'?s|she'?s|they'?re|hes|shes|his|their)\b"
 _REPORTER_I = re.compile(
-    r"\b(?:i|i'?ve|ive|i\s+have|i'?m|im|i\s+am|i'?d|id)\s+(?:just\s+|already\s+|really\s+|now\s+|also\s+)?"
-    r"(?:think|thought|found|find|can\s+hear|could\s+hear|heard|hear|saw|see|seen|noticed|can'?t|cant|"
-    r"cannot|couldn'?t|don'?t|dont|do\s+not|didn'?t|didnt|worried|worry|believe|know|knew|checked|tried|"
-    r"called|rung|rang|mentioned|support|work|look\s+after|care\s+for|got\s+a\s+towel|holding|"
-    r"need|want|asked|told|expect|suspect|wonder|wondering|got\s+(?:home|back|in)|came\s+home|"
-    r"went\s+(?:up|in|to\s+check)|trying\s+to|on\s+(?:gp\s+)?reception|on\s+the\s+phone)\b"
-    # ... or asking what to do: "Who do I talk to", "what should I do", "should I ring 999".
-    r"|\b(?:(?:who|what|where|how|when|why)\s+(?:do|should|can|could|would|shall)|should|do|can|could|shall)"
-    r"\s+i\b")
+    r"\bi(?:'ve|ve|\s+have)?\s+(?:just\s+|already\s+|now\s+)?(?:found|saw|seen|noticed|heard|hear|can\s+hear|"
+    r"could\s+hear|checked\s+on)\s+(?:" + _THEM + r"|(?:a|an|the|some)\s+|(?:fresh\s+|new\s+)?"
+    r"(?:blood|cuts|marks|"
+    r"searches|pills|tablets|packets|bottles|messages|pictures|photos|notes?)\b)"
+    r"|\bi(?:'m|m|\s+am)?\s+(?:think|thought|believe|suspect|expect|know|reckon|worried|worry|fear|scared)\s+"
+    r"(?:that\s+)?" + _THEM +
+    r"|\bi\s+(?:can'?t|cant|cannot|couldn'?t)\s+(?:wake|find|reach|stop|see|get\s+hold\s+of|calm|keep|"
+    r"get\s+through\s+to)\s+(?:" + _THEM + r"|the\s+bleeding)"
+    r"|\bi\s+(?:don'?t|dont|do\s+not)\s+know\s+(?:where|what|if|whether|how\s+many|how\s+much|who)\s+"
+    + _THEM +
+    r"|\bi(?:'ve|ve|\s+have)?\s+(?:called|rung|rang|phoned)\s+(?:the|a|999|111|them|him|her)\b"
+    r"|\bi(?:'ve|ve|\s+have)\s+tried\s+(?:them|all\s+of\s+(?:these|them)|these|the\s+(?:number|line|first))"
+    r"|\bi\s+(?:support|work\s+with|look\s+after|care\s+for|mentor|teach|mentioned|told\s+you\s+about)\b"
+    r"|\bi(?:'ve|ve|\s+have)\s+got\s+a\s+towel|\bi'?m\s+holding|\bim\s+holding|\bi'?m\s+on\s+(?:gp\s+)?reception"
+    r"|\bi'?m\s+trying\s+to\s+(?:get|stop|calm|keep)\s+(?:between|him|her|them)"
+    r"|\b(?:who|what|where|how)\s+(?:do|should|can|could|shall)\s+i\s+(?:talk|speak|ring|call|phone|do|say|go|"
+    r"tell|contact|get)\b|\b(?:should|do)\s+i\s+(?:ring|call|phone|take|wake|tell)\b")
 _WRITER_WORDS = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|i'll|ill|me|my|myself|mine)\b")
 
 

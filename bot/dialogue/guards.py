@@ -79,8 +79,10 @@ from signposting.answers import (
     HELP_REQUEST,
     YES_LEADS,
     plain_no,
+    said_to_be_out_of_danger,
     says_safe_then_more,
     short_answer,
+    tells_of_an_act,
 )
 
 
@@ -370,7 +372,7 @@ class Guards:
         # So is a plain wish for others that names that worry again ("Thank you, is there
         # anything else, maybe something for children whose parents are splitting up?", after
         # the family list: conversations49, development, which showed the same list again).
-        of_the_lists_need = intent == f"need_{tracker.get_slot('need')}"
+        of_the_lists_need = intent == f"need_{_need_before(tracker, latest)}"
         same_need = reading == MORE and of_the_lists_need
         # "what do I actually say to her though? ... she just says she's fine" (conversations26):
         # a question what to do next about the worry the list was for, though the model hears
@@ -400,6 +402,9 @@ class Guards:
             return None
         if reading == NEW_NEED and not _reads_a_need(latest.parse_data or {}):
             return None
+        if same_need:
+            # The need slot set again to the list's own need is no new detail: other options.
+            return self.after_list_replies.get(reading)
         if details and reading == MORE and self.after_list_detail_action:
             # "anything near Deal?", "im 24 so most of these wont take me": the search again
             # with what the message set, as for any detail given after a list.
@@ -437,14 +442,11 @@ class Guards:
         asked = _last_bot_action(tracker)
         if asked not in self.safety_questions:
             return None
-        safe_at_length = self._says_safe_at_length(latest, intent)
         if asked == self.not_safe_action:
-            if says_safe(latest.text or ""):
-                return None
-            return self.safe_answer_action if safe_at_length else self.safety_unclear_action
+            return None if says_safe(latest.text or "") else self.safety_unclear_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
-        if safe_at_length:
+        if self._says_safe_at_length(tracker, latest, intent):
             return self.safe_answer_action
         if asked == self.safety_unclear_action:
             return None
@@ -452,16 +454,36 @@ class Guards:
             return None
         return self.safety_unclear_action
 
-    def _says_safe_at_length(self, latest: UserUttered, intent: Optional[Text]) -> bool:
+    def _says_safe_at_length(self, tracker: DialogueStateTracker, latest: UserUttered,
+                             intent: Optional[Text]) -> bool:
         """ "Yes, she's fine, she's downstairs watching telly" (conversations47, development):
-        safe, in more words than the model knows as a yes (signposting.answers), that the model
-        could not place, with no word of risk the safety lexicon found beyond a support word."""
+        safe, said of the right person, with nothing after it but where they are, what ordinary
+        thing they are doing, or that it is only the worry told (signposting.answers), which the
+        model could not place; with no risk phrase of the lexicon beyond a support word. Only as
+        the first answer to a crisis reply's question (never after "call 999 now" or the question
+        asked again), never after a message that told of tablets, a blade or harm done, and from
+        a young person (or a writer not known) never after a reply about danger or abuse, where
+        home may be where the danger is (the independent review of round 30)."""
         if not self.safe_answer_action or intent != "nlu_fallback":
             return False
+        if _last_bot_action(tracker) in (self.not_safe_action, self.safety_unclear_action):
+            return False
         text = latest.text or ""
+        who = says_safe_then_more(text)
+        if who is None or unsure_of_safety(text):
+            return False
+        adult = tracker.get_slot("audience") in _ADULTS
+        if (who == "self" and adult) or (who == "other" and not adult):
+            return False  # a parent fine is no answer about the child; "she's fine" from a child
+        if not adult and _last_bot_action(tracker) in _DANGER_OR_ABUSE_REPLIES:
+            return False
+        told = _message_before_last_bot_turn(tracker)
+        if told is None or tells_of_an_act(told.text or ""):
+            return False
         evidence = ((latest.parse_data or {}).get("safety") or {}).get("evidence") or []
-        return (says_safe_then_more(text) and not unsure_of_safety(text)
-                and all(e.get("tier") == "support" for e in evidence))
+        negated = said_to_be_out_of_danger(text)
+        return all(e.get("tier") == "support" or any(
+            str(e.get("text", "")).lower() in phrase for phrase in negated) for e in evidence)
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,
@@ -672,6 +694,20 @@ def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
     return bool(readings) and readings[0].startswith("need_")
 
 
+def _need_before(tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
+    """The need the conversation had before ``latest``: Rasa sets the need slot from the
+    message's own intent before the policy is asked, so the slot now may be the new message's
+    ("his nan died last month ... Is there anything for that?" after the ADHD list would seem
+    the list's own need: conversations47, development, in a draft of round 30)."""
+    seen = False
+    for event in reversed(tracker.events):
+        if event is latest:
+            seen = True
+        elif seen and isinstance(event, SlotSet) and event.key == "need":
+            return event.value
+    return None
+
+
 def _latest_message(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered], bool]:
     """The message the bot is answering now, if nothing but the slots it set came after it
     (Rasa fills slots from its entities before asking the policy), and whether it set a detail
@@ -732,6 +768,8 @@ def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
 _SELF_CHECKS = frozenset({"crisis_suicidal", "crisis_self_harm"})
 #: Writers who answer for someone else.
 _ADULTS = frozenset({"parent_carer", "professional"})
+#: The crisis replies about danger or abuse (the urgent rules' names).
+_DANGER_OR_ABUSE_REPLIES = frozenset({"utter_crisis_danger", "utter_safeguarding_disclosure"})
 
 
 def _message_before_last_bot_turn(tracker: DialogueStateTracker) -> Optional[UserUttered]:

@@ -325,3 +325,17 @@ def test_a_postcode_district_then_a_place_it_does_not_settle_is_read_as_before(t
 def test_a_postcode_of_one_district_settles_a_name_shared_by_two_places(text, district):
     found = resolve(text)
     assert found.status == FOUND and found.candidates[0].district == district
+
+
+@pytest.mark.parametrize("text, district", [
+    # The independent review of round 30: a street named after a town is not the town.
+    ("Rye Street, Cliffe", "Medway"), ("London Road, Cliffe", "Medway"),
+    ("we live in Rye Street near Cliffe", "Medway"),
+])
+def test_a_street_named_after_a_town_is_not_the_town(text, district):
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == district
+
+
+def test_a_street_alone_is_asked_for_again():
+    assert resolve("Rye Road").status == UNKNOWN

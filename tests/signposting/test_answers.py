@@ -238,16 +238,17 @@ from signposting.answers import says_safe_then_more  # noqa: E402
 @pytest.mark.parametrize("text", [
     "Yes, she's fine, she's downstairs watching telly.",  # conversations47 (development)
     "Yes, everyone is fine, it's just the shouting.",
-    "Yes, he is safe. He is at home with me and his dad.",
-    "yeah im ok, at my mates house",
+    "Yes, he is safe. He is at home with me.", "yes he's fine, he's playing on his xbox",
     "we're all fine thanks, she's at her nan's",
+    "Yes, nobody is in any danger, it's just a family finding things hard.",  # conversations47
+    "yes shes fine, no one got hurt",
+    "yes hes at home with me now", "yes she's sat with me", "yes im safe",
 ])
 def test_safe_said_then_more_is_safe(text):
     assert says_safe_then_more(text)
 
 
 @pytest.mark.parametrize("text", [
-    "yes im safe",  # a plain answer: short_answer's
     "yes she's safe but she says she wants to die",
     "yes hes safe, hes at school, i just cant get hold of him",
     "im fine, it's her im worried about",  # conversations36: the child is not known to be safe
@@ -260,29 +261,20 @@ def test_safe_said_then_more_is_safe(text):
     "Yes he's fine he's asleep", "yes she's fine, she's locked herself in the bathroom",
     "she's fine?? she's locked in the bathroom",
     "yes fine " + "and then some more words " * 10,
+    "yes we're fine, nobody is hurt but he will be back later", "yes fine nobody cares",
+    "yes im fine, he is not in danger but i am", "no one is hurt. she took 10 tablets",
+    # The independent review of round 30: only where someone is, what ordinary thing they are
+    # doing, or that it is only the worry told may follow; nothing else.
+    "yes im fine hes gone out, he'll be back later tho", "Yes she's ok, she's with him at his place",
+    "yes im safe, i'm with my friend, he's 30", "Yes, I'm fine, he's got my phone",
+    "yes im fine, feel a bit sick and shaky", "Yes he's fine, he's lying down in his room",
+    "im fine lol. totally fine. everything is great", "yeah fine. whatever. doesnt matter anyway",
+    "yes im fine just numb", "yes im fine, ive made my decision", "yes im fine im at the station",
+    "yes im ok im at the beach by myself at night", "Yes, he's fine, he said sorry for the note",
+    "yes im fine, just keeping quiet so he doesnt hear",
+    "Yes, he is safe. He is at home with me and his dad.",
+    "yeah im ok, at my mates house",
 ])
 def test_safe_with_doubt_or_risk_is_not(text):
     assert not says_safe_then_more(text)
 
-
-
-
-@pytest.mark.parametrize("text", [
-    "Hello I'm his nan, I look after my grandson",  # conversations49 (development)
-    "Hi there, I'm a year 6 teacher", "foster carer here", "I'm a mum of two teenagers",
-    "im a single mum and i have a question",
-])
-def test_an_introduction_and_nothing_else_is_met_as_a_greeting(text):
-    assert asks_for_help(text, "nlu_fallback")
-
-
-@pytest.mark.parametrize("text", [
-    "I'm a really bad mum", "im a useless dad", "I'm a mum and I want to die",
-    "im a teacher and i hate my job", "I'm her mum, she won't eat",
-])
-def test_a_writer_who_says_more_than_who_they_are_is_not_greeted(text):
-    assert not asks_for_help(text, "nlu_fallback")
-
-
-def test_an_introduction_the_model_placed_is_kept():
-    assert not asks_for_help("Hi, I'm a teacher", "need_school_stress")

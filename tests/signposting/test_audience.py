@@ -396,3 +396,13 @@ def test_a_report_on_someone_else_tells_nothing_of_the_writer(text):
 ])
 def test_the_writers_own_crisis_is_theirs(text):
     assert not tells_of_another_only(text)
+
+
+@pytest.mark.parametrize("text, audience", [
+    # conversations47 (development): a Year 1 teacher got the young person's crisis wording.
+    ("Hi, I'm a Year 1 teacher in Sheerness. A mum came to me today in tears", PROFESSIONAL),
+    ("I'm a primary school teacher", PROFESSIONAL), ("im a yr 6 teacher at a primary", PROFESSIONAL),
+    ("im a year 10 and my teacher hates me", None), ("as a result my teacher called my mum", None),
+])
+def test_a_teacher_named_with_a_school_year_or_kind(text, audience):
+    assert writer_of(text) == audience
