@@ -71,9 +71,10 @@ MOST_CHOICES = 3
 FOUND, AMBIGUOUS, OUTSIDE, UNKNOWN = "found", "ambiguous", "outside", "unknown"
 
 #: Words after a town's name that make it a street named after the town: "Rye Street, Cliffe"
-#: is Cliffe in Medway, not Rye in East Sussex (the independent review of round 30).
-_STREET_WORDS = frozenset("""road rd street lane avenue ave close drive crescent grove gardens
-terrace parade""".split())
+#: is Cliffe in Medway, not Rye in East Sussex (the independent review of round 30). Not "close"
+#: ("margate close to the seafront"), nor a word followed by "to" or "by" (the second review).
+_STREET_WORDS = frozenset("""road rd street lane avenue ave drive crescent grove gardens terrace
+parade""".split())
 
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})\b")
 _OUTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)$")
@@ -480,7 +481,8 @@ class LocalityIndex:
                     continue
                 if size == 1 and start != 0 and (len(key) < 4 or key in _EVERYDAY):
                     continue
-                if start + size < len(words) and words[start + size] in _STREET_WORDS:
+                if start + size < len(words) and words[start + size] in _STREET_WORDS and not (
+                        start + size + 1 < len(words) and words[start + size + 1] in ("to", "by")):
                     continue  # "Rye Street, Cliffe", "London Road": a street, not the town
                 return start, start + size, key
         return None

@@ -7,7 +7,7 @@ messages are left to the NLU model.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import Optional
 
 from .after_list import has_risk_words
 
@@ -272,97 +272,3 @@ def leads_with_yes(text: str) -> bool:
     key = _help_key(text)
     return (short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
             and (not _REASSURED.search(key) or bool(_MEANT.search(key))))
-
-
-#: An answer to "are you (is your child) safe right now?" that opens by saying so and goes on
-#: only about where they are or what they are doing: "Yes, she's fine, she's downstairs watching
-#: telly", "Yes, everyone is fine, it's just the shouting" (conversations47, development: both
-#: were asked the question again, and the parents never reached any services). The opening
-#: names who is safe: the writer ("I'm", "we're"), or someone else ("she's", "he's", "they're",
-#: "everyone"), so the caller can match it to who is writing.
-_SAFE_OPENING = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea|yup)\W+)?"
-    r"(?:(?P<self>i'?m|im|i\s+am)|(?P<all>(?:we'?re|we\s+are|were|they'?re|theyre|they\s+are)\s+(?:all|both)|"
-    r"everyone'?s|everyone\s+is|everybody'?s|everybody\s+is|we'?re|we\s+are)|"
-    r"(?P<other>she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are))\s+"
-    r"(?:safe|fine|ok|okay|alright|all\s+right)\b"
-    # ... or a yes that says the child is with the writer: "yes hes at home with me now".
-    r"|^\W*(?:yes|yeah|yep|yh|ya|yea|yup)\W+(?P<with>she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|"
-    r"theyre|they\s+are)\s+(?:(?:at\s+)?home\s+|here\s+|now\s+|sat\s+|sitting\s+)?(?:with\s+(?:me|us)|"
-    r"next\s+to\s+me|beside\s+me)\b"
-    # ... or no one in danger, said as such (see _NO_ONE_IN_DANGER).
-    r"|^\W*(?:(?:yes|yeah|yep|yh|ya|yea|yup)\W+)?(?P<none>okay)\b")
-
-#: What may follow the opening, clause by clause, and nothing else (the independent review of
-#: round 30: a list of words to refuse let "yes im fine hes gone out, he'll be back later tho",
-#: "yes she's ok, she's with him at his place" and "yes im fine im at the station" through):
-#: where someone is at home or with the writer, what ordinary thing they are doing, that it is
-#: only the worry told, no one in danger, and thanks.
-_WHO = (r"(?:(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are|we'?re|were|we\s+are|"
-        r"i'?m|im|i\s+am|everyone'?s|everyone\s+is)\s+)?(?:(?:just|still|now|all|both)\s+)*")
-_WHERE = (r"(?:(?:at\s+)?home|here|downstairs|upstairs|in\s+the\s+(?:garden|kitchen|living\s+room|lounge|"
-          r"front\s+room|back\s+room)|at\s+(?:school|college|nursery|football|training|practice|"
-          r"(?:my|her|his|their)\s+(?:nan|nans|nan's|gran|gran's|grans|grandma|grandma's|grandmas)(?:\s+house)?)|"
-          r"with\s+(?:me|us)|next\s+to\s+me|beside\s+me)"
-          r"(?:\s+with\s+(?:me|us|the\s+dog|her\s+(?:brother|sister)|his\s+(?:brother|sister)))?")
-_DOING = (r"(?:watching\s+(?:the\s+)?(?:telly|tv|television|a\s+film|a\s+movie|youtube|netflix|cartoons|"
-          r"football)|"
-          r"playing\s+(?:on\s+(?:his|her|their|the)\s+(?:xbox|playstation|ps5|switch|ipad|tablet|console)|"
-          r"football|outside|in\s+the\s+garden|with\s+(?:the\s+dog|his\s+(?:brother|sister)|her\s+(?:brother|"
-          r"sister)|lego|toys))|doing\s+(?:his|her|their|my)\s+homework|having\s+(?:tea|dinner|lunch|"
-          r"breakfast|a\s+snack)|eating\s+(?:tea|dinner|lunch|breakfast))")
-_ONLY_THE_WORRY = (r"(?:it'?s|its|it\s+is|that'?s|thats)\s+(?:just|only)\s+(?:the\s+)?(?:shouting|arguing|"
-                   r"arguments|rows|tantrums|meltdowns|evenings|mornings|worry|stress|behaviour|anger|"
-                   r"(?:a\s+)?family\s+finding\s+(?:things|it)\s+hard)(?:\s+that\s+(?:are|is)\s+hard)?"
-                   r"|(?:there\s+are\s+)?no\s+(?:current\s+)?(?:concerns|worries)(?:\s+at\s+home)?|okay")
-_COURTESY = r"(?:thanks|thank\s+you|ty|cheers|honestly|x+|now|right\s+now)"
-_SAFE_CLAUSE = re.compile(r"(?:" + _WHO + r"(?:" + _WHERE + r"(?:\s+" + _DOING + r")?|" + _DOING + r")|"
-                          + _ONLY_THE_WORRY + r"|" + _COURTESY + r")")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:!]+|\s-\s|\band\b)\s*")
-
-#: No one in danger, said as such ("Yes, nobody is in any danger, it's just a family finding
-#: things hard": conversations47, development): a safe answer, not words of risk or doubt.
-_NO_ONE_IN_DANGER = re.compile(
-    r"\b(?:(?:nobody|no\s*one|no-one|no\s+body)(?:\s+(?:is|was|has\s+been|got|gets|'s))?|"
-    r"(?:she|he|they|we|i)(?:\s+(?:is|are|was|were|am)|'?s|'?re|'?m)?\s+(?:not|n'?t)|"
-    r"(?:isn'?t|aren'?t|wasn'?t|weren'?t))\s+(?:in\s+(?:any\s+)?danger|(?:been\s+)?hurt|at\s+(?:any\s+)?risk|harmed|"
-    r"injured)\b|\bno\s+(?:one|body)\s+(?:got\s+)?hurt\b|\b(?:no|not\s+in\s+any)\s+danger\b")
-
-
-def said_to_be_out_of_danger(text: str) -> List[str]:
-    """The phrases of ``text`` that say no one is in danger ("nobody is in any danger"): the
-    lexicon's "in any danger" inside them is no word of risk in an answer about safety."""
-    key = (text or "").lower().replace("\u2019", "'")
-    return [m.group(0) for m in _NO_ONE_IN_DANGER.finditer(key)]
-
-
-def says_safe_then_more(text: str) -> Optional[str]:
-    """Who the answer says is safe ("self", "all" or "other"), when it opens by saying so and
-    every clause after it is one of _SAFE_CLAUSE's (at most 30 words), with no word of distress
-    or risk; else None. A plain short one ("yes im safe") counts too; the model and short_answer
-    usually read those as a yes first."""
-    key = _NO_ONE_IN_DANGER.sub(" okay ", (text or "").lower().replace("\u2019", "'").strip())
-    match = _SAFE_OPENING.match(key)
-    if match is None or len(key.split()) > 30 or len(key) > 240:
-        return None
-    rest = key[match.end():]
-    if has_risk_words(rest) or not all(_SAFE_CLAUSE.fullmatch(clause.strip())
-                                       for clause in _CLAUSE_BREAK.split(rest) if clause.strip()):
-        return None
-    if match.group("self"):
-        return "self"
-    return "other" if match.group("other") or match.group("with") else "all"
-
-
-#: What was done, or what with, in a message that got a crisis reply: after it, "fine" says
-#: nothing of safety ("yes she's fine, she's throwing up a bit" after paracetamol: the
-#: independent review of round 30).
-_AN_ACT = re.compile(r"\b(?:took|taken|take|taking|swallow\w*|overdos\w*|od'?d|o\.d|tablets?|pills?|"
-                     r"paracetamol|"
-                     r"meds|medicine|cut|cuts|cutting|bleed\w*|blood|burn\w*|hang\w*|ligature|rope|jump\w*|"
-                     r"knife|knives|blade|drown\w*|poison\w*|bleach|unconscious|wake)\b")
-
-
-def tells_of_an_act(text: str) -> bool:
-    """The message tells of harm done or the means of it (tablets, a blade, a rope)."""
-    return bool(_AN_ACT.search((text or "").lower().replace("\u2019", "'")))

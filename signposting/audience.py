@@ -276,10 +276,6 @@ _CARER_OF = re.compile(
     # A step-parent: "I'm stepdad to a 10 year old boy", "as a step-parent" (conversations34).
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)?step-?\s?(?:dad|mum|mom|father|"
     r"mother|parent)\b(?!'s|s\b|\s+'s)"
-    # ... or a parent who says whose: "I'm his mum and I think he wants to die" (the
-    # independent review of round 30); never "I'm a mum", which a young mother says too.
-    r"|\b(?:i'?m|i\s+am|im)\s+(?:her|his|their)\s+(?:mum|mam|mom|mummy|dad|daddy|mother|father|carer|"
-    r"step-?\s?(?:mum|dad))\b(?!'s|s\b|\s+'s)"
     # ... or a grandparent who says so: "I'm her nan", "as his grandad".
     r"|\b(?:i'?m|i\s+am|im|as)\s+(?:a\s+|her\s+|his\s+|their\s+|the\s+)(?:nan|nana|nanna|gran|granny|"
     r"grandma|grandmother|grandad|granddad|grandpa|grandfather|grandparent|grandparents)\b(?!'s|s\b|\s+'s)")
@@ -439,7 +435,11 @@ _REPORTER_I = re.compile(
     r"|\bi'?m\s+trying\s+to\s+(?:get|stop|calm|keep)\s+(?:between|him|her|them)"
     r"|\b(?:who|what|where|how)\s+(?:do|should|can|could|shall)\s+i\s+(?:talk|speak|ring|call|phone|do|say|go|"
     r"tell|contact|get)\b|\b(?:should|do)\s+i\s+(?:ring|call|phone|take|wake|tell)\b")
-_WRITER_WORDS = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|i'll|ill|me|my|myself|mine)\b")
+_WRITER_WORDS = re.compile(r"\b(?:i|im|i'm|i've|ive|i'd|i'll|ill|me|my|myself|mine|we|us|our|ours)\b")
+#: ... and the writer's own act after what they found: "i found her pills and took them all"
+#: (the second review of round 30).
+_AND_DID = re.compile(r"\band\s+(?:then\s+)?(?:took|taken|cut|swallowed|drank|necked|used|slashed|burn\w*|"
+                      r"hurt|od'?d)\b")
 
 
 def tells_of_another_only(text: Optional[str]) -> bool:
@@ -449,7 +449,7 @@ def tells_of_another_only(text: Optional[str]) -> bool:
     nothing of who the writer is; "i already took them", "im in a car w a guy i dont know n he
     wont stop" and "he hits me" tell of the writer, and are theirs."""
     lower = _plain(text)
-    if not _SINGULAR_THIRD.search(lower):
+    if not _SINGULAR_THIRD.search(lower) or _AND_DID.search(lower):
         return False
     return not _WRITER_WORDS.search(_REPORTER_I.sub(" ", lower))
 

@@ -74,16 +74,7 @@ from signposting.after_list import (
     plans_to_contact,
     read_after_list,
 )
-from signposting.answers import (
-    DENY,
-    HELP_REQUEST,
-    YES_LEADS,
-    plain_no,
-    said_to_be_out_of_danger,
-    says_safe_then_more,
-    short_answer,
-    tells_of_an_act,
-)
+from signposting.answers import DENY, HELP_REQUEST, YES_LEADS, plain_no, short_answer
 
 
 @dataclass(frozen=True)
@@ -105,8 +96,6 @@ class Guards:
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
     #: The reply when the answer to "are you safe right now?" could not be placed.
     safety_unclear_action: Optional[Text] = None
-    #: The reply when that answer says safe in more words than the model knows as a yes.
-    safe_answer_action: Optional[Text] = None
     urgent_intents: FrozenSet[Text] = frozenset()
     #: Actions that show a list of services; the reply to each reading of what comes next
     #: (signposting.after_list); the model's intents that reading may replace.
@@ -144,7 +133,6 @@ class Guards:
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
             safety_unclear_action=config.get("safety_unclear_action"),
-            safe_answer_action=config.get("safe_answer_action"),
             urgent_intents=urgent_intents,
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
@@ -240,8 +228,7 @@ class Guards:
         """The guards' replies after which the bot waits for the person: each a whole answer
         that no rule follows with another action (utter_support_for_carers is followed by the
         next services, and is not one)."""
-        replies = {self.not_safe_action, self.safety_unclear_action, self.safe_answer_action,
-                   self.described_action,
+        replies = {self.not_safe_action, self.safety_unclear_action, self.described_action,
                    self.after_list_check_in_action, *self.plea_replies.values(),
                    *(reply for reply in self.after_list_replies.values() if reply.startswith("utter_"))}
         return frozenset(reply for reply in replies if reply)
@@ -446,44 +433,11 @@ class Guards:
             return None if says_safe(latest.text or "") else self.safety_unclear_action
         if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
             return self.not_safe_action
-        if self._says_safe_at_length(tracker, latest, intent):
-            return self.safe_answer_action
         if asked == self.safety_unclear_action:
             return None
         if says_safe(latest.text or ""):
             return None
         return self.safety_unclear_action
-
-    def _says_safe_at_length(self, tracker: DialogueStateTracker, latest: UserUttered,
-                             intent: Optional[Text]) -> bool:
-        """ "Yes, she's fine, she's downstairs watching telly" (conversations47, development):
-        safe, said of the right person, with nothing after it but where they are, what ordinary
-        thing they are doing, or that it is only the worry told (signposting.answers), which the
-        model could not place; with no risk phrase of the lexicon beyond a support word. Only as
-        the first answer to a crisis reply's question (never after "call 999 now" or the question
-        asked again), never after a message that told of tablets, a blade or harm done, and from
-        a young person (or a writer not known) never after a reply about danger or abuse, where
-        home may be where the danger is (the independent review of round 30)."""
-        if not self.safe_answer_action or intent != "nlu_fallback":
-            return False
-        if _last_bot_action(tracker) in (self.not_safe_action, self.safety_unclear_action):
-            return False
-        text = latest.text or ""
-        who = says_safe_then_more(text)
-        if who is None or unsure_of_safety(text):
-            return False
-        adult = tracker.get_slot("audience") in _ADULTS
-        if (who == "self" and adult) or (who == "other" and not adult):
-            return False  # a parent fine is no answer about the child; "she's fine" from a child
-        if not adult and _last_bot_action(tracker) in _DANGER_OR_ABUSE_REPLIES:
-            return False
-        told = _message_before_last_bot_turn(tracker)
-        if told is None or tells_of_an_act(told.text or ""):
-            return False
-        evidence = ((latest.parse_data or {}).get("safety") or {}).get("evidence") or []
-        negated = said_to_be_out_of_danger(text)
-        return all(e.get("tier") == "support" or any(
-            str(e.get("text", "")).lower() in phrase for phrase in negated) for e in evidence)
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         """A yes that goes on ("kinda yeah. not today maybe but its all i think about", "Yes,
@@ -768,8 +722,6 @@ def _last_bot_turn(tracker: DialogueStateTracker) -> List[Text]:
 _SELF_CHECKS = frozenset({"crisis_suicidal", "crisis_self_harm"})
 #: Writers who answer for someone else.
 _ADULTS = frozenset({"parent_carer", "professional"})
-#: The crisis replies about danger or abuse (the urgent rules' names).
-_DANGER_OR_ABUSE_REPLIES = frozenset({"utter_crisis_danger", "utter_safeguarding_disclosure"})
 
 
 def _message_before_last_bot_turn(tracker: DialogueStateTracker) -> Optional[UserUttered]:

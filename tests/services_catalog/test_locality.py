@@ -339,3 +339,12 @@ def test_a_street_named_after_a_town_is_not_the_town(text, district):
 
 def test_a_street_alone_is_asked_for_again():
     assert resolve("Rye Road").status == UNKNOWN
+
+
+@pytest.mark.parametrize("text, district", [
+    # The second review of round 30: "close to" is no street.
+    ("margate close to the seafront", "Thanet"), ("Rochester close to the station", "Medway"),
+])
+def test_a_town_close_to_somewhere_is_the_town(text, district):
+    found = resolve(text)
+    assert found.status == FOUND and found.candidates[0].district == district

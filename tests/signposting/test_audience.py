@@ -393,6 +393,10 @@ def test_a_report_on_someone_else_tells_nothing_of_the_writer(text):
     "he hits me", "i think hes going to hit me again", "too late for that i already took them",
     "im in a car w a guy i dont know n he wont stop", "she keeps telling me to kill myself",
     "i want to die", "im going to cut tonight, she wont notice",
+    # The independent reviews of round 30: a want or can't of the writer's own, the writer's act
+    # after what they found, danger to "us".
+    "since she died i dont want to live anymore", "i cant stop thinking about ending it, she doesnt care",
+    "i want to end it, he cheated", "i found her pills and took them all", "i'm scared he'll kill us",
 ])
 def test_the_writers_own_crisis_is_theirs(text):
     assert not tells_of_another_only(text)
@@ -406,3 +410,11 @@ def test_the_writers_own_crisis_is_theirs(text):
 ])
 def test_a_teacher_named_with_a_school_year_or_kind(text, audience):
     assert writer_of(text) == audience
+
+
+@pytest.mark.parametrize("text", ["im her mum and i cant cope anymore, i want to die",
+                                  "i'm 17 and im her mum, i cant do this i want to kill myself"])
+def test_a_young_mother_in_crisis_is_not_read_as_a_parent_reporting(text):
+    # The second review of round 30: "I'm her mum" as a parent's words gave a young mother in
+    # crisis "Stay with them if you can" (as the review of round 29 found of "single mum").
+    assert writer_of(text) != PARENT_CARER

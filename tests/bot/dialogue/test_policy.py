@@ -25,9 +25,8 @@ def policy(tmp_path_factory):
                   rate_limit_messages=LIMIT, rate_limit_seconds=WINDOW,
                   rate_limit_action="utter_slow_down",
                   rate_limit_exempt_intents=["delete_my_data"],
-                  safety_question_actions=["utter_crisis_suicidal", "utter_crisis_danger",
-                                           "utter_safeguarding_disclosure", "utter_check_in_yes",
-                                           "utter_not_safe", "utter_safety_answer_unclear"],
+                  safety_question_actions=["utter_crisis_suicidal", "utter_not_safe",
+                                           "utter_safety_answer_unclear"],
                   not_safe_action="utter_not_safe",
                   safety_unclear_action="utter_safety_answer_unclear",
                   plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
@@ -47,8 +46,7 @@ def policy(tmp_path_factory):
                   after_list_check_in_action="utter_risk_check_in",
                   carer_support_action="utter_support_for_carers",
                   described_fallback_action="utter_ask_topic", described_fallback_words=10,
-                  check_in_no_form_action="utter_check_in_no_back_to_form",
-                  safe_answer_action="utter_glad_you_are_safe")
+                  check_in_no_form_action="utter_check_in_no_back_to_form")
     storage = LocalModelStorage(tmp_path_factory.mktemp("policy"))
     policy = UrgentFirstRulePolicy(config, storage, Resource("policy"),
                                    ExecutionContext(GraphSchema({}), "test"))
@@ -248,84 +246,6 @@ def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules
     assert predicted(policy, _after("utter_greet", "feel proper sick", "nlu_fallback", False)) \
         not in ("utter_safety_answer_unclear", "utter_not_safe")
 
-
-
-def _safe_answer(text, audience="parent_carer", asked="utter_crisis_suicidal", intent="nlu_fallback",
-                 evidence=(), told="My daughter is 15 and has been really flat for months"):
-    """The answer ``text`` to "is your child safe right now?" after the crisis reply ``asked``
-    to the message ``told``, from a writer of ``audience``."""
-    return [SlotSet("audience", audience),
-            ActionExecuted("action_listen", timestamp=998.0),
-            UserUttered(told, {"name": "crisis_suicidal", "confidence": 0.9}, timestamp=999.0),
-            ActionExecuted(asked, policy="p", timestamp=999.1), BotUttered("safe?", timestamp=999.1),
-            ActionExecuted("action_listen", timestamp=999.2),
-            UserUttered(text, {"name": intent, "confidence": 0.5},
-                        parse_data={"safety": {"evidence": list(evidence)}}, timestamp=1000.0)]
-
-
-@pytest.mark.parametrize("asked", ["utter_crisis_suicidal", "utter_crisis_danger", "utter_check_in_yes"])
-@pytest.mark.parametrize("text", ["Yes, she's fine, she's downstairs watching telly.",
-                                  "Yes, everyone is fine, it's just the shouting.",
-                                  "yes hes at home with me now"])
-def test_safe_said_in_more_words_is_glad_they_are_safe(policy, asked, text):
-    """conversations47 (development): parents who answered "is your child safe right now?"
-    this way were asked again, and never reached any services."""
-    assert predicted(policy, _safe_answer(text, asked=asked)) == "utter_glad_you_are_safe"
-
-
-def test_a_young_persons_own_safe_answer_after_a_suicidal_reply_is_glad(policy):
-    events = _safe_answer("yes im fine, im at home watching tv", audience=None, told="i want to die")
-    assert predicted(policy, events) == "utter_glad_you_are_safe"
-
-
-@pytest.mark.parametrize("kwargs", [
-    # The independent review of round 30: never after "call 999 now" or the question asked again.
-    {"asked": "utter_not_safe"}, {"asked": "utter_safety_answer_unclear"},
-    # ... never after a message of tablets, a blade or harm done ("fine" says nothing then).
-    {"told": "she's taken a load of paracetamol"}, {"told": "he has cut himself and there's blood"},
-    # ... a parent fine is no answer about the child; "she's fine" from a young person is not theirs.
-    {"text": "Yes I'm fine, I'm at home"}, {"audience": None},
-    # ... from a young person, never after a reply about danger or abuse (home may be the danger).
-    {"audience": None, "text": "yes im fine, im at home", "asked": "utter_crisis_danger",
-     "told": "my dad hits me"},
-    {"audience": None, "text": "yes im fine, im at home", "asked": "utter_safeguarding_disclosure",
-     "told": "my uncle touches me"},
-    # ... the model's check-in reading, or a risk phrase the lexicon found.
-    {"intent": "risk_check_in"},
-    {"evidence": [{"tier": "ambiguous", "class": "crisis_suicidal", "text": "x"}]},
-])
-def test_safe_said_where_it_may_not_be_is_not_taken_for_safe(policy, kwargs):
-    kwargs = {"text": "Yes, she's fine, she's downstairs watching telly.", **kwargs}
-    assert predicted(policy, _safe_answer(**kwargs)) != "utter_glad_you_are_safe"
-
-
-@pytest.mark.parametrize("text", [
-    # The independent review of round 30: said fine, and not.
-    "Yes she's ok, she's with him at his place", "yes she's fine she's in her room with the door shut",
-    "Yes, he's fine, he's just gone for a walk to clear his head",
-    "Yes he's fine, he's out with the older boys again",
-    "yes she's fine, she's throwing up a bit", "Yes he's fine, he's lying down in his room",
-    "yes hes safe, hes at school, i just cant get hold of him", "she's fine, she's in her room crying",
-    "yes she's fine for now", "yes she's safe but she keeps saying she wants to die",
-])
-def test_safe_said_with_more_than_where_or_what_they_are_doing_is_asked_again(policy, text):
-    assert predicted(policy, _safe_answer(text)) == "utter_safety_answer_unclear"
-
-
-def test_no_one_in_danger_is_no_word_of_risk_in_a_safe_answer(policy):
-    # conversations47 (development): the lexicon's "in any danger" kept a teacher's answer asked.
-    found = [{"tier": "ambiguous", "class": "crisis_danger", "text": "in any danger"}]
-    text = "Yes, nobody is in any danger, it's just a family finding things hard."
-    assert predicted(policy, _safe_answer(text, audience="professional", asked="utter_crisis_danger",
-                                          evidence=found)) == "utter_glad_you_are_safe"
-    other = "Yes, she's fine, but he is in danger"
-    assert predicted(policy, _safe_answer(other, evidence=found)) != "utter_glad_you_are_safe"
-
-
-def test_after_glad_they_are_safe_the_bot_waits(policy):
-    events = _safe_answer("Yes, she's fine, she's downstairs")
-    events += [ActionExecuted("utter_glad_you_are_safe", policy="p", timestamp=1000.1)]
-    assert predicted(policy, events) == "action_listen"
 
 
 @pytest.mark.parametrize("text, intent", [
