@@ -234,10 +234,25 @@ def _plain(text: Optional[str]) -> str:
     return (text or "").lower().replace("\u2019", "'")[:1000]
 
 
+#: The writer saying they are a student or pupil: "im a year 10 student and i want to kill
+#: myself", "I'm a secondary school pupil being bullied" (read as staff, whose crisis reply says
+#: to follow the safeguarding procedure: the second review of round 30). Not a student nurse or
+#: teacher, who is training for a staff role, nor a "student support tutor" (staff).
+_SELF_AS_PUPIL = re.compile(r"\b(?:i'?m|im|i\s+am|as)\s+(?:just\s+)?(?:a|an)\s+"
+                            r"(?:(?!(?:and|but|or|a|an|the|my|of|with|to|who|that)\b)[\w-]+\s+){0,3}?"
+                            r"(?:student|pupil|learner)\b(?!\s+(?:nurse|teacher|social\s+worker|paramedic|"
+                            r"doctor|midwife|counsellor|mental\s+health|support|welfare|services?|wellbeing|"
+                            r"mentor|tutor|adviser|advisor|officer|liaison|worker|union|finance|success|"
+                            r"experience|engagement|voice|progress|inclusion|pastoral))", re.IGNORECASE)
+
+
 def find_relation(text: str) -> Optional[str]:
+    own = _SELF_AS_PUPIL.search(text)
     match = _RELATION.search(text)
-    if match:
+    if match and not (own and own.start() <= match.start(1) < own.end()):
         return match.group(1)
+    if own:
+        return "self"
     if _ROLE.search(text) or _CLASS.search(text):
         return "pupil"
     if FIRST_PERSON_AGE.search(text):
@@ -315,7 +330,8 @@ _IN_CHARGE = re.compile(
 
 
 def _by_words(lower: str) -> Optional[str]:
-    words = [w.split("'")[0] for w in _WORDS.findall(lower)]
+    # "I'm a secondary school pupil": the writer, not one of their pupils.
+    words = [w.split("'")[0] for w in _WORDS.findall(_SELF_AS_PUPIL.sub(" ", lower))]
     if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
         return PROFESSIONAL
     if _CARER_OF.search(lower) or (_CARER_HERE.search(lower) and not FIRST_PERSON_AGE.search(lower)):

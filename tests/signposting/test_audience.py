@@ -418,3 +418,23 @@ def test_a_young_mother_in_crisis_is_not_read_as_a_parent_reporting(text):
     # The second review of round 30: "I'm her mum" as a parent's words gave a young mother in
     # crisis "Stay with them if you can" (as the review of round 29 found of "single mum").
     assert writer_of(text) != PARENT_CARER
+
+
+@pytest.mark.parametrize("text", [
+    # The second review of round 30: a young person saying they are a student or pupil was read
+    # as staff, and a crisis reply would have told them to follow their safeguarding procedure.
+    "im a year 10 student and i want to kill myself", "I'm a secondary school pupil being bullied",
+    "im a college student and i cant cope", "as a student i feel so alone",
+    "which of these are free? i'm a student and cant pay for anything",
+])
+def test_a_writer_who_is_a_student_or_pupil_is_a_young_person(text):
+    assert writer_of(text) == "young_person"
+
+
+@pytest.mark.parametrize("text", [
+    "one of my students is cutting", "im a teacher and a pupil told me her dad hits her",
+    "Hi - I'm a student support tutor at a sixth form college. One of my students (17) is very low",
+    "im a student nurse and one of my patients is 15 and self harming",
+])
+def test_staff_who_name_students_are_still_staff(text):
+    assert writer_of(text) == PROFESSIONAL
