@@ -238,18 +238,37 @@ def _plain(text: Optional[str]) -> str:
 #: myself", "I'm a secondary school pupil being bullied" (read as staff, whose crisis reply says
 #: to follow the safeguarding procedure: the second review of round 30). Not a student nurse or
 #: teacher, who is training for a staff role, nor a "student support tutor" (staff).
-_SELF_AS_PUPIL = re.compile(r"\b(?:i'?m|im|i\s+am|as)\s+(?:just\s+)?(?:a|an)\s+"
-                            r"(?:(?!(?:and|but|or|a|an|the|my|of|with|to|who|that)\b)[\w-]+\s+){0,3}?"
-                            r"(?:student|pupil|learner)\b(?!\s+(?:nurse|teacher|social\s+worker|paramedic|"
-                            r"doctor|midwife|counsellor|mental\s+health|support|welfare|services?|wellbeing|"
-                            r"mentor|tutor|adviser|advisor|officer|liaison|worker|union|finance|success|"
-                            r"experience|engagement|voice|progress|inclusion|pastoral))", re.IGNORECASE)
+_SELF_AS_PUPIL = re.compile(r"(?:\b(?:i'?m|im|i\s+am)|(?:^|[.,;:!?]\s*)as)\s+"
+                            r"(?:(?:just|still|only|currently|now|also|really)\s+)?(?:a|an)\s+"
+                            r"(?:(?!(?:and|but|or|an?|the|my|of|with|to|who|that)\b)[\w-]+\s+|"
+                            r"a[\s-]levels?\s+){0,3}?"
+                            r"(?:student|pupil|learner)(?!'s\b|s\b|')\b(?!\s+(?:nurse|teacher|social\s+worker|"
+                            r"paramedic|doctor|midwife|counsellor|mental\s+health|support|welfare|services?|"
+                            r"wellbeing|mentor|learning|tutor|adviser|advisor|officer|liaison|worker|union|finance|success|"
+                            r"experience|engagement|voice|progress|inclusion|pastoral|volunteer|placement))",
+                            re.IGNORECASE)
+#: ... unless the writer says they work with young people ("I'm a PhD student and I tutor a 15
+#: year old", "I'm a student on placement", "a 13 year old told me": the review of the change).
+_WORKS_WITH_YOUNG_PEOPLE = re.compile(
+    r"\bi\s+(?:tutor|teach|babysit|volunteer|mentor|coach|work\s+(?:with|at|in))\b"
+    r"|\bon\s+(?:a\s+|my\s+)?(?:\w+\s+)?placement\b|\btold\s+me\b", re.IGNORECASE)
+
+
+def _own_studies(text: str) -> Optional["re.Match[str]"]:
+    """Where the writer says they are a student or pupil, unless they say they work with young
+    people too."""
+    own = _SELF_AS_PUPIL.search(text)
+    return None if own is None or _WORKS_WITH_YOUNG_PEOPLE.search(text) else own
 
 
 def find_relation(text: str) -> Optional[str]:
-    own = _SELF_AS_PUPIL.search(text)
-    match = _RELATION.search(text)
-    if match and not (own and own.start() <= match.start(1) < own.end()):
+    own = _own_studies(text)
+    for match in _RELATION.finditer(text):
+        if own and own.start() <= match.start(1) < own.end():
+            continue  # the writer's own "I'm a year 10 student"
+        if own and match.group(1).lower() in ("student", "pupil", "learner") and \
+                not re.match(r"(?:my|our|one\s+of)\b", match.group(0), re.IGNORECASE):
+            continue  # "a student in my year keeps hitting me", said by a student
         return match.group(1)
     if own:
         return "self"
@@ -331,7 +350,9 @@ _IN_CHARGE = re.compile(
 
 def _by_words(lower: str) -> Optional[str]:
     # "I'm a secondary school pupil": the writer, not one of their pupils.
-    words = [w.split("'")[0] for w in _WORDS.findall(_SELF_AS_PUPIL.sub(" ", lower))]
+    own = _own_studies(lower)
+    mine = lower if own is None else lower[:own.start()] + " " + lower[own.end():]
+    words = [w.split("'")[0] for w in _WORDS.findall(mine)]
     if any(w in PROFESSIONAL_WORDS for w in words) or _FOR_PUPIL_BY_YEAR.search(lower):
         return PROFESSIONAL
     if _CARER_OF.search(lower) or (_CARER_HERE.search(lower) and not FIRST_PERSON_AGE.search(lower)):

@@ -426,6 +426,9 @@ def test_a_young_mother_in_crisis_is_not_read_as_a_parent_reporting(text):
     "im a year 10 student and i want to kill myself", "I'm a secondary school pupil being bullied",
     "im a college student and i cant cope", "as a student i feel so alone",
     "which of these are free? i'm a student and cant pay for anything",
+    # ... and from the review of that change: "A level", "still", a later "pupils" of their own.
+    "I'm an A level student and I want to die", "im still a student and i want to die",
+    "im a student and my tutor keeps messaging me at night",
 ])
 def test_a_writer_who_is_a_student_or_pupil_is_a_young_person(text):
     assert writer_of(text) == "young_person"
@@ -435,6 +438,22 @@ def test_a_writer_who_is_a_student_or_pupil_is_a_young_person(text):
     "one of my students is cutting", "im a teacher and a pupil told me her dad hits her",
     "Hi - I'm a student support tutor at a sixth form college. One of my students (17) is very low",
     "im a student nurse and one of my patients is 15 and self harming",
+    # The review of the change: a pupil, client or patient of theirs named after it; work with
+    # young people said beside it.
+    "I'm a PGCE student and one of my students told me she wants to kill herself",
+    "I'm a social work student and my client (15) wants to die",
+    "I'm a nursing student and my patient is 15 and took an overdose",
+    "I'm a phd student and i tutor a 15 year old who told me he wants to kill himself",
+    "I'm a student learning mentor and a year 8 is self harming",
 ])
 def test_staff_who_name_students_are_still_staff(text):
     assert writer_of(text) == PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # The review of the change: a student's parent, and "as a student" said of someone else.
+    "I'm a student's mum and she's taken an overdose", "I'm a pupil's mum and he is suicidal",
+    "I see him as a student with real potential but he told me he wants to die",
+])
+def test_a_students_parent_or_a_student_spoken_of_is_not_the_writer(text):
+    assert writer_of(text) != "young_person"
