@@ -311,6 +311,10 @@ def _noise(ranking: Sequence[Tuple[str, float]], fallback: Optional[Tuple[str, f
 CLAUSE_BREAKS = {",", ".", ";", ":", "!", "?", "but", "and", "though", "although", "however",
                  "because", "cos", "coz", "cuz", "so", "then", "-", "\u2014", "\u2013", "also",
                  "anyway", "now"}
+#: Media said only as when something happened: "while watching the film", "after the game".
+_WHEN_WORDS = frozenset({"while", "whilst", "after", "before", "during", "since", "when"})
+#: A real person acting in a clause of their own beside a film or game (see _in_story).
+_REAL_PRONOUNS = frozenset({"he", "she", "they", "hes", "shes", "theyre", "we"})
 #: Who the clause is about: a first-person subject ("my character" is not one).
 FIRST_PERSON_SUBJECT = {"i", "me", "myself", "meself", "m", "am", "im"}
 #: Words between a negation and a match that mean "even more", not "not" ("never been so").
@@ -452,6 +456,56 @@ class _Context:
                        for i, n in enumerate(norms))
         return relation and self._in_sentence("reported_speech", hit)
 
+    def _in_story(self, hit: Hit) -> bool:
+        """The match is part of a film, game, book or song named near it: in its clause ("in
+        the film the girl kills herself", "a film where a boy cuts himself"), or in a clause of
+        its own with no real person acting ("shooting games, lots of blood and killing"). Not a
+        real person's act beside the media ("he played the game all night and now says he wants
+        to kill himself", "she watched the film and tried to hang herself"), nor media that only
+        say when it happened ("he cut himself while watching the film", "after the film she
+        tried to hang herself"): round 31, found while reading development set 47."""
+        sent = self._sentence(hit)
+        clause = self.clause_of[hit.start]
+        characters = any(t.norm_ in ("character", "characters") for t in sent)
+        for m in self.modifiers.get("fiction", []):
+            if not (sent.start <= m.start < sent.end and m.start < hit.end + 8 and m.end > hit.start - 8):
+                continue
+            before = self.doc[max(sent.start, m.start - 3):m.start]
+            if not _within(m, hit) and any(t.norm_ in _WHEN_WORDS for t in before):
+                continue  # "while watching the film", "after playing the game": when, not what
+            if characters or self.clause_of[m.start] == clause or self.clause_of[m.end - 1] == clause \
+                    or not self._real_actor(hit):
+                return True
+        return False
+
+    def _real_actor(self, hit: Hit) -> bool:
+        """Someone real acts in the match's clause: "he", "she", "they" or the writer's own
+        "my son", "our daughter" before or in the match (a reflexive "himself" is no actor)."""
+        clause = self.clause_of[hit.start]
+        i = hit.start
+        while i > 0 and self.clause_of[i - 1] == clause:
+            i -= 1
+        third = set(self.lexicon.classes["third_party"])
+        tokens = [t.norm_ for t in self.doc[i:hit.end]]
+        return any(n in _REAL_PRONOUNS or (n in third and k and tokens[k - 1] in ("my", "our"))
+                   for k, n in enumerate(tokens))
+
+    def _asked_and_denied(self, hit: Hit) -> bool:
+        """ "I asked her straight out if she'd thought about hurting herself and she said no,
+        absolutely not": the adult's question before the match, the child's denial after it in
+        the same sentence or at the start of the next, and nothing doubting it after ("but I
+        don't believe her", "but I found ..."): round 31, development set 47."""
+        if hit.kind not in ("crisis_suicidal", "crisis_self_harm"):
+            return False
+        sent = self._sentence(hit)
+        if not any(sent.start <= m.start and m.end <= hit.start for m in self.modifiers.get("asked_if", [])):
+            return False
+        end = self.doc[sent.end].sent.end if sent.end < len(self.doc) else sent.end
+        denial = [m for m in self.modifiers.get("denied", []) if hit.end <= m.start < end]
+        if not denial:
+            return False
+        return not any(m.start >= denial[0].start for m in self.modifiers.get("doubted", []))
+
     def _other_subject(self, hit: Hit) -> bool:
         """Someone other than the writer is named in the match's clause ("is it normal for a
         teenager to...", "is it normal that she...")."""
@@ -468,7 +522,7 @@ class _Context:
         return any(t.norm_ in FIRST_PERSON_SUBJECT for t in self.doc[i:hit.end])
 
     def demotion(self, hit: Hit) -> Optional[str]:
-        if self._negated(hit):
+        if self._negated(hit) or self._asked_and_denied(hit):
             return "negation"
         if self._not_said_by_another(hit):
             return "not_said"
@@ -497,7 +551,7 @@ class _Context:
         if hit.kind == "crisis_danger" and self._another_driver(hit):
             return "another_driver"
         first_person = self._first_person(hit)
-        if not first_person and self._near("fiction", hit) and not self._reported(hit):
+        if not first_person and self._in_story(hit) and not self._reported(hit):
             return "fiction"
         if hit.kind in ("crisis_suicidal", "crisis_self_harm") and not first_person \
                 and self._in_sentence("own_question", hit) and not self._other_subject(hit) \
@@ -564,11 +618,12 @@ class _Context:
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
-        if hit.kind == "crisis_danger" and self._in_sentence("panic", hit) and any(
+        if hit.kind == "crisis_danger" and (self._in_sentence("panic", hit)
+                                            or self._in_sentence("breath_habitual", hit)) and any(
                 t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
                 and not self._current_near(hit):
-            # "panic attacks, shaking, says she can't breathe properly"; not "she gets anxiety
-            # but now she's not breathing".
+            # "panic attacks, shaking, says she can't breathe properly", "like i cant breathe
+            # in lessons"; not "she gets anxiety but now she's not breathing".
             return "panic"
         if hit.kind == "crisis_danger" and self._perceived(hit) \
                 and not self._current_near(hit) and not self._commanded(hit):

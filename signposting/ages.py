@@ -34,6 +34,14 @@ _STAGES = (
     (re.compile(r"\blower\s+(?:sixth|6th)\b"), 16),
     (re.compile(r"\bupper\s+(?:sixth|6th)\b"), 17),
     (re.compile(r"\b(?:sixth|6th)[\s-]?form\b"), 16),
+    # A college year, as a 16 to 18-year-old says it ("college first year": development set 51):
+    # the youngest age in it, as for school years.
+    (re.compile(r"\b(?:(?:first|1st)\s+year\s+(?:of\s+|at\s+|in\s+)?college"
+                r"|college\s+(?:first|1st)\s+year)\b"), 16),
+    (re.compile(r"\b(?:(?:second|2nd)\s+year\s+(?:of\s+|at\s+|in\s+)?college"
+                r"|college\s+(?:second|2nd)\s+year)\b"), 17),
+    (re.compile(r"\b(?:(?:first|1st)\s+year\s+(?:of\s+|at\s+|in\s+)?uni(?:versity)?"
+                r"|uni(?:versity)?\s+(?:first|1st)\s+year)\b"), 18),
     (re.compile(r"\breception\b"), 4),
     (re.compile(r"\bnursery\b"), 3),
 )

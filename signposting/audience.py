@@ -32,7 +32,7 @@ PARENT_WORDS = frozenset({"son", "daughter", "child", "kid", "kids", "stepson", 
 #: "my lad", "our lass", "my little boy": a parent's plain words for their child. "Boy" and
 #: "girl" only straight after "my" (or "my little"), as "my girl" further on may be a friend.
 _MY_CHILD_SAID_PLAINLY = re.compile(
-    r"(?:lad|lass|little\s+(?:boy|girl|one|lad|lass)|boy|girl)\b(?!\s+friend)")
+    r"(?:lad|lass|little\s+(?:boy|girl|one|lad|lass)|middle\s+one|boy|girl)\b(?!\s+friend)")
 
 #: Who the young person is to the writer, and so who is writing.
 RELATIONS = {
@@ -56,7 +56,10 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
                    r"(?:(?:year|yr)\s?\d{1,2}\s+|(?:school|class|form|college|primary|secondary|supply|"
                    r"cover)\s+)?(teacher|senco|dsl|"
                    r"tutor|head\s?teacher|school\s+nurse|youth\s+worker|social\s+worker|gp|"
-                   r"counsellor|mentor|pastoral\s+lead|support\s+worker|ta|teaching\s+assistant|lsa|"
+                   r"counsellor|mentor|pastoral\s+(?:lead|manager|worker|officer)|support\s+worker|ta|teaching\s+assistant|lsa|"
+                   # Development set 51: "I'm a pastoral manager at a sixth form".
+                   r"safeguarding\s+lead|wellbeing\s+(?:lead|officer)|attendance\s+officer|early\s+help\s+worker|"
+                   r"health\s+visitor|"
                    r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
                    r"child\s+minder|childminder|" + _EARLY_YEARS + r")\b")
 #: A head of year, of a key stage or of sixth form: "Head of Year 9." (conversations32).
@@ -156,6 +159,29 @@ _ROLE_AT = re.compile(_GREETING + r"(?:(?:" + _COMPOUND_ROLES
                       # (conversations34).
                       r"|(?:i'?m\s+a\s+)?coach\s+(?:at|of|for|with)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:club|team|academy|"
                       r"squad|gym)(?:\s+(?:here|in\s+[a-z]+(?:\s+[a-z]+)?))?\s*(?:[.,:;\-\u2013]|$))")
+#: Staff who open with where they work rather than their role: "I work on reception at a GP
+#: surgery in Westcliff. A 16 year old lad has just come to the desk ..." (development set 51).
+_WORKS_THERE = re.compile(
+    _GREETING + r"i\s+work\s+(?:on\s+(?:the\s+)?(?:reception|front\s+desk)\s+"
+    r"|as\s+(?:a|an)\s+\w+(?:\s+\w+)?\s+)?(?:at|in|for)\s+(?:a|an|the|our)\s+(?:\w+\s+)?"
+    r"(?:(?:gp|doctors'?|doctor's)\s+(?:surgery|practice)|"
+    r"surgery|pharmacy|school|primary|secondary|college|academy|nursery|pre-?school|"
+    r"youth\s+(?:club|centre|center)|"
+    r"children'?s\s+home|hospital|camhs|library|leisure\s+centre|(?:after[- ]school|breakfast)\s+club|"
+    r"pru)\b")
+#: What staff say of the one they help that names the writer only as the helper.
+_HELPER_ME = re.compile(r"\b(?:let|lets|told|tell|tells|showed|asked|asks|came\s+to|come\s+to|help|want)"
+                        r"\s+me\b")
+
+
+def _works_there(lower: str) -> bool:
+    """Opens with where the writer works, and goes on about another young person (an age, a
+    pupil, a client), with nothing harmful done to the writer ("i work at a nursery and my
+    manager keeps touching me" is the writer's own)."""
+    return bool(_WORKS_THERE.search(lower) and _STAFF_SIGN.search(lower)
+                and not _WRITER_SUFFERS.search(_HELPER_ME.sub(" ", lower)))
+
+
 #: A role narrowed by a word before it, opening a staff note with no first person at all:
 #: "Supervising social worker for a foster carer. YP in placement is year 13" (conversations42);
 #: not "duty social worker at the hospital said i cant go home" (the review of round 27).
@@ -378,7 +404,7 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     relation = find_relation(lower)
     if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
-            or _head_of_intro(lower) or _qualified_staff(lower) or (
+            or _head_of_intro(lower) or _qualified_staff(lower) or _works_there(lower) or (
                 _QUALIFIED_ROLE_AT.search(lower) and not _NOTE_FIRST_PERSON.search(lower)):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (

@@ -45,7 +45,9 @@ _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter
                  r"grandkid|stepchild|stepkid|niece|nephew|"
                  r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
-                 r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
+                 r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins|"
+                 # A parent's "my middle one is 7", "our little one is 4" (development set 47).
+                 r"(?:middle|little|youngest|eldest|oldest)\s+one")
 _AGE_PHRASES = re.compile(
     # Not a time since or for something: "self-harmed two years ago", "3 years since dad
     # died", "off school for 2 years now".

@@ -2149,3 +2149,54 @@ def test_pictures_taken_while_changing_or_washing_stay_a_disclosure(text):
 ])
 def test_a_word_of_washing_or_changing_told_apart_from_the_picture_leaves_it_bullying(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # A real person's act beside a film or game is no story (round 31).
+    ("he's been playing the game all night and says he wants to kill himself", "crisis_suicidal"),
+    ("she watched the film and now she says she wants to die", "crisis_suicidal"),
+    ("after the film she tried to hang herself", "crisis_suicidal"),
+    ("he cut himself while watching the film", "crisis_self_harm"),
+    ("my son cut himself after playing the game last night", "crisis_self_harm"),
+    # Softeners inside a wish not to live.
+    ("i don't really want to be alive", "crisis_suicidal"),
+    # Hurt at home, or by an adult at home.
+    ("a year 8 pupil told me she's being hurt at home", "safeguarding_disclosure"),
+    ("she's being hurt by her stepdad", "safeguarding_disclosure"),
+    ("someone is hurting her at home", "safeguarding_disclosure"),
+    # Asked, and the answer doubted or not a denial.
+    ("I asked her if she was thinking of killing herself and she said yes", "crisis_suicidal"),
+    ("i asked her if she wants to die and she said no but i dont believe her", "crisis_suicidal"),
+    # Sent away from home, not from school.
+    ("he got kicked out and has nowhere to go", "crisis_danger"),
+    # Not breathing told as now, or with an injury, stays a danger.
+    ("he cant breathe his lips are going blue", "crisis_danger"),
+    ("i cant breathe right now in class, my throat is closing", "crisis_danger"),
+    # Sexual pictures are never only bullying.
+    ("they keep sharing nudes of me and laughing", "safeguarding_disclosure"),
+])
+def test_urgent_kinds_of_round_thirty_one(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "in the film the girl kills herself",
+    "the game has lots of blood and killing",
+    "my son watched a film where a boy cuts himself and now he is scared",
+    "there is a character in my book, she wants to kill herself",
+    "My son is 10 and plays a lot of online shooting games, lots of blood and killing. Nobody has "
+    "been hurt. Is there anyone I can talk to about his anger?",
+    "I asked her straight out if she'd thought about hurting herself and she said no, absolutely "
+    "not, she just feels meh. I believe her.",
+    "got kicked out of college for fighting and wants help with his temper",
+    "like i cant breathe in lessons",
+    "every morning its the same, he's shaking, says he feels sick, cant breathe properly and "
+    "refuses to get in the car",
+    "theres a group chat at school and they keep posting pics of me and laughing",
+    "getting bullied at school, they keep taking pics of me and putting them on their story with "
+    "mean captions",
+    "nobody is being hurt at home, it's just shouting",
+])
+def test_round_thirty_one_leaves_these_alone(text):
+    assert assess(text).level == NONE, assess(text).as_dict()

@@ -81,3 +81,13 @@ def test_a_year_of_birth_in_a_longer_message_is_not_taken_for_the_age():
     from datetime import date
     assert parse_age("she was born in 2011, she's 12 now", today=date(2026, 12, 4)).age == 12
     assert parse_age("my dad was born in 1975 and he hits me", today=date(2026, 12, 4)).age != 51
+
+
+@pytest.mark.parametrize("text, age", [
+    # conversations51 (development): a college year, as a 16 to 18-year-old says it.
+    ("college first year", 16), ("first year at college", 16), ("2nd year of college", 17),
+    ("first year uni", 18), ("1st year of university", 18),
+])
+def test_a_college_or_university_year_gives_its_youngest_age(text, age):
+    answer = parse_age(text)
+    assert answer.ok and answer.age == age

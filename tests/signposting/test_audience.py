@@ -457,3 +457,31 @@ def test_staff_who_name_students_are_still_staff(text):
 ])
 def test_a_students_parent_or_a_student_spoken_of_is_not_the_writer(text):
     assert writer_of(text) != "young_person"
+
+
+@pytest.mark.parametrize("text", [
+    # conversations51 (development): staff who open with where they work, or a pastoral role.
+    "I work on reception at a GP surgery in Westcliff. A 16 year old lad has just come to the desk "
+    "and says older boys make him carry parcels. He won't let me ring anyone yet.",
+    "hi i work at a primary school, one of my pupils aged 9 keeps crying",
+    "I'm a pastoral manager at a sixth form in Canterbury. Our Year 13s are struggling",
+    "im the safeguarding lead at a primary and a year 4 told me something worrying",
+])
+def test_staff_who_say_where_they_work_or_a_pastoral_role(text):
+    assert writer_of(text) == PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # ... never a young person harmed at work, nor one who works somewhere and is in crisis.
+    "i work at a nursery and my manager keeps touching me, im 19",
+    "i work at a cafe and im 17 and i want to die",
+])
+def test_a_young_person_who_works_somewhere_is_still_the_young_person(text):
+    assert writer_of(text) == "young_person"
+
+
+@pytest.mark.parametrize("text", ["Single mum of three, my middle one is 7 and has ADHD",
+                                  "my middle one keeps hitting the others"])
+def test_a_parent_who_says_my_middle_one(text):
+    # conversations47 (development): a mum's "my middle one is 7" was asked her age and who for.
+    assert writer_of(text) == PARENT_CARER

@@ -816,3 +816,12 @@ def test_talk_of_an_address_with_no_place_is_no_place(text):
 ])
 def test_the_x_area_names_x(text, place):
     assert extract(text).place == place
+
+
+@pytest.mark.parametrize("text, age", [
+    # conversations47 (development): a parent's "my middle one is 7" was asked the age again.
+    ("Single mum of three, my middle one is 7 and has ADHD", 7),
+    ("our little one is 4 and wont sleep", 4), ("my youngest one is 9", 9),
+])
+def test_a_childs_place_in_the_family_before_the_age(text, age):
+    assert find_age(text) == age
