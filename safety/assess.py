@@ -13,6 +13,7 @@ Principles (from safe-messaging and safeguarding practice):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -159,6 +160,11 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
     risk = _drop_devices(_drop_contained([h for h in hits if h.kind in URGENT_CLASSES]),
                          modifiers.get("device", []), doc, matcher)
     risk = _done_to_a_child(risk)
+    if _STILL_WANTS_TO.search(doc.text):
+        # "i tried to kill myself a month ago and i still want to": the wish goes on, so the
+        # past attempt is no history (a pattern cannot see the message end).
+        modifiers.setdefault("again_intent", []).append(
+            Hit("modifier", "again_intent", 0, 0, "still want to"))
     context = _Context(doc, matcher, modifiers, risk)
     evidence = []
     for hit in risk:
@@ -311,6 +317,16 @@ def _noise(ranking: Sequence[Tuple[str, float]], fallback: Optional[Tuple[str, f
 CLAUSE_BREAKS = {",", ".", ";", ":", "!", "?", "but", "and", "though", "although", "however",
                  "because", "cos", "coz", "cuz", "so", "then", "-", "\u2014", "\u2013", "also",
                  "anyway", "now"}
+#: A wish that goes on, said last: "... and i still want to" (see again_intent in lexicon.yml).
+_STILL_WANTS_TO = re.compile(r"\bstill\s+(?:want|wants|wanna)(?:\s+to)?\W*$", re.IGNORECASE)
+#: Who might one day tell staff something, and the telling (see _supposed_telling).
+_SUPPOSED_TELLERS = frozenset({"pupil", "child", "student", "kid", "learner", "young", "teenager", "girl",
+                               "boy"})
+_TELLING = frozenset({"tells", "tell", "told", "says", "discloses", "disclose", "disclosed", "confides",
+                      "comes", "came"})
+_REAL_TELLING = re.compile(r"\b(?:she|he|they|who)\s+(?:has\s+|have\s+|just\s+|already\s+)?"
+                           r"(?:told|showed|said\s+to|came\s+to)\s+(?:me|us)\b|\b(?:today|yesterday|"
+                           r"this\s+morning|last\s+night|earlier|just\s+now)\b")
 #: Media said only as when something happened: "while watching the film", "after the game".
 _WHEN_WORDS = frozenset({"while", "whilst", "after", "before", "during", "since", "when"})
 #: A real person acting in a clause of their own beside a film or game (see _in_story).
@@ -613,6 +629,8 @@ class _Context:
                     and self.modifiers.get("trivial_threat")):
                 return "trivial"
         if self._hypothetical(hit) and not _has_quantity(hit, self.doc):
+            if hit.kind == "safeguarding_disclosure" and self._supposed_telling(hit):
+                return "information"
             return "hypothetical"
         if self.modifiers.get("unusual_experiences") and not self._current_near(hit) and (
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
@@ -725,6 +743,21 @@ class _Context:
         sent = self._sentence(hit)
         return any(m.start <= sent.start + 1 and m.start < hit.start and sent.start <= m.start
                    for m in self.modifiers.get("hypothetical", []))
+
+    def _supposed_telling(self, hit: Hit) -> bool:
+        """ "What should I do if a pupil ever tells me they are being hurt at home?": what a
+        child might one day tell, asked by staff to learn the steps, is a question of procedure
+        (development set 46). Only "a"/"any" child, pupil or student: "what do I do if my child
+        tells me someone is touching her" may be a hint already given, and stays a check-in."""
+        if self.modifiers.get("said_for_real") or _REAL_TELLING.search(self.doc.text.lower()):
+            return False  # "... she told me today": a telling that happened
+        sent = self._sentence(hit)
+        words = [t.norm_ for t in self.doc[sent.start:hit.start]]
+        for i, word in enumerate(words[:-1]):
+            if word in ("a", "any") and words[i + 1] in _SUPPOSED_TELLERS and any(
+                    w in _TELLING for w in words[i + 2:i + 6]):
+                return True
+        return False
 
     def _held_there(self, hit: Hit) -> bool:
         """ "I held my hand on the hob": holding or pressing it there is done on purpose (a burn

@@ -2200,3 +2200,38 @@ def test_urgent_kinds_of_round_thirty_one(text, urgent_class):
 ])
 def test_round_thirty_one_leaves_these_alone(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level", [
+    # Staff asking the steps for a telling that may come one day (development set 46) ...
+    ("What should I do if a pupil ever tells me they are self-harming or being hurt at home? "
+     "Nothing has happened", NONE),
+    ("what should I do if a pupil tells me they are being abused at home?", NONE),
+    # ... never one that came, nor a parent's own child.
+    ("what if a pupil tells me her dad hits her, she told me today", CHECK_IN),
+    ("what do I do if my child tells me someone is touching her", CHECK_IN),
+])
+def test_a_telling_supposed_by_staff_is_a_question_of_procedure(text, level):
+    assert assess(text).level == level, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level", [
+    # A past attempt "about a month ago" is history, as "two months ago" was (development set 51) ...
+    ("Her best friend tried to take her own life about a month ago. Thankfully the friend is "
+     "recovering well", NONE),
+    # ... unless the wish goes on (found probing the history cues).
+    ("i tried to kill myself a month ago and i still want to", URGENT),
+    ("i tried to kill myself two months ago and i still think about it every day", URGENT),
+    ("she tried to kill herself two years ago and still wishes it had worked", URGENT),
+    ("i tried to kill myself a month ago and i still want to die", URGENT),
+    ("she tried to kill herself two years ago but she is doing well now and still wants to be a vet",
+     NONE),
+])
+def test_a_past_attempt_and_a_wish_that_goes_on(text, level):
+    assert assess(text).level == level, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", ["nobodys hurting me at home its just my parents argue loads",
+                                  "nobody's hurting me at home"])
+def test_nobodys_negates_what_follows(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
