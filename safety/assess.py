@@ -194,6 +194,11 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
         if classes:
             lead = next(c for c in PRIORITY if c in classes)
             speaker = _speaker(level, doc, audience) if not third_party else audience
+            if speaker in (PARENT_CARER, PROFESSIONAL) and _writers_own_crisis(lead, risk, context):
+                # "my little one is 2 and i want to die": a young mother's own crisis is
+                # answered to her ("Are you safe right now?"), not "Is your child safe?" (the
+                # review of round 31; as "I'm her mum" in the second review of round 30).
+                speaker = "young_person"
             return Assessment(level, lead, tuple(evidence), third_party, speaker, benign)
     return Assessment(NONE, None, tuple(evidence), third_party, audience, benign)
 
@@ -319,6 +324,33 @@ CLAUSE_BREAKS = {",", ".", ";", ":", "!", "?", "but", "and", "though", "although
                  "anyway", "now"}
 #: A wish that goes on, said last: "... and i still want to" (see again_intent in lexicon.yml).
 _STILL_WANTS_TO = re.compile(r"\bstill\s+(?:want|wants|wanna)(?:\s+to)?\W*$", re.IGNORECASE)
+#: Autism said of the child (see _meltdown_head_banging).
+_AUTISM = frozenset({"autistic", "autism", "asd", "asc", "sensory", "pda", "neurodivergent"})
+#: A head-banging that hurt: never only behaviour.
+_HEAD_INJURY = frozenset({"bruise", "bruises", "bruised", "bruising", "lump", "lumps", "concussion",
+                          "concussed", "unconscious", "knocked", "split", "cut", "cuts", "hospital",
+                          "a&e", "ambulance", "dizzy", "sick", "vomiting", "vomited", "stitches", "marks",
+                          "mark", "bump", "bumps", "drowsy", "sleepy", "confused", "egg", "swelling",
+                          "doctor", "gp", "injured", "injury"})
+#: Told as happening now: never only behaviour (a test of round 26: "... and now he has a big bump").
+_NOW_WORDS = frozenset({"now", "tonight", "today", "currently"})
+#: Signs in a sentence that not breathing is an emergency, not anxiety (see _anxious_breathing).
+_BREATH_EMERGENCY = frozenset({"blue", "lips", "swelling", "swollen", "throat", "allergic", "allergy",
+                               "nuts", "nut", "asthma", "inhaler", "collapsed", "collapse", "unconscious",
+                               "responding", "choke", "chokes", "choking", "choked", "strangle",
+                               "strangles", "strangled", "neck", "pillow", "bag", "squeeze", "squeezes",
+                               "squeezed", "sits", "sat", "holds", "held", "pins", "pinned", "presses",
+                               "pressed", "hands", "hand", "fit", "seizure", "epipen", "sting", "stung"})
+#: Pictures that show a body, said in everyday words, are never only ridicule (the review of
+#: round 31: "pics of me in my knickers ... everyone is laughing").
+_UNDRESSED = re.compile(r"\b(?:knickers|pants|boxers|thong|lingerie|bikini|swimsuit|no\s+top|topless|"
+                        r"nothing\s+on|no\s+clothes|half[\s-]+naked|undressed|undressing|my\s+body|"
+                        r"doing\s+(?:stuff|things|it)|in\s+bed|deep\s?fakes?|shower|changing\s+rooms?|"
+                        r"getting\s+changed|from\s+when\s+we\s+were\s+together|sent\s+(?:him|her|them))\b")
+#: Where one sleeps, or nowhere to (see _without_a_bed).
+_NO_BED = re.compile(r"\b(?:accommodation|halls|boarding|house|residence|dorms?|digs|flat|home|homeless|"
+                     r"nowhere|sleep|sleeping|slept|tonight|car|streets?|park|bench|won'?t\s+have\s+me|"
+                     r"wont\s+have\s+me|following|night|[0-9]\s?am)\b")
 #: Who might one day tell staff something, and the telling (see _supposed_telling).
 _SUPPOSED_TELLERS = frozenset({"pupil", "child", "student", "kid", "learner", "young", "teenager", "girl",
                                "boy"})
@@ -327,6 +359,12 @@ _TELLING = frozenset({"tells", "tell", "told", "says", "discloses", "disclose", 
 _REAL_TELLING = re.compile(r"\b(?:she|he|they|who)\s+(?:has\s+|have\s+|just\s+|already\s+)?"
                            r"(?:told|showed|said\s+to|came\s+to)\s+(?:me|us)\b|\b(?:today|yesterday|"
                            r"this\s+morning|last\s+night|earlier|just\s+now)\b")
+#: Words that tell what happens in a film or game named before them ("the film where he ...").
+_CONTENT_LINKS = frozenset({"where", "which", "about", "whose", "wherein"})
+#: Gore told of a film or game (see _in_story): no person, no act.
+_GORE = frozenset({"lots", "lot", "loads", "load", "of", "so", "much", "a", "blood", "bloody", "gore",
+                   "killing", "killings", "guns", "gun", "shooting", "stabbing", "stabbings", "murder",
+                   "murders", "violence", "and"})
 #: Media said only as when something happened: "while watching the film", "after the game".
 _WHEN_WORDS = frozenset({"while", "whilst", "after", "before", "during", "since", "when"})
 #: A real person acting in a clause of their own beside a film or game (see _in_story).
@@ -475,52 +513,64 @@ class _Context:
     def _in_story(self, hit: Hit) -> bool:
         """The match is part of a film, game, book or song named near it: in its clause ("in
         the film the girl kills herself", "a film where a boy cuts himself"), or in a clause of
-        its own with no real person acting ("shooting games, lots of blood and killing"). Not a
-        real person's act beside the media ("he played the game all night and now says he wants
-        to kill himself", "she watched the film and tried to hang herself"), nor media that only
+        its own with no real person acting. Not a real person's act beside the media ("he
+        played the game all night and now says he wants to kill himself"), nor media that only
         say when it happened ("he cut himself while watching the film", "after the film she
-        tried to hang herself"): round 31, found while reading development set 47."""
+        tried to hang herself"), unless the match is told as what happens in them ("after
+        watching the film where he kills himself i felt sad"). Media named only by their kind
+        ("shooting games", "a horror movie") make a story only of gore that names no one ("lots
+        of blood and killing"): "plays violent video games and has started cutting himself" is
+        a real child (round 31, development set 47 and its review)."""
         sent = self._sentence(hit)
         clause = self.clause_of[hit.start]
-        characters = any(t.norm_ in ("character", "characters") for t in sent)
-        for m in self.modifiers.get("fiction", []):
+        gore = self._gore_only(hit)
+        # A character counts only as the one acting in the match's own clause ("my son copies
+        # the characters in his games, he tried to hang himself" is a real child).
+        characters = any(t.norm_ in ("character", "characters") and self.clause_of[t.i] == clause
+                         for t in sent)
+        cues = list(self.modifiers.get("fiction", []))
+        if gore:
+            cues += self.modifiers.get("media_kinds", [])
+        for m in cues:
             if not (sent.start <= m.start < sent.end and m.start < hit.end + 8 and m.end > hit.start - 8):
                 continue
             before = self.doc[max(sent.start, m.start - 3):m.start]
-            if not _within(m, hit) and any(t.norm_ in _WHEN_WORDS for t in before):
+            told_in_it = m.end <= hit.start and any(
+                t.norm_ in _CONTENT_LINKS for t in self.doc[m.end:hit.start])
+            if not _within(m, hit) and not told_in_it and any(t.norm_ in _WHEN_WORDS for t in before):
                 continue  # "while watching the film", "after playing the game": when, not what
             if characters or self.clause_of[m.start] == clause or self.clause_of[m.end - 1] == clause \
-                    or not self._real_actor(hit):
+                    or not self._real_actor(hit, back=not gore):
                 return True
         return False
 
-    def _real_actor(self, hit: Hit) -> bool:
-        """Someone real acts in the match's clause: "he", "she", "they" or the writer's own
-        "my son", "our daughter" before or in the match (a reflexive "himself" is no actor)."""
-        clause = self.clause_of[hit.start]
-        i = hit.start
-        while i > 0 and self.clause_of[i - 1] == clause:
-            i -= 1
-        third = set(self.lexicon.classes["third_party"])
-        tokens = [t.norm_ for t in self.doc[i:hit.end]]
-        return any(n in _REAL_PRONOUNS or (n in third and k and tokens[k - 1] in ("my", "our"))
-                   for k, n in enumerate(tokens))
+    def _gore_only(self, hit: Hit) -> bool:
+        """A match of gore that names no one and no act of anyone's ("lots of blood")."""
+        return all(t.norm_ in _GORE for t in self.doc[hit.start:hit.end])
 
-    def _asked_and_denied(self, hit: Hit) -> bool:
-        """ "I asked her straight out if she'd thought about hurting herself and she said no,
-        absolutely not": the adult's question before the match, the child's denial after it in
-        the same sentence or at the start of the next, and nothing doubting it after ("but I
-        don't believe her", "but I found ..."): round 31, development set 47."""
-        if hit.kind not in ("crisis_suicidal", "crisis_self_harm"):
-            return False
+    def _real_actor(self, hit: Hit, back: bool = True) -> bool:
+        """Someone real acts in the match: "he", "she", "they" or the writer's own "my son",
+        "our daughter" before or in it in its clause, or, with ``back``, in the clauses before
+        it in its sentence when its own has no subject ("she watched the film and tried to hang
+        herself": the review of round 31). A reflexive "himself" is no actor; a character or a
+        person of the story met first ("a boy", "the girl") ends the search."""
+        third = set(self.lexicon.classes["third_party"])
         sent = self._sentence(hit)
-        if not any(sent.start <= m.start and m.end <= hit.start for m in self.modifiers.get("asked_if", [])):
-            return False
-        end = self.doc[sent.end].sent.end if sent.end < len(self.doc) else sent.end
-        denial = [m for m in self.modifiers.get("denied", []) if hit.end <= m.start < end]
-        if not denial:
-            return False
-        return not any(m.start >= denial[0].start for m in self.modifiers.get("doubted", []))
+        i = hit.end - 1
+        clause = self.clause_of[hit.start]
+        while i >= sent.start:
+            if self.clause_of[i] != clause:
+                if not back:
+                    return False
+                clause = self.clause_of[i]
+            norm = self.doc[i].norm_
+            previous = self.doc[i - 1].norm_ if i > sent.start else ""
+            if norm in _REAL_PRONOUNS or (norm in third and previous in ("my", "our")):
+                return True
+            if norm in ("character", "characters") or (norm in third and previous in ("a", "the", "this")):
+                return False
+            i -= 1
+        return False
 
     def _other_subject(self, hit: Hit) -> bool:
         """Someone other than the writer is named in the match's clause ("is it normal for a
@@ -538,7 +588,7 @@ class _Context:
         return any(t.norm_ in FIRST_PERSON_SUBJECT for t in self.doc[i:hit.end])
 
     def demotion(self, hit: Hit) -> Optional[str]:
-        if self._negated(hit) or self._asked_and_denied(hit):
+        if self._negated(hit):
             return "negation"
         if self._not_said_by_another(hit):
             return "not_said"
@@ -546,7 +596,8 @@ class _Context:
         # a temperature") is ordinary whichever class the match is of (round 19).
         if hit.kind in ("crisis_self_harm", "crisis_suicidal") and self._medicine_is_benign(hit):
             return "benign"
-        if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])):
+        if any(m.start in (hit.end, hit.end - 1) for m in self.modifiers.get("hyperbole_objects", [])) \
+                and not self._without_a_bed(hit):
             return "hyperbole"
         child = _young_child(self.doc, 0, hit.start) if any(
             m.start == hit.end for m in self.modifiers.get("out_of_sight", [])) else None
@@ -604,6 +655,8 @@ class _Context:
             return "accident"
         if hit.kind in ("crisis_danger", "safeguarding_disclosure") and self._young_childs_behaviour(hit):
             return "behaviour"
+        if hit.kind == "crisis_self_harm" and self._meltdown_head_banging(hit):
+            return "behaviour"
         # A history cue in the match's clause, or in its sentence when the message says it is
         # over ("I took an overdose, but that was 5 years ago and I'm doing well now").
         if (self._same_clause("history", hit) or (
@@ -636,12 +689,13 @@ class _Context:
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
-        if hit.kind == "crisis_danger" and (self._in_sentence("panic", hit)
-                                            or self._in_sentence("breath_habitual", hit)) and any(
+        if hit.kind == "crisis_danger" and (
+                self._in_sentence("panic", hit) or self._anxious_breathing(hit)) and any(
                 t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
                 and not self._current_near(hit):
-            # "panic attacks, shaking, says she can't breathe properly", "like i cant breathe
-            # in lessons"; not "she gets anxiety but now she's not breathing".
+            # "panic attacks, shaking, says she can't breathe properly", "every morning he's
+            # shaking, feels sick, cant breathe properly"; not "she gets anxiety but now she's
+            # not breathing".
             return "panic"
         if hit.kind == "crisis_danger" and self._perceived(hit) \
                 and not self._current_near(hit) and not self._commanded(hit):
@@ -744,6 +798,47 @@ class _Context:
         return any(m.start <= sent.start + 1 and m.start < hit.start and sent.start <= m.start
                    for m in self.modifiers.get("hypothetical", []))
 
+    def _without_a_bed(self, hit: Hit) -> bool:
+        """ "kicked out of college accommodation, sleeping in my car", "kicked out of school
+        boarding house ... where do i go tonight": sent away from where one sleeps, or with
+        nowhere to go, is a danger whatever it is called (the review of round 31)."""
+        return any(t.norm_.startswith("kick") for t in self.doc[hit.start:hit.end]) \
+            and bool(_NO_BED.search(self.doc.text.lower()))
+
+    def _anxious_breathing(self, hit: Hit) -> bool:
+        """Not breathing properly told as what keeps happening, with a sign of anxiety, in the
+        sentence ("every morning ... he's shaking, says he feels sick, cant breathe properly"):
+        never "not breathing", nor with a hand, a pillow, a choke, an allergy or a collapse in
+        the sentence (the review of round 31)."""
+        if not (self._in_sentence("breath_habitual", hit) and self._in_sentence("anxiety_signs", hit)):
+            return False
+        if any(t.norm_ == "breathing" for t in self.doc[hit.start:hit.end]):
+            return False
+        sent = self._sentence(hit)
+        return not any(t.norm_ in _BREATH_EMERGENCY for t in sent)
+
+    def _meltdown_head_banging(self, hit: Hit) -> bool:
+        """ "Meltdowns after school, screaming, sometimes banging his head on the floor" (an
+        autistic child, or one of 10 or under): head-banging in a meltdown is behaviour that
+        challenges, for the child's GP or autism team, not a self-harm crisis (development sets
+        46 and 51). Never with an injury, a mark or a hospital anywhere in the message, nor
+        for an older child with no autism said ("my 15 year old bangs her head on the wall")."""
+        words = [t.norm_ for t in self.doc[hit.start:hit.end]]
+        if "head" not in words or not any(w.startswith(("bang", "bash", "hit", "headbang")) for w in words):
+            return False
+        if not self._in_sentence("child_behaviour", hit):
+            return False
+        norms = {t.norm_ for t in self.doc}
+        if norms & (set(self.lexicon.classes.get("injury", ())) | _HEAD_INJURY | _NOW_WORDS):
+            return False
+        return bool(norms & _AUTISM) or _young_child(self.doc, 0, len(self.doc)) is not None
+
+    def _writers_own_role(self, i: int) -> bool:
+        """ "Hi, I'm a Year 1 teacher in Sheerness.": the adult named is the writer introducing
+        themselves, not an adult in the child's home (development set 47)."""
+        before = [t.norm_ for t in self.doc[max(0, i - 4):i]]
+        return any(w in ("am", "m", "im") for w in before) and any(w in ("a", "an") for w in before)
+
     def _supposed_telling(self, hit: Hit) -> bool:
         """ "What should I do if a pupil ever tells me they are being hurt at home?": what a
         child might one day tell, asked by staff to learn the steps, is a question of procedure
@@ -784,6 +879,7 @@ class _Context:
         return (any(t.norm_ in images for t in self.doc[hit.start:hit.end])
                 and self._in_sentence("ridicule", hit)
                 and not any(t.norm_ in sexual for t in self.doc)
+                and not _UNDRESSED.search(self.doc.text.lower())
                 and not self._taken_exposed(hit))
 
     def _taken_exposed(self, hit: Hit) -> bool:
@@ -1033,8 +1129,11 @@ class _Context:
         adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS | {"someone", "somebody"}
         # Across two sentences, no adult anywhere in them ("my husband is so angry all the
         # time. my daughter is 5 and he throws things at her" is a danger) ...
+        # (adults before the child in its own sentence are the child's: "a mum came to me
+        # about her 6 year old's meltdowns", as when the sentence stands alone).
         since = start if start < sent.start else child + 1
-        if any(t.norm_ in adults for t in self.doc[since:hit.end]) or any(
+        between = [t for t in self.doc[since:hit.end] if not (sent.start <= t.i < child)]
+        if any(t.norm_ in adults and not self._writers_own_role(t.i) for t in between) or any(
                 t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im") for t in self.doc[child + 1:hit.end]):
             return False
         # ... nor an adult who does something to the child anywhere after it ("... slams doors
@@ -1294,6 +1393,38 @@ def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
     audience = writer_of(doc.text)
     adult = audience in (PARENT_CARER, PROFESSIONAL)
     return third_party or adult, audience
+
+
+def _writers_own_crisis(lead: str, risk: Sequence[Hit], context: "_Context") -> bool:
+    """Every risk phrase of the leading class that stands is the writer's own, said in the first
+    person ("i want to die", "i've been cutting myself"), and no one else's words are passed on
+    ("my son said 'i want to die'")."""
+    if lead not in ("crisis_suicidal", "crisis_self_harm"):
+        return False
+    if any(t.norm_ in REPORTED_SPEECH or t.text in ('"', "'", "\u201c", "\u2018") for t in context.doc):
+        return False
+    standing = [h for h in risk if h.kind == lead and h.tier != "support" and context.demotion(h) is None]
+    return bool(standing) and all(_said_as_own(h, context) for h in standing)
+
+
+def _said_as_own(hit: Hit, context: "_Context") -> bool:
+    """The match is the writer's own act or wish: "myself" or "I" in it, or "I" the nearest
+    subject before it in its clause ("i want to die"; never "I think he's been cutting himself")."""
+    words = [t.norm_ for t in context.doc[hit.start:hit.end]]
+    if any(w in ("myself", "meself", "i", "im", "m") for w in words):
+        return True
+    if any(w in ("himself", "herself", "themselves", "themself") for w in words):
+        return False
+    clause = context.clause_of[hit.start]
+    for i in range(hit.start - 1, -1, -1):
+        if context.clause_of[i] != clause:
+            return False
+        norm = context.doc[i].norm_
+        if norm in ("i", "im", "m"):
+            return True
+        if norm in ("he", "she", "they", "hes", "shes", "theyre", "you", "we"):
+            return False
+    return False
 
 
 def _speaker(assessment_level: str, doc: Doc, audience: Optional[str]) -> Optional[str]:

@@ -61,7 +61,10 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
                    r"safeguarding\s+lead|wellbeing\s+(?:lead|officer)|attendance\s+officer|early\s+help\s+worker|"
                    r"health\s+visitor|"
                    r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
-                   r"child\s+minder|childminder|" + _EARLY_YEARS + r")\b")
+                   r"child\s+minder|childminder|" + _EARLY_YEARS + r")\b"
+                   # Not another's role: "im the pastoral manager's son", "as the health visitor
+                   # said" (the review of round 31).
+                   r"(?!'s|\s+(?:said|says|told|tells|thinks|suggested)\b)")
 #: A head of year, of a key stage or of sixth form: "Head of Year 9." (conversations32).
 _HEAD_OF = (r"head\s+of\s+(?:(?:year|yr)(?:\s?\d{1,2})?|sixth\s+form|6th\s+form|ks\s?[2-5]|"
             r"key\s+stage\s+[2-5]|pastoral|inclusion|house)")
@@ -174,12 +177,29 @@ _HELPER_ME = re.compile(r"\b(?:let|lets|told|tell|tells|showed|asked|asks|came\s
                         r"\s+me\b")
 
 
+#: A young person's job ("i work at a primary school as a volunteer", "Saturday job").
+_YOUNG_WORKER = re.compile(r"\b(?:saturday|weekend|part[\s-]?time|apprentice\w*|volunteer\w*|young\s+leader|"
+                           r"work\s+experience|placement|cleaner|lifeguard|student|trainee)\b")
+#: How staff speak of themselves while reporting: asking what to do, not knowing.
+_STAFF_ASKS = re.compile(r"\b(?:what|who|how|where|when)\s+(?:do|should|can|could|would|shall)\s+i\b|"
+                         r"\b(?:should|can|could|do|shall)\s+i\s+(?:ring|call|tell|refer|contact|do|say|"
+                         r"signpost|point|report)\b|\bi'?m\s+not\s+sure\b|\bi\s+(?:don'?t|dont)\s+know\b|"
+                         r"\bi\s+(?:work|think|thought|wanted|want\s+to\s+(?:know|check|ask|help|make))\b")
+
+
 def _works_there(lower: str) -> bool:
     """Opens with where the writer works, and goes on about another young person (an age, a
-    pupil, a client), with nothing harmful done to the writer ("i work at a nursery and my
-    manager keeps touching me" is the writer's own)."""
-    return bool(_WORKS_THERE.search(lower) and _STAFF_SIGN.search(lower)
-                and not _WRITER_SUFFERS.search(_HELPER_ME.sub(" ", lower)))
+    pupil, a client), with nothing of the writer's own besides ("i work at a nursery and my
+    manager keeps touching me", "I work at a nursery, I'm 17 years old and I want to die",
+    a Saturday job or an apprenticeship are a young person's own: the review of round 31).
+    Staff speak of themselves only to report and ask ("he won't let me ring anyone yet. What
+    do I do?")."""
+    if not (_WORKS_THERE.search(lower) and _STAFF_SIGN.search(lower)):
+        return False
+    if FIRST_PERSON_AGE.search(lower) or _YOUNG_WORKER.search(lower):
+        return False
+    rest = _STAFF_ASKS.sub(" ", _HELPER_ME.sub(" ", _STAFF_FIRST_PERSON.sub(" ", lower)))
+    return not _WRITER_HERSELF.search(rest)
 
 
 #: A role narrowed by a word before it, opening a staff note with no first person at all:

@@ -45,9 +45,12 @@ _YOUNG_PEOPLE = (r"son|daughter|child|kid|boy|girl|lad|lass|stepson|stepdaughter
                  r"grandkid|stepchild|stepkid|niece|nephew|"
                  r"young\s+man|young\s+woman|young\s+adult|"
                  r"granddaughter|teenager|teen|pupil|student|friend|brother|sister|youngest|eldest|"
-                 r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins|"
-                 # A parent's "my middle one is 7", "our little one is 4" (development set 47).
-                 r"(?:middle|little|youngest|eldest|oldest)\s+one")
+                 r"oldest|girls|boys|kids|children|pupils|students|class|people|person|twins")
+#: A parent's "my middle one is 7", "our little one is 4" (development set 47): the age only
+#: when no other is said ("my middle one is 7 and my eldest is 15 and she's cutting" is about
+#: the eldest; "my little one is 2 and i want to die, im 19": the review of round 31).
+_ONE_OF_MINE = re.compile(r"\b(?:my|our)\s+(?:middle|little|youngest|eldest|oldest)\s+one\s+(?:is|'s|s)\s+"
+                          r"(\d{1,2})\b(?!\s*(?:weeks?|months?|feet|foot|ft|stone|kg|days?)\b)")
 _AGE_PHRASES = re.compile(
     # Not a time since or for something: "self-harmed two years ago", "3 years since dad
     # died", "off school for 2 years now".
@@ -205,7 +208,8 @@ def find_age(text: str) -> Optional[int]:
     phrases = [p for p in _AGE_PHRASES.finditer(text) if not _A_WHILE_BEFORE.search(text[:p.start()])
                and not _someone_elses(text, p)]
     if not phrases:
-        return None
+        one = _ONE_OF_MINE.search(text.lower())
+        return int(one.group(1)) if one and 0 < int(one.group(1)) <= OLDEST_PLAUSIBLE else None
     # An age said as a number beats a school year, which only approximates one: "Y12 student
     # (17)" is 17.
     phrase = next((p for p in phrases if not _SCHOOL_YEAR.match(p.group(0))

@@ -365,3 +365,22 @@ async def test_the_choice_reads_as_numbered_options_by_text_message():
         "Reply 1 for Leigh-on-Sea (Southend-on-Sea); 2 for Leigh (Sevenoaks, Kent).\n\n"
         + AFTER_A_CHOICE]
     assert turn.options == {"1": payload(LEIGHS[0]), "2": payload(LEIGHS[1])}
+
+
+@pytest.mark.parametrize("risk_class", ["crisis_suicidal", "crisis_self_harm", "crisis_danger",
+                                        "safeguarding_disclosure"])
+@pytest.mark.parametrize("audience", AUDIENCES)
+async def test_the_safety_question_asked_again_offers_the_crisis_replys_own_buttons(audience, risk_class):
+    # Round 31: on the web chat, a person whose answer to "is your child safe right now?" the bot
+    # could not place gets the same two buttons again, so one tap answers; by SMS, words only.
+    tracker = DialogueStateTracker.from_events(
+        "unclear", [ActionExecuted("action_listen"), SlotSet("audience", audience),
+                    SlotSet("risk_class", risk_class)], slots=DOMAIN.slots)
+    crisis = await rendered(f"utter_{risk_class}", tracker, "webchat")
+    again = await rendered("utter_safety_answer_unclear", tracker, "webchat")
+    assert crisis.get("buttons") and again.get("buttons")
+    assert [b["payload"] for b in again["buttons"]] == [b["payload"] for b in crisis["buttons"]]
+    adult = audience in (PARENT_CARER, PROFESSIONAL)
+    assert all(b["title"].startswith("I'm") != adult for b in again["buttons"]), again["buttons"]
+    sms = await rendered("utter_safety_answer_unclear", tracker, "twilio_sms")
+    assert not sms.get("buttons") and sms["text"] == again["text"]

@@ -2162,11 +2162,12 @@ def test_a_word_of_washing_or_changing_told_apart_from_the_picture_leaves_it_bul
     ("i don't really want to be alive", "crisis_suicidal"),
     # Hurt at home, or by an adult at home.
     ("a year 8 pupil told me she's being hurt at home", "safeguarding_disclosure"),
-    ("she's being hurt by her stepdad", "safeguarding_disclosure"),
     ("someone is hurting her at home", "safeguarding_disclosure"),
-    # Asked, and the answer doubted or not a denial.
+    # Asked, and the child's answer passed on: the crisis reply whatever the answer (the review
+    # of round 31 found "asked if ... said no" read as a denial far too often; taken out).
     ("I asked her if she was thinking of killing herself and she said yes", "crisis_suicidal"),
     ("i asked her if she wants to die and she said no but i dont believe her", "crisis_suicidal"),
+    ("I asked him if he'd taken an overdose and he said no, but the packets are empty", "crisis_self_harm"),
     # Sent away from home, not from school.
     ("he got kicked out and has nowhere to go", "crisis_danger"),
     # Not breathing told as now, or with an injury, stays a danger.
@@ -2184,13 +2185,9 @@ def test_urgent_kinds_of_round_thirty_one(text, urgent_class):
     "in the film the girl kills herself",
     "the game has lots of blood and killing",
     "my son watched a film where a boy cuts himself and now he is scared",
-    "there is a character in my book, she wants to kill herself",
     "My son is 10 and plays a lot of online shooting games, lots of blood and killing. Nobody has "
     "been hurt. Is there anyone I can talk to about his anger?",
-    "I asked her straight out if she'd thought about hurting herself and she said no, absolutely "
-    "not, she just feels meh. I believe her.",
     "got kicked out of college for fighting and wants help with his temper",
-    "like i cant breathe in lessons",
     "every morning its the same, he's shaking, says he feels sick, cant breathe properly and "
     "refuses to get in the car",
     "theres a group chat at school and they keep posting pics of me and laughing",
@@ -2235,3 +2232,87 @@ def test_a_past_attempt_and_a_wish_that_goes_on(text, level):
                                   "nobody's hurting me at home"])
 def test_nobodys_negates_what_follows(text):
     assert assess(text).level == NONE, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level", [
+    # A teacher introducing themselves is not an adult in the child's home (development set 47) ...
+    ("Hi, I'm a Year 1 teacher in Sheerness. A mum came to me today in tears about her 6 year "
+     "old's meltdowns at home, hitting and throwing things.", NONE),
+    ("I'm a foster carer. my 6 year old has meltdowns, throwing things", NONE),
+    # ... an adult at home said in the sentence before still is.
+    ("my husband is so angry all the time. my daughter is 5 and he throws things at her", URGENT),
+    ("my partner drinks. when he drinks my 6 year old has meltdowns and throws things", URGENT),
+])
+def test_a_young_childs_behaviour_told_by_staff_who_say_who_they_are(text, level):
+    assert assess(text).level == level, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, urgent_class", [
+    # The independent review of round 31, by kind. A real child's act beside a film or game,
+    # its subject in the clause before ...
+    ("my son plays violent video games all day and has started cutting himself", "crisis_self_harm"),
+    ("my daughter watched a horror movie and then took an overdose", "crisis_self_harm"),
+    ("she watched the film and tried to hang herself", "crisis_suicidal"),
+    ("my son copies the characters in his video games, he tried to hang himself last night",
+     "crisis_suicidal"),
+    # ... not breathing with a hand, a pillow, a throat or an allergy, whatever the habit ...
+    ("every night he holds a pillow over my face until i can't breathe", "crisis_danger"),
+    ("my bf squeezes my throat every time we argue so i cant breathe", "crisis_danger"),
+    ("my daughter cant breathe, her lips are going blue, she ate something with nuts in class",
+     "crisis_danger"),
+    # ... pictures that show a body, in everyday words ...
+    ("someone put pics of me in my knickers on snap and everyone is laughing", "safeguarding_disclosure"),
+    ("getting bullied, a boy in year 11 has pics of me with no top on and is sending them round",
+     "safeguarding_disclosure"),
+    # ... sent away from where one sleeps ...
+    ("got kicked out of college accommodation today, im 17 and sleeping in my car", "crisis_danger"),
+    ("kicked out of school boarding house and mum wont have me back, where do i go tonight",
+     "crisis_danger"),
+    # ... abuse in the past with contact still going on ...
+    ("He's safe with us and settling in. He used to be sexually abused by his uncle and he still "
+     "sees him every weekend at contact", "safeguarding_disclosure"),
+    # ... and an answer of no passed on is no denial.
+    ("I asked him if he was going to kill himself and he said no, he'd just disappear. He's taken "
+     "the car keys", "crisis_suicidal"),
+])
+def test_the_review_of_round_thirty_one_keeps_these_urgent(text, urgent_class):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, urgent_class), result.as_dict()
+
+
+@pytest.mark.parametrize("text, level", [
+    ("i dont just want to be alive, i want to actually live my life", NONE),
+    ("my son is hurt at home resting after his football injury", NONE),
+    ("after watching the film where he kills himself i felt really sad", NONE),
+    ("in the horror movie the girl cuts her arm open", NONE),
+    # Hurt at home or by an adult, which may be an injury or feelings: a check-in.
+    ("my son gets hurt at home playing rugby with his brothers", CHECK_IN),
+    ("she's being hurt by her stepdad", CHECK_IN),
+])
+def test_the_review_of_round_thirty_one_leaves_these_or_asks(text, level):
+    assert assess(text).level == level, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, audience", [
+    # A young mother's or a parent's own crisis is answered to them, not "Is your child safe?".
+    ("my little one is 2 and i want to die, im 19", "young_person"),
+    ("single mum, my middle one is 7 and i want to kill myself", "young_person"),
+    # ... never a child's crisis a parent reports, nor a child's words passed on.
+    ("my son is 15 and I think he's been cutting himself", "parent_carer"),
+    ("my son said i want to die", "parent_carer"),
+    ("my daughter is 14 and she wants to kill herself", "parent_carer"),
+])
+def test_whose_crisis_words_the_reply(text, audience):
+    assert assess(text).audience == audience, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Our son has been on the ASD pathway waiting list for 18 months. Meltdowns after school nearly "
+     "every day, screaming for an hour, sometimes banging his head on the floor.", NONE),
+    ("my 15 year old bangs her head on the wall when she has a meltdown", URGENT),
+    ("he's 6 and bangs his head on the wall during tantrums till it bleeds", URGENT),
+])
+def test_head_banging_in_a_meltdown(text, level):
+    # Development sets 46 and 51: an autistic or young child's head-banging in a meltdown is
+    # behaviour; an older child's, or with an injury or now, stays urgent.
+    assert assess(text).level == level, assess(text).as_dict()
