@@ -194,11 +194,6 @@ def assess(text: str, matcher: Optional[SafetyMatcher] = None, doc: Optional[Doc
         if classes:
             lead = next(c for c in PRIORITY if c in classes)
             speaker = _speaker(level, doc, audience) if not third_party else audience
-            if speaker in (PARENT_CARER, PROFESSIONAL) and _writers_own_crisis(lead, risk, context):
-                # "my little one is 2 and i want to die": a young mother's own crisis is
-                # answered to her ("Are you safe right now?"), not "Is your child safe?" (the
-                # review of round 31; as "I'm her mum" in the second review of round 30).
-                speaker = "young_person"
             return Assessment(level, lead, tuple(evidence), third_party, speaker, benign)
     return Assessment(NONE, None, tuple(evidence), third_party, audience, benign)
 
@@ -333,24 +328,31 @@ _HEAD_INJURY = frozenset({"bruise", "bruises", "bruised", "bruising", "lump", "l
                           "mark", "bump", "bumps", "drowsy", "sleepy", "confused", "egg", "swelling",
                           "doctor", "gp", "injured", "injury"})
 #: Told as happening now: never only behaviour (a test of round 26: "... and now he has a big bump").
-_NOW_WORDS = frozenset({"now", "tonight", "today", "currently"})
-#: Signs in a sentence that not breathing is an emergency, not anxiety (see _anxious_breathing).
-_BREATH_EMERGENCY = frozenset({"blue", "lips", "swelling", "swollen", "throat", "allergic", "allergy",
-                               "nuts", "nut", "asthma", "inhaler", "collapsed", "collapse", "unconscious",
-                               "responding", "choke", "chokes", "choking", "choked", "strangle",
-                               "strangles", "strangled", "neck", "pillow", "bag", "squeeze", "squeezes",
-                               "squeezed", "sits", "sat", "holds", "held", "pins", "pinned", "presses",
-                               "pressed", "hands", "hand", "fit", "seizure", "epipen", "sting", "stung"})
+_NOW_WORDS = frozenset({"now", "tonight", "today", "currently", "evening", "moment", "stop", "headache",
+                        "bleeding", "blood", "black", "knocked"})
+#: An age over 10 (see _meltdown_head_banging).
+_OLDER_AGE = re.compile(r"\b(?:1[1-9]|2[0-5])\s*(?:years?|yrs?|yo|y/o|y\.o)\b"
+                        r"|\b(?:is|'s|s|aged|age)\s+(?:1[1-9]|2[0-5])\b"
+                        r"|\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])\b|\b(?:teen|teenager|teenage)\b")
 #: Pictures that show a body, said in everyday words, are never only ridicule (the review of
-#: round 31: "pics of me in my knickers ... everyone is laughing").
+#: round 31: "pics of me in my knickers ... everyone is laughing"); nor pictures held over
+#: someone as a threat, or held by an adult or a stranger (its second review).
 _UNDRESSED = re.compile(r"\b(?:knickers|pants|boxers|thong|lingerie|bikini|swimsuit|no\s+top|topless|"
                         r"nothing\s+on|no\s+clothes|half[\s-]+naked|undressed|undressing|my\s+body|"
                         r"doing\s+(?:stuff|things|it)|in\s+bed|deep\s?fakes?|shower|changing\s+rooms?|"
-                        r"getting\s+changed|from\s+when\s+we\s+were\s+together|sent\s+(?:him|her|them))\b")
-#: Where one sleeps, or nowhere to (see _without_a_bed).
+                        r"getting\s+changed|from\s+when\s+we\s+were\s+together|sent\s+(?:him|her|them))\b"
+                        r"|\b(?:will|'ll|ll|gonna|going\s+to)\s+(?:post|send|share|show|put)|\bunless\b|"
+                        r"\bif\s+i\s+(?:don'?t|dont|do\s+not|won'?t|wont)\b|\bmeet\s+(?:him|her|them|up)\b|"
+                        r"\bsend\s+(?:more|them\s+to)\b|\b(?:man|men|older|stranger|online|bloke|guy)\b")
+#: Where one sleeps, or nowhere to, or put out of home (see _without_a_bed).
 _NO_BED = re.compile(r"\b(?:accommodation|halls|boarding|house|residence|dorms?|digs|flat|home|homeless|"
                      r"nowhere|sleep|sleeping|slept|tonight|car|streets?|park|bench|won'?t\s+have\s+me|"
-                     r"wont\s+have\s+me|following|night|[0-9]\s?am)\b")
+                     r"wont\s+have\s+me|following|night|station|bus|[0-9]\s?am|me\s+out|"
+                     r"where\s+(?:do|can|should|will)\s+i\s+go)\b")
+#: A parent who came to staff about their child (see _young_childs_behaviour).
+_REPORTER_CAME = re.compile(r"\b(?:came|come|spoke|talked|rang|phoned|emailed|wrote)\s+(?:to|in\s+to)?\s*"
+                            r"(?:me|us)\b"
+                            r"|\b(?:told|asked)\s+(?:me|us)\b")
 #: Who might one day tell staff something, and the telling (see _supposed_telling).
 _SUPPOSED_TELLERS = frozenset({"pupil", "child", "student", "kid", "learner", "young", "teenager", "girl",
                                "boy"})
@@ -358,7 +360,10 @@ _TELLING = frozenset({"tells", "tell", "told", "says", "discloses", "disclose", 
                       "comes", "came"})
 _REAL_TELLING = re.compile(r"\b(?:she|he|they|who)\s+(?:has\s+|have\s+|just\s+|already\s+)?"
                            r"(?:told|showed|said\s+to|came\s+to)\s+(?:me|us)\b|\b(?:today|yesterday|"
-                           r"this\s+morning|last\s+night|earlier|just\s+now)\b")
+                           r"this\s+morning|this\s+afternoon|last\s+night|last\s+week|earlier|just\s+now|"
+                           r"hinted|mentioned|in\s+my\s+class|one\s+of\s+my|one\s+did|asking\s+for|"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|crying|"
+                           r"(?:she|he)'?s\s+\d{1,2}|\d{1,2}\s*(?:years?|yrs?)\s*old)\b")
 #: Words that tell what happens in a film or game named before them ("the film where he ...").
 _CONTENT_LINKS = frozenset({"where", "which", "about", "whose", "wherein"})
 #: Gore told of a film or game (see _in_story): no person, no act.
@@ -529,6 +534,8 @@ class _Context:
         characters = any(t.norm_ in ("character", "characters") and self.clause_of[t.i] == clause
                          for t in sent)
         cues = list(self.modifiers.get("fiction", []))
+        if cues or self.modifiers.get("media_kinds"):
+            cues += self.modifiers.get("story_places", [])
         if gore:
             cues += self.modifiers.get("media_kinds", [])
         for m in cues:
@@ -689,13 +696,11 @@ class _Context:
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
-        if hit.kind == "crisis_danger" and (
-                self._in_sentence("panic", hit) or self._anxious_breathing(hit)) and any(
+        if hit.kind == "crisis_danger" and self._in_sentence("panic", hit) and any(
                 t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
                 and not self._current_near(hit):
-            # "panic attacks, shaking, says she can't breathe properly", "every morning he's
-            # shaking, feels sick, cant breathe properly"; not "she gets anxiety but now she's
-            # not breathing".
+            # "panic attacks, shaking, says she can't breathe properly"; not "she gets anxiety
+            # but now she's not breathing".
             return "panic"
         if hit.kind == "crisis_danger" and self._perceived(hit) \
                 and not self._current_near(hit) and not self._commanded(hit):
@@ -805,18 +810,6 @@ class _Context:
         return any(t.norm_.startswith("kick") for t in self.doc[hit.start:hit.end]) \
             and bool(_NO_BED.search(self.doc.text.lower()))
 
-    def _anxious_breathing(self, hit: Hit) -> bool:
-        """Not breathing properly told as what keeps happening, with a sign of anxiety, in the
-        sentence ("every morning ... he's shaking, says he feels sick, cant breathe properly"):
-        never "not breathing", nor with a hand, a pillow, a choke, an allergy or a collapse in
-        the sentence (the review of round 31)."""
-        if not (self._in_sentence("breath_habitual", hit) and self._in_sentence("anxiety_signs", hit)):
-            return False
-        if any(t.norm_ == "breathing" for t in self.doc[hit.start:hit.end]):
-            return False
-        sent = self._sentence(hit)
-        return not any(t.norm_ in _BREATH_EMERGENCY for t in sent)
-
     def _meltdown_head_banging(self, hit: Hit) -> bool:
         """ "Meltdowns after school, screaming, sometimes banging his head on the floor" (an
         autistic child, or one of 10 or under): head-banging in a meltdown is behaviour that
@@ -831,6 +824,8 @@ class _Context:
         norms = {t.norm_ for t in self.doc}
         if norms & (set(self.lexicon.classes.get("injury", ())) | _HEAD_INJURY | _NOW_WORDS):
             return False
+        if _OLDER_AGE.search(self.doc.text.lower()):
+            return False  # an age over 10 anywhere: maybe the one who bangs (the second review)
         return bool(norms & _AUTISM) or _young_child(self.doc, 0, len(self.doc)) is not None
 
     def _writers_own_role(self, i: int) -> bool:
@@ -844,6 +839,8 @@ class _Context:
         child might one day tell, asked by staff to learn the steps, is a question of procedure
         (development set 46). Only "a"/"any" child, pupil or student: "what do I do if my child
         tells me someone is touching her" may be a hint already given, and stays a check-in."""
+        if writer_of(self.doc.text) != PROFESSIONAL:
+            return False  # only staff asking the steps ("asking for my mate": the second review)
         if self.modifiers.get("said_for_real") or _REAL_TELLING.search(self.doc.text.lower()):
             return False  # "... she told me today": a telling that happened
         sent = self._sentence(hit)
@@ -1129,10 +1126,13 @@ class _Context:
         adults = set(self.lexicon.classes["family_adult"]) | ADULT_WORDS | {"someone", "somebody"}
         # Across two sentences, no adult anywhere in them ("my husband is so angry all the
         # time. my daughter is 5 and he throws things at her" is a danger) ...
-        # (adults before the child in its own sentence are the child's: "a mum came to me
-        # about her 6 year old's meltdowns", as when the sentence stands alone).
+        # (an adult before the child in its own sentence who came to the writer is the one
+        # reporting: "a mum came to me about her 6 year old's meltdowns"; never "my partner
+        # loses his temper with my 5 year old and he's hitting ...": the second review).
         since = start if start < sent.start else child + 1
-        between = [t for t in self.doc[since:hit.end] if not (sent.start <= t.i < child)]
+        reporter = _REPORTER_CAME.search(self.doc[sent.start:child].text.lower()) \
+            if child > sent.start else None
+        between = [t for t in self.doc[since:hit.end] if not (reporter and sent.start <= t.i < child)]
         if any(t.norm_ in adults and not self._writers_own_role(t.i) for t in between) or any(
                 t.norm_ in REPORTED_SPEECH or t.norm_ in ("i", "im") for t in self.doc[child + 1:hit.end]):
             return False
@@ -1393,38 +1393,6 @@ def _who(doc: Doc, matcher: SafetyMatcher) -> Tuple[bool, Optional[str]]:
     audience = writer_of(doc.text)
     adult = audience in (PARENT_CARER, PROFESSIONAL)
     return third_party or adult, audience
-
-
-def _writers_own_crisis(lead: str, risk: Sequence[Hit], context: "_Context") -> bool:
-    """Every risk phrase of the leading class that stands is the writer's own, said in the first
-    person ("i want to die", "i've been cutting myself"), and no one else's words are passed on
-    ("my son said 'i want to die'")."""
-    if lead not in ("crisis_suicidal", "crisis_self_harm"):
-        return False
-    if any(t.norm_ in REPORTED_SPEECH or t.text in ('"', "'", "\u201c", "\u2018") for t in context.doc):
-        return False
-    standing = [h for h in risk if h.kind == lead and h.tier != "support" and context.demotion(h) is None]
-    return bool(standing) and all(_said_as_own(h, context) for h in standing)
-
-
-def _said_as_own(hit: Hit, context: "_Context") -> bool:
-    """The match is the writer's own act or wish: "myself" or "I" in it, or "I" the nearest
-    subject before it in its clause ("i want to die"; never "I think he's been cutting himself")."""
-    words = [t.norm_ for t in context.doc[hit.start:hit.end]]
-    if any(w in ("myself", "meself", "i", "im", "m") for w in words):
-        return True
-    if any(w in ("himself", "herself", "themselves", "themself") for w in words):
-        return False
-    clause = context.clause_of[hit.start]
-    for i in range(hit.start - 1, -1, -1):
-        if context.clause_of[i] != clause:
-            return False
-        norm = context.doc[i].norm_
-        if norm in ("i", "im", "m"):
-            return True
-        if norm in ("he", "she", "they", "hes", "shes", "theyre", "you", "we"):
-            return False
-    return False
 
 
 def _speaker(assessment_level: str, doc: Doc, audience: Optional[str]) -> Optional[str]:

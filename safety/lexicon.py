@@ -20,7 +20,7 @@ MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", 
                   "reported_speech", "own_question",
                   "unusual_experiences", "again_intent", "ridicule", "panic", "feedback",
                   "first_telling", "out_of_sight", "said_for_real", "device", "play", "bullied",
-                  "habitual", "service_list", "media_kinds", "breath_habitual", "anxiety_signs")
+                  "habitual", "service_list", "media_kinds", "story_places")
 
 
 @dataclass(frozen=True)

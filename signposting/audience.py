@@ -180,6 +180,11 @@ _HELPER_ME = re.compile(r"\b(?:let|lets|told|tell|tells|showed|asked|asks|came\s
 #: A young person's job ("i work at a primary school as a volunteer", "Saturday job").
 _YOUNG_WORKER = re.compile(r"\b(?:saturday|weekend|part[\s-]?time|apprentice\w*|volunteer\w*|young\s+leader|"
                            r"work\s+experience|placement|cleaner|lifeguard|student|trainee)\b")
+#: A young person in a staff role of their own: "I work at a school as an apprentice TA, i'm 17
+#: years old and my boyfriend hits me" (the second review of round 31).
+_YOUNG_IN_A_ROLE = re.compile(r"\b(?:apprentice\w*|work\s+experience|trainee)\b|\b(?:i'?m|i\s+am|im)\s+"
+                              r"(?:1[0-9]|[4-9])(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:years?\s+)?"
+                              r"(?:into|in\s+the|qualified|teaching))")
 #: How staff speak of themselves while reporting: asking what to do, not knowing.
 _STAFF_ASKS = re.compile(r"\b(?:what|who|how|where|when)\s+(?:do|should|can|could|would|shall)\s+i\b|"
                          r"\b(?:should|can|could|do|shall)\s+i\s+(?:ring|call|tell|refer|contact|do|say|"
@@ -422,7 +427,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if by_words:
         return by_words
     relation = find_relation(lower)
-    if _ROLE.search(lower) or _RUNS_GROUP.search(lower) or _ROLE_INTRO.search(lower) or (
+    if (_ROLE.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) or _RUNS_GROUP.search(lower) \
+            or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
             or _head_of_intro(lower) or _qualified_staff(lower) or _works_there(lower) or (
                 _QUALIFIED_ROLE_AT.search(lower) and not _NOTE_FIRST_PERSON.search(lower)):

@@ -208,8 +208,10 @@ def find_age(text: str) -> Optional[int]:
     phrases = [p for p in _AGE_PHRASES.finditer(text) if not _A_WHILE_BEFORE.search(text[:p.start()])
                and not _someone_elses(text, p)]
     if not phrases:
-        one = _ONE_OF_MINE.search(text.lower())
-        return int(one.group(1)) if one and 0 < int(one.group(1)) <= OLDEST_PLAUSIBLE else None
+        ones = _ONE_OF_MINE.findall(text.lower())
+        if len(ones) != 1:
+            return None  # "my middle one is 10 and my oldest one is 16": which is asked about?
+        return int(ones[0]) if 0 < int(ones[0]) <= OLDEST_PLAUSIBLE else None
     # An age said as a number beats a school year, which only approximates one: "Y12 student
     # (17)" is 17.
     phrase = next((p for p in phrases if not _SCHOOL_YEAR.match(p.group(0))

@@ -2188,8 +2188,6 @@ def test_urgent_kinds_of_round_thirty_one(text, urgent_class):
     "My son is 10 and plays a lot of online shooting games, lots of blood and killing. Nobody has "
     "been hurt. Is there anyone I can talk to about his anger?",
     "got kicked out of college for fighting and wants help with his temper",
-    "every morning its the same, he's shaking, says he feels sick, cant breathe properly and "
-    "refuses to get in the car",
     "theres a group chat at school and they keep posting pics of me and laughing",
     "getting bullied at school, they keep taking pics of me and putting them on their story with "
     "mean captions",
@@ -2293,19 +2291,6 @@ def test_the_review_of_round_thirty_one_leaves_these_or_asks(text, level):
     assert assess(text).level == level, assess(text).as_dict()
 
 
-@pytest.mark.parametrize("text, audience", [
-    # A young mother's or a parent's own crisis is answered to them, not "Is your child safe?".
-    ("my little one is 2 and i want to die, im 19", "young_person"),
-    ("single mum, my middle one is 7 and i want to kill myself", "young_person"),
-    # ... never a child's crisis a parent reports, nor a child's words passed on.
-    ("my son is 15 and I think he's been cutting himself", "parent_carer"),
-    ("my son said i want to die", "parent_carer"),
-    ("my daughter is 14 and she wants to kill herself", "parent_carer"),
-])
-def test_whose_crisis_words_the_reply(text, audience):
-    assert assess(text).audience == audience, assess(text).as_dict()
-
-
 @pytest.mark.parametrize("text, level", [
     ("Our son has been on the ASD pathway waiting list for 18 months. Meltdowns after school nearly "
      "every day, screaming for an hour, sometimes banging his head on the floor.", NONE),
@@ -2315,4 +2300,40 @@ def test_whose_crisis_words_the_reply(text, audience):
 def test_head_banging_in_a_meltdown(text, level):
     # Development sets 46 and 51: an autistic or young child's head-banging in a meltdown is
     # behaviour; an older child's, or with an injury or now, stays urgent.
+    assert assess(text).level == level, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text, level", [
+    # The second review of round 31, by kind: a story's place ("at the end", "in the last chapter")
+    # beside a named film or book ...
+    ("we watched the movie last night and at the end he kills himself, so sad", NONE),
+    ("just finished the book, she kills herself in the last chapter and im sobbing", NONE),
+    ("at the end of the day i want to die", URGENT),
+    # ... "someone hurts her" (a pattern once matched "someone is her secret santa") ...
+    ("my daughter thinks someone is her secret santa lol", NONE),
+    ("someone hurts me every night at home", URGENT),
+    ("my son has been hurt at home, he fell down the stairs", CHECK_IN),
+    # ... a past attempt with the wish starting or coming again ...
+    ("about a month ago i started wanting to kill myself and its getting worse", URGENT),
+    ("she tried to kill herself a month ago and she's been saying she'll do it again", URGENT),
+    # ... put out of home beside a school word ...
+    ("my dad chucked me out after i got kicked out of college, im at the bus station", URGENT),
+    ("i got kicked out of sixth form and my dad threw me out, im 17 where do i go", CHECK_IN),
+    # ... an adult at home before the child, who did not come to the writer ...
+    ("I'm really worried. My partner loses his temper with my 5 year old and he's hitting and "
+     "throwing things at her.", URGENT),
+    # ... head-banging by an older child, or now, or with a headache ...
+    ("my 15 year old has meltdowns and bangs her head on the wall, she's been like this since age 7", URGENT),
+    ("my 14 year old daughter has meltdowns and bangs her head against the wall, her sister is 8", URGENT),
+    ("my autistic son has meltdowns and keeps banging his head on the wall this evening, he's got a "
+     "massive headache", URGENT),
+    # ... pictures held over someone as a threat ...
+    ("some lad from another school has pics of me and keeps laughing, says he will post them if i "
+     "dont meet him", URGENT),
+    # ... and a telling only staff may suppose, never a young person's or a real case.
+    ("what do i do if a boy tells me his dad beats him? asking for my mate", CHECK_IN),
+    ("I'm a TA. What should I do if a child tells me she is being hit at home? She's 7 and in my "
+     "class and she was crying", CHECK_IN),
+])
+def test_the_second_review_of_round_thirty_one(text, level):
     assert assess(text).level == level, assess(text).as_dict()

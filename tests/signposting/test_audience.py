@@ -485,3 +485,9 @@ def test_a_young_person_who_works_somewhere_is_still_the_young_person(text):
 def test_a_parent_who_says_my_middle_one(text):
     # conversations47 (development): a mum's "my middle one is 7" was asked her age and who for.
     assert writer_of(text) == PARENT_CARER
+
+
+def test_a_young_apprentice_in_a_staff_role_is_the_young_person():
+    # The second review of round 31: a 17-year-old apprentice TA's own disclosure.
+    assert writer_of("I work at a school as an apprentice TA, i'm 17 years old and my boyfriend hits me") \
+        == "young_person"

@@ -825,3 +825,13 @@ def test_the_x_area_names_x(text, place):
 ])
 def test_a_childs_place_in_the_family_before_the_age(text, age):
     assert find_age(text) == age
+
+
+@pytest.mark.parametrize("text, age", [
+    # The reviews of round 31: another age said, or two such, decide otherwise.
+    ("my middle one is 7 and my eldest is 15 and she's cutting herself", 15),
+    ("my little one is 2 and i want to die, im 19", 19),
+    ("my middle one is 10 and my oldest one is 16 and she wants to die", None),
+])
+def test_my_middle_one_gives_way_to_any_other_age(text, age):
+    assert find_age(text) == age
