@@ -2316,6 +2316,9 @@ def test_head_banging_in_a_meltdown(text, level):
     # ... a past attempt with the wish starting or coming again ...
     ("about a month ago i started wanting to kill myself and its getting worse", URGENT),
     ("she tried to kill herself a month ago and she's been saying she'll do it again", URGENT),
+    # ... never anything else that started or got worse since.
+    ("he tried to take an overdose last year, he's doing ok but his sleep is getting worse", NONE),
+    ("she cut herself a few years ago and has started to struggle again with friendships", NONE),
     # ... put out of home beside a school word ...
     ("my dad chucked me out after i got kicked out of college, im at the bus station", URGENT),
     ("i got kicked out of sixth form and my dad threw me out, im 17 where do i go", CHECK_IN),
