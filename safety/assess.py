@@ -336,14 +336,17 @@ _OLDER_AGE = re.compile(r"\b(?:1[1-9]|2[0-5])\s*(?:years?|yrs?|yo|y/o|y\.o)\b"
                         r"|\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])\b|\b(?:teen|teenager|teenage)\b")
 #: Pictures that show a body, said in everyday words, are never only ridicule (the review of
 #: round 31: "pics of me in my knickers ... everyone is laughing"); nor pictures held over
-#: someone as a threat, or held by an adult or a stranger (its second review).
+#: someone as a threat, or held by an adult or a stranger (its second review); "online" alone
+#: is where bullying happens ("posting pics of me online and making fun of me").
 _UNDRESSED = re.compile(r"\b(?:knickers|pants|boxers|thong|lingerie|bikini|swimsuit|no\s+top|topless|"
-                        r"nothing\s+on|no\s+clothes|half[\s-]+naked|undressed|undressing|my\s+body|"
-                        r"doing\s+(?:stuff|things|it)|in\s+bed|deep\s?fakes?|shower|changing\s+rooms?|"
+                        r"nothing\s+on|no\s+clothes|half[\s-]+naked|undressed|undressing|"
+                        r"doing\s+stuff|me\s+and\s+my\s+(?:bf|boyfriend|gf|girlfriend)|in\s+bed|deep\s?fakes?|"
+                        r"shower|changing\s+rooms?|"
                         r"getting\s+changed|from\s+when\s+we\s+were\s+together|sent\s+(?:him|her|them))\b"
                         r"|\b(?:will|'ll|ll|gonna|going\s+to)\s+(?:post|send|share|show|put)|\bunless\b|"
                         r"\bif\s+i\s+(?:don'?t|dont|do\s+not|won'?t|wont)\b|\bmeet\s+(?:him|her|them|up)\b|"
-                        r"\bsend\s+(?:more|them\s+to)\b|\b(?:man|men|older|stranger|online|bloke|guy)\b")
+                        r"\bsend\s+(?:more|them\s+to)\b|\b(?:older|stranger|strangers|grown|adult)\b|"
+                        r"\b(?:a|an|some|this|the)\s+(?:\w+\s+)?(?:man|bloke)\b")
 #: Where one sleeps, or nowhere to, or put out of home (see _without_a_bed).
 _NO_BED = re.compile(r"\b(?:accommodation|halls|boarding|house|residence|dorms?|digs|flat|home|homeless|"
                      r"nowhere|sleep|sleeping|slept|tonight|car|streets?|park|bench|won'?t\s+have\s+me|"

@@ -2219,6 +2219,9 @@ def test_a_telling_supposed_by_staff_is_a_question_of_procedure(text, level):
     ("i tried to kill myself two months ago and i still think about it every day", URGENT),
     ("she tried to kill herself two years ago and still wishes it had worked", URGENT),
     ("i tried to kill myself a month ago and i still want to die", URGENT),
+    ("i tried to kill myself a month ago and i still want to do it", URGENT),
+    ("she self harmed last year but she still wants to do her gcses", NONE),
+    ("they post pics of me and make fun of my body", NONE),
     ("she tried to kill herself two years ago but she is doing well now and still wants to be a vet",
      NONE),
 ])
@@ -2333,6 +2336,8 @@ def test_head_banging_in_a_meltdown(text, level):
     # ... pictures held over someone as a threat ...
     ("some lad from another school has pics of me and keeps laughing, says he will post them if i "
      "dont meet him", URGENT),
+    ("some older man online has pics of me and keeps laughing saying hell send them to my school", URGENT),
+    ("people keep posting pics of me online and making fun of me", NONE),
     # ... and a telling only staff may suppose, never a young person's or a real case.
     ("what do i do if a boy tells me his dad beats him? asking for my mate", CHECK_IN),
     ("I'm a TA. What should I do if a child tells me she is being hit at home? She's 7 and in my "
