@@ -326,10 +326,10 @@ _HEAD_INJURY = frozenset({"bruise", "bruises", "bruised", "bruising", "lump", "l
                           "concussed", "unconscious", "knocked", "split", "cut", "cuts", "hospital",
                           "a&e", "ambulance", "dizzy", "sick", "vomiting", "vomited", "stitches", "marks",
                           "mark", "bump", "bumps", "drowsy", "sleepy", "confused", "egg", "swelling",
-                          "doctor", "gp", "injured", "injury"})
-#: Told as happening now: never only behaviour (a test of round 26: "... and now he has a big bump").
-_NOW_WORDS = frozenset({"now", "tonight", "today", "currently", "evening", "moment", "stop", "headache",
-                        "bleeding", "blood", "black", "knocked"})
+                          "doctor", "gp", "injured", "injury", "headache", "bleeding", "blood", "black"})
+#: Told as happening now, or not stopping: never only behaviour (a test of round 26: "... and now
+#: he has a big bump"; "this evening", "won't stop": the second review of round 31).
+_NOW_WORDS = frozenset({"now", "tonight", "today", "currently", "evening", "moment", "stop"})
 #: An age over 10 (see _meltdown_head_banging).
 _OLDER_AGE = re.compile(r"\b(?:1[1-9]|2[0-5])\s*(?:years?|yrs?|yo|y/o|y\.o)\b"
                         r"|\b(?:is|'s|s|aged|age)\s+(?:1[1-9]|2[0-5])\b"
