@@ -17,8 +17,9 @@
   marks such a message (signposting.answers.pleads_for_help); the guard reads the bot's last
   action. An answer to that question the bot cannot place is asked again with 999 first, and
   one the model reads as risk again gets the not-safe reply: never "say it another way" or a
-  check-in question to someone just told to call 999 (conversations34). Only a short, plain
-  "I'm safe" is left to the rules.
+  check-in question to someone just told to call 999 (conversations34). One that says safe in
+  words the model did not place ("she's fine", "Yes, he's safe with us") gets the reply to a
+  plain yes, never "say it another way" (safety.safe_answers decides what says safe).
 - A parent or carer asking for support for themselves straight after a list ("Is there
   anything for me? I'm not coping with all this"): where to find it and the next services,
   never a question whether their child is suicidal, when the message is only that and nothing
@@ -61,6 +62,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
 from safety.clauses import from_the_rest
+from safety.safe_answers import answers_no, says_safe, says_safe_and_more, unsure_of_safety
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
@@ -96,6 +98,9 @@ class Guards:
     plea_replies: Dict[Text, Text] = field(default_factory=dict)
     #: The reply when the answer to "are you safe right now?" could not be placed.
     safety_unclear_action: Optional[Text] = None
+    #: The reply when that answer says safe in words the model did not place ("she's fine",
+    #: "Yes, he's safe with us"), as the rules answer a plain yes.
+    safe_answer_action: Optional[Text] = None
     urgent_intents: FrozenSet[Text] = frozenset()
     #: Actions that show a list of services; the reply to each reading of what comes next
     #: (signposting.after_list); the model's intents that reading may replace.
@@ -133,6 +138,7 @@ class Guards:
             not_safe_action=config.get("not_safe_action"),
             plea_replies=dict(config.get("plea_replies") or {}),
             safety_unclear_action=config.get("safety_unclear_action"),
+            safe_answer_action=config.get("safe_answer_action"),
             urgent_intents=urgent_intents,
             list_actions=frozenset(config.get("list_actions") or []),
             after_list_replies=dict(config.get("after_list_replies") or {}),
@@ -228,7 +234,8 @@ class Guards:
         """The guards' replies after which the bot waits for the person: each a whole answer
         that no rule follows with another action (utter_support_for_carers is followed by the
         next services, and is not one)."""
-        replies = {self.not_safe_action, self.safety_unclear_action, self.described_action,
+        replies = {self.not_safe_action, self.safety_unclear_action, self.safe_answer_action,
+                   self.described_action,
                    self.after_list_check_in_action, *self.plea_replies.values(),
                    *(reply for reply in self.after_list_replies.values() if reply.startswith("utter_"))}
         return frozenset(reply for reply in replies if reply)
@@ -414,8 +421,10 @@ class Guards:
         "Say it another way" or "are you thinking about ending your life?" would turn away
         from someone just told to call 999. Words of risk again (the check-in reading) get the
         not-safe reply; words the bot could not place get the question again, with 999 for
-        anyone hurt, who has taken something or is not safe. An answer that says safe, a new
-        urgent message and anything the model placed are left to the rules.
+        anyone hurt, who has taken something or is not safe. An answer that says safe ("she's
+        fine"; "Yes, she's fine, she's downstairs watching telly", which was asked again in
+        development sets 44, 47 and 51, and "she's fine" got "say it another way") gets the reply
+        to a plain yes. A new urgent message and anything the model placed are left to the rules.
 
         After the not-safe reply itself ("Please call 999 now ... I'm still here"), an answer
         that does not say safe gets the question again too, with 999 for anyone hurt, who has
@@ -424,18 +433,29 @@ class Guards:
         worried about"), nor "is your child thinking about ending their life?" (conversations40:
         "shes sat next to me but she wont say how many she took", of an overdose)."""
         intent = (latest.intent or {}).get("name")
-        if intent not in ("nlu_fallback", CHECK_IN_INTENT) or not self.not_safe_action:
-            return None
         asked = _last_bot_action(tracker)
-        if asked not in self.safety_questions:
+        if asked not in self.safety_questions or not self.not_safe_action:
             return None
-        if asked == self.not_safe_action:
-            return None if says_safe(latest.text or "") else self.safety_unclear_action
-        if intent == CHECK_IN_INTENT or unsure_of_safety(latest.text or ""):
+        if intent in self.urgent_intents and _no_new_class(asked, intent) \
+                and (answers_no(latest.text or "") or unsure_of_safety(latest.text or "")):
+            # "no hes outside the bathroom door. ive locked it" after the danger reply: the
+            # answer is no, not a new message for the same crisis reply again (development set
+            # 53). Another class's words after a reply ("no. my dad hits me" after the suicidal
+            # one) keep their own crisis reply.
             return self.not_safe_action
-        if asked == self.safety_unclear_action:
+        if intent not in ("nlu_fallback", CHECK_IN_INTENT):
             return None
-        if says_safe(latest.text or ""):
+        text = latest.text or ""
+        if asked == self.not_safe_action:
+            # After "please call 999 now", only a plain "she's fine" is taken as safe.
+            if intent == CHECK_IN_INTENT or not says_safe(text):
+                return self.safety_unclear_action
+            return self.safe_answer_action
+        if intent == CHECK_IN_INTENT or unsure_of_safety(text):
+            return self.not_safe_action
+        if says_safe(text) or says_safe_and_more(text):
+            return self.safe_answer_action
+        if asked == self.safety_unclear_action:
             return None
         return self.safety_unclear_action
 
@@ -472,93 +492,6 @@ class Guards:
     def _warned_recently(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
         return any(isinstance(e, ActionExecuted) and e.action_name == self.rate_action
                    for e in self._recent(tracker, latest))
-
-
-#: A short, plain answer that says safe: "im safe now", "yes we're ok", "she's fine now hes gone".
-#: Anything else ("not sure if im safe", "safe? not really", "i'm ok for now but he'll be back
-#: at 6", "i think shes ok, she's just really drowsy": the review of round 23) is asked again.
-_PLAINLY_SAFE = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?(?:(?:i'?m|im|i\s+am|we'?re|we\s+are|were|she'?s|shes|she\s+is|"
-    r"he'?s|hes|he\s+is|they'?re|theyre|they\s+are)\s+)?(?:safe|ok|okay|fine|alright|all\s+right)"
-    r"(?:\W+(?:now|thanks|thank\s+you|ty|at\s+home|here|home|atm|rn|honestly|promise|"
-    r"(?:he'?s|hes|she'?s|shes|they'?ve|theyve|he\s+has|she\s+has)\s+(?:gone|left)(?:\s+out)?|"
-    r"at\s+(?:my|a|her|his)\s+(?:\w+'?s|friends?|nans?|mums?|dads?)(?:\s+house)?))*\W*$")
-
-
-#: An answer that says the person asked about is not known to be safe: where they are is not
-#: known, they cannot be reached ("She's 15. I don't know what to do, should I go out looking for
-#: her or stay here in case she comes back??", a mother whose daughter left a note and went out:
-#: conversations36; "i dont know where he is", "she's not answering"). Not safe, then: the reply
-#: is 999 now, also after the question was asked again. Worry alone ("it's her I'm worried
-#: about") is not this: a parent says it of a child at home too, and is asked again.
-_NOT_KNOWN_SAFE = re.compile(
-    r"\b(?:(?:don'?t|dont|do\s+not|doesn'?t|no\s+one|nobody)\s+knows?\s+(?:where|if|whether)\s+(?:she|he|they)"
-    r"|(?:don'?t|dont|do\s+not)\s+know\s+where\s+(?:my|our)\s+\w+\s+(?:is|are|has\s+gone|went)"
-    r"|(?:idk|dunno|dno|i\s+dont\s+no)\s+where\s+(?:she|he|they|my\s+\w+)\b"
-    r"|no\s+idea\s+where|(?:can'?t|cant|cannot|couldn'?t)\s+(?:find|reach|get\s+hold\s+of|"
-    r"get\s+through\s+to|contact)\s+(?:her|him|them)|(?:isn'?t|is\s+not|not|aren'?t|won'?t|wont)\s+"
-    r"(?:answering|picking\s+up|pick\s+up|replying)(?!\s+(?:my|me|the|your|our)\s+(?:questions?|messages\s+properly))"
-    r"|(?:his|her|their)\s+(?:phone|mobile)(?:\s+is|'?s)?\s+(?:off|dead|switched\s+off|going\s+to\s+voicemail)"
-    r"|(?:she|he|they)(?:\s+has|\s+have|'?s|'?ve)?\s+(?:ran|run|stormed|walked|took)\s+(?:off|out|away)\b"
-    r"(?!\s+(?:of|on)\b)"
-    r"|(?:she'?s|shes|he'?s|hes|they'?re|theyre|is|are)\s+missing"
-    r"|(?:go(?:ing)?\s+(?:out\s+)?|be\s+)?looking\s+for\s+(?:her|him|them)\b(?!\s+(?:a|some)\b)"
-    r"|(?:in\s+case|till|until|til)\s+(?:she|he|they)\s+(?:comes?|gets?)\s+(?:back|home)"
-    r"|(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:come\s+(?:home|back)|been\s+home|replied|answered))\b")
-
-
-#: ... unless the same answer says they are with the writer ("yes he's here with me, he's just
-#: not answering my questions": the independent review of round 25).
-_WITH_THE_WRITER = re.compile(r"\b(?:(?:here|home|sat|sitting|next\s+to\s+me|upstairs|"
-                              r"in\s+(?:her|his|their)\s+room)\s+with\s+(?:me|us)|"
-                              r"with\s+(?:me|us)\s+(?:now|here|at\s+home)|(?:she'?s|shes|he'?s|hes|"
-                              r"they'?re|theyre)\s+(?:here|home|back|in\s+(?:her|his|their)\s+room))\b")
-
-
-#: Someone said to be (safe): "im", "she's", "theyre" ...; and the words that say safe.
-_SOMEONE_IS = r"(?:i'?m|im|we'?re|she'?s|shes|he'?s|hes|they'?re|theyre)"
-_SAFE_WORD = r"(?:safe|ok|okay|fine|alright)"
-
-#: ... nor when it opens by saying they are safe ("yes hes safe, hes at school, i just cant get
-#: hold of him": the second review of round 25): asked again, as before.
-_SAYS_SAFE_FIRST = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+)?(?:" + _SOMEONE_IS + r"\s+)?"
-                              + _SAFE_WORD + r"\b")
-
-
-#: ... nor when it says after all that they are safe or found ("he walked out, thank god, we're
-#: safe now", "she ran off but her dads found her": the independent review of round 26).
-_SAFE_AFTER_ALL = re.compile(r"\b(?:found\s+(?:her|him|them)|safe\s+now|calm(?:er)?\s+now|"
-                             r"(?:" + _SOMEONE_IS + r"|were|we\s+are|(?:she|he|they)\s+(?:is|are))\s+"
-                             + _SAFE_WORD + r")\b")
-
-
-#: An answer that opens by saying not safe and goes on: "not really hes back when the pub shuts"
-#: (conversations42), "im not safe, hes outside". Said only of safety after the safety question.
-_OPENS_NOT_SAFE = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?"
-                             r"(?:not\s+(?:really|rlly|rly)\b(?!\W*(?:sure|too\b))|"
-                             r"not\s+at\s+all\b|not\s+safe\b|(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+not\s+safe\b|"
-                             # "no im not" as the whole answer ("no im not, hes outside") or with
-                             # how they are ("no im not ok", "nope im not coping"), never "no im not
-                             # going to do anything" (the two reviews of round 27).
-                             r"(?:no|nah|nope)\W+(?:i'?m|im)\s+not\s*(?:[,.;!]|$|(?:ok|okay|safe|alright|fine|"
-                             r"coping|good|well|at\s+home|home|in\s+a\s+good|going\s+to\s+be\s+(?:ok|okay|safe|"
-                             r"alright|fine))\b)|nowhere(?:\s+is)?\s+safe\b)")
-
-
-def unsure_of_safety(text: str) -> bool:
-    """The answer to "are you (is your child) safe right now?" says that someone is not known to
-    be safe: missing, not answering, where they are not known, or "not really" and more."""
-    key = (text or "").lower().replace("\u2019", "'")
-    if len(key) <= 300 and _OPENS_NOT_SAFE.match(key):
-        return not _SAFE_AFTER_ALL.search(key)  # "he's back" here is the danger, not the child
-    return (len(key) <= 300 and bool(_NOT_KNOWN_SAFE.search(key)) and not _WITH_THE_WRITER.search(key)
-            and not _SAYS_SAFE_FIRST.match(key) and not _SAFE_AFTER_ALL.search(key))
-
-
-def says_safe(text: str) -> bool:
-    """A short answer that says plainly that the person (or the child) is safe now."""
-    text = (text or "").lower().replace("\u2019", "'").strip()
-    return len(text.split()) <= 8 and bool(_PLAINLY_SAFE.match(text))
 
 
 #: The model's suicidal reading this sure keeps the crisis reply whatever the words.
@@ -646,6 +579,17 @@ def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
     readings = [str(r.get("name")) for r in parse_data.get("intent_ranking") or []
                 if r.get("name") != "nlu_fallback"]
     return bool(readings) and readings[0].startswith("need_")
+
+
+#: The crisis reply of each urgent class: "utter_crisis_danger" for crisis_danger.
+_CLASS_REPLIES = frozenset(f"utter_{name}" for name in URGENT_CLASSES)
+
+
+def _no_new_class(asked: Text, intent: Text) -> bool:
+    """The urgent reading of an answer to "are you safe right now?" is the class the question
+    came with (its crisis reply, "utter_crisis_danger" for crisis_danger), the check-in's, or
+    follows a reply of no class (not safe, asked again, the check-in's routes)."""
+    return intent == CHECK_IN_INTENT or asked == f"utter_{intent}" or asked not in _CLASS_REPLIES
 
 
 def _need_before(tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:

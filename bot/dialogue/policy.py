@@ -57,6 +57,7 @@ class UrgentFirstRulePolicy(RulePolicy):
         config["safety_question_actions"] = []
         config["not_safe_action"] = None
         config["safety_unclear_action"] = None
+        config["safe_answer_action"] = None
         config["carer_support_action"] = None
         config["plea_replies"] = {}
         return config

@@ -29,6 +29,7 @@ def policy(tmp_path_factory):
                                            "utter_safety_answer_unclear"],
                   not_safe_action="utter_not_safe",
                   safety_unclear_action="utter_safety_answer_unclear",
+                  safe_answer_action="utter_glad_you_are_safe",
                   plea_replies={"utter_risk_check_in": "utter_check_in_yes"},
                   list_actions=["action_find_services", "action_more_services"],
                   after_list_replies={"more": "action_more_services",
@@ -238,9 +239,28 @@ def test_an_answer_to_are_you_safe_the_bot_cannot_place_asks_again_with_999(poli
                                     "risk_check_in", False)) == "utter_not_safe"
 
 
-def test_an_unplaced_answer_elsewhere_or_one_that_says_safe_is_left_to_the_rules(policy):
-    assert predicted(policy, _after("utter_crisis_suicidal", "im safe now, hes gone out",
-                                    "nlu_fallback", False)) != "utter_safety_answer_unclear"
+@pytest.mark.parametrize("asked", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
+@pytest.mark.parametrize("text", [
+    "im safe now, hes gone out", "she's fine",
+    # Development sets 47, 44 and 51: parents asked again, and "she's fine" got "say it another way".
+    "Yes, she's fine, she's downstairs watching telly.", "Yes, he's safe with us.",
+    "yes were safe, hes out with his mates, im just exhausted",
+])
+def test_an_unplaced_answer_that_says_safe_gets_the_reply_to_a_yes(policy, asked, text):
+    assert predicted(policy, _after(asked, text, "nlu_fallback", False)) == "utter_glad_you_are_safe"
+    # ... and the bot then waits for the person.
+    events = _after(asked, text, "nlu_fallback", False) + [ActionExecuted("utter_glad_you_are_safe")]
+    assert predicted(policy, events) == "action_listen"
+
+
+def test_after_the_not_safe_reply_only_a_plain_safe_is_safe(policy):
+    assert predicted(policy, _after("utter_not_safe", "she's fine", "nlu_fallback", False)) \
+        == "utter_glad_you_are_safe"
+    assert predicted(policy, _after("utter_not_safe", "Yes, she's fine, she's downstairs watching telly.",
+                                    "nlu_fallback", False)) == "utter_safety_answer_unclear"
+
+
+def test_an_unplaced_answer_elsewhere_is_left_to_the_rules(policy):
     assert predicted(policy, _after("utter_crisis_suicidal", "i dont feel safe at all",
                                     "nlu_fallback", False)) == "utter_safety_answer_unclear"
     assert predicted(policy, _after("utter_greet", "feel proper sick", "nlu_fallback", False)) \
@@ -296,6 +316,10 @@ def test_an_answer_to_are_you_safe_that_also_gives_a_detail_is_still_an_answer(p
     # someone else not safe.
     "not sure if im safe", "safe? not really", "i'm ok for now but he'll be back at 6",
     "i think shes ok, she's just really drowsy", "im fine but my sister isnt",
+    # Safe at first, then more that may not be: the body after an overdose, something to come,
+    # a question, someone not reached.
+    "yes shes ok just a bit drowsy", "yes she's safe, she's asleep now", "ok so what do i do now",
+    "yes hes safe, hes at school, i just cant get hold of him", "yes we're ok, he's on his way back",
 ])
 def test_an_answer_that_is_not_plainly_safe_is_asked_again(policy, text):
     assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
@@ -955,3 +979,28 @@ def test_a_plain_wish_for_others_naming_the_lists_worry_asks_for_others(policy):
     # ... and a new worry told without a wish for others is left to the rules.
     told = _after_list("she is also really anxious", "need_anxiety")
     assert predicted(policy, [SlotSet("need", "anxiety")] + told) != "action_more_services"
+
+
+@pytest.mark.parametrize("asked", ["utter_crisis_suicidal", "utter_safety_answer_unclear", "utter_not_safe"])
+@pytest.mark.parametrize("text", ["no hes outside the bathroom door. ive locked it",
+                                  "nope. i still want to die", "not really, i keep thinking about it",
+                                  "i dont know where she is"])
+def test_no_to_are_you_safe_read_as_the_same_risk_is_not_safe(policy, asked, text):
+    """Development set 53: "no hes outside the bathroom door. ive locked it" after the danger
+    reply, read as danger again, got the same crisis reply again instead of "call 999 now"."""
+    assert predicted(policy, _after(asked, text, "crisis_suicidal", True)) == "utter_not_safe"
+
+
+@pytest.mark.parametrize("text", ["no im not going to do anything", "no i havent taken anything",
+                                  "i want to die"])
+def test_an_urgent_answer_that_is_no_no_gets_its_crisis_reply_from_the_rules(policy, text):
+    assert predicted(policy, _after("utter_crisis_suicidal", text, "crisis_suicidal", True)) \
+        != "utter_not_safe"
+
+
+def test_another_class_after_a_crisis_reply_is_a_new_message():
+    from bot.dialogue.guards import _no_new_class
+    assert _no_new_class("utter_crisis_danger", "crisis_danger")
+    assert _no_new_class("utter_not_safe", "safeguarding_disclosure")
+    assert _no_new_class("utter_crisis_suicidal", "risk_check_in")
+    assert not _no_new_class("utter_crisis_suicidal", "safeguarding_disclosure")

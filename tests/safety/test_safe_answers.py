@@ -1,0 +1,51 @@
+"""What an answer to "are you (is your child) safe right now?" says (safety/safe_answers.py)."""
+from __future__ import annotations
+
+import pytest
+
+from safety.safe_answers import says_safe, says_safe_and_more, unsure_of_safety
+
+
+@pytest.mark.parametrize("text", [
+    # Development sets 47, 44 and 51: parents whose answers were asked again.
+    "Yes, she's fine, she's downstairs watching telly.", "Yes, he's safe with us.",
+    "yes were safe, hes out with his mates, im just exhausted",
+    # Where they are or who they are with, in other words.
+    "yes he's fine he's here with me", "Yes she is safe, she's sat with her dad in the lounge",
+    "yeah i'm ok. in my room with music on", "im safe, im at my mates house",
+    "she's fine, she's at school", "Yes, she’s fine, she’s with her nan",
+    "yeah im ok now its passed",  # development set 53, after a panic read as danger
+])
+def test_safe_and_where_they_are_says_safe(text):
+    assert says_safe_and_more(text)
+    assert not unsure_of_safety(text)
+
+
+@pytest.mark.parametrize("text", [
+    # The body after an overdose or an injury.
+    "yes shes ok just a bit drowsy", "yes she's safe, she's asleep now", "yes hes fine, hes being sick",
+    "yes im ok, just a lot of blood", "yeah im fine, i only took 6", "yes shes fine, gone a grey colour",
+    "yeah im ok, i passed out for a bit", "yes he's ok, his lips look a bit blue",
+    # Doubt, a contrast, something to come.
+    "yes im ok for now but he'll be back at 6", "im fine but my sister isnt", "yes i think shes ok",
+    "yes we're ok, he's on his way back", "yeah im safe till tonight",
+    "yes shes fine, when mum goes to work tho",
+    "yes she's fine, she's outside", "yes hes ok, hes gone out", "yes im safe, im on my own",
+    # A negation, someone not reached, a question.
+    "yes hes safe, hes at school, i just cant get hold of him", "ok so what do i do now",
+    "yes she's fine, should i still ring someone", "yes shes safe? i dont know",
+    # Risk the lexicon reads.
+    "yes im fine, i just want to die", "yes hes fine he said he wants to kill himself",
+    # A bare "ok" only acknowledges; and at length.
+    "ok im in my room", "fine whatever", " ".join(["yes she's fine"] + ["and"] * 30),
+])
+def test_safe_then_more_that_may_not_be_is_not_read_as_safe(text):
+    assert not says_safe_and_more(text)
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("she's fine", True), ("yes im safe now", True), ("ok", True),
+    ("Yes, he's safe with us.", False), ("not sure if im safe", False),
+])
+def test_a_plain_short_safe(text, plain):
+    assert says_safe(text) is plain
