@@ -44,7 +44,12 @@ RELATIONS = {
     **{w: YOUNG_PERSON for w in ("friend", "mate", "bestie", "brother", "sister", "bro", "sis", "boyfriend",
                                  "girlfriend", "cousin", "classmate")},
 }
-_RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+(?:\w+\s+){0,3}?("
+#: Up to three words may stand between ("my eldest son", "a 15 year old daughter"), never
+#: another's word or a preposition: "a row with her boyfriend" is not the writer's boyfriend (a
+#: grandfather's report of an overdose got the young person's wording: development set 53).
+_RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+"
+                       r"(?:(?!(?:her|his|their|your|its|with|of|to|at|for|from|by|about|and|or|"
+                       r"who|that|which)\b)\w+\s+){0,3}?("
                        + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")s?\b")
 #: Early years staff (conversations22): "nursery manager", "early years practitioner".
 _EARLY_YEARS = (r"nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
@@ -101,7 +106,8 @@ _COMPOUND_ROLES = (r"school\s+nurse|youth\s+worker|social\s+worker|(?:family\s+)
                    r"attendance\s+officer|" + _EARLY_YEARS)
 #: How staff open a message before their role: "Hi, quick one. Youth worker at a centre in
 #: Southend." (conversations20).
-_GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon)\W+)?"
+_GREETING = (r"^\W*(?:(?:hi|hello|hiya|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))"
+             r"\W+)?"
              r"(?:(?:quick\s+(?:one|question|q)|just\s+a\s+quick\s+one)\W+)?")
 _ROLE_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:a|an|the)\s+)?(?:"
                          + _STAFF_ROLES + r")(?:\s+here\b|\s*[-\u2013:,.(])"
@@ -122,7 +128,9 @@ _STAFF_SIGN = re.compile(
 #: The writer in the first person, other than as staff speak of their work ("told me", "I work
 #: with", "I teach"): a young person writing about themselves ("im 14", "i want to die").
 _WRITER_HERSELF = re.compile(r"\b(?:i|im|i'm|i'd|i'll|ive|i've|me|myself)\b")
-_STAFF_FIRST_PERSON = re.compile(r"\b(?:told|showed|asked)\s+me\b|\bi\s+(?:work|teach|coach|support|see|"
+#: (A scout who is "begging me not to tell anyone" is a staff member's words too: development set 53.)
+_STAFF_FIRST_PERSON = re.compile(r"\b(?:told|showed|asked|begging|begged|pleading|pleaded)\s+me\b|"
+                                 r"\bi\s+(?:work|teach|coach|support|see|"
                                  r"run|look\s+after|manage|mentor|am\s+(?:a|an|the)|'m\s+(?:a|an|the))\b|"
                                  r"\bi'?m\s+(?:a|an|the)\s+\w+")
 

@@ -491,3 +491,28 @@ def test_a_young_apprentice_in_a_staff_role_is_the_young_person():
     # The second review of round 31: a 17-year-old apprentice TA's own disclosure.
     assert writer_of("I work at a school as an apprentice TA, i'm 17 years old and my boyfriend hits me") \
         == "young_person"
+
+
+@pytest.mark.parametrize("text", [
+    # Development set 53: a grandfather's report; "a row with her boyfriend" is hers, not the
+    # writer's boyfriend.
+    "She has just told me she swallowed a load of her nan's painkillers about an hour ago after a row "
+    "with her boyfriend. She says she's fine and not to make a fuss. She is 15. What do I do?",
+    "my son had a fight with his girlfriend and now says he wants to die",
+])
+def test_another_persons_partner_is_not_the_writers(text):
+    assert writer_of(text) != "young_person"
+
+
+@pytest.mark.parametrize("text", ["i had a row with my boyfriend", "me and a mate of mine", "my best friend"])
+def test_the_writers_own_partner_or_friend_still_is(text):
+    assert writer_of(text) == "young_person"
+
+
+def test_a_scout_leader_after_an_evening_greeting_is_staff():
+    """Development set 53: the leader's "hes begging me not to tell anyone" read as the writer's."""
+    assert writer_of("evening, im a scout leader in wickford. one of my scouts (12) has just told me his "
+                     "stepdad hits him with a belt and hes got marks on his back. hes begging me not to "
+                     "tell anyone and says he doesnt want to go home tonight") == PROFESSIONAL
+    # A young person naming the one who harms them is still the young person.
+    assert writer_of("evening, football coach, he keeps messaging me") != PROFESSIONAL
