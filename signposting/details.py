@@ -258,7 +258,7 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
     # Braintree", "Rainham Kent"): the whole of it, not the county named after "in". (One
     # word alone is left to the form: "Deal" or "Seal" said on their own may be words.)
     whole = text.strip().strip(".!")
-    if 2 <= len(whole.split()) <= 8 and whole.isascii() and \
+    if 2 <= len(whole.split()) <= 8 and whole.isascii() and not _OUTSIDE_AN_AREA.search(whole) and \
             without_lead_in(whole) == normalise_name(whole):
         place = resolve(whole)
         if place.kind == "place" and place.exact and place.status != "unknown" and (
@@ -295,7 +295,10 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
         loose = re.match(r"on|at|outside|close|round|up|down|over", match.group(0),
                          re.IGNORECASE) is not None or re.search(
                              r"\b(?:by|to|off)\s*$", cue_words, re.IGNORECASE) is not None
-        leading = _leading_place(match.group(1), everyday=not loose, home=_lives_here(text, match))
+        if _OUTSIDE_AN_AREA.match(text[match.start():]):
+            continue  # "so just outside Kent", "outside of Essex": not there
+        home = _lives_here(text, match) or _home_first(text, match) == 0
+        leading = _leading_place(match.group(1), everyday=not loose, home=home)
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
             continue  # "we live on sutton road in southend": a street, not Sutton
         if leading:
@@ -386,15 +389,27 @@ def _leading_place(words: str, everyday: bool = True, home: bool = False) -> Opt
     parts = words.split()
     for size in range(len(parts), 0, -1):
         chunk = " ".join(parts[:size])
-        if len(chunk) < (3 if home else 4) or (not everyday and _everyday(chunk)):
+        if len(chunk) < (3 if home else 4) or (not everyday and _everyday(chunk)) or \
+                _OUTSIDE_AN_AREA.search(chunk):
             continue
         place = resolve(chunk)
+        if not place.exact and re.match(r"the\s+\S+\s+\S", chunk, re.IGNORECASE):
+            # "we live out on the Isle of Grain" (development set 53): a name of two words or
+            # more after "the" is that name.
+            named = resolve(chunk[4:])
+            place = named if named.exact else place
         if place.status != "unknown" and place.kind == "place" and place.exact and (
                 place.status != OUTSIDE or _named_elsewhere(chunk) or (
                     home and normalise_name(chunk) not in _NOT_PLACES_IN_PASSING)):
             return chunk.rstrip(".'-")
     return None
 
+
+#: "outside Kent", "outside of Essex": said of a county or an area, where someone is not (a
+#: social worker's "He's now with carers in Rye, East Sussex, so just outside Kent" was read as
+#: Kent, and Kent's services listed: development set 53). "Just outside Faversham" is near it.
+_OUTSIDE_AN_AREA = re.compile(r"outside\s+(?:of\s+)?(?:kent|essex|the\s+(?:county|"
+                              r"area|five\s+areas))\b", re.IGNORECASE)
 
 #: Cues that say where someone lives now, read before the others.
 _LIVING = re.compile(r"(?:live|lives|living|based|moved|moving)\b", re.IGNORECASE)
@@ -447,7 +462,12 @@ def _lives_here(text: str, cue: re.Match) -> bool:
 #: "she lives just over the border in", "he's living with his dad now in": a cue of living,
 #: then a few words, then "in" (development conversations30: the college's town was taken).
 _LIVES_THEN_IN = re.compile(r"\b(?:i|we|he|she|they)\s+(?:lives?|living|is\s+living|are\s+living|"
-                            r"'?s\s+living)\b(?:\s+[\w']+){1,5}\s+$", re.IGNORECASE)
+                            r"'?s\s+living)\b(?:\s+[\w']+){1,5}\s+$"
+                            # "He's now with carers in Rye", "she's placed with her aunt in" (a
+                            # social worker's correction, development set 53).
+                            r"|\b(?:he|she|they)(?:'?s|'?re|\s+is|\s+are)\s+(?:now\s+|currently\s+)?"
+                            r"(?:with|staying\s+with|placed\s+with|living\s+with)\b(?:\s+[\w']+){0,4}\s+$",
+                            re.IGNORECASE)
 
 
 def _home_first(text: str, cue: re.Match) -> int:

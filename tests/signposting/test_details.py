@@ -835,3 +835,20 @@ def test_a_childs_place_in_the_family_before_the_age(text, age):
 ])
 def test_my_middle_one_gives_way_to_any_other_age(text, age):
     assert find_age(text) == age
+
+
+@pytest.mark.parametrize("text, place", [
+    # Development set 53: where the family lives, not the school's town; the placement's town,
+    # not the county it is "just outside".
+    ("hi is this just for kent? my daughters school is in tunbridge wells but we live just over the "
+     "border in crowborough. shes 13", "crowborough"),
+    ("Apologies, correction - his placement moved on Friday. He's now with carers in Rye, East Sussex, "
+     "so just outside Kent.", "Rye"),
+    ("she's placed with her aunt in Deal now", "Deal"),
+    ("we're just outside of kent, in Crowborough", "Crowborough"),
+    # Near a town is still there.
+    ("we live just outside Faversham", "Faversham"),
+])
+def test_where_they_live_over_a_place_named_in_passing_or_an_area_they_are_outside(text, place):
+    assert extract(text).place == place
+
