@@ -132,9 +132,25 @@ def asks_for_more(text: str, read_as: Optional[str]) -> bool:
     """ "any more? the first one has a waiting list": more options, when the model read the
     message as nothing about a need (a need named in it is read first, by the caller)."""
     key = (text or "").lower().replace("\u2019", "'")
-    if read_as not in _NOT_A_TASK or len(key) > 300 or _NOT_MORE.search(key):
+    if len(key) > 300 or _NOT_MORE.search(key):
+        return False
+    if read_as == "ask_self_help" and _OPENS_WITH_MORE.match(key):
+        return True  # "any others? ideally something i can do in the evening" (development set 53)
+    if read_as not in _NOT_A_TASK:
         return False
     return bool(_MORE_REQUEST.search(key) or _MORE_WITH_WISH.search(key))
+
+
+#: A message that opens by asking for other options, whatever it wishes for after: the model
+#: reads "something i can do" in "any others? ideally something i can do in the evening" as a
+#: wish for self-help ideas.
+_OPENS_WITH_MORE = re.compile(r"^\W*(?:(?:thanks|thank\s+you|ok|okay|cheers|ta)\W+)?(?:are\s+there\s+|"
+                              r"is\s+there\s+|have\s+you\s+got\s+|got\s+)?(?:any\s?more|any\s?others?|"
+                              r"anything\s+else|something\s+else|(?:any\s+)?other\s+(?:options?|services?|"
+                              r"places?|ones?))\b(?!\s+(?:ideas?|tips?|things|advice|self[\s-]?help|"
+                              r"strategies|suggestions|exercises?|techniques?)\b|"
+                              r"\s+(?:that\s+)?(?:i|we|you|he|she|they)\s+(?:can|could|should|might)\s+"
+                              r"(?:do|try)\b)")
 
 
 _DECLINE = re.compile(

@@ -116,6 +116,18 @@ def test_not_a_request_for_more(text, read_as):
     assert not asks_for_more(text, read_as)
 
 
+@pytest.mark.parametrize("text, more", [
+    # Development set 53: read as a wish for self-help ideas, it got a tip after the list.
+    ("any others? ideally something i can do in the evening", True),
+    ("thanks, any other options? something she can do online", True),
+    # ... but more ideas, or what the writer can do, are self-help.
+    ("any more ideas i can try at home?", False), ("anything else i can do to help him?", False),
+    ("is there anything i can do myself", False),
+])
+def test_more_opening_a_wish_for_something_to_do(text, more):
+    assert asks_for_more(text, "ask_self_help") is more
+
+
 @pytest.mark.parametrize("text", [
     "need help", "i need help", "I need some help please x", "hello i need some support for my daughter",
     "Hi, I need some advice about my son.", "can you help me", "can you help me please",
