@@ -105,12 +105,16 @@ def says_safe(text: str) -> bool:
 
 
 #: An answer that opens by saying safe with a yes or of someone: "Yes, she's fine", "yes were
-#: safe", "he's safe"; never a bare "ok", which also only acknowledges ("ok im in my room").
-_OPENS_SAFE = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+(?:(?:i'?m|im|i\s+am|we'?re|we\s+are|were|she'?s|shes|"
-    r"she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are)\s+)?|(?:i'?m|im|i\s+am|we'?re|we\s+are|"
-    r"were|she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are)\s+)(?:totally\s+|completely\s+|"
-    r"perfectly\s+|absolutely\s+|definitely\s+)?(?:safe|ok|okay|fine|alright|all\s+right)\b")
+#: safe", "he's safe"; never a bare "ok", which also only acknowledges ("ok im in my room"). A
+#: yes may say where instead: "yes hes at home with me now" (development set 47).
+_SOMEONE = (r"(?:i'?m|im|i\s+am|we'?re|we\s+are|were|she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|"
+            r"theyre|they\s+are)\s+")
+_SAFE = (r"(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|definitely\s+)?"
+         r"(?:safe|ok|okay|fine|alright|all\s+right)\b")
+_WITH_ME = (r"(?:(?:here|home|back)\s+)?(?:with\s+(?:me|us)|(?:at|back)\s+home|home|here|sat\s+with|"
+            r"sitting\s+with|next\s+to\s+me|downstairs|in\s+the\s+(?:lounge|kitchen|living\s+room))\b")
+_OPENS_SAFE = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+(?:" + _SOMEONE + r")?(?:" + _SAFE + "|"
+                         + _WITH_ME + r")|" + _SOMEONE + _SAFE + r")")
 
 #: The writer's own tiredness ("im just exhausted", "I'm shattered"): not a sign about the child.
 _WRITER_TIRED = re.compile(r"\b(?:i'?m|im|i\s+am|i\s+feel|we'?re|we\s+are)\s+(?:just\s+|so\s+|really\s+|"

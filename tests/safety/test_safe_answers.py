@@ -15,6 +15,7 @@ from safety.safe_answers import says_safe, says_safe_and_more, unsure_of_safety
     "yeah i'm ok. in my room with music on", "im safe, im at my mates house",
     "she's fine, she's at school", "Yes, she’s fine, she’s with her nan",
     "yeah im ok now its passed",  # development set 53, after a panic read as danger
+    "yes hes at home with me now", "yes she's downstairs",  # a yes that says where (set 47)
 ])
 def test_safe_and_where_they_are_says_safe(text):
     assert says_safe_and_more(text)
@@ -37,7 +38,8 @@ def test_safe_and_where_they_are_says_safe(text):
     # Risk the lexicon reads.
     "yes im fine, i just want to die", "yes hes fine he said he wants to kill himself",
     # A bare "ok" only acknowledges; and at length.
-    "ok im in my room", "fine whatever", " ".join(["yes she's fine"] + ["and"] * 30),
+    "ok im in my room", "fine whatever", "yes hes in bed",
+    "yes he's at home, his dad is coming back soon", " ".join(["yes she's fine"] + ["and"] * 30),
 ])
 def test_safe_then_more_that_may_not_be_is_not_read_as_safe(text):
     assert not says_safe_and_more(text)
