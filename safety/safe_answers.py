@@ -104,71 +104,81 @@ def says_safe(text: str) -> bool:
     return len(text.split()) <= 8 and bool(_PLAINLY_SAFE.match(text))
 
 
-#: An answer that opens by saying safe with a yes or of someone: "Yes, she's fine", "yes were
-#: safe", "he's safe"; never a bare "ok", which also only acknowledges ("ok im in my room"). A
-#: yes may say where instead: "yes hes at home with me now" (development set 47).
-_SOMEONE = (r"(?:i'?m|im|i\s+am|we'?re|we\s+are|were|she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|"
-            r"theyre|they\s+are)\s+")
-_SAFE = (r"(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|definitely\s+)?"
-         r"(?:safe|ok|okay|fine|alright|all\s+right)\b")
-_WITH_ME = (r"(?:(?:here|home|back)\s+)?(?:with\s+(?:me|us)|(?:at|back)\s+home|home|here|sat\s+with|"
-            r"sitting\s+with|next\s+to\s+me|downstairs|in\s+the\s+(?:lounge|kitchen|living\s+room))\b")
-_OPENS_SAFE = re.compile(r"^\W*(?:(?:yes|yeah|yep|yh|ya|yea)\W+(?:" + _SOMEONE + r")?(?:" + _SAFE + "|"
-                         + _WITH_ME + r")|" + _SOMEONE + _SAFE + r")")
-
-#: The writer's own tiredness ("im just exhausted", "I'm shattered"): not a sign about the child.
-_WRITER_TIRED = re.compile(r"\b(?:i'?m|im|i\s+am|i\s+feel|we'?re|we\s+are)\s+(?:just\s+|so\s+|really\s+|"
-                           r"very\s+|a\s+bit\s+|completely\s+)*(?:tired|exhausted|knackered|shattered|"
-                           r"drained|worn\s+out)\b")
-
-#: After the opening, any of these leaves the answer unclear, and the question is asked again:
-#: a question ("ok so what do i do now"), doubt or a contrast ("but", "i think", "for now"), a
-#: negation ("i just cant get hold of him"), something to come ("he'll be back at 6", "when mum
-#: goes to work"), the body after an overdose or an injury ("just a bit drowsy", "she's asleep
-#: now"), fear, being alone or away, help called.
-_NOT_ONLY_SAFE = re.compile(
-    r"\?|\b(?:what|how|why|where|who|which|should|shall|could|would|can|do\s+i|do\s+we|"
-    r"but|though|tho|although|except|however|apart|unless|whereas|"
-    r"i\s+think|think\s+so|maybe|probably|perhaps|hope\w*|guess|suppose|should\s+be|seems?|"
-    r"not\s+sure|unsure|idk|dunno|(?:don'?t|dont|do\s+not)\s+know|for\s+(?:now|the\s+moment|today|"
-    r"tonight)|"
-    r"not|no|never|nothing|nobody|nowhere|\w+n'?t|cant|wont|dont|doesnt|isnt|wasnt|didnt|arent|"
-    r"havent|hasnt|cannot|"
-    r"back|again|later|tonight|tomorrow|tomoz|tmrw|when|if|until|till|til|after|still|soon|"
-    r"going\s+to|gonna|will|\w+'ll|"
-    r"drows\w*|sleep\w*|asleep|tired|exhausted|groggy|unconscious|wak(?:e|ing)|woke|faint\w*|"
-    r"dizzy|sick|vomit\w*|throw\w*\s+up|pale|breath\w*|bleed\w*|blood\w*|cut\w*|pills?|"
-    r"tablets?|overdos\w*|took|taken|swallow\w*|drunk|drink\w*|high|hurt\w*|pain\w*|injur\w*|"
-    r"passed\s+out|pass\s+out|black\w*\s+out|collaps\w*|grey|gray|blue|lips|floor|cold|clammy|"
-    r"sweat\w*|shiver\w*|confused|mumbl\w*|slurr\w*|"
-    r"bruis\w*|burn\w*|knife|knives|blades?|rope|scared|afraid|frightened|terrified|worried|"
-    r"panic\w*|shak\w*|cry\w*|upset|threat\w*|outside|door|coming|on\s+(?:his|her|their)\s+way|"
-    r"gone|went|left|missing|ran|run|lock\w*|hid\w*|police|ambulance|paramedics?|hospital|"
-    r"a\s*&\s*e|999|111|alone|own|himself|herself|themselves|myself)\b")
+#: Who is said to be safe: the writer, the family, or the young person asked about.
+_FIRST = r"(?:i'?m|im|i\s+am|we'?re|we\s+are|were)\s+"
+_THIRD = r"(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are)\s+"
+_YES = r"(?:yes|yeah|yep|yh|ya|yea)\W+"
+_QUITE = r"(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|definitely\s+)?"
+_SAFE = _QUITE + r"(?:safe|fine|alright|all\s+right)"
+_SAFE_OR_OK = _QUITE + r"(?:safe|fine|alright|all\s+right|ok|okay)"
+#: A safe adult the young person is with.
+_ADULT = (r"(?:dad|mum|mom|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|grandparents|parents|aunt|"
+          r"auntie|aunty|uncle|stepdad|stepmum|husband|wife|partner|foster\s+carers?|carers?)")
+#: Where they are: at home, with the writer or a safe adult, at school.
+_WHERE = (r"(?:here|home|at\s+home|back\s+home|downstairs|next\s+to\s+me|at\s+school|"
+          r"in\s+the\s+(?:lounge|kitchen|living\s+room|front\s+room|sitting\s+room)|"
+          r"(?:sat|sitting)\s+(?:here\s+)?with\s+(?:me|us)|with\s+(?:me|us)|"
+          r"with\s+(?:my|her|his|their|our)\s+" + _ADULT + r"|"
+          r"at\s+(?:my|her|his|their|our)\s+" + _ADULT + r"'?s?(?:\s+house)?)")
+#: What they are doing, when it is plainly ordinary.
+_DOING = (r"(?:watching\s+(?:the\s+)?(?:telly|tv|a\s+film|a\s+movie|netflix|youtube|football)|"
+          r"playing\s+(?:on\s+)?(?:his|her|their|the|my)?\s*(?:xbox|ps5|ps4|playstation|switch|games?|football)|"
+          r"doing\s+(?:her|his|their|my)\s+homework|"
+          r"(?:having|eating)\s+(?:(?:her|his|their|my|our)\s+)?(?:tea|dinner|lunch|breakfast|supper))")
+#: One clause of the rest of the answer that adds only where they are or what ordinary thing
+#: they are doing, or thanks: "she's downstairs watching telly", "with us", "thank you".
+_HARMLESS = re.compile(
+    r"(?:(?:" + _FIRST + r"|" + _THIRD + r")(?:" + _SAFE_OR_OK + r"\s+)?)?(?:(?:sat|sitting|right)\s+)?"
+    r"(?:(?:" + _WHERE + r"|" + _DOING + r")(?:\s+(?:" + _WHERE + r"|" + _DOING + r"))*"
+    r"(?:\s+(?:now|right\s+now))?"
+    r"|now|right\s+now|thanks|thank\s+you|ty|cheers|x+|honestly|promise|i\s+promise"
+    # The writer's own tiredness, ending the clause ("im just exhausted"; never "tired of it").
+    r"|(?:i'?m|im|i\s+am)\s+(?:just\s+|really\s+|so\s+)?(?:exhausted|knackered|shattered|worn\s+out))")
+#: Third persons: after the danger or disclosure reply, "he" may be the one who harms.
+_SOMEONE_ELSE = re.compile(r"\b(?:he|him|his|hes|he'?s|she|her|hers|shes|she'?s|they|them|their|"
+                           r"theyre|they'?re|man|guy|boyfriend|girlfriend|someone)\b")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:!]+|\band\b|\s-\s)\s*")
 
 
-def says_safe_and_more(text: str) -> bool:
-    """An answer that opens by saying safe and goes on with only where they are or who they are
-    with ("Yes, he's safe with us", "Yes, she's fine, she's downstairs watching telly", "yes were
-    safe, hes out with his mates, im just exhausted"): safe, as a plain "she's fine" is. Thirty
-    words at most, and nothing in it the safety lexicon reads at any tier."""
+def says_safe_and_more(text: str, someone_may_harm: bool = False) -> bool:
+    """An answer that says plainly that someone is safe, with a yes or of someone ("she's fine",
+    "yes were safe"), and adds, if anything, only where they are, a safe adult they are with,
+    something ordinary they are doing, or thanks ("Yes, he's safe with us", "Yes, she's fine,
+    she's downstairs watching telly", "yes hes at home with me now": development sets 44, 47,
+    51): safe. Anything else after it is not read, and the question is asked again: an open
+    list of what may not be safe ("just a bit drowsy", "she says", "hes in the other room")
+    cannot be written (the independent review of this change found 67 of 140 not-safe answers
+    passing such a list). A bare "ok" or "fine" only acknowledges, and "yes ok" too ("yes ok
+    ill call them now"). With ``someone_may_harm`` (after the danger or disclosure reply), no
+    third person may be named at all: "he" may be the one who harms."""
     key = (text or "").lower().replace("\u2019", "'").strip()
+    if len(key.split()) > 30 or (someone_may_harm and _SOMEONE_ELSE.search(key)):
+        return False
     opening = _OPENS_SAFE.match(key)
-    if opening is None or len(key.split()) > 30:
+    if opening is None:
         return False
-    rest = _WRITER_TIRED.sub(" ", key[opening.end():])
-    if _NOT_ONLY_SAFE.search(rest):
-        return False
-    return not assess(text).evidence
+    rest = key[opening.end():]
+    return all(_HARMLESS.fullmatch(part.strip()) for part in _CLAUSE_BREAK.split(rest) if part.strip()) \
+        and not assess(text).evidence
+
+
+#: The opening: a yes with who is safe ("yes she's fine", "yes were ok"), a yes with where they
+#: are ("yes hes at home with me now"), or who is safe alone ("he's safe"). Never "yes ok".
+_OPENS_SAFE = re.compile(
+    r"^\W*(?:" + _YES + r")?(?:" + _FIRST + r"|" + _THIRD + r")" + _SAFE_OR_OK + r"\b"
+    r"|^\W*" + _YES + r"(?:" + _SAFE + r"\b|(?:" + _FIRST + r"|" + _THIRD + r")?(?:(?:sat|sitting)\s+)?"
+    + _WHERE + r"\b)")
 
 
 #: A plain no that opens the answer: "no hes outside the bathroom door. ive locked it". Not a
 #: no to doing something ("no im not going to do anything", "no i havent taken anything"), nor
 #: "no thanks".
 _ANSWERS_NO = re.compile(
-    r"^\W*(?:no|nope|nah|naw)\b(?!\W*(?:(?:i'?m|im|i\s+am)\s+not\s+(?:going|gonna|planning)|"
-    r"(?:i\s+)?(?:won'?t|wont|will\s+not|would\s+never|wouldn'?t|didn'?t|didnt|haven'?t|havent|"
-    r"have\s+not|did\s+not|never)|thanks|thank\s+you|ty|worries|problem|idea)\b)")
+    r"^\W*(?:no|nope|nah|naw)\b(?!\W*(?:thanks|thank\s+you|ty|worries|problem|idea)\b)"
+    # ... nor a no that denies the risk ("no im not suicidal, i just self harm sometimes", "no
+    # he hasnt hurt me he just shouts", "no i dont want to die": the independent review).
+    r"(?!\W*(?:[\w']+\W+){0,3}?(?:not|never|nothing|nobody|(?:do|did|have|has|wo|is|ai|ca|does|was|"
+    r"would|should|could|are)n'?t)\b)")
 
 
 def answers_no(text: str) -> bool:

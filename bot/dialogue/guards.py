@@ -436,7 +436,7 @@ class Guards:
         asked = _last_bot_action(tracker)
         if asked not in self.safety_questions or not self.not_safe_action:
             return None
-        if intent in self.urgent_intents and _no_new_class(asked, intent) \
+        if intent in self.urgent_intents and _no_new_class(tracker, latest, intent) \
                 and (answers_no(latest.text or "") or unsure_of_safety(latest.text or "")):
             # "no hes outside the bathroom door. ive locked it" after the danger reply: the
             # answer is no, not a new message for the same crisis reply again (development set
@@ -446,17 +446,19 @@ class Guards:
         if intent not in ("nlu_fallback", CHECK_IN_INTENT):
             return None
         text = latest.text or ""
+        # After the danger or disclosure reply, "he" may be the one who harms.
+        harm = tracker.get_slot("risk_class") in ("crisis_danger", "safeguarding_disclosure")
         if asked == self.not_safe_action:
             # After "please call 999 now", only a plain "she's fine" is taken as safe.
             if intent == CHECK_IN_INTENT or not says_safe(text):
                 return self.safety_unclear_action
-            return self.safe_answer_action
+            return self.safe_answer_action if says_safe_and_more(text, harm) else None
         if intent == CHECK_IN_INTENT or unsure_of_safety(text):
             return self.not_safe_action
-        if says_safe(text) or says_safe_and_more(text):
+        if says_safe_and_more(text, harm):
             return self.safe_answer_action
-        if asked == self.safety_unclear_action:
-            return None
+        if asked == self.safety_unclear_action or says_safe(text):
+            return None  # a bare "ok" or "fine" acknowledges: left to the rules, as before
         return self.safety_unclear_action
 
     def _yes_to_check_in(self, tracker: DialogueStateTracker, latest: UserUttered) -> bool:
@@ -585,11 +587,21 @@ def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
 _CLASS_REPLIES = frozenset(f"utter_{name}" for name in URGENT_CLASSES)
 
 
-def _no_new_class(asked: Text, intent: Text) -> bool:
-    """The urgent reading of an answer to "are you safe right now?" is the class the question
-    came with (its crisis reply, "utter_crisis_danger" for crisis_danger), the check-in's, or
-    follows a reply of no class (not safe, asked again, the check-in's routes)."""
-    return intent == CHECK_IN_INTENT or asked == f"utter_{intent}" or asked not in _CLASS_REPLIES
+def _no_new_class(tracker: DialogueStateTracker, latest: UserUttered, intent: Text) -> bool:
+    """The urgent reading of an answer to "are you safe right now?" is the check-in's, or the
+    class of the last crisis reply before it ("utter_crisis_danger" for crisis_danger), also
+    when the question was asked again since: "no. my dad hits me" after the suicidal reply, or
+    after it was asked again, is a new message with its own crisis reply (the independent
+    review)."""
+    if intent == CHECK_IN_INTENT:
+        return True
+    seen = False
+    for event in reversed(tracker.events):
+        if event is latest:
+            seen = True
+        elif seen and isinstance(event, ActionExecuted) and event.action_name in _CLASS_REPLIES:
+            return event.action_name == f"utter_{intent}"
+    return True
 
 
 def _need_before(tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:

@@ -241,10 +241,10 @@ def test_an_answer_to_are_you_safe_the_bot_cannot_place_asks_again_with_999(poli
 
 @pytest.mark.parametrize("asked", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
 @pytest.mark.parametrize("text", [
-    "im safe now, hes gone out", "she's fine",
+    "she's fine",
     # Development sets 47, 44 and 51: parents asked again, and "she's fine" got "say it another way".
     "Yes, she's fine, she's downstairs watching telly.", "Yes, he's safe with us.",
-    "yes were safe, hes out with his mates, im just exhausted",
+    "yes hes at home with me now",
 ])
 def test_an_unplaced_answer_that_says_safe_gets_the_reply_to_a_yes(policy, asked, text):
     assert predicted(policy, _after(asked, text, "nlu_fallback", False)) == "utter_glad_you_are_safe"
@@ -258,6 +258,22 @@ def test_after_the_not_safe_reply_only_a_plain_safe_is_safe(policy):
         == "utter_glad_you_are_safe"
     assert predicted(policy, _after("utter_not_safe", "Yes, she's fine, she's downstairs watching telly.",
                                     "nlu_fallback", False)) == "utter_safety_answer_unclear"
+
+
+@pytest.mark.parametrize("text", ["im safe now, hes gone out", "ok thanks", "fine"])
+def test_a_plain_safe_that_says_nothing_more_or_only_acknowledges_is_left_to_the_rules(policy, text):
+    """As before this change: "ok thanks" and "fine" may only acknowledge the advice (the
+    independent review), and "hes gone out" is not read."""
+    assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
+        not in ("utter_safety_answer_unclear", "utter_glad_you_are_safe", "utter_not_safe")
+
+
+def test_after_the_danger_reply_a_third_person_is_not_read_as_safe(policy):
+    """The independent review: "he" may be the one who harms."""
+    events = _after("utter_crisis_suicidal", "yes she's fine she's with her dad", "nlu_fallback", False)
+    assert predicted(policy, events) == "utter_glad_you_are_safe"
+    harm = events[:-1] + [SlotSet("risk_class", "crisis_danger")] + events[-1:]
+    assert predicted(policy, harm) == "utter_safety_answer_unclear"
 
 
 def test_an_unplaced_answer_elsewhere_is_left_to_the_rules(policy):
@@ -998,9 +1014,16 @@ def test_an_urgent_answer_that_is_no_no_gets_its_crisis_reply_from_the_rules(pol
         != "utter_not_safe"
 
 
-def test_another_class_after_a_crisis_reply_is_a_new_message():
+def test_another_class_after_a_crisis_reply_is_a_new_message(policy):
+    """The independent review: "no. my dad hits me" after the suicidal reply, also after the
+    question was asked again, keeps its own crisis reply."""
     from bot.dialogue.guards import _no_new_class
-    assert _no_new_class("utter_crisis_danger", "crisis_danger")
-    assert _no_new_class("utter_not_safe", "safeguarding_disclosure")
-    assert _no_new_class("utter_crisis_suicidal", "risk_check_in")
-    assert not _no_new_class("utter_crisis_suicidal", "safeguarding_disclosure")
+    for asked in (["utter_crisis_suicidal"], ["utter_crisis_suicidal", "utter_safety_answer_unclear"]):
+        events = [ActionExecuted("action_listen"), user("i want to die", 1000.0, "crisis_suicidal")]
+        for action in asked:
+            events += [ActionExecuted(action), ActionExecuted("action_listen")]
+        latest = user("no. my dad hits me", 1010.0, "safeguarding_disclosure")
+        tracker = DialogueStateTracker.from_events("t", events + [latest])
+        assert not _no_new_class(tracker, tracker.events[-1], "safeguarding_disclosure")
+        assert _no_new_class(tracker, tracker.events[-1], "crisis_suicidal")
+        assert _no_new_class(tracker, tracker.events[-1], "risk_check_in")
