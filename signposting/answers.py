@@ -147,10 +147,13 @@ def asks_for_more(text: str, read_as: Optional[str]) -> bool:
 _OPENS_WITH_MORE = re.compile(r"^\W*(?:(?:thanks|thank\s+you|ok|okay|cheers|ta)\W+)?(?:are\s+there\s+|"
                               r"is\s+there\s+|have\s+you\s+got\s+|got\s+)?(?:any\s?more|any\s?others?|"
                               r"anything\s+else|something\s+else|(?:any\s+)?other\s+(?:options?|services?|"
-                              r"places?|ones?))\b(?!\s+(?:ideas?|tips?|things|advice|self[\s-]?help|"
-                              r"strategies|suggestions|exercises?|techniques?)\b|"
-                              r"\s+(?:that\s+)?(?:i|we|you|he|she|they)\s+(?:can|could|should|might)\s+"
-                              r"(?:do|try)\b)")
+                              r"places?|ones?))\b"
+                              # ... never more ideas or things to do ("any more breathing exercises?",
+                              # "anything else to try at home?": the independent review).
+                              r"(?!(?:\s+[\w'-]+){0,2}\s+(?:ideas?|tips?|things|advice|self[\s-]?help|strategies|"
+                              r"suggestions|exercises?|techniques?|activities|apps?|games?|books?|websites?)\b"
+                              r"|\s+(?:to\s+(?:try|do)|(?:that\s+)?(?:i|we|you|he|she|they)\s+(?:can|could|should|"
+                              r"might)\s+(?:do|try))\b)")
 
 
 _DECLINE = re.compile(

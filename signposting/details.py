@@ -297,7 +297,7 @@ def find_place(text: str, clauses: bool = True) -> Optional[str]:
                              r"\b(?:by|to|off)\s*$", cue_words, re.IGNORECASE) is not None
         if _OUTSIDE_AN_AREA.match(text[match.start():]):
             continue  # "so just outside Kent", "outside of Essex": not there
-        home = _lives_here(text, match) or _home_first(text, match) == 0
+        home = _lives_here(text, match) or _home_first(text, match) <= 1
         leading = _leading_place(match.group(1), everyday=not loose, home=home)
         if leading and loose and _STREET.match(match.group(1)[len(leading):]):
             continue  # "we live on sutton road in southend": a street, not Sutton
@@ -462,12 +462,14 @@ def _lives_here(text: str, cue: re.Match) -> bool:
 #: "she lives just over the border in", "he's living with his dad now in": a cue of living,
 #: then a few words, then "in" (development conversations30: the college's town was taken).
 _LIVES_THEN_IN = re.compile(r"\b(?:i|we|he|she|they)\s+(?:lives?|living|is\s+living|are\s+living|"
-                            r"'?s\s+living)\b(?:\s+[\w']+){1,5}\s+$"
-                            # "He's now with carers in Rye", "she's placed with her aunt in" (a
-                            # social worker's correction, development set 53).
-                            r"|\b(?:he|she|they)(?:'?s|'?re|\s+is|\s+are)\s+(?:now\s+|currently\s+)?"
-                            r"(?:with|staying\s+with|placed\s+with|living\s+with)\b(?:\s+[\w']+){0,4}\s+$",
-                            re.IGNORECASE)
+                            r"'?s\s+living)\b(?:\s+[\w']+){1,5}\s+$", re.IGNORECASE)
+#: A child's placement: "He's now with carers in Rye", "she's placed with her aunt in" (a social
+#: worker's correction, development set 53); read after "we live in" and "we're in", never a
+#: stay ("shes with her dad in brighton every other weekend": the independent review).
+_PLACED_IN = re.compile(r"\b(?:he|she|they)(?:'?s|'?re|\s+is|\s+are)\s+(?:now\s+|currently\s+)?"
+                        r"(?:placed\s+with|with\s+(?:(?:new|foster|kinship|his|her|their)\s+)?carers|"
+                        r"with\s+(?:a\s+|his\s+|her\s+|their\s+|new\s+)?foster\s+(?:carers?|parents|family|mum|dad))"
+                        r"\b(?:\s+[\w']+){0,3}\s+$", re.IGNORECASE)
 
 
 def _home_first(text: str, cue: re.Match) -> int:
@@ -478,7 +480,12 @@ def _home_first(text: str, cue: re.Match) -> int:
     if re.match(r"in\b", cue.group(0), re.IGNORECASE) and \
             _LIVES_THEN_IN.search(text[max(0, cue.start() - 50):cue.start()]):
         return 0
-    return 1 if _lives_here(text, cue) else 2
+    if _lives_here(text, cue):
+        return 1
+    before = text[max(0, cue.start() - 50):cue.start()]
+    placed = re.match(r"in\b", cue.group(0), re.IGNORECASE) and _PLACED_IN.search(before) and \
+        not _VISIT.match(text[cue.start(1):])
+    return 1 if placed else 2
 
 
 #: Clauses of a message: a place can be one on its own ("... someone to talk to. margate").

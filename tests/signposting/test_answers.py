@@ -123,6 +123,9 @@ def test_not_a_request_for_more(text, read_as):
     # ... but more ideas, or what the writer can do, are self-help.
     ("any more ideas i can try at home?", False), ("anything else i can do to help him?", False),
     ("is there anything i can do myself", False),
+    # The independent review: more ideas or things to do, in other words.
+    ("any more breathing exercises?", False), ("anything else to try at home?", False),
+    ("any more coping ideas", False),
 ])
 def test_more_opening_a_wish_for_something_to_do(text, more):
     assert asks_for_more(text, "ask_self_help") is more

@@ -509,10 +509,25 @@ def test_the_writers_own_partner_or_friend_still_is(text):
     assert writer_of(text) == "young_person"
 
 
-def test_a_scout_leader_after_an_evening_greeting_is_staff():
-    """Development set 53: the leader's "hes begging me not to tell anyone" read as the writer's."""
+def test_a_scout_leader_is_staff():
+    """Development set 53: a scout leader's report got the young person's wording."""
     assert writer_of("evening, im a scout leader in wickford. one of my scouts (12) has just told me his "
                      "stepdad hits him with a belt and hes got marks on his back. hes begging me not to "
                      "tell anyone and says he doesnt want to go home tonight") == PROFESSIONAL
-    # A young person naming the one who harms them is still the young person.
-    assert writer_of("evening, football coach, he keeps messaging me") != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # The independent review: a greeting before a role, or "begging me", must not make a young
+    # person's own message staff's.
+    "good evening, learning mentor, useless. im 15 and i cut myself",
+    "good morning, teaching assistant, 17, my boyfriend hits me",
+    "evening, football coach, keeps begging me for pics, hes 28 years old",
+])
+def test_a_young_persons_greeting_and_a_role_named_stay_theirs(text):
+    assert writer_of(text) != PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", ["my dad and brother hit me",
+                                  "my mum and sister keep fighting and i cant cope"])
+def test_two_relations_joined_by_and_are_still_the_writers(text):
+    assert writer_of(text) == "young_person"

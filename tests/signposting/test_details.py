@@ -852,3 +852,14 @@ def test_my_middle_one_gives_way_to_any_other_age(text, age):
 def test_where_they_live_over_a_place_named_in_passing_or_an_area_they_are_outside(text, place):
     assert extract(text).place == place
 
+
+@pytest.mark.parametrize("text, place", [
+    # The independent review: a stay or a visit with someone is not where they live.
+    ("shes with her dad in brighton every other weekend, we live in tonbridge", "tonbridge"),
+    ("hes with his mates in southend tonight but we live in rayleigh", "rayleigh"),
+    ("she's with her boyfriend in London, we're in Harlow", "Harlow"),
+    ("he's with CAMHS in Maidstone but we're in Gravesend", "Gravesend"),
+])
+def test_where_they_live_over_where_someone_is_staying(text, place):
+    assert extract(text).place == place
+
