@@ -48,7 +48,7 @@ RELATIONS = {
 #: another's word or a preposition: "a row with her boyfriend" is not the writer's boyfriend (a
 #: grandfather's report of an overdose got the young person's wording: development set 53).
 _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+"
-                       r"(?:(?!(?:her|his|their|your|its|with|of|to|at|for|from|by|about|"
+                       r"(?:(?!(?:her|his|their|your|its|with|to|at|for|from|by|about|"
                        r"who|that|which)\b)\w+\s+){0,3}?("
                        + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")s?\b")
 #: Early years staff (conversations22): "nursery manager", "early years practitioner".
@@ -146,7 +146,10 @@ def _qualified_staff(lower: str) -> bool:
 #: 13, ...": conversations32): staff, unless the message is about the writer ("head of sixth form
 #: touched me": the independent review of round 22) and says neither "here" nor what a pupil told.
 _HEAD_OF_INTRO = re.compile(_GREETING + r"(?:i'?m\s+(?:the\s+)?)?" + _HEAD_OF
-                            + r"(?:\s+(here)\b|\s*[-\u2013:,.(])|\b" + _HEAD_OF + r"\s+(here)\b")
+                            # ... or where: "I'm Head of Year 11 at a school in Southend-on-sea"
+                            # (development set 53).
+                            + r"(?:\s+(here)\b|\s*[-\u2013:,.(]|\s+(?:at|in)\s+(?:a|an|the|our)\s+)"
+                            r"|\b" + _HEAD_OF + r"\s+(here)\b")
 
 
 def _head_of_intro(lower: str) -> bool:

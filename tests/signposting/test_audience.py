@@ -531,3 +531,14 @@ def test_a_young_persons_greeting_and_a_role_named_stay_theirs(text):
                                   "my mum and sister keep fighting and i cant cope"])
 def test_two_relations_joined_by_and_are_still_the_writers(text):
     assert writer_of(text) == "young_person"
+
+
+@pytest.mark.parametrize("text", [
+    # Development set 53: staff telling of "a lot of students" (a draft of this round blocked
+    # "of" between "a" and the relation), and a head of year saying where.
+    "I'm Head of Year 11 at a school in Southend-on-sea. Mocks are coming up and I've got a lot of "
+    "students really struggling with exam stress",
+    "Head of year 9 at a secondary in Basildon, one of mine is struggling",
+])
+def test_staff_telling_of_students_or_a_head_of_year_saying_where(text):
+    assert writer_of(text) == PROFESSIONAL
