@@ -104,16 +104,15 @@ def says_safe(text: str) -> bool:
     return len(text.split()) <= 8 and bool(_PLAINLY_SAFE.match(text))
 
 
-#: Who is said to be safe: the writer, the family, or the young person asked about.
+#: Who is said to be safe: the writer (and family), or the young person asked about.
 _FIRST = r"(?:i'?m|im|i\s+am|we'?re|we\s+are|were)\s+"
-_THIRD = r"(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are)\s+"
+_THIRD = r"(?:she'?s|shes|she\s+is|he'?s|hes|he\s+is|they'?re|theyre|they\s+are|we'?re|we\s+are|were)\s+"
 _YES = r"(?:yes|yeah|yep|yh|ya|yea)\W+"
 _QUITE = r"(?:totally\s+|completely\s+|perfectly\s+|absolutely\s+|definitely\s+)?"
-_SAFE = _QUITE + r"(?:safe|fine|alright|all\s+right)"
 _SAFE_OR_OK = _QUITE + r"(?:safe|fine|alright|all\s+right|ok|okay)"
 #: A safe adult the young person is with.
 _ADULT = (r"(?:dad|mum|mom|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|grandparents|parents|aunt|"
-          r"auntie|aunty|uncle|stepdad|stepmum|husband|wife|partner|foster\s+carers?|carers?)")
+          r"auntie|aunty|uncle|husband|wife|partner)")
 #: Where they are: at home, with the writer or a safe adult, at school.
 _WHERE = (r"(?:here|home|at\s+home|back\s+home|downstairs|next\s+to\s+me|at\s+school|"
           r"in\s+the\s+(?:lounge|kitchen|living\s+room|front\s+room|sitting\s+room)|"
@@ -131,60 +130,38 @@ _HARMLESS = re.compile(
     r"(?:(?:" + _FIRST + r"|" + _THIRD + r")(?:" + _SAFE_OR_OK + r"\s+)?)?(?:(?:sat|sitting|right)\s+)?"
     r"(?:(?:" + _WHERE + r"|" + _DOING + r")(?:\s+(?:" + _WHERE + r"|" + _DOING + r"))*"
     r"(?:\s+(?:now|right\s+now))?"
-    r"|now|right\s+now|thanks|thank\s+you|ty|cheers|x+|honestly|promise|i\s+promise"
-    # The writer's own tiredness, ending the clause ("im just exhausted"; never "tired of it").
-    r"|(?:i'?m|im|i\s+am)\s+(?:just\s+|really\s+|so\s+)?(?:exhausted|knackered|shattered|worn\s+out))")
-#: Third persons: after the danger or disclosure reply, "he" may be the one who harms.
-_SOMEONE_ELSE = re.compile(r"\b(?:he|him|his|hes|he'?s|she|her|hers|shes|she'?s|they|them|their|"
-                           r"theyre|they'?re|man|guy|boyfriend|girlfriend|someone)\b")
+    r"|now|right\s+now|thanks|thank\s+you|ty|cheers|x+|honestly|promise|i\s+promise)")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:!]+|\band\b|\s-\s)\s*")
 
 
-def says_safe_and_more(text: str, someone_may_harm: bool = False) -> bool:
-    """An answer that says plainly that someone is safe, with a yes or of someone ("she's fine",
-    "yes were safe"), and adds, if anything, only where they are, a safe adult they are with,
-    something ordinary they are doing, or thanks ("Yes, he's safe with us", "Yes, she's fine,
-    she's downstairs watching telly", "yes hes at home with me now": development sets 44, 47,
-    51): safe. Anything else after it is not read, and the question is asked again: an open
-    list of what may not be safe ("just a bit drowsy", "she says", "hes in the other room")
-    cannot be written (the independent review of this change found 67 of 140 not-safe answers
-    passing such a list). A bare "ok" or "fine" only acknowledges, and "yes ok" too ("yes ok
-    ill call them now"). With ``someone_may_harm`` (after the danger or disclosure reply), no
-    third person may be named at all: "he" may be the one who harms."""
+def _opening(of_another: bool) -> "re.Pattern[str]":
+    """Who is safe, said first, with a yes or without ("yes she's fine", "he's safe"), or a yes,
+    who, and where they are ("yes hes at home with me now"); never a bare "ok", "yes ok" or
+    "yeah alright", which also only acknowledge."""
+    who = _THIRD if of_another else _FIRST
+    return re.compile(r"^\W*(?:" + _YES + r")?" + who + r"(?:" + _SAFE_OR_OK + r"\b|(?:(?:sat|sitting)\s+)?"
+                      + _WHERE + r"\b)")
+
+
+_OPENS_SAFE = {flag: _opening(flag) for flag in (False, True)}
+
+
+def says_safe_and_more(text: str, of_another: bool = False) -> bool:
+    """An answer that says plainly who is safe ("she's fine", "yes were safe"; with
+    ``of_another`` the young person an adult asks about, otherwise the writer), and adds, if
+    anything, only where they are, a safe adult they are with, something ordinary they are
+    doing, or thanks ("Yes, he's safe with us", "Yes, she's fine, she's downstairs watching
+    telly", "yes hes at home with me now": development sets 44, 47, 51): safe. Anything else
+    after it is not read, and the question is asked again: an open list of what may not be
+    safe ("just a bit drowsy", "she says", "hes in the other room") cannot be written (the
+    first independent review of this change found 67 of 140 not-safe answers passing such a
+    list). Thirty words at most, and no word of the safety lexicon."""
     key = (text or "").lower().replace("\u2019", "'").strip()
-    if len(key.split()) > 30 or (someone_may_harm and _SOMEONE_ELSE.search(key)):
+    if len(key.split()) > 30:
         return False
-    opening = _OPENS_SAFE.match(key)
+    opening = _OPENS_SAFE[of_another].match(key)
     if opening is None:
         return False
     rest = key[opening.end():]
     return all(_HARMLESS.fullmatch(part.strip()) for part in _CLAUSE_BREAK.split(rest) if part.strip()) \
         and not assess(text).evidence
-
-
-#: The opening: a yes with who is safe ("yes she's fine", "yes were ok"), a yes with where they
-#: are ("yes hes at home with me now"), or who is safe alone ("he's safe"). Never "yes ok".
-_OPENS_SAFE = re.compile(
-    r"^\W*(?:" + _YES + r")?(?:" + _FIRST + r"|" + _THIRD + r")" + _SAFE_OR_OK + r"\b"
-    r"|^\W*" + _YES + r"(?:" + _SAFE + r"\b|(?:" + _FIRST + r"|" + _THIRD + r")?(?:(?:sat|sitting)\s+)?"
-    + _WHERE + r"\b)")
-
-
-#: A plain no that opens the answer: "no hes outside the bathroom door. ive locked it". Not a
-#: no to doing something ("no im not going to do anything", "no i havent taken anything"), nor
-#: "no thanks".
-_ANSWERS_NO = re.compile(
-    r"^\W*(?:no|nope|nah|naw)\b(?!\W*(?:thanks|thank\s+you|ty|worries|problem|idea)\b)"
-    # ... nor a no that denies the risk ("no im not suicidal, i just self harm sometimes", "no
-    # he hasnt hurt me he just shouts", "no i dont want to die": the independent review).
-    r"(?!\W*(?:[\w']+\W+){0,3}?(?:not|never|nothing|nobody|(?:do|did|have|has|wo|is|ai|ca|does|was|"
-    r"would|should|could|are)n'?t)\b)")
-
-
-def answers_no(text: str) -> bool:
-    """The answer to "are you safe right now?" opens with no, or "not really" and more: not
-    safe, whatever else it says."""
-    key = (text or "").lower().replace("\u2019", "'")
-    if len(key) > 300:
-        return False
-    return bool(_ANSWERS_NO.match(key) or _OPENS_NOT_SAFE.match(key)) and not _SAFE_AFTER_ALL.search(key)

@@ -48,8 +48,7 @@ RELATIONS = {
 #: another's word or a preposition: "a row with her boyfriend" is not the writer's boyfriend (a
 #: grandfather's report of an overdose got the young person's wording: development set 53).
 _RELATION = re.compile(r"\b(?:my|our|a|one\s+of\s+my|one\s+of\s+our)\s+"
-                       r"(?:(?!(?:her|his|their|your|its|with|to|at|for|from|by|about|"
-                       r"who|that|which)\b)\w+\s+){0,3}?("
+                       r"(?:(?!(?:her|his|their|your|its|with|who|that|which)\b)\w+\s+){0,3}?("
                        + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")s?\b")
 #: Early years staff (conversations22): "nursery manager", "early years practitioner".
 _EARLY_YEARS = (r"nursery\s+(?:nurse|manager|worker|practitioner|teacher)|"
@@ -66,9 +65,7 @@ _ROLE = re.compile(r"\b(?:i'?m|i\s+am|im|as)\s+(?:a|an|the|his|her|their)\s+(?:\
                    r"safeguarding\s+lead|wellbeing\s+(?:lead|officer)|attendance\s+officer|early\s+help\s+worker|"
                    r"health\s+visitor|"
                    r"learning\s+support\s+assistant|head\s+of\s+year|dmhl|mental\s+health\s+lead|"
-                   r"child\s+minder|childminder|" + _EARLY_YEARS + r"|"
-                   # "im a scout leader in wickford" (development set 53).
-                   r"(?:scout|cub|beaver|explorer|brownie|guide|rainbow|cadet)\s+leader)\b"
+                   r"child\s+minder|childminder|" + _EARLY_YEARS + r")\b"
                    # Not another's role: "im the pastoral manager's son", "as the health visitor
                    # said" (the review of round 31).
                    r"(?!'s|\s+(?:said|says|told|tells|thinks|suggested)\b)")
@@ -132,6 +129,25 @@ _WRITER_HERSELF = re.compile(r"\b(?:i|im|i'm|i'd|i'll|ive|i've|me|myself)\b")
 _STAFF_FIRST_PERSON = re.compile(r"\b(?:told|showed|asked)\s+me\b|\bi\s+(?:work|teach|coach|support|see|"
                                  r"run|look\s+after|manage|mentor|am\s+(?:a|an|the)|'m\s+(?:a|an|the))\b|"
                                  r"\bi'?m\s+(?:a|an|the)\s+\w+")
+
+
+#: A leader of a uniformed youth group saying so: "im a scout leader in wickford. one of my
+#: scouts (12) has just told me ..." (development set 53). Never "as the scout leader was driving
+#: me home", nor a young leader ("im a young scout leader", "im an assistant scout leader, im
+#: 17": the second independent review), nor one the writer is harmed by.
+_GROUP_LEADER = re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:a|an|the)\s+(?:scout|cub|beaver|explorer|brownie|"
+                           r"guide|rainbow|cadet)\s+leader\b")
+
+
+#: ... who may say what a child in their group asks of them ("hes begging me not to tell anyone").
+_ASKED_OF_ME = re.compile(r"\b(?:begging|begged|pleading|pleaded|asking|asked)\s+(?:with\s+)?me\b")
+
+
+def _group_leader(lower: str) -> bool:
+    if not _GROUP_LEADER.search(lower) or FIRST_PERSON_AGE.search(lower) or not _STAFF_SIGN.search(lower):
+        return False
+    rest = _ASKED_OF_ME.sub(" ", _STAFF_FIRST_PERSON.sub(" ", lower))
+    return not _WRITER_SUFFERS.search(rest)
 
 
 def _qualified_staff(lower: str) -> bool:
@@ -440,7 +456,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if (_ROLE.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) or _RUNS_GROUP.search(lower) \
             or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
-            or _head_of_intro(lower) or _qualified_staff(lower) or _works_there(lower) or (
+            or _head_of_intro(lower) or _qualified_staff(lower) or _works_there(lower) \
+            or _group_leader(lower) or (
                 _QUALIFIED_ROLE_AT.search(lower) and not _NOTE_FIRST_PERSON.search(lower)):
         return PROFESSIONAL
     if _PUPIL_BY_YEAR.search(lower) and _STAFF_TOLD.search(lower) or (

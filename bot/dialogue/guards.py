@@ -62,7 +62,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
 from safety.clauses import from_the_rest
-from safety.safe_answers import answers_no, says_safe, says_safe_and_more, unsure_of_safety
+from safety.safe_answers import says_safe, says_safe_and_more, unsure_of_safety
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
@@ -433,29 +433,27 @@ class Guards:
         worried about"), nor "is your child thinking about ending their life?" (conversations40:
         "shes sat next to me but she wont say how many she took", of an overdose)."""
         intent = (latest.intent or {}).get("name")
-        asked = _last_bot_action(tracker)
-        if asked not in self.safety_questions or not self.not_safe_action:
+        if intent not in ("nlu_fallback", CHECK_IN_INTENT) or not self.not_safe_action:
             return None
-        if intent in self.urgent_intents and _no_new_class(tracker, latest, intent) \
-                and (answers_no(latest.text or "") or unsure_of_safety(latest.text or "")):
-            # "no hes outside the bathroom door. ive locked it" after the danger reply: the
-            # answer is no, not a new message for the same crisis reply again (development set
-            # 53). Another class's words after a reply ("no. my dad hits me" after the suicidal
-            # one) keep their own crisis reply.
-            return self.not_safe_action
-        if intent not in ("nlu_fallback", CHECK_IN_INTENT):
+        asked = _last_bot_action(tracker)
+        if asked not in self.safety_questions:
             return None
         text = latest.text or ""
-        # After the danger or disclosure reply, "he" may be the one who harms.
-        harm = tracker.get_slot("risk_class") in ("crisis_danger", "safeguarding_disclosure")
+        # Read as safe only after the suicidal reply (never after an overdose or an injury,
+        # where someone who seems fine still needs A&E, nor after danger or a disclosure, where
+        # "he" or "with my dad" may be the one who harms: the two independent reviews), and in
+        # the words of whoever is asked about: the child for an adult, the writer otherwise.
+        adult = tracker.get_slot("audience") in ("parent_carer", "professional")
+        safe = _last_crisis_reply(tracker, latest) == "utter_crisis_suicidal" and \
+            says_safe_and_more(text, of_another=adult)
         if asked == self.not_safe_action:
             # After "please call 999 now", only a plain "she's fine" is taken as safe.
             if intent == CHECK_IN_INTENT or not says_safe(text):
                 return self.safety_unclear_action
-            return self.safe_answer_action if says_safe_and_more(text, harm) else None
+            return self.safe_answer_action if safe else None
         if intent == CHECK_IN_INTENT or unsure_of_safety(text):
             return self.not_safe_action
-        if says_safe_and_more(text, harm):
+        if safe:
             return self.safe_answer_action
         if asked == self.safety_unclear_action or says_safe(text):
             return None  # a bare "ok" or "fine" acknowledges: left to the rules, as before
@@ -587,21 +585,16 @@ def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
 _CLASS_REPLIES = frozenset(f"utter_{name}" for name in URGENT_CLASSES)
 
 
-def _no_new_class(tracker: DialogueStateTracker, latest: UserUttered, intent: Text) -> bool:
-    """The urgent reading of an answer to "are you safe right now?" is the check-in's, or the
-    class of the last crisis reply before it ("utter_crisis_danger" for crisis_danger), also
-    when the question was asked again since: "no. my dad hits me" after the suicidal reply, or
-    after it was asked again, is a new message with its own crisis reply (the independent
-    review)."""
-    if intent == CHECK_IN_INTENT:
-        return True
+def _last_crisis_reply(tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:
+    """The last crisis reply before ``latest``, also when the safety question was asked again
+    since; None after a check-in's routes alone."""
     seen = False
     for event in reversed(tracker.events):
         if event is latest:
             seen = True
         elif seen and isinstance(event, ActionExecuted) and event.action_name in _CLASS_REPLIES:
-            return event.action_name == f"utter_{intent}"
-    return True
+            return event.action_name
+    return None
 
 
 def _need_before(tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:

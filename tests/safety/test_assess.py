@@ -2346,26 +2346,3 @@ def test_head_banging_in_a_meltdown(text, level):
 def test_the_second_review_of_round_thirty_one(text, level):
     assert assess(text).level == level, assess(text).as_dict()
 
-
-@pytest.mark.parametrize("text", [
-    # Development set 53 (and 44): a social worker or a foster carer telling of past domestic
-    # abuse of a child now in care, asking for trauma support.
-    "Social worker, Kent children's services. I'm looking for support for an 11 year old boy on my caseload "
-    "who witnessed domestic violence at his birth family's home last year and is now having nightmares and "
-    "flashbacks. He's with foster carers in Tenterden.",
-    "He was removed from home after domestic violence, which is all in the past now and his social worker "
-    "is involved. He has nightmares most nights.",
-])
-def test_past_abuse_of_a_child_now_in_care_is_history(text):
-    assert assess(text).level == NONE, assess(text).as_dict()
-
-
-@pytest.mark.parametrize("text", [
-    # ... but a new telling, or abuse going on, stays a disclosure.
-    "she was placed with us last week and last night she told me her dad used to hit her",
-    "his social worker is involved but he says his stepdad still hits him",
-    "a girl on my caseload told me yesterday her stepdad hits her, she's with foster carers now",
-    "he's in foster care but his dad keeps turning up at school and hitting him",
-])
-def test_a_new_telling_by_a_child_in_care_stays_a_disclosure(text):
-    assert assess(text).level == URGENT, assess(text).as_dict()

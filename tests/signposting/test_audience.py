@@ -522,6 +522,10 @@ def test_a_scout_leader_is_staff():
     "good evening, learning mentor, useless. im 15 and i cut myself",
     "good morning, teaching assistant, 17, my boyfriend hits me",
     "evening, football coach, keeps begging me for pics, hes 28 years old",
+    # The second review: a scout leader who harms, and young leaders.
+    "as the scout leader was driving me home he touched my leg", "im a scout leader and he touched me",
+    "im a young scout leader and im 16 and i want to die",
+    "im an assistant scout leader, im 17 and feeling suicidal",
 ])
 def test_a_young_persons_greeting_and_a_role_named_stay_theirs(text):
     assert writer_of(text) != PROFESSIONAL
@@ -539,6 +543,7 @@ def test_two_relations_joined_by_and_are_still_the_writers(text):
     "I'm Head of Year 11 at a school in Southend-on-sea. Mocks are coming up and I've got a lot of "
     "students really struggling with exam stress",
     "Head of year 9 at a secondary in Basildon, one of mine is struggling",
+    "one of my at risk students",  # the second review: "at" between is no other's
 ])
 def test_staff_telling_of_students_or_a_head_of_year_saying_where(text):
     assert writer_of(text) == PROFESSIONAL

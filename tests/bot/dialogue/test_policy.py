@@ -25,8 +25,9 @@ def policy(tmp_path_factory):
                   rate_limit_messages=LIMIT, rate_limit_seconds=WINDOW,
                   rate_limit_action="utter_slow_down",
                   rate_limit_exempt_intents=["delete_my_data"],
-                  safety_question_actions=["utter_crisis_suicidal", "utter_not_safe",
-                                           "utter_safety_answer_unclear"],
+                  safety_question_actions=["utter_crisis_suicidal", "utter_crisis_self_harm",
+                                           "utter_crisis_danger", "utter_safeguarding_disclosure",
+                                           "utter_not_safe", "utter_safety_answer_unclear"],
                   not_safe_action="utter_not_safe",
                   safety_unclear_action="utter_safety_answer_unclear",
                   safe_answer_action="utter_glad_you_are_safe",
@@ -239,41 +240,72 @@ def test_an_answer_to_are_you_safe_the_bot_cannot_place_asks_again_with_999(poli
                                     "risk_check_in", False)) == "utter_not_safe"
 
 
-@pytest.mark.parametrize("asked", ["utter_crisis_suicidal", "utter_safety_answer_unclear"])
+def _after_suicidal(text: str, audience: str, asked_again: bool = False,
+                    reply: str = "utter_crisis_suicidal"):
+    """An answer to "are you safe right now?" after a crisis reply (and the question asked again),
+    from a writer the bot knows."""
+    events = [ActionExecuted("action_listen", timestamp=998.0), SlotSet("audience", audience),
+              user("she said she wants to die", 999.0, "crisis_suicidal"),
+              ActionExecuted(reply, policy="p", timestamp=999.1), BotUttered("is she safe?", timestamp=999.1),
+              ActionExecuted("action_listen", timestamp=999.2)]
+    if asked_again:
+        events += [user("hmm", 999.3, "nlu_fallback"),
+                   ActionExecuted("utter_safety_answer_unclear", timestamp=999.4),
+                   ActionExecuted("action_listen", timestamp=999.5)]
+    return events + [UserUttered(text, {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0)]
+
+
+@pytest.mark.parametrize("asked_again", [False, True])
 @pytest.mark.parametrize("text", [
-    "she's fine",
     # Development sets 47, 44 and 51: parents asked again, and "she's fine" got "say it another way".
-    "Yes, she's fine, she's downstairs watching telly.", "Yes, he's safe with us.",
+    "she's fine", "Yes, she's fine, she's downstairs watching telly.", "Yes, he's safe with us.",
     "yes hes at home with me now",
 ])
-def test_an_unplaced_answer_that_says_safe_gets_the_reply_to_a_yes(policy, asked, text):
-    assert predicted(policy, _after(asked, text, "nlu_fallback", False)) == "utter_glad_you_are_safe"
+def test_a_parent_saying_the_child_is_safe_gets_the_reply_to_a_yes(policy, asked_again, text):
+    events = _after_suicidal(text, "parent_carer", asked_again)
+    assert predicted(policy, events) == "utter_glad_you_are_safe"
     # ... and the bot then waits for the person.
-    events = _after(asked, text, "nlu_fallback", False) + [ActionExecuted("utter_glad_you_are_safe")]
-    assert predicted(policy, events) == "action_listen"
+    assert predicted(policy, events + [ActionExecuted("utter_glad_you_are_safe")]) == "action_listen"
+
+
+def test_a_young_person_saying_they_are_safe_gets_the_reply_to_a_yes(policy):
+    assert predicted(policy, _after_suicidal("yes im safe, im downstairs with my mum", "young_person")) \
+        == "utter_glad_you_are_safe"
+
+
+@pytest.mark.parametrize("reply", ["utter_crisis_self_harm", "utter_crisis_danger",
+                                   "utter_safeguarding_disclosure"])
+def test_safe_at_length_is_read_only_after_the_suicidal_reply(policy, reply):
+    """The second independent review: after an overdose someone who seems fine still needs A&E,
+    and after danger or a disclosure "with my dad" may be with the one who harms."""
+    events = _after_suicidal("Yes, she's fine, she's downstairs watching telly.", "parent_carer", reply=reply)
+    assert predicted(policy, events) == "utter_safety_answer_unclear"
+
+
+def test_the_one_said_safe_must_be_the_one_asked_about(policy):
+    """The second review: a parent's "yes im fine thanks" is the parent."""
+    assert predicted(policy, _after_suicidal("yes im fine thanks", "parent_carer")) \
+        != "utter_glad_you_are_safe"
 
 
 def test_after_the_not_safe_reply_only_a_plain_safe_is_safe(policy):
-    assert predicted(policy, _after("utter_not_safe", "she's fine", "nlu_fallback", False)) \
-        == "utter_glad_you_are_safe"
-    assert predicted(policy, _after("utter_not_safe", "Yes, she's fine, she's downstairs watching telly.",
-                                    "nlu_fallback", False)) == "utter_safety_answer_unclear"
+    events = _after_suicidal("she's fine", "parent_carer")
+    events[3] = ActionExecuted("utter_not_safe", policy="p", timestamp=999.1)
+    assert predicted(policy, events) != "utter_glad_you_are_safe"  # no crisis reply before it
+    events = _after_suicidal("she's fine", "parent_carer", asked_again=True)
+    events[-3] = ActionExecuted("utter_not_safe", timestamp=999.4)
+    assert predicted(policy, events) == "utter_glad_you_are_safe"
+    events[-1] = UserUttered("Yes, she's fine, she's downstairs watching telly.",
+                             {"name": "nlu_fallback", "confidence": 0.5}, timestamp=1000.0)
+    assert predicted(policy, events) == "utter_safety_answer_unclear"
 
 
-@pytest.mark.parametrize("text", ["im safe now, hes gone out", "ok thanks", "fine"])
+@pytest.mark.parametrize("text", ["im safe now, hes gone out", "ok thanks", "fine", "yeah alright"])
 def test_a_plain_safe_that_says_nothing_more_or_only_acknowledges_is_left_to_the_rules(policy, text):
     """As before this change: "ok thanks" and "fine" may only acknowledge the advice (the
-    independent review), and "hes gone out" is not read."""
-    assert predicted(policy, _after("utter_crisis_suicidal", text, "nlu_fallback", False)) \
+    independent reviews), and "hes gone out" is not read."""
+    assert predicted(policy, _after_suicidal(text, "young_person")) \
         not in ("utter_safety_answer_unclear", "utter_glad_you_are_safe", "utter_not_safe")
-
-
-def test_after_the_danger_reply_a_third_person_is_not_read_as_safe(policy):
-    """The independent review: "he" may be the one who harms."""
-    events = _after("utter_crisis_suicidal", "yes she's fine she's with her dad", "nlu_fallback", False)
-    assert predicted(policy, events) == "utter_glad_you_are_safe"
-    harm = events[:-1] + [SlotSet("risk_class", "crisis_danger")] + events[-1:]
-    assert predicted(policy, harm) == "utter_safety_answer_unclear"
 
 
 def test_an_unplaced_answer_elsewhere_is_left_to_the_rules(policy):
@@ -995,35 +1027,3 @@ def test_a_plain_wish_for_others_naming_the_lists_worry_asks_for_others(policy):
     # ... and a new worry told without a wish for others is left to the rules.
     told = _after_list("she is also really anxious", "need_anxiety")
     assert predicted(policy, [SlotSet("need", "anxiety")] + told) != "action_more_services"
-
-
-@pytest.mark.parametrize("asked", ["utter_crisis_suicidal", "utter_safety_answer_unclear", "utter_not_safe"])
-@pytest.mark.parametrize("text", ["no hes outside the bathroom door. ive locked it",
-                                  "nope. i still want to die", "not really, i keep thinking about it",
-                                  "i dont know where she is"])
-def test_no_to_are_you_safe_read_as_the_same_risk_is_not_safe(policy, asked, text):
-    """Development set 53: "no hes outside the bathroom door. ive locked it" after the danger
-    reply, read as danger again, got the same crisis reply again instead of "call 999 now"."""
-    assert predicted(policy, _after(asked, text, "crisis_suicidal", True)) == "utter_not_safe"
-
-
-@pytest.mark.parametrize("text", ["no im not going to do anything", "no i havent taken anything",
-                                  "i want to die"])
-def test_an_urgent_answer_that_is_no_no_gets_its_crisis_reply_from_the_rules(policy, text):
-    assert predicted(policy, _after("utter_crisis_suicidal", text, "crisis_suicidal", True)) \
-        != "utter_not_safe"
-
-
-def test_another_class_after_a_crisis_reply_is_a_new_message(policy):
-    """The independent review: "no. my dad hits me" after the suicidal reply, also after the
-    question was asked again, keeps its own crisis reply."""
-    from bot.dialogue.guards import _no_new_class
-    for asked in (["utter_crisis_suicidal"], ["utter_crisis_suicidal", "utter_safety_answer_unclear"]):
-        events = [ActionExecuted("action_listen"), user("i want to die", 1000.0, "crisis_suicidal")]
-        for action in asked:
-            events += [ActionExecuted(action), ActionExecuted("action_listen")]
-        latest = user("no. my dad hits me", 1010.0, "safeguarding_disclosure")
-        tracker = DialogueStateTracker.from_events("t", events + [latest])
-        assert not _no_new_class(tracker, tracker.events[-1], "safeguarding_disclosure")
-        assert _no_new_class(tracker, tracker.events[-1], "crisis_suicidal")
-        assert _no_new_class(tracker, tracker.events[-1], "risk_check_in")
