@@ -130,17 +130,29 @@ _HARMLESS = re.compile(
     r"(?:(?:" + _FIRST + r"|" + _THIRD + r")(?:" + _SAFE_OR_OK + r"\s+)?)?(?:(?:sat|sitting|right)\s+)?"
     r"(?:(?:" + _WHERE + r"|" + _DOING + r")(?:\s+(?:" + _WHERE + r"|" + _DOING + r"))*"
     r"(?:\s+(?:now|right\s+now))?"
-    r"|now|right\s+now|thanks|thank\s+you|ty|cheers|x+|honestly|promise|i\s+promise)")
+    r"|now|right\s+now|thanks|thank\s+you|ty|cheers|x+)")
+#: Trailing off or shouting: "she's fine...", "IM FINE!!!" (the third independent review).
+_TRAILS_OFF = re.compile(r"\.\.|\u2026|!!")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:!]+|\band\b|\s-\s)\s*")
+
+
+#: Someone the young person is with: the writer, the family, a safe adult.
+_COMPANY = (r"(?:(?:sat|sitting)\s+(?:here\s+)?with\s+(?:me|us)|with\s+(?:me|us)|next\s+to\s+me|"
+            r"with\s+(?:my|her|his|their|our)\s+" + _ADULT + r")")
+#: Where the young person is, said before whom they are with ("at home with me").
+_PLACE = (r"(?:here|home|at\s+home|back\s+home|downstairs|in\s+the\s+(?:lounge|kitchen|living\s+room|"
+          r"front\s+room|sitting\s+room))")
 
 
 def _opening(of_another: bool) -> "re.Pattern[str]":
     """Who is safe, said first, with a yes or without ("yes she's fine", "he's safe"), or a yes,
-    who, and where they are ("yes hes at home with me now"); never a bare "ok", "yes ok" or
-    "yeah alright", which also only acknowledge."""
+    who, and whom they are with ("yes hes at home with me now"); never a place alone ("im here",
+    "she's at home", "he's at school" say where, not safe: the third independent review), a bare
+    "ok", "yes ok" or "yeah alright", which also only acknowledge, nor with a sign of distress
+    before it or trailing off after it ("\U0001F62D im fine", "she's fine...")."""
     who = _THIRD if of_another else _FIRST
-    return re.compile(r"^\W*(?:" + _YES + r")?" + who + r"(?:" + _SAFE_OR_OK + r"\b|(?:(?:sat|sitting)\s+)?"
-                      + _WHERE + r"\b)")
+    return re.compile(r"^[\s\"'(]*(?:(?:" + _YES + r")?" + who + _SAFE_OR_OK + r"\b|" + _YES + who
+                      + r"(?:" + _PLACE + r"\s+)*" + _COMPANY + r"\b)")
 
 
 _OPENS_SAFE = {flag: _opening(flag) for flag in (False, True)}
@@ -157,7 +169,7 @@ def says_safe_and_more(text: str, of_another: bool = False) -> bool:
     first independent review of this change found 67 of 140 not-safe answers passing such a
     list). Thirty words at most, and no word of the safety lexicon."""
     key = (text or "").lower().replace("\u2019", "'").strip()
-    if len(key.split()) > 30:
+    if len(key.split()) > 30 or _TRAILS_OFF.search(key) or not key.isascii():
         return False
     opening = _OPENS_SAFE[of_another].match(key)
     if opening is None:

@@ -11,7 +11,7 @@ from safety.safe_answers import says_safe, says_safe_and_more, unsure_of_safety
     "Yes, she's fine, she's downstairs watching telly.", "Yes, he's safe with us.",
     # Where the child is, or who with, in other words.
     "Yes she is safe, she's sat with her dad in the lounge", "she's fine, she's at school",
-    "Yes, she’s fine, she’s with her nan", "yes hes at home with me now", "yes she's downstairs",
+    "Yes, she’s fine, she’s with her nan", "yes hes at home with me now", "yes she's downstairs with me",
     "yes we're fine thank you",
 ])
 def test_an_adult_saying_the_child_is_safe_and_where(text):
@@ -19,7 +19,8 @@ def test_an_adult_saying_the_child_is_safe_and_where(text):
     assert not unsure_of_safety(text)
 
 
-@pytest.mark.parametrize("text", ["yes im safe, thank you", "im safe with my nan", "yes im at home",
+@pytest.mark.parametrize("text", ["yes im safe, thank you", "im safe with my nan",
+                                  "yes im at home with my mum",
                                   "yeah im ok, im downstairs with my mum"])
 def test_a_young_person_saying_they_are_safe_and_where(text):
     assert says_safe_and_more(text)
@@ -56,6 +57,9 @@ def test_the_person_said_to_be_safe_must_be_the_one_asked_about(text, of_another
     "yeah alright", "yes alright", "yes fine thanks", "yes ok", "ok thanks", "yes ok ill call them now",
     "yes she's fine, she's with her stepdad watching tv", "yes hes in bed",
     "yes he's at home, his dad is coming back soon", " ".join(["yes she's fine"] + ["and"] * 30),
+    # The third: a place alone says where, not safe (a teacher's "she's at home"); trailing off.
+    "she's at home", "he's at school", "yes she's at school", "yes hes home", "yes she's downstairs",
+    "she's fine...", "😢😢 she's fine", "SHE'S FINE!!!",
 ])
 def test_an_adult_saying_safe_then_more_that_may_not_be_is_not_read_as_safe(text):
     assert not says_safe_and_more(text, of_another=True)
@@ -69,6 +73,9 @@ def test_an_adult_saying_safe_then_more_that_may_not_be_is_not_read_as_safe(text
     "yes im ok, at a hotel with him", "yes im fine just a bit drowzy", "yes im fine, ive made my decision",
     "yeah im ok now its passed", "yes im fine, im just exhausted", "yes im fine, knackered",
     "ok im in my room", "fine whatever", "yeah i'm ok. in my room with music on",
+    # The third review: "im here" is "still here"; a place alone; trailing off; a promise.
+    "im here", "yes im here", "im at home", "yes im at home", "im back home", "yes im in the kitchen",
+    "yeah im fine....", "😭 im fine", "im fine i promise", "im fine honestly",
 ])
 def test_a_young_person_saying_safe_then_more_that_may_not_be_is_not_read_as_safe(text):
     assert not says_safe_and_more(text)
