@@ -5,8 +5,10 @@ The question follows every crisis reply, so its answers decide whether a person 
 999 now or can go on to find support. A wrong "safe" would send someone at risk on to a list of
 services; a wrong "unclear" asks a parent who wrote "Yes, she's fine, she's downstairs watching
 telly" the same question again, and a conversation that should have reached help stalls
-(development sets 44, 47, 51). So "safe" is read only where the answer opens by saying so and
-nothing after it could be risk, doubt or a change to come; everything else is asked again.
+(development sets 44, 47, 51). So "safe" is read only where the answer opens by saying that the
+one asked about is safe and everything after it is on a short allow-list (where they are, a safe
+adult, something ordinary, thanks); everything else is asked again. The policy reads it only
+after the suicidal reply (bot/dialogue/guards.py).
 
 Plain Python with no Rasa import: the policy's guards (bot/dialogue/guards.py) read the bot's last
 question from the tracker and call these.
@@ -113,11 +115,14 @@ _SAFE_OR_OK = _QUITE + r"(?:safe|fine|alright|all\s+right|ok|okay)"
 #: A safe adult the young person is with.
 _ADULT = (r"(?:dad|mum|mom|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|grandparents|parents|aunt|"
           r"auntie|aunty|uncle|husband|wife|partner)")
+#: Someone the young person is with: the writer, the family, a safe adult.
+_COMPANY = (r"(?:(?:sat|sitting)\s+(?:here\s+)?with\s+(?:me|us)|with\s+(?:me|us)|next\s+to\s+me|"
+            r"with\s+(?:my|her|his|their|our)\s+" + _ADULT + r")")
+#: Where the young person is, said before whom they are with ("at home with me").
+_PLACE = (r"(?:here|home|at\s+home|back\s+home|downstairs|in\s+the\s+(?:lounge|kitchen|living\s+room|"
+          r"front\s+room|sitting\s+room))")
 #: Where they are: at home, with the writer or a safe adult, at school.
-_WHERE = (r"(?:here|home|at\s+home|back\s+home|downstairs|next\s+to\s+me|at\s+school|"
-          r"in\s+the\s+(?:lounge|kitchen|living\s+room|front\s+room|sitting\s+room)|"
-          r"(?:sat|sitting)\s+(?:here\s+)?with\s+(?:me|us)|with\s+(?:me|us)|"
-          r"with\s+(?:my|her|his|their|our)\s+" + _ADULT + r"|"
+_WHERE = (r"(?:" + _PLACE + r"|" + _COMPANY + r"|at\s+school|"
           r"at\s+(?:my|her|his|their|our)\s+" + _ADULT + r"'?s?(?:\s+house)?)")
 #: What they are doing, when it is plainly ordinary.
 _DOING = (r"(?:watching\s+(?:the\s+)?(?:telly|tv|a\s+film|a\s+movie|netflix|youtube|football)|"
@@ -134,14 +139,6 @@ _HARMLESS = re.compile(
 #: Trailing off or shouting: "she's fine...", "IM FINE!!!" (the third independent review).
 _TRAILS_OFF = re.compile(r"\.\.|\u2026|!!")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,.;:!]+|\band\b|\s-\s)\s*")
-
-
-#: Someone the young person is with: the writer, the family, a safe adult.
-_COMPANY = (r"(?:(?:sat|sitting)\s+(?:here\s+)?with\s+(?:me|us)|with\s+(?:me|us)|next\s+to\s+me|"
-            r"with\s+(?:my|her|his|their|our)\s+" + _ADULT + r")")
-#: Where the young person is, said before whom they are with ("at home with me").
-_PLACE = (r"(?:here|home|at\s+home|back\s+home|downstairs|in\s+the\s+(?:lounge|kitchen|living\s+room|"
-          r"front\s+room|sitting\s+room))")
 
 
 def _opening(of_another: bool) -> "re.Pattern[str]":
