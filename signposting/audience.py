@@ -122,7 +122,7 @@ _STAFF_SIGN = re.compile(
     r"young\s+(?:person|people)|under\s?\d{1,2}s?)|pupils?|students?|learners?|clients?|"
     r"\d{1,2}\s?(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old|year-old)|aged\s+\d{1,2}|"
     r"(?:year|yr)\s?\d{1,2}\s+(?:boy|girl|pupil|student|lad)|"
-    r"(?:boy|girl|pupil|student|lad|learner|client)\s+(?:is|aged|age)\s+\d{1,2})\b")
+    r"(?:boy|girl|pupil|student|lad|learner|client)\s+(?:is|aged|age|of)\s+\d{1,2})\b")
 #: The writer in the first person, other than as staff speak of their work ("told me", "I work
 #: with", "I teach"): a young person writing about themselves ("im 14", "i want to die").
 _WRITER_HERSELF = re.compile(r"\b(?:i|im|i'm|i'd|i'll|ive|i've|me|myself)\b")
@@ -200,7 +200,10 @@ _WORKS_THERE = re.compile(
     r"pru)\b")
 #: What staff say of the one they help that names the writer only as the helper.
 _HELPER_ME = re.compile(r"\b(?:let|lets|told|tell|tells|showed|asked|asks|came\s+to|come\s+to|help|want)"
-                        r"\s+me\b")
+                        r"\s+me\b"
+                        # ... or keep with them: "She's sitting in the back office with me"
+                        # (development set 55).
+                        r"|\b(?:(?:room|office|here)|(?:sitting|sat|waiting|staying))\s+with\s+me\b")
 
 
 #: A young person's job ("i work at a primary school as a volunteer", "Saturday job").
@@ -214,7 +217,7 @@ _YOUNG_IN_A_ROLE = re.compile(r"\b(?:apprentice\w*|work\s+experience|trainee)\b|
 #: How staff speak of themselves while reporting: asking what to do, not knowing.
 _STAFF_ASKS = re.compile(r"\b(?:what|who|how|where|when)\s+(?:do|should|can|could|would|shall)\s+i\b|"
                          r"\b(?:should|can|could|do|shall)\s+i\s+(?:ring|call|tell|refer|contact|do|say|"
-                         r"signpost|point|report)\b|\bi'?m\s+not\s+sure\b|\bi\s+(?:don'?t|dont)\s+know\b|"
+                         r"signpost|point|report)\b|\bi'?m\s+not\s+(?:sure|clinical|medical|trained|qualified)\b|\bi\s+(?:don'?t|dont)\s+know\b|"
                          r"\bi\s+(?:work|think|thought|wanted|want\s+to\s+(?:know|check|ask|help|make))\b")
 
 
@@ -277,7 +280,7 @@ _STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bd
 
 _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
 #: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
-_RUNS_GROUP = re.compile(r"\bi\s+(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
+_RUNS_GROUP = re.compile(r"\bi\s+(?:help\s+(?:to\s+)?)?(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
                          r"(?:\w+\s+){0,2}(?:club|group|team|troop|unit|project|centre|center|"
                          r"scouts|guides|cadets|brigade)\b"
                          # Running an early years setting ("I manage a nursery"), never
@@ -453,7 +456,8 @@ def writer_of(text: Optional[str]) -> Optional[str]:
     if by_words:
         return by_words
     relation = find_relation(lower)
-    if (_ROLE.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) or _RUNS_GROUP.search(lower) \
+    if (_ROLE.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) \
+            or (_RUNS_GROUP.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) \
             or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
             or _head_of_intro(lower) or _qualified_staff(lower) or _works_there(lower) \

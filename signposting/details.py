@@ -109,6 +109,9 @@ _AGE_PHRASES = re.compile(
     # A child in reception ("my little boy is in reception", "started reception in september").
     r"|\b(?:is|s|'s|are)\s+in\s+reception\b|\bin\s+reception\s+class\b"
     r"|\b(?:started|starting|starts|start)\s+reception\b"
+    # ... "a little girl in reception who's having night terrors" (development set 55); never a
+    # desk ("a girl in reception at the surgery").
+    r"|\b(?:little\s+(?:girl|boy|one|lad)|son|daughter|child)\s+in\s+reception\b(?!\s+(?:at|desk|area|today))"
     # ... and staff naming one: "Reception child, possible ADHD", "one of our reception pupils"
     # (conversations36).
     r"|\breception\s+(?:child|children|pupils?|boys?|girls?|kids?|age|aged)\b"

@@ -547,3 +547,26 @@ def test_two_relations_joined_by_and_are_still_the_writers(text):
 ])
 def test_staff_telling_of_students_or_a_head_of_year_saying_where(text):
     assert writer_of(text) == PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # Development set 55: staff who say where they work, a child "of 13" and that she is with
+    # them; a volunteer who helps run a club.
+    "I work on reception at a GP surgery in Shoeburyness. A girl of 13 who came in for a sore throat "
+    "appointment has just told me quietly that her mum's boyfriend hits her. She's sitting in the back "
+    "office with me. I'm not clinical, what's the right thing to do?",
+    "Hi, I help run a Tuesday youth club in a church hall in Gravesend. One of our girls, she's 14, "
+    "told me tonight that older lads have been giving her lifts. Where do I go with this?",
+])
+def test_staff_at_a_surgery_or_helping_run_a_club(text):
+    assert writer_of(text) == PROFESSIONAL
+
+
+@pytest.mark.parametrize("text", [
+    # ... never a young person who helps run one, or one harmed at work.
+    "i help run a youth club and im 15",
+    "i run a youth club and im 16 and i want to die",
+    "i work at a gp surgery and a girl of 13 there, my manager is always alone with me and touches me",
+])
+def test_a_young_helper_or_one_harmed_is_not_staff(text):
+    assert writer_of(text) != PROFESSIONAL

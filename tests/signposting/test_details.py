@@ -863,3 +863,14 @@ def test_where_they_live_over_a_place_named_in_passing_or_an_area_they_are_outsi
 def test_where_they_live_over_where_someone_is_staying(text, place):
     assert extract(text).place == place
 
+
+
+@pytest.mark.parametrize("text, age", [
+    # Development set 55: a health visitor's "a little girl in reception"; never a desk.
+    ("Health visitor here. A family on my caseload in Rochford have a little girl in reception who's "
+     "having night terrors most nights.", 4),
+    ("my son in reception has nightmares", 4),
+    ("a child in reception at the surgery told me she was hit", None),
+])
+def test_a_child_in_reception_is_four(text, age):
+    assert find_age(text) == age
