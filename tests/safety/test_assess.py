@@ -2372,3 +2372,45 @@ def test_panic_told_by_its_signs_is_no_danger(text):
 def test_breathing_with_another_or_now_stays_danger(text):
     result = assess(text)
     assert (result.level, result.urgent_class) == (URGENT, "crisis_danger"), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Development set 55 (a youth club volunteer's report), by kind: gifts and lifts from older
+    # lads; sex told as what she "had to" do with one of them.
+    "older lads have been giving her lifts and free vapes",
+    "she said she 'had to' do stuff with one of them",
+    "he had to do things with an older man",
+])
+def test_exploitation_told_as_lifts_or_what_she_had_to_do(text):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, "safeguarding_disclosure"), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my dad gives me lifts to school",
+    "the older boys gave me a lift home after football",
+    "i had to do things with my mum all weekend",
+    "we had to do stuff with one of them for our project",
+    "i paid him back so i wouldnt owe him",
+])
+def test_lifts_chores_and_debts_are_not_exploitation(text):
+    assert assess(text).level == NONE, assess(text).as_dict()
+
+
+def test_past_abuse_witnessed_with_the_child_now_living_safely_is_history():
+    # Development set 55: a social worker's referral for therapy after abuse that is over.
+    result = assess("I'm a social worker supporting a boy of 11 who witnessed domestic abuse last year. He's "
+                    "now living safely with his dad, but he's having flashbacks and nightmares.")
+    assert result.level == NONE and "history" in [e.demoted_by for e in result.evidence], result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # ... never when anything in the message says it goes on.
+    "she witnessed domestic abuse last year and is now living safely with her mum, but he still turns up "
+    "and hits her",
+    "my dad hit me last year, im now living safely with my nan but he found me yesterday and hit me again",
+    "my uncle abused me last year, im now living safely with my nan but he came round today",
+])
+def test_past_abuse_that_goes_on_stays_a_disclosure(text):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, "safeguarding_disclosure"), result.as_dict()
