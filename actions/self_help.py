@@ -12,7 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from signposting.audience import PARENT_CARER, about_someone_else
+from signposting.answers import asks_for_a_person
+from signposting.audience import PARENT_CARER, PROFESSIONAL, about_someone_else
 from signposting.needs import PREFIX, other_needs
 from signposting.self_help import idea_for
 
@@ -34,11 +35,18 @@ class ActionSuggestSelfHelp(Action):
                        for r in message.get("intent_ranking") or []]
             events.append(SlotSet("other_needs",
                                   other_needs(ranking, intent, message.get("text")) or None))
-        if need in given and not asked:
-            return events + [SlotSet("tips_given", given)]
         audience = tracker.get_slot("audience")
         if audience is None and about_someone_else(message.get("text") or ""):
             audience = PARENT_CARER  # worded about "your child" rather than to the child
+        if not asked and audience not in (PARENT_CARER, PROFESSIONAL) \
+                and asks_for_a_person(message.get("text") or ""):
+            # Asked for someone to talk to: the lines that answer now, any time, instead of an
+            # idea to try and before the questions for a list (development sets 53 and 55: "can
+            # i talk to someone", the reason told only after the age was asked).
+            dispatcher.utter_message(response="utter_talk_to_someone_now")
+            return events + [SlotSet("tips_given", given + [need] if need and need not in given else given)]
+        if need in given and not asked:
+            return events + [SlotSet("tips_given", given)]
         idea = idea_for(need or "general_wellbeing", audience)
         if idea:
             dispatcher.utter_message(response="utter_self_help_idea", idea=idea.text)

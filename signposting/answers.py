@@ -291,3 +291,27 @@ def leads_with_yes(text: str) -> bool:
     key = _help_key(text)
     return (short_answer(text) is None and len(key) <= 400 and bool(_YES_LEAD.match(key))
             and (not _REASSURED.search(key) or bool(_MEANT.search(key))))
+
+
+#: Someone to talk to, asked for in so many words: "can i talk to someone", "is there someone i
+#: can talk to. like an actual person", "been feeling so low lately. is there anyone i can talk
+#: to" (development sets 53 and 55). Never a service's way of working ("can i talk to someone
+#: at camhs on the phone") nor talking to a known person ("can i talk to my mum about it").
+_A_PERSON = (r"(?:someone|somebody|some1|anyone|anybody|any1|a\s+(?:real\s+|actual\s+)?(?:person|human)|"
+             r"an\s+actual\s+(?:person|human)|a\s+real\s+one)")
+_TALK = r"(?:talk|speak|chat)"
+_ASKS_FOR_A_PERSON = re.compile(
+    r"\b(?:can|could|may)\s+i\s+(?:please\s+)?" + _TALK + r"\s+(?:to|with)\s+" + _A_PERSON
+    + r"|\b(?:is|are)\s+there\s+" + _A_PERSON + r"\s+(?:i\s+(?:can|could)\s+|to\s+)" + _TALK
+    + r"|\b(?:i|and)\s+(?:just\s+|really\s+)?(?:want|need|wanna|would\s+like|'d\s+like|d\s+like)\s+(?:to\s+)?"
+    + _TALK + r"\s+(?:to|with)\s+" + _A_PERSON
+    + r"|\b(?:an\s+actual|a\s+real)\s+(?:person|human)\b")
+#: ... unless it says where or with whom: "someone at school", "someone from camhs", "my mum".
+_NAMED_PLACE = re.compile(r"\b" + _A_PERSON + r"\s+(?:at|from|in)\s+(?!all\b|the\s+moment\b|night\b)\w+")
+
+
+def asks_for_a_person(text: str) -> bool:
+    """A request for a person to talk to: the first reply then gives the lines that answer at
+    once, any time (a young person who asked to talk should not have to wait for a list)."""
+    key = _help_key(text)
+    return len(key) <= 300 and bool(_ASKS_FOR_A_PERSON.search(key)) and not _NAMED_PLACE.search(key)

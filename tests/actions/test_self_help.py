@@ -159,3 +159,30 @@ async def test_someone_else_in_a_message_about_yourself_keeps_the_young_person_w
     # or "make a memory box with your child" would be addressed to the wrong person.
     _, messages = await run(need=need, intent=f"need_{need}", text=text)
     assert messages == [PREFIX + idea_for(need, "young_person").text]
+
+
+TALK_NOW = said("utter_talk_to_someone_now")
+
+
+@pytest.mark.parametrize("text, intent", [
+    # Development sets 53 and 55: a person asked for by name of a person, first.
+    ("can i talk to someone", "need_general_wellbeing"),
+    ("is there someone i can talk to. like an actual person", "need_general_wellbeing"),
+    ("been feeling so low lately idk why. is there anyone i can talk to", "need_low_mood"),
+])
+async def test_asking_for_someone_to_talk_to_gets_the_lines_open_now(text, intent):
+    events, messages = await run(need=intent[5:], intent=intent, text=text)
+    assert messages == [TALK_NOW]
+    assert "85258" in TALK_NOW and "116 123" in TALK_NOW
+    assert slots_set(events)["tips_given"] == [intent[5:]]
+
+
+@pytest.mark.parametrize("slots, text", [
+    ({"audience": "parent_carer"}, "can i talk to someone"),
+    ({}, "my son wants to talk to someone"),
+    ({}, "can i talk to someone at camhs on the phone"),
+    ({}, "can i talk to my mum about it"),
+])
+async def test_an_adult_or_a_named_person_gets_the_idea_as_before(slots, text):
+    _, messages = await run(need="general_wellbeing", intent="need_general_wellbeing", text=text, **slots)
+    assert messages and messages != [TALK_NOW] and messages[0].startswith(PREFIX)

@@ -245,3 +245,19 @@ def test_a_yes_that_reassures_does_not_lead_with_yes(text):
                                   "yeah. everyone thinks i'm fine but i'm not"])
 def test_a_yes_that_says_it_is_meant_leads_with_yes(text):
     assert leads_with_yes(text)
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("can i talk to someone", True),
+    ("is there someone i can talk to. like an actual person", True),
+    ("im struggling and want to talk to someone", True),
+    ("is there anyone to talk to", True),
+    ("can i talk to someone at camhs on the phone", False),
+    ("can i talk to my mum about it", False),
+    ("i talked to someone at school", False),
+    ("someone told me to talk to you", False),
+    ("do they have someone to talk to", False),
+])
+def test_asks_for_a_person(text, asks):
+    from signposting.answers import asks_for_a_person
+    assert asks_for_a_person(text) is asks
