@@ -280,7 +280,8 @@ _STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bd
 
 _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
 #: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
-_RUNS_GROUP = re.compile(r"\bi\s+(?:help\s+(?:to\s+)?)?(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
+_RUNS_GROUP = re.compile(r"\bi\s+(?:help\s+(?:to\s+)?)?(?:run|lead|coach|manage|volunteer\s+at)\s+"
+                         r"(?:a|an|the|our)\s+"
                          r"(?:\w+\s+){0,2}(?:club|group|team|troop|unit|project|centre|center|"
                          r"scouts|guides|cadets|brigade)\b"
                          # Running an early years setting ("I manage a nursery"), never
