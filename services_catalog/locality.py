@@ -85,6 +85,21 @@ _LEAD_INS = re.compile(
     r"(?:live|living|based|staying|from)?\s*(?:in|at|near|around|nr)?\s+|"
     r"(?:in|at|near|around|from|nr)\s+|(?:it'?s|its)\s+)",
 )
+#: Outside the five areas, said so: "just outside kent", "outside of essex", "outside the county".
+_OUTSIDE_THE_AREAS = re.compile(r"\b(?:just\s+|right\s+)?outside\s+(?:of\s+)?"
+                                r"(kent|medway|essex|southend(?:\s+on\s+sea)?|thurrock|the\s+(?:county|area|areas|borough))\b")
+#: The areas each of those is: a place in them is not "outside" it.
+_OUTSIDE_OF = {"kent": frozenset({"kent", "medway"}), "medway": frozenset({"medway"}),
+               "essex": frozenset({"essex", "southend", "thurrock"}), "southend": frozenset({"southend"}),
+               "thurrock": frozenset({"thurrock"})}
+#: A border named beside the county that says which side: "near the kent border in east sussex".
+_BORDER = re.compile(r"\b(?:on|near|by|over|across|just\s+over|close\s+to)?\s*(?:the\s+)?"
+                     r"(?:kent|essex|medway|london|sussex|surrey|suffolk|herts|hertfordshire)(?:\s+\w+)?\s+border\b")
+_FILLER = re.compile(r"\b(?:we|i|they|live|lives|living|are|re|m|just|so|but|and|actually|its|it s)\b")
+#: Short names people use for counties.
+_COUNTY_SHORT = {"herts": "hertfordshire", "beds": "bedfordshire", "bucks": "buckinghamshire",
+                 "cambs": "cambridgeshire", "hants": "hampshire", "london": "greater london"}
+_LOCAL_TIERS = frozenset({"kent", "essex", "medway", "southend on sea", "thurrock"})
 #: Words between a place and what places it ("Halstead in Essex", "Leigh, near Tonbridge",
 #: "Rainham (Kent)"): skipped when looking for the district or county that follows.
 _JOINERS = frozenset("""in near nr by outside off close to next the of area county just not far
@@ -321,12 +336,69 @@ class LocalityIndex:
         compact = re.sub(r"[^A-Z0-9]", "", upper)
         if _OUTCODE.match(compact) and compact in self.outcodes:
             return self._outcode(query, compact)
-        place = self._place(query)
+        outside = self._outside_said(query)
+        if outside:
+            return outside
+        # A border named says where the place is near, not where it is ("sevenoaks, near the
+        # surrey border" is Sevenoaks in Kent).
+        unbordered = _BORDER.sub(" ", normalise_name(query)).strip()
+        place = self._place(unbordered if unbordered != normalise_name(query)
+                            and re.search(r"[a-z]{3}", unbordered) else query)
         if place:
             return place
         if _OUTCODE.match(compact) and _postcode_area(compact) in UK_POSTCODE_AREAS:
             return Resolution(OUTSIDE, query, "outcode", matched=compact)
         return Resolution(UNKNOWN, query)
+
+    def _outside_said(self, query: str) -> Optional[Resolution]:
+        """An answer that says it is outside the five areas: "we live just outside kent",
+        "near the kent border in east sussex", "surrey" (development sets 53 and 55: Kent was
+        read from the first, the county was not known in the others). A town it names decides
+        ("just outside kent, in crowborough", "sevenoaks, near the surrey border"); the five
+        areas' own names are never outside."""
+        text = normalise_name(query)
+        said = _OUTSIDE_THE_AREAS.search(text)
+        rest = _OUTSIDE_THE_AREAS.sub(" ", text) if said else text
+        county = self._county_outside(_BORDER.sub(" ", rest))
+        if county is None and not said:
+            return None
+        if not said:
+            # A county named: the place read as before, unless it is only a county or area
+            # ("Gillingham, Dorset" is read by _place; "near the kent border in east sussex"
+            # read "Kent").
+            named = self._place(_BORDER.sub(" ", text))
+            if named is not None and named.status != UNKNOWN and not self._only_a_tier(named):
+                return named
+        else:
+            left = without_lead_in(_FILLER.sub(" ", rest))
+            named = self._place(left) if re.search(r"[a-z]{3}", left) else None
+            left_out = _OUTSIDE_OF.get(said.group(1).split()[0], frozenset(UPPER_TIER_AREAS.values()))
+            if named is not None and named.status != UNKNOWN and not self._only_a_tier(named) \
+                    and not any(c.area in left_out for c in named.candidates):
+                # A town or village named beside it, not in the area they are outside of ("just
+                # outside kent, in crowborough"; never "outside of essex, near harlow").
+                return named
+        if county is not None:
+            there = Place(self._county_names[county], Locality(None, self._county_names[county], None))
+            return Resolution(OUTSIDE, query, "place", (there.locality,), there.name, (there,))
+        return Resolution(OUTSIDE, query, "area")
+
+    def _only_a_tier(self, found: Resolution) -> bool:
+        """Read as a whole area or county only ("Kent", "East Sussex"), no town in it."""
+        return bool(found.matched) and normalise_name(found.matched) in self._tier_keys
+
+    def _county_outside(self, text: str) -> Optional[str]:
+        """A county (or country) outside the five areas named in the answer: "in east sussex",
+        "surrey", "over in herts"."""
+        words = text.split()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                key = " ".join(words[i:i + size])
+                key = _COUNTY_SHORT.get(key, key)
+                if key in self.counties and key not in self._district_keys \
+                        and normalise_name(self._county_names[key]) not in _LOCAL_TIERS:
+                    return key
+        return None
 
     def _settled_by_name(self, found: Resolution, rest: str) -> Resolution:
         """A postcode whose district spans two areas, said with the place's name ("ME3 9ZZ,

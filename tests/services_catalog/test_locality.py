@@ -348,3 +348,31 @@ def test_a_street_alone_is_asked_for_again():
 def test_a_town_close_to_somewhere_is_the_town(text, district):
     found = resolve(text)
     assert found.status == FOUND and found.candidates[0].district == district
+
+
+@pytest.mark.parametrize("text, status, upper_tier", [
+    # Development sets 53 and 55: outside the five areas, said so or by its county.
+    ("we live just outside kent", OUTSIDE, None),
+    ("outside the county", OUTSIDE, None),
+    ("we live just outside of essex, near harlow", OUTSIDE, None),
+    ("near the kent border in east sussex", OUTSIDE, "East Sussex"),
+    ("surrey", OUTSIDE, "Surrey"),
+    ("we are in surrey", OUTSIDE, "Surrey"),
+    ("herts", OUTSIDE, "Hertfordshire"),
+    ("just outside kent, in crowborough", OUTSIDE, "East Sussex"),
+    ("gillingham, dorset", OUTSIDE, "Dorset"),
+    # ... and a town here stays here, whatever border it is near.
+    ("sevenoaks, near the surrey border", FOUND, "Kent"),
+    ("tonbridge near the sussex border", FOUND, "Kent"),
+    ("outside southend in rochford", FOUND, "Essex"),
+    ("just outside maidstone", FOUND, "Kent"),
+    ("we live in kent", FOUND, "Kent"),
+    ("essex", FOUND, "Essex"),
+])
+def test_outside_the_areas_said_so_or_by_county(text, status, upper_tier):
+    found = resolve(text)
+    assert found.status == status, found
+    if upper_tier:
+        assert found.candidates[0].upper_tier == upper_tier, found
+    else:
+        assert not found.candidates, found
