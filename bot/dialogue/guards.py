@@ -341,8 +341,9 @@ class Guards:
         parse_data = latest.parse_data or {}
         evidence = ((parse_data.get("safety") or {}).get("evidence")) or []
         if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
-               for e in evidence) or _risk_seen(parse_data, self.urgent_intents, support_words=False) or \
-                has_risk_words(text):
+               and e.get("demoted_by") not in _TOLD_OF_ANOTHER_TIME for e in evidence) \
+                or _risk_seen(parse_data, self.urgent_intents, support_words=False, other_times=False) \
+                or has_risk_words(text):
             return None
         return self.described_action
 
@@ -520,6 +521,10 @@ _LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
 
 #: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
 #: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
+#: A risk phrase read as the news, a story or the past ("saw the news about that singer who took
+#: his own life and asked me lots of questions ... any advice on talking to children about this":
+#: development set 55): no sign of risk now, if nothing else in the message is one.
+_TOLD_OF_ANOTHER_TIME = frozenset({"history", "fiction", "information"})
 _EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
                                      "every night", "every morning", "every single day"})
 
@@ -551,15 +556,18 @@ def _check_in_levels() -> Dict[str, float]:
 
 
 def _risk_seen(parse_data: Dict[Text, Any], urgent: FrozenSet[Text], ranked: bool = True,
-               best: bool = True, support_words: bool = True, best_at_check_in: bool = False) -> bool:
+               best: bool = True, support_words: bool = True, best_at_check_in: bool = False,
+               other_times: bool = True) -> bool:
     """Any sign of risk the NLU saw, however unsure: a lexicon match of any tier (with
     ``support_words``, support words such as "tonight" or "pills" included; "help" alone
     aside), or an urgent reading as the model's best after the fallback (with ``best``; with
     ``best_at_check_in``, only at or above its class's check-in level) or among its first
-    three at 0.1 or more (with ``ranked``)."""
+    three at 0.1 or more (with ``ranked``). Without ``other_times``, a match read as the past, a
+    story or the news is none."""
     safety = parse_data.get("safety") or {}
     if any(str(e.get("text", "")).strip().lower() != "help"
            and (support_words or e.get("tier") != "support")
+           and (other_times or e.get("demoted_by") not in _TOLD_OF_ANOTHER_TIME)
            for e in safety.get("evidence") or []):
         return True
     ranking = [(str(name), float(conf)) for name, conf in safety.get("model") or []] or [

@@ -1027,3 +1027,24 @@ def test_a_plain_wish_for_others_naming_the_lists_worry_asks_for_others(policy):
     # ... and a new worry told without a wish for others is left to the rules.
     told = _after_list("she is also really anxious", "need_anxiety")
     assert predicted(policy, [SlotSet("need", "anxiety")] + told) != "action_more_services"
+
+
+NEWS = ("My 9 year old saw the news about that singer who took his own life and asked me lots of questions "
+        "at tea time. She seems absolutely fine, she went off to play straight after. Is there any advice "
+        "on talking to children about this kind of thing?")
+
+
+def test_a_worry_about_the_news_or_the_past_told_at_length_gets_the_topics(policy):
+    # Development set 55: the risk phrase read as the news, with nothing else of risk.
+    parse = {"safety": {"evidence": [{"text": "took his own life", "tier": "strong",
+                                      "demoted_by": "history"}],
+                        "model": [["nlu_fallback", 0.5], ["need_general_wellbeing", 0.2]]}}
+    assert predicted(policy, _described(NEWS, parse)) == "utter_ask_topic"
+
+
+@pytest.mark.parametrize("demoted_by", [None, "laughter", "negation", "trivial"])
+def test_a_risk_phrase_read_any_other_way_keeps_the_rephrase_request(policy, demoted_by):
+    parse = {"safety": {"evidence": [{"text": "took his own life", "tier": "strong",
+                                      "demoted_by": demoted_by}],
+                        "model": [["nlu_fallback", 0.5], ["need_general_wellbeing", 0.2]]}}
+    assert predicted(policy, _described(NEWS, parse)) != "utter_ask_topic"
