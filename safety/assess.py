@@ -707,8 +707,7 @@ class _Context:
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
-        if hit.kind == "crisis_danger" \
-                and any(t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
+        if hit.kind == "crisis_danger" and any(t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
                 and (self._in_sentence("panic", hit)
                      or (self._in_sentence("panic_signs", hit) and not self._real_actor(hit))) \
                 and not self._current_near(hit):
