@@ -707,13 +707,11 @@ class _Context:
                 (hit.kind == "crisis_danger" and _followed(hit, self.doc))
                 or (hit.kind == "safeguarding_disclosure" and hit.tier == "ambiguous")):
             return "unusual"  # "being followed" beside "controlling my thoughts": psychosis
-        if hit.kind == "crisis_danger" and any(t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
-                and (self._in_sentence("panic", hit)
-                     or (self._in_sentence("panic_signs", hit) and not self._real_actor(hit))) \
+        if hit.kind == "crisis_danger" and self._in_sentence("panic", hit) and any(
+                t.norm_.startswith("breath") for t in self.doc[hit.start:hit.end]) \
                 and not self._current_near(hit):
-            # "panic attacks, shaking, says she can't breathe properly"; "like my heart goes mad
-            # and i cant breathe"; not "she gets anxiety but now she's not breathing", nor
-            # "they hold me down in class and i cant breathe".
+            # "panic attacks, shaking, says she can't breathe properly"; not "she gets anxiety
+            # but now she's not breathing".
             return "panic"
         if hit.kind == "crisis_danger" and self._perceived(hit) \
                 and not self._current_near(hit) and not self._commanded(hit):

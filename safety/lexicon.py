@@ -18,7 +18,7 @@ MODIFIER_LISTS = ("hypothetical", "fiction", "information", "question_openers", 
                   "history", "resolved", "current", "trivial", "trivial_threat", "benign_medicine",
                   "hyperbole_objects", "everyday", "perception", "child_behaviour", "reported_acts",
                   "reported_speech", "own_question",
-                  "unusual_experiences", "again_intent", "ridicule", "panic", "panic_signs", "feedback",
+                  "unusual_experiences", "again_intent", "ridicule", "panic", "feedback",
                   "first_telling", "out_of_sight", "said_for_real", "device", "play", "bullied",
                   "habitual", "service_list", "media_kinds", "story_places")
 

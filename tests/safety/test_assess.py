@@ -2349,32 +2349,6 @@ def test_the_second_review_of_round_thirty_one(text, level):
 
 
 @pytest.mark.parametrize("text", [
-    # conversations46 and 53 (development): a panic told by its signs or where it keeps
-    # happening, sent after the anxiety reply.
-    "like my heart goes mad and i cant breathe and i have to walk out. happened 3 times this week in maths",
-    "like i cant breathe in lessons",
-    "my heart starts racing and i cant breathe in assembly",
-])
-def test_panic_told_by_its_signs_is_no_danger(text):
-    result = assess(text)
-    assert result.level == NONE and [e.demoted_by for e in result.evidence if e.tier != "support"] \
-        == ["panic"], result.as_dict()
-
-
-@pytest.mark.parametrize("text", [
-    # Someone else acting on the writer, or a cue of now, keeps the danger.
-    "they hold me down in class and i cant breathe",
-    "she sits on me in lessons and i cant breathe",
-    "my heart goes mad when he grabs my neck and i cant breathe",
-    "i cant breathe in class right now",
-    "my heart is racing and i cant breathe",
-])
-def test_breathing_with_another_or_now_stays_danger(text):
-    result = assess(text)
-    assert (result.level, result.urgent_class) == (URGENT, "crisis_danger"), result.as_dict()
-
-
-@pytest.mark.parametrize("text", [
     # Development set 55 (a youth club volunteer's report), by kind: gifts and lifts from older
     # lads; sex told as what she "had to" do with one of them.
     "older lads have been giving her lifts and free vapes",
