@@ -66,10 +66,6 @@ _ANSWER_OPENINGS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "
 #: Words that say something is still going on ("he's still downstairs", "they keep messaging
 #: her"): an assault told with them is not over, whoever was told.
 _GOING_ON = frozenset({"still", "keep", "keeps", "kept", "again", "anymore", "everyday", "every"})
-#: Lately: a past abuse told with one of these may not be over.
-_LATELY = frozenset({"yesterday", "recently", "lately", "weekend"})
-#: ... but "now" as the state it is over in ("he's in prison now and i'm safe").
-_NOW_AS_A_STATE = frozenset({"now", "currently", "at the moment"})
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
 DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question", "not_said"}
@@ -677,12 +673,8 @@ class _Context:
                 self.modifiers.get("resolved") and self._in_sentence("history", hit))) \
                 and not self._current_near(hit) and not self.modifiers.get("again_intent"):
             if hit.kind != "safeguarding_disclosure" or (
-                    self.modifiers.get("resolved") and not self.modifiers.get("first_telling")
-                    and not self._goes_on()):
-                # A past disclosure is still a disclosure unless it is over, and nothing in the
-                # message says it goes on ("... now living safely with my nan but he found me
-                # yesterday and hit me again").
-                return "history"
+                    self.modifiers.get("resolved") and not self.modifiers.get("first_telling")):
+                return "history"  # a past disclosure is still a disclosure unless it is over
         if hit.kind == "crisis_danger" and hit.tier == "ambiguous" and self.modifiers.get("resolved") \
                 and any(t.norm_.startswith("assault") for t in self.doc[hit.start:hit.end]) \
                 and not self.current and not any(t.norm_ in _GOING_ON for t in self.doc):
@@ -717,12 +709,6 @@ class _Context:
                 and not self._current_near(hit) and not self._commanded(hit):
             return "perception"
         return None
-
-    def _goes_on(self) -> bool:
-        """Anything in the message of now or of it going on: a cue of now, "still", "again",
-        "keeps", "yesterday", "recently"."""
-        return any(self.doc[h.start:h.end].text.lower() not in _NOW_AS_A_STATE for h in self.current) \
-            or any(t.norm_ in _GOING_ON or t.norm_ in _LATELY for t in self.doc)
 
     def _negated(self, hit: Hit) -> bool:
         """A negation just before the match, with only filler words between ("I'm not

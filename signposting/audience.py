@@ -150,6 +150,27 @@ def _group_leader(lower: str) -> bool:
     return not _WRITER_SUFFERS.search(rest)
 
 
+#: A volunteer who helps run a group: "I help run a Tuesday youth club in a church hall" (development
+#: set 55).
+_HELPS_RUN = re.compile(r"\bi\s+help\s+(?:to\s+)?(?:run|lead)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,2}"
+                        r"(?:club|group|team|troop|unit|project|centre|center|scouts|guides|cadets|brigade)\b")
+
+
+def _helps_run(lower: str) -> bool:
+    """... staff only when telling of one of the group, with nothing of the writer's own but
+    reporting and asking, and no young age or school year of theirs (the independent review of
+    round 33: "i help run the lgbt club at school and i want to kill myself", "i help to run a
+    drama group and my boyfriend hits me", "... im in year 10 ...")."""
+    found = _HELPS_RUN.search(lower)
+    if not found or not _STAFF_SIGN.search(lower) or FIRST_PERSON_AGE.search(lower) \
+            or _YOUNG_IN_A_ROLE.search(lower) or re.search(r"\bat\s+(?:my\s+|our\s+)?school\b", lower):
+        return False
+    rest = lower[:found.start()] + " " + lower[found.end():]
+    rest = _STAFF_FIRST_PERSON.sub(" ", rest)
+    rest = _STAFF_ASKS.sub(" ", _ASKED_OF_ME.sub(" ", _HELPER_ME.sub(" ", rest)))
+    return not _WRITER_HERSELF.search(rest) and not re.search(r"\bmy\b", rest)
+
+
 def _qualified_staff(lower: str) -> bool:
     """A qualified role opening the message, with a sign of someone the writer works with and
     nothing of the writer themselves (see _QUALIFIED_INTRO; "college counsellor, useless, i came
@@ -280,8 +301,7 @@ _STAFF_TOLD = re.compile(r"\b(?:told|showed|came\s+to|disclosed\s+to)\s+me\b|\bd
 
 _CLASS = re.compile(r"\b(?:my|our)\s+(?:year|yr)\s?\d{1,2}s\b")
 #: Someone who runs a group for young people: "I run a youth club", "I lead the scouts".
-_RUNS_GROUP = re.compile(r"\bi\s+(?:help\s+(?:to\s+)?)?(?:run|lead|coach|manage|volunteer\s+at)\s+"
-                         r"(?:a|an|the|our)\s+"
+_RUNS_GROUP = re.compile(r"\bi\s+(?:run|lead|coach|manage|volunteer\s+at)\s+(?:a|an|the|our)\s+"
                          r"(?:\w+\s+){0,2}(?:club|group|team|troop|unit|project|centre|center|"
                          r"scouts|guides|cadets|brigade)\b"
                          # Running an early years setting ("I manage a nursery"), never
@@ -458,7 +478,7 @@ def writer_of(text: Optional[str]) -> Optional[str]:
         return by_words
     relation = find_relation(lower)
     if (_ROLE.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) \
-            or (_RUNS_GROUP.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) \
+            or (_RUNS_GROUP.search(lower) and not _YOUNG_IN_A_ROLE.search(lower)) or _helps_run(lower) \
             or _ROLE_INTRO.search(lower) or (
             _ROLE_AT.search(lower) and not _WRITER_SUFFERS.search(_PUPIL_TOLD_ME.sub(" ", lower))) \
             or _head_of_intro(lower) or _qualified_staff(lower) or _works_there(lower) \

@@ -111,7 +111,8 @@ _AGE_PHRASES = re.compile(
     r"|\b(?:started|starting|starts|start)\s+reception\b"
     # ... "a little girl in reception who's having night terrors" (development set 55); never a
     # desk ("a girl in reception at the surgery").
-    r"|\b(?:little\s+(?:girl|boy|one|lad)|son|daughter|child)\s+in\s+reception\b(?!\s+(?:at|desk|area|today))"
+    r"|\b(?:(?:a|my|our|her|his|their)\s+little\s+(?:girl|boy|one|lad)|(?:my|our)\s+(?:son|daughter))\s+in\s+"
+    r"reception\b(?!\s+(?:at|desk|area|today|right|now|saying|waiting|crying|asking))"
     # ... and staff naming one: "Reception child, possible ADHD", "one of our reception pupils"
     # (conversations36).
     r"|\breception\s+(?:child|children|pupils?|boys?|girls?|kids?|age|aged)\b"

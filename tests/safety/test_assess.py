@@ -2352,7 +2352,6 @@ def test_the_second_review_of_round_thirty_one(text, level):
     # Development set 55 (a youth club volunteer's report), by kind: gifts and lifts from older
     # lads; sex told as what she "had to" do with one of them.
     "older lads have been giving her lifts and free vapes",
-    "she said she 'had to' do stuff with one of them",
     "he had to do things with an older man",
 ])
 def test_exploitation_told_as_lifts_or_what_she_had_to_do(text):
@@ -2366,25 +2365,18 @@ def test_exploitation_told_as_lifts_or_what_she_had_to_do(text):
     "i had to do things with my mum all weekend",
     "we had to do stuff with one of them for our project",
     "i paid him back so i wouldnt owe him",
+    # The independent review of round 33.
+    "my older boys give me lifts to work",
 ])
 def test_lifts_chores_and_debts_are_not_exploitation(text):
     assert assess(text).level == NONE, assess(text).as_dict()
 
 
-def test_past_abuse_witnessed_with_the_child_now_living_safely_is_history():
-    # Development set 55: a social worker's referral for therapy after abuse that is over.
-    result = assess("I'm a social worker supporting a boy of 11 who witnessed domestic abuse last year. He's "
-                    "now living safely with his dad, but he's having flashbacks and nightmares.")
-    assert result.level == NONE and "history" in [e.demoted_by for e in result.evidence], result.as_dict()
-
-
 @pytest.mark.parametrize("text", [
-    # ... never when anything in the message says it goes on.
-    "she witnessed domestic abuse last year and is now living safely with her mum, but he still turns up "
-    "and hits her",
-    "my dad hit me last year, im now living safely with my nan but he found me yesterday and hit me again",
-    "my uncle abused me last year, im now living safely with my nan but he came round today",
+    # ... what she "had to" do with one of them, or not to owe them, alone: a question.
+    "she said she 'had to' do stuff with one of them",
+    "i have to do things with one of them in pe",
+    "she paid them back so she wouldnt owe them",
 ])
-def test_past_abuse_that_goes_on_stays_a_disclosure(text):
-    result = assess(text)
-    assert (result.level, result.urgent_class) == (URGENT, "safeguarding_disclosure"), result.as_dict()
+def test_what_she_had_to_do_or_not_owing_them_alone_is_a_question(text):
+    assert assess(text).level == CHECK_IN, assess(text).as_dict()

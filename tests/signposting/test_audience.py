@@ -567,6 +567,10 @@ def test_staff_at_a_surgery_or_helping_run_a_club(text):
     "i help run a youth club and im 15",
     "i run a youth club and im 16 and i want to die",
     "i work at a gp surgery and a girl of 13 there, my manager is always alone with me and touches me",
+    # The independent review of round 33.
+    "i help run the lgbt club at school and i want to kill myself",
+    "i help to run a drama group and my boyfriend hits me",
+    "i help run a drama group, im in year 10, one of the year 7s told me she self harms",
 ])
 def test_a_young_helper_or_one_harmed_is_not_staff(text):
     assert writer_of(text) != PROFESSIONAL

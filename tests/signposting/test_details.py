@@ -871,6 +871,8 @@ def test_where_they_live_over_where_someone_is_staying(text, place):
      "having night terrors most nights.", 4),
     ("my son in reception has nightmares", 4),
     ("a child in reception at the surgery told me she was hit", None),
+    ("theres a child in reception right now saying he wants to kill himself", None),
+    ("a little girl in reception right now is crying", None),
 ])
 def test_a_child_in_reception_is_four(text, age):
     assert find_age(text) == age
