@@ -385,7 +385,7 @@ class LocalityIndex:
 
     def _only_a_tier(self, found: Resolution) -> bool:
         """Read as a whole area or county only ("Kent", "East Sussex"), no town in it."""
-        return bool(found.matched) and normalise_name(found.matched) in self._tier_keys
+        return normalise_name(found.matched or "") in self._tier_keys
 
     def _county_outside(self, text: str) -> Optional[str]:
         """A county (or country) outside the five areas named in the answer: "in east sussex",
