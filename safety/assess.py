@@ -670,7 +670,7 @@ class _Context:
         # A history cue in the match's clause, or in its sentence when the message says it is
         # over ("I took an overdose, but that was 5 years ago and I'm doing well now").
         if (self._same_clause("history", hit) or (
-                self.modifiers.get("resolved") and self._in_sentence("history", hit))) \
+                self.modifiers.get("resolved") and self._dated_after(hit))) \
                 and not self._current_near(hit) and not self.modifiers.get("again_intent"):
             if hit.kind != "safeguarding_disclosure" or (
                     self.modifiers.get("resolved") and not self.modifiers.get("first_telling")):
@@ -709,6 +709,17 @@ class _Context:
                 and not self._current_near(hit) and not self._commanded(hit):
             return "perception"
         return None
+
+    def _dated_after(self, hit: Hit) -> bool:
+        """A history cue in the match's sentence that dates it: said after it ("I took an
+        overdose, but that was 5 years ago"), or before it but no clause before it, never one
+        that opens the sentence before a new clause ("two years ago my best friend hanged herself
+        and i feel like ending it too": the second independent review of round 33)."""
+        sent = self._sentence(hit)
+        clause = self.clause_of[hit.start]
+        return any(sent.start <= m.start < sent.end
+                   and (m.start >= hit.start or self.clause_of[max(m.end - 1, m.start)] == clause)
+                   for m in self.modifiers.get("history", []))
 
     def _negated(self, hit: Hit) -> bool:
         """A negation just before the match, with only filler words between ("I'm not

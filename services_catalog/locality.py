@@ -87,11 +87,11 @@ _LEAD_INS = re.compile(
 )
 #: Outside the five areas, said so: "just outside kent", "outside of essex", "outside the county".
 _OUTSIDE_THE_AREAS = re.compile(r"\b(?:just\s+|right\s+)?outside\s+(?:of\s+)?"
-                                r"(kent|medway|essex|southend(?:\s+on\s+sea)?|thurrock|the\s+(?:county|area|areas|borough))\b")
+                                r"(kent|essex|the\s+(?:county|area|areas))\b")
 #: The areas each of those is: a place in them is not "outside" it.
-_OUTSIDE_OF = {"kent": frozenset({"kent", "medway"}), "medway": frozenset({"medway"}),
-               "essex": frozenset({"essex", "southend", "thurrock"}), "southend": frozenset({"southend"}),
-               "thurrock": frozenset({"thurrock"})}
+#: Never "outside of southend", "outside medway": said of a place in Essex or Kent (the second
+#: independent review of round 33).
+_OUTSIDE_OF = {"kent": frozenset({"kent", "medway"}), "essex": frozenset({"essex", "southend", "thurrock"})}
 #: A border named beside the county that says which side: "near the kent border in east sussex".
 _BORDER = re.compile(r"\b(?:on|near|by|over|across|just\s+over|close\s+to)?\s*(?:the\s+)?"
                      r"(?:kent|essex|medway|london|sussex|surrey|suffolk|herts|hertfordshire)(?:\s+\w+)?\s+border\b")
@@ -99,6 +99,11 @@ _FILLER = re.compile(r"\b(?:we|i|they|live|lives|living|are|re|m|just|so|but|and
 #: Short names people use for counties.
 _COUNTY_SHORT = {"herts": "hertfordshire", "beds": "bedfordshire", "bucks": "buckinghamshire",
                  "cambs": "cambridgeshire", "hants": "hampshire", "london": "greater london"}
+#: ... and after a county's name: "devon road", "on cornwall road" (never outside).
+_COUNTY_STREETS = _STREET_WORDS | frozenset(
+    "st ln close dr way place court walk hill park rise square mews".split())
+#: The five areas are in England: "medway kent england", "south east england" are not outside.
+_HOME_NATION = frozenset({"england", "uk", "united kingdom", "great britain", "britain"})
 _LOCAL_TIERS = frozenset({"kent", "essex", "medway", "southend on sea", "thurrock"})
 #: Words between a place and what places it ("Halstead in Essex", "Leigh, near Tonbridge",
 #: "Rainham (Kent)"): skipped when looking for the district or county that follows.
@@ -367,8 +372,11 @@ class LocalityIndex:
             # ("Gillingham, Dorset" is read by _place; "near the kent border in east sussex"
             # read "Kent").
             named = self._place(_BORDER.sub(" ", text))
-            if named is not None and named.status != UNKNOWN and not self._only_a_tier(named):
-                return named
+            if named is not None and named.status != UNKNOWN and (
+                    not self._only_a_tier(named) or named.status == FOUND):
+                # A town, or one of the five areas named beside the county ("essex near herts",
+                # "kent but close to surrey", "we moved from surrey to kent"): read as before.
+                return None
         else:
             left = without_lead_in(_FILLER.sub(" ", rest))
             named = self._place(left) if re.search(r"[a-z]{3}", left) else None
@@ -395,7 +403,9 @@ class LocalityIndex:
             for i in range(len(words) - size + 1):
                 key = " ".join(words[i:i + size])
                 key = _COUNTY_SHORT.get(key, key)
-                if key in self.counties and key not in self._district_keys \
+                if i + size < len(words) and words[i + size] in _COUNTY_STREETS:
+                    continue
+                if key in self.counties and key not in self._district_keys and key not in _HOME_NATION \
                         and normalise_name(self._county_names[key]) not in _LOCAL_TIERS:
                     return key
         return None

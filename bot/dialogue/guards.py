@@ -343,7 +343,8 @@ class Guards:
         if any(str(e.get("text", "")).strip().lower() not in _EVERYDAY_SUPPORT_WORDS
                and e.get("demoted_by") not in _TOLD_OF_ANOTHER_TIME for e in evidence) \
                 or _risk_seen(parse_data, self.urgent_intents, support_words=False, other_times=False) \
-                or has_risk_words(text):
+                or has_risk_words(text) or (_TIED_TO_NOW.search(text.lower()) and any(
+                    e.get("demoted_by") in _TOLD_OF_ANOTHER_TIME for e in evidence)):
             return None
         return self.described_action
 
@@ -525,6 +526,12 @@ _LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
 #: his own life and asked me lots of questions ... any advice on talking to children about this":
 #: development set 55): no sign of risk now, if nothing else in the message is one.
 _TOLD_OF_ANOTHER_TIME = frozenset({"history", "fiction", "information"})
+#: ... unless the message ties that event to the writer or the child now: "lately i keep thinking
+#: i should go the same way", "she said that's what she has been doing to her arms" (the second
+#: independent review of round 33).
+_TIED_TO_NOW = re.compile(r"\b(?:the\s+same\s+(?:way|thing)|too|as\s+well|next|"
+                          r"like\s+(?:she|he|they|him|her|them)\s+did|that'?s\s+what|(?:has|have|had|'s|'ve)\s+(?:started|been)|started\s+to|lately|"
+                          r"recently|keeps?\s+(?:thinking|saying|talking)|been\s+thinking|should\s+(?:go|do))\b")
 _EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
                                      "every night", "every morning", "every single day"})
 

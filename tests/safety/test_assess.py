@@ -2348,14 +2348,12 @@ def test_the_second_review_of_round_thirty_one(text, level):
 
 
 
-@pytest.mark.parametrize("text", [
-    # Development set 55 (a youth club volunteer's report), by kind: gifts and lifts from older
-    # lads; sex told as what she "had to" do with one of them.
-    "older lads have been giving her lifts and free vapes",
-    "he had to do things with an older man",
-])
-def test_exploitation_told_as_lifts_or_what_she_had_to_do(text):
-    result = assess(text)
+def test_exploitation_told_as_lifts_and_what_she_had_to_do():
+    # Development set 55 (a youth club volunteer's report): gifts and lifts from older lads; sex
+    # told as what she "had to" do with one of them so she would not owe them.
+    result = assess("One of our girls, she's 14, told me tonight that older lads have been giving her lifts "
+                    "and free vapes, and last week they took her to a flat where she said she 'had to' do "
+                    "stuff with one of them so she wouldn't owe them anything.")
     assert (result.level, result.urgent_class) == (URGENT, "safeguarding_disclosure"), result.as_dict()
 
 
@@ -2377,6 +2375,30 @@ def test_lifts_chores_and_debts_are_not_exploitation(text):
     "she said she 'had to' do stuff with one of them",
     "i have to do things with one of them in pe",
     "she paid them back so she wouldnt owe them",
+    "older lads have been giving her lifts and free vapes",
+    "he had to do things with an older man",
+    # The second independent review of round 33: each alone is a question.
+    "he has to do things with the older boys in his pe group",
 ])
 def test_what_she_had_to_do_or_not_owing_them_alone_is_a_question(text):
     assert assess(text).level == CHECK_IN, assess(text).as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The second independent review of round 33: a date that opens the sentence dates what is
+    # told in its clause, not a wish told after it; and a feeling said to be back.
+    "two years ago my best friend hanged herself and i feel like ending it too",
+    "in the past i tried to take my own life and i have been feeling exactly like that again this week, "
+    "I have my plan ready",
+])
+def test_a_wish_told_after_a_past_event_is_no_history(text):
+    result = assess(text)
+    assert (result.level, result.urgent_class) == (URGENT, "crisis_suicidal"), result.as_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I took an overdose, but that was 5 years ago and I'm doing well now",
+    "two years ago i tried to kill myself and i am doing well now",
+])
+def test_a_past_attempt_dated_and_over_is_still_history(text):
+    assert assess(text).level == NONE, assess(text).as_dict()

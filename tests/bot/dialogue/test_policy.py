@@ -1048,3 +1048,17 @@ def test_a_risk_phrase_read_any_other_way_keeps_the_rephrase_request(policy, dem
                                       "demoted_by": demoted_by}],
                         "model": [["nlu_fallback", 0.5], ["need_general_wellbeing", 0.2]]}}
     assert predicted(policy, _described(NEWS, parse)) != "utter_ask_topic"
+
+
+@pytest.mark.parametrize("text", [
+    # The second independent review of round 33: the event tied to the writer or child now.
+    "saw on the news that a singer took his own life and lately i keep thinking i should go the same way, "
+    "i dont know who to talk to about it",
+    "my daughter read a book where the girl cuts herself and she said that's what she has been doing to her "
+    "arms, any advice on how to talk to her",
+])
+def test_the_news_or_a_story_tied_to_now_keeps_the_rephrase_request(policy, text):
+    parse = {"safety": {"evidence": [{"text": "took his own life", "tier": "strong",
+                                      "demoted_by": "history"}],
+                        "model": [["nlu_fallback", 0.5], ["need_general_wellbeing", 0.2]]}}
+    assert predicted(policy, _described(text, parse)) != "utter_ask_topic"
