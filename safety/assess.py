@@ -61,6 +61,9 @@ _AFTER_A_JOKE = _TURNS | {"seriously", "honestly", "anyway"}
 #: ... when the laughing clause is an answer or a denial ("no haha", "im fine lol", "jk"),
 #: never "lol honestly if i have to sit through another maths lesson i'll kill myself" (the
 #: independent review of round 21).
+#: Words that tell a clause in the present: a wish, a feeling, a plan of now.
+_SAID_NOW = frozenset({"feel", "feels", "feeling", "want", "wants", "wanna", "am", "m", "keep", "keeps",
+                       "think", "thinks", "thinking", "need", "needs", "wish", "going", "gonna"})
 _ANSWER_OPENINGS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "jk", "i",
                               "not"})
 #: Words that say something is still going on ("he's still downstairs", "they keep messaging
@@ -711,14 +714,18 @@ class _Context:
         return None
 
     def _dated_after(self, hit: Hit) -> bool:
-        """A history cue in the match's sentence that dates it: said after it ("I took an
-        overdose, but that was 5 years ago"), or before it but no clause before it, never one
-        that opens the sentence before a new clause ("two years ago my best friend hanged herself
-        and i feel like ending it too": the second independent review of round 33)."""
+        """A history cue in the match's sentence that dates it: in its clause, said after it
+        ("I took an overdose, but that was 5 years ago"), or before it when the match's own
+        clause is not told in the present ("last year she had a bad patch and took an overdose,
+        she's fine now"); never a date before a wish of now ("two years ago my best friend
+        hanged herself and i feel like ending it too": the second independent review of round
+        33)."""
         sent = self._sentence(hit)
         clause = self.clause_of[hit.start]
+        said_now = any(t.norm_ in _SAID_NOW for t in self.doc if self.clause_of[t.i] == clause)
         return any(sent.start <= m.start < sent.end
-                   and (m.start >= hit.start or self.clause_of[max(m.end - 1, m.start)] == clause)
+                   and (m.start >= hit.start or self.clause_of[max(m.end - 1, m.start)] == clause
+                        or not said_now)
                    for m in self.modifiers.get("history", []))
 
     def _negated(self, hit: Hit) -> bool:

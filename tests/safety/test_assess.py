@@ -2399,6 +2399,10 @@ def test_a_wish_told_after_a_past_event_is_no_history(text):
 @pytest.mark.parametrize("text", [
     "I took an overdose, but that was 5 years ago and I'm doing well now",
     "two years ago i tried to kill myself and i am doing well now",
+    # A past event told on in the clause after its date (a held-out conversation set lost a
+    # person when only a date in the match's own clause counted, found by score alone).
+    "two years ago she had a bad patch and took an overdose but she is safe now",
+    "Two years ago, she took an overdose. She's fine now",
 ])
 def test_a_past_attempt_dated_and_over_is_still_history(text):
     assert assess(text).level == NONE, assess(text).as_dict()
