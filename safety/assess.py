@@ -61,14 +61,14 @@ _AFTER_A_JOKE = _TURNS | {"seriously", "honestly", "anyway"}
 #: ... when the laughing clause is an answer or a denial ("no haha", "im fine lol", "jk"),
 #: never "lol honestly if i have to sit through another maths lesson i'll kill myself" (the
 #: independent review of round 21).
-#: Words that tell a clause in the present: a wish, a feeling, a plan of now.
-_SAID_NOW = frozenset({"feel", "feels", "feeling", "want", "wants", "wanna", "am", "m", "keep", "keeps",
-                       "think", "thinks", "thinking", "need", "needs", "wish", "going", "gonna"})
 _ANSWER_OPENINGS = frozenset({"no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "jk", "i",
                               "not"})
 #: Words that say something is still going on ("he's still downstairs", "they keep messaging
 #: her"): an assault told with them is not over, whoever was told.
 _GOING_ON = frozenset({"still", "keep", "keeps", "kept", "again", "anymore", "everyday", "every"})
+#: Words that tell a clause in the present: a wish, a feeling, a plan of now.
+_SAID_NOW = frozenset({"feel", "feels", "feeling", "want", "wants", "wanna", "am", "m", "keep", "keeps",
+                       "think", "thinks", "thinking", "need", "needs", "wish", "going", "gonna"})
 #: Verbs that open a self-harm match and say it was done on purpose ("held my hand on the hob").
 DELIBERATE = {"held", "hold", "holding", "holds", "pressed", "press", "pressing", "put", "putting"}
 TO_CHECK_IN = {"laughter", "trivial", "hypothetical", "perception", "own_question", "not_said"}

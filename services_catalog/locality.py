@@ -94,7 +94,8 @@ _OUTSIDE_THE_AREAS = re.compile(r"\b(?:just\s+|right\s+)?outside\s+(?:of\s+)?"
 _OUTSIDE_OF = {"kent": frozenset({"kent", "medway"}), "essex": frozenset({"essex", "southend", "thurrock"})}
 #: A border named beside the county that says which side: "near the kent border in east sussex".
 _BORDER = re.compile(r"\b(?:on|near|by|over|across|just\s+over|close\s+to)?\s*(?:the\s+)?"
-                     r"(?:kent|essex|medway|london|sussex|surrey|suffolk|herts|hertfordshire)(?:\s+\w+)?\s+border\b")
+                     r"(?:kent|essex|medway|london|sussex|surrey|suffolk|herts|hertfordshire)"
+                     r"(?:\s+\w+)?\s+border\b")
 _FILLER = re.compile(r"\b(?:we|i|they|live|lives|living|are|re|m|just|so|but|and|actually|its|it s)\b")
 #: Short names people use for counties.
 _COUNTY_SHORT = {"herts": "hertfordshire", "beds": "bedfordshire", "bucks": "buckinghamshire",

@@ -520,8 +520,6 @@ _SET_ASIDE_BELOW = 0.58
 #: check-in (the independent review of the set-aside).
 _LIST_REASON_WORDS = frozenset({"stranger", "strangers"})
 
-#: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
-#: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
 #: A risk phrase read as the news, a story or the past ("saw the news about that singer who took
 #: his own life and asked me lots of questions ... any advice on talking to children about this":
 #: development set 55): no sign of risk now, if nothing else in the message is one.
@@ -530,8 +528,11 @@ _TOLD_OF_ANOTHER_TIME = frozenset({"history", "fiction", "information"})
 #: i should go the same way", "she said that's what she has been doing to her arms" (the second
 #: independent review of round 33).
 _TIED_TO_NOW = re.compile(r"\b(?:the\s+same\s+(?:way|thing)|too|as\s+well|next|"
-                          r"like\s+(?:she|he|they|him|her|them)\s+did|that'?s\s+what|(?:has|have|had|'s|'ve)\s+(?:started|been)|started\s+to|lately|"
-                          r"recently|keeps?\s+(?:thinking|saying|talking)|been\s+thinking|should\s+(?:go|do))\b")
+                          r"like\s+(?:she|he|they|him|her|them)\s+did|that'?s\s+what|"
+                          r"(?:has|have|had|'s|'ve)\s+(?:started|been)|started\s+to|lately|recently|"
+                          r"keeps?\s+(?:thinking|saying|talking)|been\s+thinking|should\s+(?:go|do))\b")
+#: Support words of the lexicon that a parent's account of an ordinary worry uses ("barely
+#: touches his tea", "every night", "my 14 year old"): no sign of risk on their own.
 _EVERYDAY_SUPPORT_WORDS = frozenset({"help", "touches", "touch", "year old", "years old", "every day",
                                      "every night", "every morning", "every single day"})
 
