@@ -4,6 +4,7 @@
     <kill> @selfish    -> [{"NORM": {"IN": forms of kill}}, {"NORM": {"IN": class selfish}}]
     want ?to die|dead  -> [{"NORM": "want"}, {"NORM": "to", "OP": "?"}, {"NORM": {"IN": [...]}}]
     how many ... to die-> up to three tokens of anything between "many" and "to"
+    a girl ~... told   -> the same, with no negation among them
     took #num pills    -> [{"NORM": "took"}, {"LIKE_NUM": True}, {"NORM": "pills"}]
 
 Matching is on NORM, spaCy's normalised form, so "dont" and "don't" both read "do not".
@@ -16,6 +17,10 @@ from typing import Dict, List, Sequence
 from .lexicon import Lexicon
 
 GAP = 3  # how many tokens "..." may skip
+#: "~..." is a gap with no negation in it: "i like a girl in my class. havent told anyone" is
+#: not "a girl ~... told" (a disclosure check-in on a young person asking about sexuality:
+#: development set 57), while "It's a pupil. He told the TA ..." still is.
+_NEGATIONS = ["not", "never", "n't", "nt", "nobody", "noone"]
 
 
 class PatternError(ValueError):
@@ -87,8 +92,11 @@ def compile_pattern(text: str, lexicon: Lexicon) -> List[List[Dict]]:
     """The spaCy patterns for one lexicon pattern (more than one when a word may be a number)."""
     patterns: List[List[Dict]] = [[]]
     for word in text.split():
+        options: List[List[Dict]]
         if word in ("...", "?..."):  # a gap is optional already
             options = [[{"OP": "?"} for _ in range(GAP)]]
+        elif word in ("~...", "?~..."):
+            options = [[{"OP": "?", "NORM": {"NOT_IN": list(_NEGATIONS)}} for _ in range(GAP)]]
         else:
             options = [[spec] for spec in _token_specs(word, lexicon)]
         patterns = [p + option for p in patterns for option in options]

@@ -27,6 +27,14 @@ def test_gap_and_optional_words():
     assert matches("want ?to die", "want die") == ["want die"]
 
 
+def test_an_unnegated_gap_holds_no_negation():
+    """ "~..." (development set 57: "i like a girl in my class. havent told anyone")."""
+    assert "a girl in my class told" in matches("a girl ~... <tell> ?me", "a girl in my class told me")
+    assert matches("a girl ~... <tell> ?me", "a girl. havent told anyone") == []
+    assert matches("a pupil ~... <tell>", "a pupil. he told the ta") == ["a pupil. he told"]
+    assert matches("a girl ... <tell>", "a girl. havent told") == ["a girl. havent told"]
+
+
 def test_numbers_inside_alternatives():
     assert matches("took #num|some pills", "took 6 pills") == ["took 6 pills"]
     assert matches("took #num|some pills", "took some pills") == ["took some pills"]
