@@ -127,15 +127,19 @@ _SCHOOL_YEAR = re.compile(r"(?:in\s+)?(?:year|yr|y)\s?\d|(?:in\s+)?(?:sixth|6th)
 _POSTCODE_LIKE = re.compile(r"\b([A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?)\b")
 _PLACE_CUE = re.compile(
     # "i live rite by bluewater" (conversations34): home right by, next to or just off a place.
-    r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+(?:(?:right|rite|just|really)\s+)?"
-    r"(?:in|at|near|around|by|next\s+to|close\s+to|off))?|from|in|near|meant|mean|"
+    # "he lives 'down by Chatham docks'" (development set 57): down or up by, quoted; never
+    # "down by the harbour", "up by the high street" (a common noun that is also a hamlet's
+    # or a street's name: the second review of round 34).
+    r"\b(?:(?:live|lives|living|based|stay|stays|staying)(?:\s+['\"\u2018\u201c]?(?:(?:right|rite|just|really)\s+)?"
+    r"(?:(?:down|up|over|out|round)\s+(?:by|near|in|at|off)(?!\s+the\b)|in|at|near|around|by|next\s+to|close\s+to|off))?|"
+    r"from|in|near|meant|mean|"
     r"(?:moved|moving|move)\s+(?:(?:last|this|next)\s+(?:week|month|year|weekend)\s+)?(?:to|over\s+to)|"
     r"around|round|nr|on|at|outside|close\s+to|"
     # "Family address is Bexleyheath." (a school nurse, conversations47): a home's address only
     # (never "my email address is ...", "the clinic address is ...": the second review).
     r"(?:(?:home|family|postal|her|his|their|our|my)\s+address|postcode)(?:\s+is|:)|"
     # "round lakeside way", "down grays way" (conversations24): where one is, said loosely.
-    r"(?:up|down|over)(?=\s+[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?\s+way\b))\s+"
+    r"(?:up|down|over)(?=\s+[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*)?\s+way\b))\s+['\"\u2018\u201c]?"
     r"((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,3})", re.IGNORECASE)
 
 
