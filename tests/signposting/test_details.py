@@ -876,3 +876,22 @@ def test_where_they_live_over_where_someone_is_staying(text, place):
 ])
 def test_a_child_in_reception_is_four(text, age):
     assert find_age(text) == age
+
+
+@pytest.mark.parametrize("text, place", [
+    # Development set 57: a GP receptionist quoting where a young person lives.
+    ("He says he lives 'down by Chatham docks'. What can I signpost him to today?", "Chatham"),
+    ("he lives down by chatham docks", "chatham"),
+    ("i live 'near Rochester'", "Rochester"),
+    ("we live up by the seafront in margate", "margate"),
+])
+def test_where_someone_lives_said_loosely_or_quoted(text, place):
+    assert extract(text).place == place
+
+
+@pytest.mark.parametrize("text", ["my ex lives down by the harbour", "she lives up by the high street",
+                                  "i live down the road"])
+def test_down_by_a_common_noun_is_no_place(text):
+    """The second review of round 34: "the harbour" and "the high street" are also the names of a
+    hamlet and a street."""
+    assert extract(text).place is None
