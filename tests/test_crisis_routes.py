@@ -32,11 +32,16 @@ def catalogue_numbers(catalogue, urgent_class: str, audience: str = "") -> set:
 
 
 def writer_of(variation: dict) -> str:
-    """The audience a variation is for: young_person unless a condition says otherwise."""
-    for condition in variation.get("condition") or []:
-        if condition["name"] == "audience" and condition["value"]:
-            return condition["value"]
-    return "young_person"
+    """Who a variation is for: young_person unless a condition says otherwise; "peer" for a
+    friend or family member telling of another young person (the reporter slot)."""
+    conditions = {c["name"]: c["value"] for c in variation.get("condition") or []}
+    if conditions.get("reporter") == "peer":
+        return "peer"
+    return conditions.get("audience") or "young_person"
+
+
+#: A friend or sister is given the young person's routes, for themselves, besides what to do.
+ROUTES_OF = {"peer": "young_person"}
 
 
 URGENT_IN_DOMAIN = [i for i in load_taxonomy().urgent if i in DOMAIN.intents]
@@ -56,7 +61,8 @@ def test_crisis_reply_equals_the_catalogue(catalogue, urgent_class):
     assert reply_numbers(f"utter_{urgent_class}") <= every_route
     for variation in variations:
         numbers = numbers_in(variation["text"])
-        writers_routes = catalogue_numbers(catalogue, urgent_class, writer_of(variation))
+        writer = writer_of(variation)
+        writers_routes = catalogue_numbers(catalogue, urgent_class, ROUTES_OF.get(writer, writer))
         assert writers_routes <= numbers <= every_route, (writer_of(variation), numbers)
 
 
@@ -73,9 +79,12 @@ def test_adults_reporting_get_their_own_reply(urgent_class):
     """A parent or a professional reporting a young person at risk is told what to do now,
     and asked about the young person, not about themselves."""
     by_writer = {writer_of(v): v["text"] for v in DOMAIN.responses[f"utter_{urgent_class}"]}
-    assert set(by_writer) == {"young_person", "parent_carer", "professional"}
+    assert set(by_writer) == {"young_person", "parent_carer", "professional", "peer"}
     assert "999" in by_writer["parent_carer"] and "999" in by_writer["professional"]
     assert "Are you safe right now?" not in by_writer["parent_carer"]
+    assert "999" in by_writer["peer"] and "Are you safe right now?" not in by_writer["peer"]
+    assert by_writer["peer"].rstrip().endswith("Is the young person you're worried about safe right now?")
+    assert "adult you trust" in by_writer["peer"]
     assert "child" in by_writer["parent_carer"].lower()
     assert "safeguarding" in by_writer["professional"]
     assert by_writer["professional"].rstrip().endswith("safe right now?")
@@ -107,12 +116,26 @@ ADULT_ROUTE_ORDER = {
 }
 
 
+#: A friend or family member: 999 first, PAPYRUS (for anyone worried about a young person) and
+#: NHS 111 option 2 for the one at risk, then the young person's own routes for themselves.
+PEER_ROUTE_ORDER = {
+    "utter_crisis_suicidal": ["999", "0800 068 4141", "111", "option 2", "0800 1111 (under 19)",
+                              "116 123", "SHOUT to 85258"],
+    "utter_crisis_self_harm": ["999", "111", "option 2", "0800 068 4141",
+                               "0800 1111 (under 19)", "116 123", "SHOUT to 85258"],
+    "utter_crisis_danger": ["999", "0800 1111", "0808 800 5000"],
+}
+
+
 @pytest.mark.parametrize("response, order", ROUTE_ORDER.items())
 def test_urgent_replies_give_the_routes_in_order(response, order):
     for variation in DOMAIN.responses[response]:
         text = variation["text"]
-        if writer_of(variation) != "young_person":
-            order = ADULT_ROUTE_ORDER[response]
+        writer = writer_of(variation)
+        if writer != "young_person":
+            order = PEER_ROUTE_ORDER[response] if writer == "peer" else ADULT_ROUTE_ORDER[response]
+        else:
+            order = ROUTE_ORDER[response]
         positions = [text.find(route) for route in order]
         assert -1 not in positions, (response, text)
         assert positions == sorted(positions), (response, text)
@@ -129,6 +152,10 @@ def test_disclosure_replies_for_young_people_and_adults():
         assert "never to blame" in adult or "not to blame" in adult
         assert adult.index("999") < adult.index("0808 800 5000")
         assert "children's services" in adult
+    for key in (("peer", "young_person"), ("peer", None)):
+        peer = by_audience[key]
+        assert "not their fault" in peer
+        assert peer.index("999") < peer.index("Childline 0800 1111") < peer.index("0808 800 5000")
 
 
 @pytest.mark.parametrize("response", [r for r in DOMAIN.responses if r.startswith(
@@ -148,7 +175,7 @@ def test_check_in_yes_gives_each_classes_reply_for_each_writer():
         if variation.get("channel"):
             continue
         values = {c["name"]: c["value"] for c in variation.get("condition") or []}
-        key = (values.get("risk_class"), values.get("audience"))
+        key = (values.get("risk_class"), values.get("audience"), values.get("reporter"))
         assert key not in by_key, key
         by_key[key] = variation["text"]
 
@@ -156,14 +183,16 @@ def test_check_in_yes_gives_each_classes_reply_for_each_writer():
         return next(v["text"] for v in DOMAIN.responses[f"utter_{urgent_class}"]
                     if not v.get("channel") and writer_of(v) == writer)
 
-    assert by_key[(None, None)] == reply("crisis_suicidal", "young_person")
+    assert by_key[(None, None, None)] == reply("crisis_suicidal", "young_person")
     for urgent_class in ("crisis_self_harm", "crisis_danger", "safeguarding_disclosure"):
         for audience in (None, "young_person"):
-            assert by_key[(urgent_class, audience)] == reply(urgent_class, "young_person")
+            assert by_key[(urgent_class, audience, "own")] == reply(urgent_class, "young_person")
     for urgent_class in ("crisis_suicidal", "crisis_self_harm", "crisis_danger",
                          "safeguarding_disclosure"):
         for audience in ("parent_carer", "professional"):
-            assert by_key[(urgent_class, audience)] == reply(urgent_class, audience)
+            assert by_key[(urgent_class, audience, None)] == reply(urgent_class, audience)
+        for audience in (None, "young_person"):
+            assert by_key[(urgent_class, audience, "peer")] == reply(urgent_class, "peer")
 
 
 @pytest.mark.parametrize("text", [ROUTES_24_7, DOMAIN.responses["utter_goodbye"][0]["text"]])

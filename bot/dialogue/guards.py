@@ -444,10 +444,12 @@ class Guards:
         # Read as safe only after the suicidal reply (never after an overdose or an injury,
         # where someone who seems fine still needs A&E, nor after danger or a disclosure, where
         # "he" or "with my dad" may be the one who harms: the two independent reviews), and in
-        # the words of whoever is asked about: the child for an adult, the writer otherwise.
-        adult = tracker.get_slot("audience") in ("parent_carer", "professional")
+        # the words of whoever is asked about: the child for an adult, the friend or sister for
+        # someone telling of another young person (the reporter slot), the writer otherwise.
+        of_another = tracker.get_slot("audience") in ("parent_carer", "professional") or \
+            tracker.get_slot("reporter") == "peer"
         safe = _last_crisis_reply(tracker, latest) == "utter_crisis_suicidal" and \
-            says_safe_and_more(text, of_another=adult)
+            says_safe_and_more(text, of_another=of_another)
         if asked == self.not_safe_action:
             # After "please call 999 now", only a plain "she's fine" is taken as safe.
             if intent == CHECK_IN_INTENT or not says_safe(text):

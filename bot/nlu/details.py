@@ -5,7 +5,8 @@ parent is writing. Extraction is rule-based because these details have exact sha
 postcodes, a gazetteer of place names) that a statistical extractor would need thousands of
 annotated examples to learn as reliably; the knowledge is in the plain ``signposting`` package.
 
-The only component that says who is writing (the ``audience`` entity), from
+The only component that says who is writing (the ``audience`` entity, and on an urgent message
+the ``reporter`` entity: a friend or family member telling of another young person), from
 signposting.audience. It runs after the safety component (config.yml; a test checks the order)
 and takes the writer from its assessment when there is one: that assessment also knows a young
 person telling of their own crisis.
@@ -20,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from safety.assess import URGENT_CLASSES
 from safety.clauses import from_the_rest
 from signposting.details import CHECK_IN_INTENT, corrects_details, extract, keyboard_mash
+from signposting.peers import reporter_of
 
 from .base import RuleComponent, add_entity, set_intent
 from .safety import SAFETY_KEY
@@ -71,6 +73,14 @@ class DetailsExtractor(RuleComponent, EntityExtractorMixin):
         elif intent == "inform" and not any(found.values()) and keyboard_mash(text):
             # An "answer" with no detail in it that is keys mashed: not understood.
             set_intent(message, "nlu_fallback", 1.0)
+        final = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if final in URGENT_CLASSES or final == CHECK_IN_INTENT:
+            # Who tells of it: a friend or sister telling of another young person gets the
+            # crisis reply worded for them (the reporter slot; signposting/peers.py). A message
+            # that does not say keeps what an earlier urgent message said.
+            found["reporter"] = reporter_of(text, final if final in URGENT_CLASSES else None,
+                                            risk_words=any(e.get("tier") in ("strong", "ambiguous")
+                                                           for e in risk_words))
         for name, value in found.items():
             if value is None:
                 continue

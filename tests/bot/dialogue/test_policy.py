@@ -268,6 +268,18 @@ def test_a_parent_saying_the_child_is_safe_gets_the_reply_to_a_yes(policy, asked
     assert predicted(policy, events + [ActionExecuted("utter_glad_you_are_safe")]) == "action_listen"
 
 
+def test_a_friend_saying_the_one_they_told_of_is_safe_gets_the_reply_to_a_yes(policy):
+    """A sister or friend asked "is the young person you're worried about safe right now?"
+    answers of her (the reporter slot, signposting/peers.py); her own "im fine" is not that."""
+    events = _after_suicidal("yes shes fine, shes downstairs with our mum", "young_person")
+    assert predicted(policy, events) != "utter_glad_you_are_safe"  # read as the writer's words
+    events.insert(1, SlotSet("reporter", "peer"))
+    assert predicted(policy, events) == "utter_glad_you_are_safe"
+    events[-1] = UserUttered("yes im fine thanks", {"name": "nlu_fallback", "confidence": 0.5},
+                             timestamp=1000.0)
+    assert predicted(policy, events) != "utter_glad_you_are_safe"
+
+
 def test_a_young_person_saying_they_are_safe_gets_the_reply_to_a_yes(policy):
     assert predicted(policy, _after_suicidal("yes im safe, im downstairs with my mum", "young_person")) \
         == "utter_glad_you_are_safe"
