@@ -104,8 +104,9 @@ _OWN_HARM = re.compile(
     r"|\b(?:me|i)\s+(?:too|as\s+well)\b|\bi\s+do\s+too\b|\bso\s+(?:do|am|have|would|did)\s+i\b|\bsame\s+here\b"
     r"|\bi\s+feel\s+the\s+same\b|\bi\s+(?:want|wanna)\s+to\s+(?:die|be\s+with\s+(?:her|him|them))\b"
     r"|\bboth\s+of\s+us\b|\bwe\s+(?:both|all)\b|\b(?:she|he|they|friend|mate|sister|brother)\s+(?:and|&)\s+(?:me|i)\b"
-    r"|^\W*(?:me|i)\s+(?:and|&)\s+(?!my\s+(?:mates|friends)\b)|\bit'?s\s+(?:actually\s+|really\s+|just\s+)?me\b"
-    r"|\bits\s+(?:actually\s+|really\s+|just\s+)?me\b|\btalking\s+about\s+me\b|\b(?:there\s+is|theres|there's)\s+no\s+"
+    r"|^\W*(?:me|i)\s+(?:and|&)\s+(?!my\s+(?:mates|friends)\b)"
+    r"|\bit'?s\s+(?:actually\s+|really\s+|just\s+)?me\b(?!\s+and\b)"
+    r"|\bits\s+(?:actually\s+|really\s+|just\s+)?me\b(?!\s+and\b)|\btalking\s+about\s+me\b|\b(?:there\s+is|theres|there's)\s+no\s+"
     r"(?:friend|mate)\b|\bnot\s+(?:a|my)\s+(?:friend|mate)\b")
 #: A clause that opens as texting does when it drops the "I": "took a load of pills, dont tell
 #: my sister", "cant cope anymore since my gf left", "love you all, tell my best friend goodbye".

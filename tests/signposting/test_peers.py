@@ -33,6 +33,9 @@ PEERS = [
     ("my cousin (15) is being made to sell drugs by older lads and hes terrified", DISCLOSURE),
     ("my friend is with an older guy right now and he won't let her leave, what do i do", DANGER),
     ("my little brother hasnt come home and his phone is off, hes 12", DANGER),
+    # Development set 55: a sister of 20 with her sister, after her first message.
+    ("she hasnt done anything i dont think but she said it again tonight and then went really quiet. "
+     "mum doesnt know. im 20 and its just me and her in tonight", SUICIDAL),
 ]
 
 OWNS = [
