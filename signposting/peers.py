@@ -18,15 +18,17 @@ person's own reply).
 
 A young person telling of their own crisis names others all the time: the boyfriend who left,
 the brother who "doesnt know", the one who hurts them. Reading them as telling of another
-would ask them about "the young person you're worried about" (the independent review of this
-change found 87 of 180 such messages read so by its first draft). So PEER needs all of: no
-word of the writer's own left once the few ways of reporting are taken out (told me, made me
-promise, worried about her, what do I do, I think she, I found him); no clause that opens as
-texting does when it drops the "I" ("took a load of pills, dont tell my sister", "cant cope
-since my gf left"); and for danger or a disclosure, the other young person as the one harmed
-("his mum hits him", "she's being groomed"), never only as the one who harms ("my boyfriend
-is drunk and has a knife"). Anything less is not PEER, which keeps the writer's own reply: the
-safer slip.
+would ask them about "the young person you're worried about" (two independent reviews found
+87 of 180, then 60 of 231 fresh, such messages read so by the first two drafts). So PEER needs
+all of: no word of the writer's own left once the few ways of reporting are taken out (told
+me, made me promise, worried about her, what do I do, I think she, I found him); no clause that
+opens as texting does when it drops the "I" ("took a load of pills, dont tell my sister", "whats
+the point anymore, he's gone"); not an adult's partner ("my mums boyfriend"); for suicidal
+thoughts and self-harm, a positive sign that the crisis is theirs (she said, took, cut, isn't
+answering; herself; her cuts); and for danger or a disclosure, a peer named as the one harmed
+("my friends mum hits him"), never only as the one who harms ("my boyfriend is drunk and has a
+knife"), and never the writer's own door. Anything less is not PEER, which keeps the writer's
+own reply: the safer slip.
 
 A slip changes the wording of the crisis reply, never whether 999 and the 24/7 routes are
 given (tests/test_crisis_routes.py).
