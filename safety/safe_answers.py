@@ -90,6 +90,54 @@ _OPENS_NOT_SAFE = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?"
                              r"alright|fine))\b)|nowhere(?:\s+is)?\s+safe\b)")
 
 
+#: Asking what to do, said last: "mum n dad are out what do i do", "idk what to do" (a brother
+#: and a sister of a young person bleeding in the bathroom, development sets 57 and 59, were
+#: asked their age by the services form).
+_ASKS_WHAT = (r"(?:what\s+(?:do|should|shall|can|must)\s+(?:i|we|u)\s+do|what\s+now|"
+              r"(?:idk|dunno|(?:i\s+)?(?:don'?t|dont|do\s+not)\s+know)\s+what\s+(?:to|i\s+should|we\s+should)\s+do)"
+              r"(?:\s+(?:now|pls|plz|please|rn|then|here))*[\W_]*")
+_WHAT_TO_DO = re.compile(r"(?:^|\W)" + _ASKS_WHAT + r"$")
+#: ... never when help is there or called, or someone with them ("ive already called 999, what
+#: now", "the paramedics are here what do i do", "shes in hospital now", "she's with a teacher":
+#: the independent review of this reading), nor an answer that opens with a yes, says safe or
+#: looks back ("she showed me old scars last week").
+_HELP_THERE = re.compile(r"\b(?:999|111|ambulance|paramedics?|police|hospital|a\s*&\s*e|doctors?|gp|nurse|"
+                         r"teachers?|called|rang|phoned|ringing|calling|on\s+the\s+phone|"
+                         r"parents?\s+know|mum\s+knows|dad\s+knows|safe|fine|ok|okay|alright|last\s+(?:week|month|year|night)|"
+                         r"old\s+scars?|ago|used\s+to|yesterday|sometimes|for\s+ages|all\s+the\s+time|asleep|in\s+bed|"
+                         r"at\s+school|in\s+class|scratch(?:es)?|not\s+in\s+danger|with\s+(?:her|him|them)\s+now|"
+                         r"(?:mum|dad|nan|gran|parents?)(?:'?s|\s+is|\s+are)\s+with|how\s+(?:do|can|should)\s+i\s+help)\b")
+_OPENS_YES = re.compile(r"^\W*(?:yes|yeah|yep|yh|ya|yea|i\s+think\s+so)\b")
+
+
+def asks_what_to_do(text: str) -> bool:
+    """The answer to "is the young person you're worried about safe right now?" ends by asking
+    what to do, and says nothing of their being safe, of help there or called, or of the past:
+    not known to be safe. Read only of a peer telling of another young person hurt or in danger
+    (bot/dialogue/guards.py), who is asked again, with 999 first; a parent's "I don't know what
+    to do" is too often about a worry of every day to be read so."""
+    key = (text or "").lower().replace("\u2019", "'").strip()
+    return len(key) <= 160 and bool(_WHAT_TO_DO.search(key)) and not _OPENS_YES.match(key) \
+        and not _HELP_THERE.search(key) and not _SAYS_SAFE_FIRST.match(key)
+
+
+#: A bare ask: only what to do, with "no", "idk", "help", "please" or being alone beside it.
+_BARE_ASK = re.compile(r"^\W*(?:(?:no|nah|not\s+really|idk|i\s+dont\s+know|i\s+don'?t\s+know|not\s+sure|help|"
+                       r"please|pls|plz|mum\s+(?:n|and|&)\s+dad\s+(?:are|r)\s+out|(?:i'?m|im)\s+on\s+my\s+own|"
+                       r"(?:i'?m|im)\s+(?:home\s+)?alone|no\s+one(?:'?s|\s+is)\s+(?:here|home))\W+)*")
+
+
+def asks_only_what_to_do(text: str) -> bool:
+    """Asking what to do and nothing more ("idk what to do", "help what do i do", "im on my own
+    what do i do"): asked a second time, not known to be safe (bot/dialogue/guards.py)."""
+    key = (text or "").lower().replace("\u2019", "'").strip()
+    if not asks_what_to_do(key):
+        return False
+    bare = _BARE_ASK.match(key)
+    rest = key[bare.end():] if bare else key
+    return bool(re.fullmatch(r"\W*" + _ASKS_WHAT, key) or re.fullmatch(_ASKS_WHAT, rest))
+
+
 def unsure_of_safety(text: str) -> bool:
     """The answer to "are you (is your child) safe right now?" says that someone is not known to
     be safe: missing, not answering, where they are not known, or "not really" and more."""

@@ -85,6 +85,8 @@ _LEAD_INS = re.compile(
     r"(?:live|living|based|staying|from)?\s*(?:in|at|near|around|nr)?\s+|"
     r"(?:in|at|near|around|from|nr)\s+|(?:it'?s|its)\s+)",
 )
+#: A possessive's "s" left on its own by normalise_name ("bishop's" -> "bishop s").
+_APOSTROPHE_S = re.compile(r"\b([a-z]{2,}) s\b")
 #: Outside the five areas, said so: "just outside kent", "outside of essex", "outside the county".
 _OUTSIDE_THE_AREAS = re.compile(r"\b(?:just\s+|right\s+)?outside\s+(?:of\s+)?"
                                 r"(kent|essex|the\s+(?:county|area|areas))\b")
@@ -491,6 +493,10 @@ class LocalityIndex:
         if not name:
             return None
         reading = self._read(name)
+        if reading is None and _APOSTROPHE_S.search(name):
+            # "Bishop's Stortford" typed with the apostrophe the data leaves out ("Bishops
+            # Stortford": development set 59, a parent's correction to home over the border).
+            reading = self._read(_APOSTROPHE_S.sub(r"\1s", name))
         if reading is None:
             return self._fuzzy(query, name)
         places = self.places_named(reading.name)

@@ -156,16 +156,30 @@ _HELPS_RUN = re.compile(r"\bi\s+help\s+(?:to\s+)?(?:run|lead)\s+(?:a|an|the|our)
                         r"(?:club|group|team|troop|unit|project|centre|center|scouts|guides|cadets|brigade)\b")
 
 
+#: A coach of an age group ("I coach an under-14s football team in Gravesend": development set
+#: 59), read as a helper is (_helps_run): many young people coach a younger team too ("i coach
+#: an under 12s football team and i've been feeling really low": the second review).
+_COACHES_AGE_GROUP = re.compile(r"\bi\s+(?:coach|run|manage|help\s+(?:to\s+)?(?:coach|run))\s+"
+                                r"(?:a|an|the|our)\s+"
+                                r"(?:under[\s-]?\d{1,2}'?s?|u\d{1,2}'?s?)\s+(?:\w+\s+){0,2}"
+                                r"(?:team|side|squad|club|group)\b")
+#: ... and a coach's words of one of the team: "I'm worried about one of my lads".
+_COACH_OF_PLAYERS = re.compile(r"\b(?:i'?m\s+(?:really\s+|a\s+bit\s+|quite\s+)?(?:worried|concerned)\s+"
+                               r"(?:about|for)\s+)?one\s+of\s+my\s+(?:lads|players|boys|girls|squad|team)\b")
+
+
 def _helps_run(lower: str) -> bool:
     """... staff only when telling of one of the group, with nothing of the writer's own but
     reporting and asking, and no young age or school year of theirs (the independent review of
     round 33: "i help run the lgbt club at school and i want to kill myself", "i help to run a
     drama group and my boyfriend hits me", "... im in year 10 ...")."""
-    found = _HELPS_RUN.search(lower)
+    found = _HELPS_RUN.search(lower) or _COACHES_AGE_GROUP.search(lower)
     if not found or not _STAFF_SIGN.search(lower) or FIRST_PERSON_AGE.search(lower) \
             or _YOUNG_IN_A_ROLE.search(lower) or re.search(r"\bat\s+(?:my\s+|our\s+)?school\b", lower):
         return False
     rest = lower[:found.start()] + " " + lower[found.end():]
+    if not _HELPS_RUN.search(lower):
+        rest = _COACH_OF_PLAYERS.sub(" one of the team ", rest)
     rest = _STAFF_FIRST_PERSON.sub(" ", rest)
     rest = _STAFF_ASKS.sub(" ", _ASKED_OF_ME.sub(" ", _HELPER_ME.sub(" ", rest)))
     return not _WRITER_HERSELF.search(rest) and not re.search(r"\bmy\b", rest)

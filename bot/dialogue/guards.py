@@ -62,7 +62,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from safety.assess import CHECK_IN_INTENT, URGENT_CLASSES, load_thresholds
 from safety.clauses import from_the_rest
-from safety.safe_answers import says_safe, says_safe_and_more, unsure_of_safety
+from safety.safe_answers import (
+    asks_only_what_to_do,
+    asks_what_to_do,
+    says_safe,
+    says_safe_and_more,
+    unsure_of_safety,
+)
 from signposting.after_list import (
     ABOUT_SHOWN,
     MORE,
@@ -435,12 +441,26 @@ class Guards:
         worried about"), nor "is your child thinking about ending their life?" (conversations40:
         "shes sat next to me but she wont say how many she took", of an overdose)."""
         intent = (latest.intent or {}).get("name")
-        if intent not in ("nlu_fallback", CHECK_IN_INTENT) or not self.not_safe_action:
-            return None
         asked = _last_bot_action(tracker)
-        if asked not in self.safety_questions:
+        if not self.not_safe_action or asked not in self.safety_questions:
             return None
         text = latest.text or ""
+        if intent not in self.urgent_intents and tracker.get_slot("reporter") == "peer" and \
+                _last_crisis_reply(tracker, latest) in _HURT_NOW_REPLIES and asks_what_to_do(text):
+            # A friend, brother or sister of someone hurt or in danger now asking what to do
+            # ("mum n dad are out what do i do", read as a family worry in development sets 57
+            # and 59, and asked their age): asked again, with 999 first, not the services form.
+            # Words of risk or of not knowing where they are ("she ran off what do we do") keep
+            # the not-safe reply; asked a second time, only a bare ask gets it ("idk what to
+            # do"): anything more is read as before (the second independent review).
+            if intent == CHECK_IN_INTENT or unsure_of_safety(text):
+                return self.not_safe_action
+            if asked != self.safety_unclear_action:
+                return self.safety_unclear_action
+            if asks_only_what_to_do(text):
+                return self.not_safe_action
+        if intent not in ("nlu_fallback", CHECK_IN_INTENT):
+            return None
         # Read as safe only after the suicidal reply (never after an overdose or an injury,
         # where someone who seems fine still needs A&E, nor after danger or a disclosure, where
         # "he" or "with my dad" may be the one who harms: the two independent reviews), and in
@@ -601,6 +621,10 @@ def _reads_a_need(parse_data: Dict[Text, Any]) -> bool:
 
 #: The crisis reply of each urgent class: "utter_crisis_danger" for crisis_danger.
 _CLASS_REPLIES = frozenset(f"utter_{name}" for name in URGENT_CLASSES)
+
+
+#: Crisis replies to someone hurt or in danger now (see _unclear_answer_to_safety_question).
+_HURT_NOW_REPLIES = frozenset({"utter_crisis_self_harm", "utter_crisis_danger"})
 
 
 def _last_crisis_reply(tracker: DialogueStateTracker, latest: UserUttered) -> Optional[Text]:

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from safety.safe_answers import says_safe, says_safe_and_more, unsure_of_safety
+from safety.safe_answers import (
+    asks_only_what_to_do,
+    asks_what_to_do,
+    says_safe,
+    says_safe_and_more,
+    unsure_of_safety,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -87,3 +93,34 @@ def test_a_young_person_saying_safe_then_more_that_may_not_be_is_not_read_as_saf
 ])
 def test_a_plain_short_safe(text, plain):
     assert says_safe(text) is plain
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("mum n dad are out what do i do", True), ("he wont stop bleeding, what do i do pls", True),
+    ("idk what to do", True), ("what should we do??", True), ("i dont know what to do now", True),
+    # What to do said first, or about something else.
+    ("idk what to do, he wont open the door", False), ("what do i do about school", False),
+    # The independent review: help there or called, a yes, safe, the past.
+    ("ive already called 999, what now", False), ("the paramedics are here what do i do", False),
+    ("shes in hospital now what do i do", False), ("she's with a teacher, what do i do", False),
+    ("yes she is, what should i do", False), ("she showed me old scars last week what do i do", False),
+    ("my friend is safe at her gran's, i dont know what to do", False),
+    ("yes shes fine what do i do now", False), ("she's ok now, what now", False),
+    ("what do i do " + "x" * 200, False),
+    # The second review: help or a safe adult there, small or old wounds, asking how to help.
+    ("shes in class now, idk what to do", False), ("they're just small scratches, what should i do", False),
+    ("i mean how do i help her, what do i do", False), ("her mum's with her now what do i do", False),
+    ("hes in bed, what should i do", False), ("he says it happens all the time, what do i do", False),
+])
+def test_asking_what_to_do(text, asks):
+    assert asks_what_to_do(text) is asks
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("idk what to do", True), ("help what do i do", True), ("im on my own what do i do", True),
+    ("mum n dad are out what do i do", True), ("what should i do??", True),
+    ("not really, what do i do", True),
+    ("she cut her arm what do i do", False), ("shes in class now, idk what to do", False),
+])
+def test_asking_only_what_to_do(text, bare):
+    assert asks_only_what_to_do(text) is bare

@@ -82,6 +82,14 @@ def test_the_question_and_buttons_agree():
     # someone who runs a group for young people writes as staff
     ("I run a youth club and one of our 17 year olds is skipping meals", "professional"),
     ("i coach a girls football team and one of them told me shes being bullied", "professional"),
+    # Development set 59: an age group before the team.
+    ("Hello, I coach an under-14s football team in Gravesend and I'm worried about one of my lads",
+     "professional"),
+    ("i coach the u12s rugby team and one of the boys has been really quiet", "professional"),
+    # ... but not a young coach of a younger team telling of themselves (the second review).
+    ("i coach an under 12s football team and i've been feeling really low", None),
+    ("i coach an under 14s netball team and my boyfriend hits me", "young_person"),
+    ("i coach an under 12s football team and im worried about myself", None),
 ])
 def test_an_adult_reporting_another_familys_child(text, audience):
     assert writer_of(text) == audience

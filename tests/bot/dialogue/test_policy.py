@@ -215,6 +215,48 @@ def test_a_plea_for_help_after_are_you_safe_means_not_safe(policy, action):
         == "utter_not_safe"
 
 
+def _peer_after(reply: str, text: str, intent: str = "need_family_relationships", peer: bool = True):
+    events = _after(reply, text, intent, False)
+    return ([SlotSet("reporter", "peer")] if peer else []) + events
+
+
+@pytest.mark.parametrize("reply", ["utter_crisis_self_harm", "utter_crisis_danger"])
+def test_a_peer_asking_what_to_do_after_someone_is_hurt_is_asked_again_with_999(policy, reply):
+    """Development sets 57 and 59: a sister and a brother of someone bleeding in the bathroom
+    wrote "mum n dad are out what do i do", read as a family worry and asked their age."""
+    events = _peer_after(reply, "mum n dad are out what do i do")
+    assert predicted(policy, events) == "utter_safety_answer_unclear"
+    # Asked a second time after the question came again: the not-safe reply.
+    again = events + [ActionExecuted("utter_safety_answer_unclear", timestamp=1000.1),
+                      ActionExecuted("action_listen", timestamp=1000.2),
+                      UserUttered("idk what to do", {"name": "need_general_wellbeing", "confidence": 0.5},
+                                  timestamp=1001.0)]
+    assert predicted(policy, again) == "utter_not_safe"
+    # Asked again with more than a bare ask ("she cut it on purpose what do i do"): read as before.
+    more = events + [ActionExecuted("utter_safety_answer_unclear", timestamp=1000.1),
+                     ActionExecuted("action_listen", timestamp=1000.2),
+                     UserUttered("she cut it on purpose what do i do",
+                                 {"name": "need_self_harm", "confidence": 0.6}, timestamp=1001.0)]
+    assert predicted(policy, more) not in ("utter_safety_answer_unclear", "utter_not_safe")
+    # Words of not knowing where they are keep the not-safe reply (the second review).
+    assert predicted(policy, _peer_after(reply, "she ran off what do we do")) == "utter_not_safe"
+    # Help there or called, a yes, or the past: left to the rules, as before.
+    for text in ("ive already called 999, what now", "the paramedics are here what do i do",
+                 "yes she is, what should i do", "she showed me old scars last week what do i do"):
+        assert predicted(policy, _peer_after(reply, text)) not in (
+            "utter_safety_answer_unclear", "utter_not_safe"), text
+
+
+def test_asking_what_to_do_is_read_so_only_of_a_peer_after_someone_is_hurt(policy):
+    # A young person's or a parent's own "what do i do" is too often an everyday worry.
+    assert predicted(policy, _peer_after("utter_crisis_self_harm", "mum n dad are out what do i do",
+                                         peer=False)) != "utter_safety_answer_unclear"
+    # A friend's abuse or suicidal thoughts told: "what do i do" asks how to help.
+    for reply in ("utter_safeguarding_disclosure", "utter_crisis_suicidal"):
+        assert predicted(policy, _peer_after(reply, "she made me promise not to tell, what do i do")) \
+            not in ("utter_safety_answer_unclear", "utter_not_safe")
+
+
 def test_the_same_words_elsewhere_are_left_to_the_rules(policy):
     assert predicted(policy, _after("utter_greet", "i need help", "greet", True)) != "utter_not_safe"
     at_the_start = [ActionExecuted("action_listen"),
