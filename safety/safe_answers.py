@@ -122,7 +122,7 @@ def asks_what_to_do(text: str) -> bool:
 
 
 #: A bare ask: only what to do, with "no", "idk", "help", "please" or being alone beside it.
-_BARE_ASK = re.compile(r"^\W*(?:(?:no|nah|not\s+really|idk|i\s+dont\s+know|i\s+don'?t\s+know|not\s+sure|help|"
+_BARE_ASK = re.compile(r"^\W*(?:(?:no|nah|not\s+really|idk|i\s+don'?t\s+know|not\s+sure|help|"
                        r"please|pls|plz|mum\s+(?:n|and|&)\s+dad\s+(?:are|r)\s+out|(?:i'?m|im)\s+on\s+my\s+own|"
                        r"(?:i'?m|im)\s+(?:home\s+)?alone|no\s+one(?:'?s|\s+is)\s+(?:here|home))\W+)*")
 

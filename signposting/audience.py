@@ -173,12 +173,13 @@ def _helps_run(lower: str) -> bool:
     reporting and asking, and no young age or school year of theirs (the independent review of
     round 33: "i help run the lgbt club at school and i want to kill myself", "i help to run a
     drama group and my boyfriend hits me", "... im in year 10 ...")."""
-    found = _HELPS_RUN.search(lower) or _COACHES_AGE_GROUP.search(lower)
+    helper = _HELPS_RUN.search(lower)
+    found = helper or _COACHES_AGE_GROUP.search(lower)
     if not found or not _STAFF_SIGN.search(lower) or FIRST_PERSON_AGE.search(lower) \
             or _YOUNG_IN_A_ROLE.search(lower) or re.search(r"\bat\s+(?:my\s+|our\s+)?school\b", lower):
         return False
     rest = lower[:found.start()] + " " + lower[found.end():]
-    if not _HELPS_RUN.search(lower):
+    if helper is None:
         rest = _COACH_OF_PLAYERS.sub(" one of the team ", rest)
     rest = _STAFF_FIRST_PERSON.sub(" ", rest)
     rest = _STAFF_ASKS.sub(" ", _ASKED_OF_ME.sub(" ", _HELPER_ME.sub(" ", rest)))
